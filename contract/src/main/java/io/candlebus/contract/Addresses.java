@@ -1,0 +1,55 @@
+package io.candlebus.contract;
+
+import java.util.List;
+
+/** Every event-bus address candlebus uses; no address literal appears anywhere else. */
+public final class Addresses {
+    private Addresses() {}
+
+    /** Trades from the feeds. Publish; body {@link Trade}. */
+    public static final String MARKET_TRADES = "market.trades";
+
+    /** Candles as the venue sent them, open or closed, from websocket or REST. Publish; body {@link Candle}. */
+    public static final String MARKET_KLINES = "market.klines";
+
+    /** The candle in progress, throttled. Publish; body {@link Candle} with {@code closed=false}. */
+    public static final String CANDLES_LIVE = "candles.live";
+
+    /** Closed candles, once per (instrument, interval, openTime), in order per stream. Publish; body {@link Candle}. */
+    public static final String CANDLES_CLOSED = "candles.closed";
+
+    /** Closed candles for recording; one recorder acknowledges each. Request/reply; body {@link Candle}, empty reply. */
+    public static final String RECORDER_CANDLES = "recorder.candles";
+
+    /** Bollinger bands, closed and live. Publish; body {@link Bands}. */
+    public static final String BANDS = "bands";
+
+    /** Trading signals. Publish; body {@link Signal}. */
+    public static final String SIGNALS = "signals";
+
+    /** Order submission. Request/reply; body {@link OrderRequest}, reply {@link OrderEvent}. */
+    public static final String ORDERS_SUBMIT = "orders.submit";
+
+    /** Order lifecycle events. Publish; body {@link OrderEvent}. */
+    public static final String ORDERS_EVENTS = "orders.events";
+
+    /** Runtime subscriptions. Request/reply; body {@link SubscriptionCommand}, reply {@link SubscriptionList}. */
+    public static final String CONTROL_SUBSCRIPTIONS = "control.subscriptions";
+
+    /** Component status, every second from every verticle. Publish; body {@link Heartbeat}. */
+    public static final String STATUS_HEARTBEAT = "status.heartbeat";
+
+    /** Every address above, in the order of the design table. */
+    public static final List<String> ALL = List.of(
+            MARKET_TRADES,
+            MARKET_KLINES,
+            CANDLES_LIVE,
+            CANDLES_CLOSED,
+            RECORDER_CANDLES,
+            BANDS,
+            SIGNALS,
+            ORDERS_SUBMIT,
+            ORDERS_EVENTS,
+            CONTROL_SUBSCRIPTIONS,
+            STATUS_HEARTBEAT);
+}

@@ -1,0 +1,28 @@
+package io.candlebus.contract;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Names the venues candlebus follows. */
+public enum Exchange {
+    BINANCE,
+    BITHUMB;
+
+    /** Returns the lower-case wire name, as used in instrument keys and partition paths. */
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name such as {@code binance}; the error names what was expected. */
+    @JsonCreator
+    public static Exchange parse(String text) {
+        for (Exchange e : values()) {
+            if (e.wireName().equals(text)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("exchange: expected one of binance, bithumb, was '" + text + "'");
+    }
+}

@@ -1,0 +1,156 @@
+package io.candlebus.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.candlebus.contract.codec.Codecs;
+import io.candlebus.contract.codec.JsonRecordCodec;
+import io.vertx.core.buffer.Buffer;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CodecRoundTripTest {
+    static final Instrument BTC = Instrument.parse("binance:spot:BTCUSDT");
+    static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
+
+    static Map<Class<? extends Record>, Record> samples() {
+        Map<Class<? extends Record>, Record> s = new LinkedHashMap<>();
+        s.put(
+                Trade.class,
+                new Trade(
+                        KRW_BTC,
+                        new BigDecimal("131250000"),
+                        new BigDecimal("0.0021"),
+                        1767225600123L,
+                        Side.BUY,
+                        17672256001230001L));
+        s.put(
+                Candle.class,
+                new Candle(
+                        BTC,
+                        Interval.M1,
+                        1767225600000L,
+                        new BigDecimal("87310.01000000"),
+                        new BigDecimal("87340.00"),
+                        new BigDecimal("87301.12"),
+                        new BigDecimal("87322.55"),
+                        new BigDecimal("12.40351"),
+                        new BigDecimal("1083051.88"),
+                        1410,
+                        new BigDecimal("6.90012"),
+                        new BigDecimal("602514.33"),
+                        true,
+                        CandleSource.WEBSOCKET));
+        s.put(
+                Bands.class,
+                new Bands(
+                        BTC,
+                        Interval.M5,
+                        1767225600000L,
+                        20,
+                        2.0,
+                        87322.55,
+                        87300.125,
+                        87350.5,
+                        87249.75,
+                        0.7137,
+                        0.00115,
+                        false));
+        s.put(
+                Signal.class,
+                new Signal(
+                        Signal.idOf("band_lower", BTC, Interval.M1, 1767225600000L, Side.BUY),
+                        "band_lower",
+                        BTC,
+                        Interval.M1,
+                        1767225600000L,
+                        Side.BUY,
+                        new BigDecimal("87200.5"),
+                        "close below lower band",
+                        1767225660001L));
+        s.put(
+                OrderRequest.class,
+                new OrderRequest(
+                        "sig-abc_1",
+                        BTC,
+                        Side.BUY,
+                        OrderType.MARKET,
+                        new BigDecimal("0.001"),
+                        new BigDecimal("87200.5"),
+                        "signal"));
+        s.put(
+                OrderEvent.class,
+                new OrderEvent(
+                        "sig-abc_1",
+                        "paper-1",
+                        BTC,
+                        Side.BUY,
+                        OrderStatus.FILLED,
+                        new BigDecimal("0.001"),
+                        new BigDecimal("0.001"),
+                        new BigDecimal("87200.5"),
+                        new BigDecimal("-0.002"),
+                        "paper fill",
+                        true,
+                        1767225660002L));
+        s.put(SubscriptionCommand.class, new SubscriptionCommand(SubscriptionCommand.Action.ADD, KRW_BTC));
+        s.put(SubscriptionList.class, new SubscriptionList(List.of(BTC, KRW_BTC)));
+        s.put(
+                Heartbeat.class,
+                new Heartbeat(
+                        "node-1",
+                        "market.binance",
+                        "live",
+                        Map.of("klines", 12L, "badInput", 0L),
+                        1767225660000L,
+                        1767225661000L));
+        return s;
+    }
+
+    @Test
+    void everyRecordOnTheBusHasASample() {
+        assertThat(samples().keySet()).containsExactlyInAnyOrderElementsOf(Codecs.ALL);
+    }
+
+    @Test
+    void everyRecordSurvivesTheWireForm() {
+        for (Record sample : samples().values()) {
+            assertThat(roundTrip(sample)).as(sample.getClass().getSimpleName()).isEqualTo(sample);
+        }
+    }
+
+    @Test
+    void localTransformPassesTheSameInstance() {
+        Record sample = samples().get(Candle.class);
+        assertThat(codec(sample).transform(sample)).isSameAs(sample);
+    }
+
+    @Test
+    void decimalsKeepTheirExactText() {
+        Candle candle = (Candle) roundTrip(samples().get(Candle.class));
+        assertThat(candle.open().toPlainString()).isEqualTo("87310.01000000");
+    }
+
+    @Test
+    void wireFormStartsAfterOtherBytesInTheBuffer() {
+        Record sample = samples().get(Trade.class);
+        JsonRecordCodec<Record> codec = codec(sample);
+        Buffer buffer = Buffer.buffer().appendString("header");
+        codec.encodeToWire(buffer, sample);
+        assertThat(codec.decodeFromWire(6, buffer)).isEqualTo(sample);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonRecordCodec<Record> codec(Record sample) {
+        return new JsonRecordCodec<>((Class<Record>) sample.getClass());
+    }
+
+    private static Record roundTrip(Record sample) {
+        JsonRecordCodec<Record> codec = codec(sample);
+        Buffer buffer = Buffer.buffer();
+        codec.encodeToWire(buffer, sample);
+        return codec.decodeFromWire(0, buffer);
+    }
+}

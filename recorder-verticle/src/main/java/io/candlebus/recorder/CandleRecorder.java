@@ -1,0 +1,101 @@
+package io.candlebus.recorder;
+
+import io.candlebus.contract.Candle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records closed candles into the partitioned dataset so that it holds each (instrument, interval, open time)
+ * once: a batch is split by partition, sorted by open time, stripped of keys repeated in the batch (the first
+ * one received wins) or already recorded, and each partition's remaining candles go to one new file. A
+ * partition that fails to write is reported and left unindexed, so its candles can be sent again. Not
+ * thread-safe: one owner, the writing thread.
+ */
+final class CandleRecorder {
+    private static final Logger log = LoggerFactory.getLogger(CandleRecorder.class);
+
+    private final CandleParquetWriter writer;
+    private final RecordedIndex index;
+    private final String writerId;
+    private long sequence;
+
+    CandleRecorder(Path dataDir, String writerId) {
+        this(dataDir, writerId, RecordedIndex.DEFAULT_MAX_PARTITIONS);
+    }
+
+    CandleRecorder(Path dataDir, String writerId, int maxIndexedPartitions) {
+        this.writer = new CandleParquetWriter(dataDir);
+        this.index = new RecordedIndex(new PartitionScanner(dataDir), maxIndexedPartitions);
+        this.writerId = writerId;
+    }
+
+    FlushOutcome record(List<Candle> batch) {
+        Map<PartitionPath, List<Candle>> byPartition = new LinkedHashMap<>();
+        for (Candle c : batch) {
+            if (!c.closed()) {
+                throw new IllegalArgumentException("candle: expected a closed candle, was open " + c.key());
+            }
+            byPartition
+                    .computeIfAbsent(PartitionPath.of(c), p -> new ArrayList<>())
+                    .add(c);
+        }
+        long written = 0;
+        long duplicates = 0;
+        long files = 0;
+        Map<PartitionPath, String> failures = new LinkedHashMap<>();
+        for (Map.Entry<PartitionPath, List<Candle>> entry : byPartition.entrySet()) {
+            PartitionPath partition = entry.getKey();
+            List<Candle> candles = entry.getValue();
+            try {
+                OpenTimes recorded = index.of(partition);
+                List<Candle> fresh = fresh(candles, recorded);
+                if (!fresh.isEmpty()) {
+                    writer.write(partition, fresh, writerId, sequence++);
+                    fresh.forEach(c -> recorded.add(c.openTime()));
+                    files++;
+                }
+                written += fresh.size();
+                duplicates += candles.size() - fresh.size();
+            } catch (IOException | RuntimeException e) {
+                log.warn("{}: expected {} candles written, was {}", partition, candles.size(), e.toString());
+                failures.put(partition, partition + ": expected the candles written to Parquet, was " + e);
+            }
+        }
+        return new FlushOutcome(written, duplicates, files, failures);
+    }
+
+    /** Returns the candles not yet recorded, sorted by open time, each open time once (stable: first wins). */
+    private static List<Candle> fresh(List<Candle> candles, OpenTimes recorded) {
+        List<Candle> sorted = new ArrayList<>(candles);
+        sorted.sort(Comparator.comparingLong(Candle::openTime));
+        List<Candle> fresh = new ArrayList<>(sorted.size());
+        boolean first = true;
+        long previous = 0;
+        for (Candle c : sorted) {
+            if (!first && c.openTime() == previous) {
+                continue;
+            }
+            first = false;
+            previous = c.openTime();
+            if (!recorded.contains(previous)) {
+                fresh.add(c);
+            }
+        }
+        return fresh;
+    }
+
+    String writerId() {
+        return writerId;
+    }
+
+    RecordedIndex index() {
+        return index;
+    }
+}

@@ -1,0 +1,55 @@
+package io.candlebus.recorder;
+
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Names the hive-style partition directory of a candle, relative to the data directory:
+ * {@code candles/exchange=binance/market=spot/symbol=BTCUSDT/interval=1m/date=2024-06-30}, where the date is
+ * the UTC date of the candle's open time. The keys live only in the path, never as file columns: pyarrow's
+ * hive discovery fails when a key is both.
+ */
+record PartitionPath(Instrument instrument, Interval interval, LocalDate date) {
+
+    /** The dataset's directory under the data directory. */
+    static final String DATASET = "candles";
+
+    PartitionPath {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(date, "date");
+    }
+
+    static PartitionPath of(Candle candle) {
+        LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(candle.openTime()), ZoneOffset.UTC);
+        return new PartitionPath(candle.instrument(), candle.interval(), date);
+    }
+
+    /** Returns whether {@code candle} belongs in this partition. */
+    boolean holds(Candle candle) {
+        return equals(of(candle));
+    }
+
+    Path relativeDir() {
+        return Path.of(
+                DATASET,
+                "exchange=" + instrument.exchange().wireName(),
+                "market=" + instrument.market().wireName(),
+                "symbol=" + instrument.symbol(),
+                "interval=" + interval.code(),
+                "date=" + date);
+    }
+
+    @Override
+    public String toString() {
+        return DATASET + "/exchange=" + instrument.exchange().wireName() + "/market="
+                + instrument.market().wireName() + "/symbol=" + instrument.symbol() + "/interval=" + interval.code()
+                + "/date=" + date;
+    }
+}

@@ -1,0 +1,103 @@
+package io.candlebus.recorder;
+
+import io.candlebus.contract.ConfigException;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Configures the recorder.
+ *
+ * @param dataDir directory the dataset lives under; files go to {@code dataDir/candles/...} (default
+ *     {@code ./data})
+ * @param flushIntervalMillis how often buffered candles are written and then acknowledged, from 1 ms to one
+ *     hour (default 2000); senders' request timeouts must exceed it
+ * @param maxBufferedCandles buffered candles that trigger an early write; while a write runs, a second
+ *     buffer of this size fills and further candles are refused as unavailable (default 10000)
+ */
+public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles) {
+
+    private static final Set<String> KEYS = Set.of("dataDir", "flushIntervalMillis", "maxBufferedCandles");
+    private static final long MAX_FLUSH_INTERVAL_MILLIS = 3_600_000L;
+    private static final long MAX_BUFFERED_CANDLES = 10_000_000L;
+
+    public RecorderConfig {
+        Objects.requireNonNull(dataDir, "dataDir: expected a path, was null");
+        if (flushIntervalMillis < 1 || flushIntervalMillis > MAX_FLUSH_INTERVAL_MILLIS) {
+            throw new ConfigException(
+                    "flushIntervalMillis", "an integer from 1 to " + MAX_FLUSH_INTERVAL_MILLIS, flushIntervalMillis);
+        }
+        if (maxBufferedCandles < 1 || maxBufferedCandles > MAX_BUFFERED_CANDLES) {
+            throw new ConfigException(
+                    "maxBufferedCandles", "an integer from 1 to " + MAX_BUFFERED_CANDLES, maxBufferedCandles);
+        }
+    }
+
+    /** Returns the defaults: {@code ./data}, a write every 2 s, an early write at 10,000 buffered candles. */
+    public static RecorderConfig defaults() {
+        return new RecorderConfig(Path.of("./data"), 2000L, 10_000);
+    }
+
+    /** Returns this config with another data directory. */
+    public RecorderConfig withDataDir(Path newDataDir) {
+        return new RecorderConfig(newDataDir, flushIntervalMillis, maxBufferedCandles);
+    }
+
+    /**
+     * Reads a config from {@code json}, starting from the defaults; {@code path} (e.g. {@code recorder})
+     * prefixes the field names in errors. Throws {@link ConfigException} on a bad value or unknown key.
+     */
+    public static RecorderConfig fromJson(JsonObject json, String path) {
+        RecorderConfig d = defaults();
+        if (json == null) {
+            return d;
+        }
+        Set<String> unknown = new TreeSet<>(json.fieldNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(
+                    path + "." + unknown.iterator().next(), "one of the keys " + new TreeSet<>(KEYS), "an unknown key");
+        }
+        return new RecorderConfig(
+                directory(json, path, d.dataDir()),
+                integer(json, path, "flushIntervalMillis", d.flushIntervalMillis(), MAX_FLUSH_INTERVAL_MILLIS),
+                (int) integer(json, path, "maxBufferedCandles", d.maxBufferedCandles(), MAX_BUFFERED_CANDLES));
+    }
+
+    private static Path directory(JsonObject json, String path, Path fallback) {
+        if (!json.containsKey("dataDir")) {
+            return fallback;
+        }
+        Object value = json.getValue("dataDir");
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new ConfigException(path + ".dataDir", "a directory path as non-blank text", value);
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(path + ".dataDir", "a valid directory path", value);
+        }
+    }
+
+    private static long integer(JsonObject json, String path, String key, long fallback, long max) {
+        if (!json.containsKey(key)) {
+            return fallback;
+        }
+        Object value = json.getValue(key);
+        String expected = "an integer from 1 to " + max;
+        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw new ConfigException(path + "." + key, expected, value);
+        }
+        BigDecimal exact = new BigDecimal(n.toString());
+        if (exact.stripTrailingZeros().scale() > 0
+                || exact.compareTo(BigDecimal.ONE) < 0
+                || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new ConfigException(path + "." + key, expected, value);
+        }
+        return exact.longValueExact();
+    }
+}

@@ -1,0 +1,72 @@
+package io.candlebus.recorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candlebus.contract.ConfigException;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RecorderConfigTest {
+
+    @Test
+    void hasDocumentedDefaults() {
+        RecorderConfig d = RecorderConfig.defaults();
+
+        assertThat(d.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(d.flushIntervalMillis()).isEqualTo(2000);
+        assertThat(d.maxBufferedCandles()).isEqualTo(10_000);
+        assertThat(RecorderConfig.fromJson(new JsonObject(), "recorder")).isEqualTo(d);
+        assertThat(RecorderConfig.fromJson(null, "recorder")).isEqualTo(d);
+    }
+
+    @Test
+    void overridesWhatTheJsonGives() {
+        RecorderConfig c = RecorderConfig.fromJson(
+                new JsonObject()
+                        .put("dataDir", "/var/lib/candlebus")
+                        .put("flushIntervalMillis", 500)
+                        .put("maxBufferedCandles", 2.0),
+                "recorder");
+
+        assertThat(c).isEqualTo(new RecorderConfig(Path.of("/var/lib/candlebus"), 500, 2));
+        assertThat(c.withDataDir(Path.of("x")).dataDir()).isEqualTo(Path.of("x"));
+    }
+
+    @Test
+    void namesTheFieldOfABadValue() {
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushIntervalMillis", 0), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.flushIntervalMillis: expected an integer from 1 to 3600000, was 0");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("maxBufferedCandles", 1.5), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.maxBufferedCandles: expected an integer from 1 to 10000000, was 1.5");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("maxBufferedCandles", "10"), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.maxBufferedCandles: expected an integer from 1 to 10000000, was '10'");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("dataDir", 5), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.dataDir: expected a directory path as non-blank text, was 5");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().putNull("dataDir"), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.dataDir: expected a directory path as non-blank text, was null");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("dataDir", "a\0b"), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("recorder.dataDir: expected a valid directory path");
+    }
+
+    @Test
+    void rejectsUnknownKeys() {
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushMillis", 5), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.flushMillis: expected one of the keys [dataDir, flushIntervalMillis,"
+                        + " maxBufferedCandles], was 'an unknown key'");
+    }
+
+    @Test
+    void constructorChecksValuesToo() {
+        assertThatThrownBy(() -> new RecorderConfig(Path.of("d"), 2000, 0)).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> new RecorderConfig(null, 2000, 1)).isInstanceOf(NullPointerException.class);
+    }
+}

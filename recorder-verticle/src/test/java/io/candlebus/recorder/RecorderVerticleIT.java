@@ -1,0 +1,231 @@
+package io.candlebus.recorder;
+
+import static io.candlebus.recorder.TestCandles.ARTICLE_OPEN_TIME;
+import static io.candlebus.recorder.TestCandles.BTCUSDT;
+import static io.candlebus.recorder.TestCandles.ETHUSDT_PERP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.FailureCode;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.codec.Codecs;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RecorderVerticleIT {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-30T17:00:00Z"), ZoneOffset.UTC);
+    private static final DeliveryOptions PATIENT = new DeliveryOptions().setSendTimeout(30_000);
+
+    @TempDir
+    Path dataDir;
+
+    private final ConcurrentLinkedQueue<Heartbeat> heartbeats = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void registerCodecs(Vertx vertx) {
+        Codecs.registerAll(vertx.eventBus());
+        vertx.eventBus().<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> heartbeats.add(m.body()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ThreadingModel.class,
+            names = {"EVENT_LOOP", "WORKER"})
+    void acknowledgesOnlyCandlesAlreadyInARenamedFile(ThreadingModel threading, Vertx vertx) throws Exception {
+        deploy(vertx, new RecorderConfig(dataDir, 100, 10_000), threading);
+        List<Candle> candles = new ArrayList<>(TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 20));
+        candles.addAll(TestCandles.run(ETHUSDT_PERP, Interval.M5, Interval.M5.openTimeOf(ARTICLE_OPEN_TIME), 5));
+        ConcurrentLinkedQueue<String> notOnDiskAtReply = new ConcurrentLinkedQueue<>();
+
+        List<Future<Message<Object>>> replies = new ArrayList<>();
+        for (Candle c : candles) {
+            replies.add(request(vertx, c).onSuccess(reply -> {
+                if (!onDisk(c)) {
+                    notOnDiskAtReply.add(c.key());
+                }
+            }));
+        }
+        Future.all(replies).await(30, TimeUnit.SECONDS);
+
+        assertThat(notOnDiskAtReply).isEmpty();
+        assertThat(replies).allSatisfy(r -> assertThat(r.result().body()).isNull());
+        assertThat(DuckDb.count(dataDir)).isEqualTo(25);
+        assertThat(hiddenFiles()).isEmpty();
+    }
+
+    @Test
+    void acknowledgesARepeatedCandleWithoutWritingItAgain(Vertx vertx) throws Exception {
+        deploy(vertx, new RecorderConfig(dataDir, 50, 10_000), ThreadingModel.WORKER);
+        Candle c = TestCandles.articleCandle();
+
+        request(vertx, c).await(30, TimeUnit.SECONDS);
+        request(vertx, c).await(30, TimeUnit.SECONDS);
+        Future.all(request(vertx, c), request(vertx, c)).await(30, TimeUnit.SECONDS);
+
+        assertThat(DuckDb.count(dataDir)).isEqualTo(1);
+        assertThat(partFiles()).hasSize(1);
+        awaitHeartbeat(h -> h.counters().get("duplicates") == 3 && h.counters().get("written") == 1);
+    }
+
+    @Test
+    void refusesAnOpenCandleAsInvalid(Vertx vertx) throws Exception {
+        deploy(vertx, RecorderConfig.defaults().withDataDir(dataDir), ThreadingModel.EVENT_LOOP);
+        Candle open = TestCandles.open(TestCandles.articleCandle());
+
+        Throwable failure = request(vertx, open)
+                .transform(ar -> Future.succeededFuture(ar.cause()))
+                .await(10, TimeUnit.SECONDS);
+
+        assertThat(failure).isInstanceOf(ReplyException.class);
+        assertThat(((ReplyException) failure).failureCode()).isEqualTo(FailureCode.INVALID.code());
+        assertThat(failure)
+                .hasMessage("recorder.candles: expected a closed candle, was open binance:usdm:BTCUSDT/1m/"
+                        + ARTICLE_OPEN_TIME);
+    }
+
+    @Test
+    void writesEarlyWhenTheBufferIsFull(Vertx vertx) throws Exception {
+        deploy(vertx, new RecorderConfig(dataDir, 3_600_000, 5), ThreadingModel.WORKER);
+        List<Candle> candles = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 10);
+
+        List<Future<Message<Object>>> replies =
+                candles.stream().map(c -> request(vertx, c)).toList();
+        Future.all(replies).await(30, TimeUnit.SECONDS);
+
+        assertThat(DuckDb.count(dataDir)).isEqualTo(10);
+        assertThat(partFiles()).hasSize(2);
+    }
+
+    @Test
+    void stopWritesAndAcknowledgesWhatIsBuffered(Vertx vertx) throws Exception {
+        String deployment = deploy(vertx, new RecorderConfig(dataDir, 3_600_000, 10_000), ThreadingModel.WORKER);
+        List<Candle> candles = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 7);
+        List<Future<Message<Object>>> replies =
+                candles.stream().map(c -> request(vertx, c)).toList();
+
+        // Once a heartbeat counts all 7 as received, they sit in the buffer: nothing written, nothing acknowledged.
+        awaitHeartbeat(h -> h.counters().get("received") == 7);
+        assertThat(replies).noneSatisfy(r -> assertThat(r.isComplete()).isTrue());
+        assertThat(partFiles()).isEmpty();
+
+        vertx.undeploy(deployment).await(30, TimeUnit.SECONDS);
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+        assertThat(DuckDb.count(dataDir)).isEqualTo(7);
+        awaitHeartbeat(h -> h.state().equals("stopped") && h.counters().get("written") == 7);
+    }
+
+    @Test
+    void failsTheRequestsAsUnavailableWhenTheWriteFails(Vertx vertx) throws Exception {
+        Path notADirectory = Files.writeString(dataDir.resolve("file"), "in the way");
+        deploy(vertx, new RecorderConfig(notADirectory, 50, 10_000), ThreadingModel.WORKER);
+
+        Throwable failure = request(vertx, TestCandles.articleCandle())
+                .transform(ar -> Future.succeededFuture(ar.cause()))
+                .await(30, TimeUnit.SECONDS);
+
+        assertThat(failure).isInstanceOf(ReplyException.class);
+        assertThat(((ReplyException) failure).failureCode()).isEqualTo(FailureCode.UNAVAILABLE.code());
+        assertThat(failure.getMessage())
+                .startsWith("recorder.candles: candles/exchange=binance/market=usdm/symbol=BTCUSDT/interval=1m/"
+                        + "date=2024-06-30: expected the candles written to Parquet, was ");
+        awaitHeartbeat(h -> h.state().equals("recovering") && h.counters().get("failures") == 1);
+    }
+
+    @Test
+    void publishesHeartbeatsWithCounters(Vertx vertx) throws Exception {
+        deploy(vertx, new RecorderConfig(dataDir, 50, 10_000), ThreadingModel.EVENT_LOOP);
+        List<Candle> candles = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 3);
+        Future.all(candles.stream().map(c -> request(vertx, c)).toList()).await(30, TimeUnit.SECONDS);
+
+        Heartbeat h = awaitHeartbeat(b -> b.counters().get("written") == 3);
+
+        assertThat(h.node()).isEqualTo("node-a");
+        assertThat(h.component()).isEqualTo("recorder");
+        assertThat(h.state()).isEqualTo("live");
+        assertThat(h.lastEventTime()).isEqualTo(CLOCK.millis());
+        assertThat(h.time()).isEqualTo(CLOCK.millis());
+        assertThat(h.counters())
+                .containsEntry("received", 3L)
+                .containsEntry("files", 1L)
+                .containsEntry("duplicates", 0L)
+                .containsEntry("failures", 0L)
+                .containsKeys("invalid", "refused", "buffered");
+    }
+
+    private String deploy(Vertx vertx, RecorderConfig config, ThreadingModel threading) throws TimeoutException {
+        return vertx.deployVerticle(
+                        new RecorderVerticle(config, CLOCK, "node-a"),
+                        new DeploymentOptions().setThreadingModel(threading))
+                .await(30, TimeUnit.SECONDS);
+    }
+
+    private static Future<Message<Object>> request(Vertx vertx, Candle c) {
+        return vertx.eventBus().request(Addresses.RECORDER_CANDLES, c, PATIENT);
+    }
+
+    private Heartbeat awaitHeartbeat(java.util.function.Predicate<Heartbeat> condition) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> heartbeats.stream().filter(condition).findFirst().orElse(null), h -> h != null);
+    }
+
+    /** Returns whether a complete part file in the candle's partition covers its open time. */
+    private boolean onDisk(Candle c) {
+        Path dir = dataDir.resolve(PartitionPath.of(c).relativeDir());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> PartFileName.parse(p.getFileName().toString()))
+                    .flatMap(java.util.Optional::stream)
+                    .anyMatch(n -> n.firstOpenTime() <= c.openTime() && c.openTime() <= n.lastOpenTime());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<Path> partFiles() throws IOException {
+        return walk(p -> p.getFileName().toString().startsWith("part-"));
+    }
+
+    private List<Path> hiddenFiles() throws IOException {
+        return walk(p -> p.getFileName().toString().startsWith("."));
+    }
+
+    private List<Path> walk(java.util.function.Predicate<Path> filter) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).filter(filter).toList();
+        }
+    }
+}

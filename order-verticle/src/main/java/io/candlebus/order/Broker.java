@@ -1,0 +1,24 @@
+package io.candlebus.order;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+
+/**
+ * Places orders at a venue: the boundary where the paper broker and, later, the live Binance and
+ * Bithumb brokers plug in. Risk checks and idempotency happen before a request gets here, so a broker
+ * sees each client order id at most once.
+ */
+public interface Broker {
+
+    /**
+     * Places an order. The future completes with the first event the venue reports (FILLED for the paper
+     * broker; ACCEPTED, FILLED or REJECTED for a live one); a failed future means the outcome is unknown.
+     */
+    Future<OrderEvent> submit(OrderRequest request);
+
+    /** Returns the broker's net position in {@code instrument} (base units, negative when short, 0 if none). */
+    BigDecimal position(Instrument instrument);
+}

@@ -1,0 +1,217 @@
+package io.candlebus.order;
+
+import static io.candlebus.order.TestOrders.BTCUSDT;
+import static io.candlebus.order.TestOrders.market;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.FailureCode;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderStatus;
+import io.candlebus.contract.Side;
+import io.candlebus.contract.Signal;
+import io.candlebus.contract.codec.Codecs;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class OrderVerticleIT {
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_006_400_000L), ZoneOffset.UTC);
+
+    private final List<OrderEvent> events = new CopyOnWriteArrayList<>();
+    private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
+
+    private void deploy(Vertx vertx, OrderConfig config) {
+        Codecs.registerAll(vertx.eventBus());
+        // One context for both collectors: once a heartbeat counts a message, its events have arrived.
+        Promise<Void> registered = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> {
+            EventBus bus = vertx.eventBus();
+            Future.all(
+                            bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> events.add(m.body()))
+                                    .completion(),
+                            bus.<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> heartbeats.add(m.body()))
+                                    .completion())
+                    .<Void>mapEmpty()
+                    .onComplete(registered);
+        });
+        registered.future().await();
+        vertx.deployVerticle(new OrderVerticle(config, CLOCK, "node-1")).await();
+    }
+
+    private static Signal signal(long openTime, Side side, String price) {
+        String rule = side == Side.BUY ? "band_lower" : "band_upper";
+        return new Signal(
+                Signal.idOf(rule, BTCUSDT, Interval.M1, openTime, side),
+                rule,
+                BTCUSDT,
+                Interval.M1,
+                openTime,
+                side,
+                new BigDecimal(price),
+                "test",
+                CLOCK.millis());
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static OrderEvent submit(Vertx vertx, Object body) throws Exception {
+        Message<OrderEvent> reply = get(vertx.eventBus().request(Addresses.ORDERS_SUBMIT, body));
+        return reply.body();
+    }
+
+    private Heartbeat awaitHeartbeat(Predicate<Map<String, Long>> counters) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> heartbeats.stream().anyMatch(h -> counters.test(h.counters())));
+        return heartbeats.stream()
+                .filter(h -> counters.test(h.counters()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aSignalPublishedTwiceYieldsExactlyOneFill(Vertx vertx) {
+        deploy(vertx, OrderConfig.defaults());
+        Signal signal = signal(1_700_006_400_000L, Side.BUY, "86900.10");
+        vertx.runOnContext(v -> {
+            vertx.eventBus().publish(Addresses.SIGNALS, signal);
+            vertx.eventBus().publish(Addresses.SIGNALS, signal);
+            vertx.eventBus().publish(Addresses.SIGNALS, signal);
+        });
+
+        Heartbeat heartbeat = awaitHeartbeat(c -> c.get("signals") == 3);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.clientOrderId()).isEqualTo(ClientOrderIds.forSignal(signal.id()));
+            assertThat(e.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(e.side()).isEqualTo(Side.BUY);
+            assertThat(e.price()).isEqualByComparingTo("86900.10");
+            assertThat(e.quantity()).isEqualByComparingTo("0.001");
+            assertThat(e.position()).isEqualByComparingTo("0.001");
+            assertThat(e.exchangeOrderId()).isEqualTo("paper-1");
+            assertThat(e.paper()).isTrue();
+        });
+        assertThat(heartbeat.component()).isEqualTo("order");
+        assertThat(heartbeat.node()).isEqualTo("node-1");
+        assertThat(heartbeat.counters())
+                .containsAllEntriesOf(
+                        Map.of("signals", 3L, "orders", 1L, "fills", 1L, "duplicates", 2L, "rejects", 0L));
+    }
+
+    @Test
+    void submittingTheSameClientOrderIdAgainRepliesWithTheOriginalResult(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        OrderEvent first = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.001", "87000"));
+        OrderEvent again = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.002", "88000"));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.status()).isEqualTo(OrderStatus.FILLED);
+        awaitHeartbeat(c -> c.get("submits") == 2);
+        assertThat(events).containsExactly(first);
+    }
+
+    @Test
+    void aSignalAndASubmitWithItsClientOrderIdPlaceOneOrder(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        Signal signal = signal(1_700_006_460_000L, Side.SELL, "87500");
+        vertx.eventBus().publish(Addresses.SIGNALS, signal);
+        awaitHeartbeat(c -> c.get("signals") == 1);
+
+        OrderEvent reply =
+                submit(vertx, market(ClientOrderIds.forSignal(signal.id()), BTCUSDT, Side.SELL, "0.001", "87500"));
+        assertThat(reply).isEqualTo(events.get(0));
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void positionsAccumulateOverFills(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        assertThat(submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.001", "87000"))
+                        .position())
+                .isEqualByComparingTo("0.001");
+        assertThat(submit(vertx, market("c-2", BTCUSDT, Side.BUY, "0.002", "87010"))
+                        .position())
+                .isEqualByComparingTo("0.003");
+        OrderEvent third = submit(vertx, market("c-3", BTCUSDT, Side.SELL, "0.0005", "87020"));
+        assertThat(third.position()).isEqualByComparingTo("0.0025");
+        assertThat(third.exchangeOrderId()).isEqualTo("paper-3");
+
+        awaitHeartbeat(c -> c.get("fills") == 3);
+        assertThat(events).extracting(OrderEvent::clientOrderId).containsExactly("c-1", "c-2", "c-3");
+    }
+
+    @Test
+    void aBadRequestFailsWithInvalidNamingTheField(Vertx vertx) {
+        deploy(vertx, OrderConfig.defaults());
+        JsonObject bad = new JsonObject()
+                .put("clientOrderId", "c-1")
+                .put("instrument", "binance:spot:BTCUSDT")
+                .put("side", "BUY")
+                .put("type", "MARKET")
+                .put("quantity", "-1");
+
+        ExecutionException failure =
+                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> submit(vertx, bad));
+        assertThat(failure.getCause()).isInstanceOfSatisfying(ReplyException.class, e -> {
+            assertThat(e.failureCode()).isEqualTo(FailureCode.INVALID.code());
+            assertThat(e.getMessage()).isEqualTo("orders.submit: order.quantity: expected > 0, was -1");
+        });
+        ExecutionException wrongBody = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> submit(vertx, "buy please"));
+        assertThat(wrongBody.getCause()).isInstanceOfSatisfying(ReplyException.class, e -> {
+            assertThat(e.failureCode()).isEqualTo(FailureCode.INVALID.code());
+            assertThat(e.getMessage()).contains("expected an OrderRequest or a JSON object, was String");
+        });
+        awaitHeartbeat(c -> c.get("invalid") == 2);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aRiskViolationIsARejectedEventThatNamesTheLimit(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        OrderEvent event = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.5", "87000"));
+
+        assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(event.reason()).startsWith("risk limit maxOrderQuantity: order quantity 0.5 exceeds 0.01");
+        assertThat(event.position()).isEqualByComparingTo("0");
+        assertThat(event.filledQuantity()).isEqualByComparingTo("0");
+        awaitHeartbeat(c -> c.get("rejects") == 1);
+        assertThat(events).containsExactly(event);
+    }
+
+    @Test
+    void signalsPlaceNoOrderWhenTradingSignalsIsOff(Vertx vertx) {
+        OrderConfig d = OrderConfig.defaults();
+        deploy(vertx, new OrderConfig(d.mode(), false, d.maxOrdersPerMinute(), d.defaultSettings(), Map.of()));
+        vertx.eventBus().publish(Addresses.SIGNALS, signal(1_700_006_400_000L, Side.BUY, "86900"));
+
+        awaitHeartbeat(c -> c.get("signals") == 1);
+        assertThat(events).isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.ConfigException;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.order.OrderConfig;
+import io.candlebus.recorder.RecorderConfig;
+import io.candlebus.sim.SimConfig;
+import io.candlebus.strategy.StrategyConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The whole configuration of one node, validated before anything deploys. */
+record AppConfig(
+        String node,
+        Set<Role> roles,
+        Source source,
+        HttpConfig http,
+        ClusterConfig cluster,
+        SimSettings sim,
+        MarketConfig market,
+        StrategyConfig strategy,
+        OrderConfig order,
+        RecorderConfig recorder) {
+
+    /** Where market data comes from. */
+    enum Source {
+        /** The built-in exchange simulator, started by the node that runs the market role. */
+        SIM,
+        /** The configured (by default the real) exchange endpoints. */
+        LIVE
+    }
+
+    /** The HTTP status server; the control token comes only from {@code CANDLEBUS_CONTROL_TOKEN}. */
+    record HttpConfig(String host, int port, String controlToken) {
+        @Override
+        public String toString() {
+            return "HttpConfig[host=" + host + ", port=" + port + ", controlToken="
+                    + (controlToken == null ? "unset" : "***") + "]";
+        }
+    }
+
+    /** Hazelcast clustering: TCP/IP discovery, multicast off, loopback by default. */
+    record ClusterConfig(boolean enabled, String name, String host, int port, List<String> members) {}
+
+    /** The built-in simulator's settings. */
+    record SimSettings(long seed, double speed, int port) {}
+
+    private static final Set<String> KEYS =
+            Set.of("node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder");
+
+    /** Validates the merged tree; {@code env} supplies secrets. */
+    static AppConfig fromJson(JsonObject tree, Map<String, String> env) {
+        JsonFields root = new JsonFields(tree, "", KEYS);
+        String node = root.string("node", defaultNodeName());
+        Object rolesValue = tree.getValue("roles");
+        Set<Role> roles = rolesValue instanceof JsonArray a
+                ? Role.parseList(
+                        String.join(",", a.stream().map(String::valueOf).toList()), "roles")
+                : Role.parseList(root.string("roles", "all"), "roles");
+        Source source =
+                switch (root.string("source", "sim")) {
+                    case "sim" -> Source.SIM;
+                    case "live" -> Source.LIVE;
+                    default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
+                };
+
+        JsonFields http = new JsonFields(root.object("http"), "http", Set.of("host", "port"));
+        HttpConfig httpConfig = new HttpConfig(
+                http.string("host", "127.0.0.1"),
+                http.integer("port", 8080, 0, 65535),
+                blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")));
+
+        JsonFields cluster =
+                new JsonFields(root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "members"));
+        ClusterConfig clusterConfig = new ClusterConfig(
+                cluster.bool("enabled", false),
+                cluster.string("name", "candlebus"),
+                cluster.string("host", "127.0.0.1"),
+                cluster.integer("port", 5701, 1, 65535),
+                cluster.strings("members", List.of("127.0.0.1")));
+
+        JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port"));
+        SimSettings simSettings = new SimSettings(
+                sim.longValue("seed", 7), sim.positiveDouble("speed", 1.0), sim.integer("port", 0, 0, 65535));
+
+        JsonObject market = root.object("market").copy();
+        if (source == Source.SIM && !market.containsKey("instruments")) {
+            market.put(
+                    "instruments",
+                    new JsonArray(SimConfig.demo().instruments().stream()
+                            .map(i -> i.instrument().key())
+                            .toList()));
+        }
+        return new AppConfig(
+                node,
+                roles,
+                source,
+                httpConfig,
+                clusterConfig,
+                simSettings,
+                MarketConfig.fromJson(market, "market"),
+                StrategyConfig.fromJson(root.object("strategy"), "strategy"),
+                OrderConfig.fromJson(root.object("order"), "order"),
+                RecorderConfig.fromJson(root.object("recorder"), "recorder"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String defaultNodeName() {
+        // "pid@host" from the runtime MXBean: unique per process without a DNS lookup.
+        return "node-" + ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

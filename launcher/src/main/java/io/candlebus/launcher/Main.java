@@ -1,0 +1,103 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.ConfigException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts candlebus. With no arguments it runs the demo: the built-in exchange simulator, every role in
+ * one JVM, paper orders, HTTP on port 8080 and Parquet under {@code ./data}.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line; returns the exit code, or blocks while a node runs (returning 0 at shutdown). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(usage());
+            return 0;
+        }
+        AppConfig config;
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = ConfigLoader.load(args, env);
+            config = AppConfig.fromJson(loaded.tree(), env);
+        } catch (ConfigException e) {
+            err.println("candlebus: configuration error: " + e.getMessage());
+            err.println("Run with --help for the options.");
+            return 2;
+        }
+        if (loaded.command().equals("sim")) {
+            return Simulators.runStandalone(config.sim(), config.market());
+        }
+        return runNode(config, err);
+    }
+
+    private static int runNode(AppConfig config, PrintStream err) {
+        Node node;
+        try {
+            node = Node.start(config).await(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            err.println("candlebus: start-up failed: " + e.getMessage());
+            log.error("start-up failed", e);
+            return 1;
+        }
+        log.info(
+                "candlebus node {} running roles {} (source {}, cluster {})",
+                config.node(),
+                config.roles(),
+                config.source(),
+                config.cluster().enabled());
+        Thread shutdown = new Thread(
+                () -> {
+                    log.info("shutting down: flushing the recorder and leaving the cluster");
+                    try {
+                        node.close().await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        log.warn("shutdown did not complete cleanly: {}", e.toString());
+                    }
+                },
+                "candlebus-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        return 0;
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: java -jar candlebus.jar [run|sim] [options]\n\n")
+                .append("  run (default)  start a node (with no options: the demo against the built-in simulator)\n")
+                .append("  sim            run only the exchange simulator\n\n")
+                .append("Options (each also settable in the config file and as an environment variable):\n")
+                .append(String.format("  %-22s %-26s %s%n", "--config FILE", "CANDLEBUS_CONFIG", "JSON config file"));
+        for (Setting s : Setting.ALL) {
+            String flag = s.flag() + (s.kind() == Setting.Kind.SWITCH ? "" : " " + valueName(s));
+            sb.append(String.format("  %-22s %-26s %s (%s)%n", flag, s.env(), s.description(), s.path()));
+        }
+        sb.append(String.format(
+                "  %-22s %-26s %s%n",
+                "", "CANDLEBUS_CONTROL_TOKEN", "bearer token for control endpoints (environment only)"));
+        return sb.toString();
+    }
+
+    private static String valueName(Setting s) {
+        return switch (s.kind()) {
+            case INT, LONG -> "N";
+            case DOUBLE -> "X";
+            case STRING_LIST -> "A,B";
+            default -> "V";
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.Market;
+import io.candlebus.contract.codec.Codecs;
+import io.candlebus.launcher.AppConfig.Source;
+import io.candlebus.launcher.http.StatusServer;
+import io.candlebus.market.Endpoint;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.market.MarketVerticle;
+import io.candlebus.order.OrderVerticle;
+import io.candlebus.recorder.RecorderVerticle;
+import io.candlebus.sim.ExchangeSimulator;
+import io.candlebus.strategy.StrategyVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running candlebus process: its Vert.x instance (clustered or not), the simulator when this node
+ * feeds the demo, and the verticles of its roles, deployed in dependency order and undeployed in reverse.
+ */
+public final class Node {
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
+
+    private final Vertx vertx;
+    private final AppConfig config;
+    private final List<String> deployments = new ArrayList<>();
+    private ExchangeSimulator simulator;
+    private StatusServer statusServer;
+
+    private Node(Vertx vertx, AppConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    /** Starts a node; the future fails (and everything started is closed) if any part fails. */
+    static Future<Node> start(AppConfig config) {
+        return start(config, vertx -> {});
+    }
+
+    /**
+     * Starts a node, calling {@code beforeDeploy} with its Vert.x instance before anything deploys, so
+     * a caller (a test, the soak command) can attach consumers that see the very first message.
+     */
+    static Future<Node> start(AppConfig config, java.util.function.Consumer<Vertx> beforeDeploy) {
+        return createVertx(config).compose(vertx -> {
+            Codecs.registerAll(vertx.eventBus());
+            beforeDeploy.accept(vertx);
+            Node node = new Node(vertx, config);
+            return node.deployAll().map(node).recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+        });
+    }
+
+    private static Future<Vertx> createVertx(AppConfig config) {
+        VertxOptions options = new VertxOptions()
+                .setMetricsOptions(new MicrometerMetricsOptions()
+                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                        .setJvmMetricsEnabled(true)
+                        .setEnabled(true));
+        if (!config.cluster().enabled()) {
+            return Future.succeededFuture(Vertx.builder().with(options).build());
+        }
+        options.setEventBusOptions(new EventBusOptions()
+                .setHost(config.cluster().host())
+                .setPort(0)
+                .setClusterPublicHost(config.cluster().host()));
+        return Vertx.builder()
+                .with(options)
+                .withClusterManager(new HazelcastClusterManager(HazelcastSetup.config(config.cluster())))
+                .buildClustered();
+    }
+
+    private Future<Void> deployAll() {
+        Clock clock = Clock.systemUTC();
+        Future<Clock> clockReady = Future.succeededFuture(clock);
+        MarketConfig market = config.market();
+        if (config.roles().contains(Role.MARKET) && config.source() == Source.SIM) {
+            clockReady = ExchangeSimulator.start(vertx, Simulators.config(config.sim(), market))
+                    .map(sim -> {
+                        simulator = sim;
+                        log.info(
+                                "exchange simulator on http://127.0.0.1:{} (seed {}, speed {}x)",
+                                sim.port(),
+                                config.sim().seed(),
+                                config.sim().speed());
+                        return (Clock) sim.clock();
+                    });
+        }
+        return clockReady.compose(c -> deployRoles(c, market));
+    }
+
+    private Future<Void> deployRoles(Clock clock, MarketConfig market) {
+        String node = config.node();
+        Future<Void> chain = Future.succeededFuture();
+        if (config.roles().contains(Role.RECORDER)) {
+            // Worker: Parquet writing blocks; a worker verticle's handlers run one at a time, so the
+            // writer keeps a single owner.
+            chain = chain.compose(v -> deploy(
+                    new RecorderVerticle(config.recorder(), clock, node),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        }
+        if (config.roles().contains(Role.ORDER)) {
+            chain = chain.compose(v -> deploy(new OrderVerticle(config.order(), clock, node), new DeploymentOptions()));
+        }
+        if (config.roles().contains(Role.STRATEGY)) {
+            chain = chain.compose(
+                    v -> deploy(new StrategyVerticle(config.strategy(), clock, node), new DeploymentOptions()));
+        }
+        if (config.roles().contains(Role.MARKET)) {
+            MarketConfig effective = simulator == null ? market : withSimulatorEndpoints(market, simulator);
+            chain = chain.compose(v -> deploy(new MarketVerticle(effective, clock, node), new DeploymentOptions()));
+        }
+        if (config.roles().contains(Role.HTTP)) {
+            statusServer = new StatusServer(
+                    new StatusServer.Settings(
+                            config.http().host(),
+                            config.http().port(),
+                            config.http().controlToken(),
+                            node),
+                    Clock.systemUTC());
+            chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
+                    .onSuccess(v -> log.info(
+                            "status on http://{}:{}/status", config.http().host(), statusServer.actualPort()));
+        }
+        return chain;
+    }
+
+    private static MarketConfig withSimulatorEndpoints(MarketConfig market, ExchangeSimulator sim) {
+        Map<Market, Endpoint> binance = new EnumMap<>(Market.class);
+        for (Market m : Market.values()) {
+            binance.put(m, new Endpoint(sim.binanceRestUrl(m), sim.binanceWsUrl(m)));
+        }
+        return market.withEndpoints(binance, new Endpoint(sim.bithumbRestUrl(), sim.bithumbWsUrl()));
+    }
+
+    private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+        return vertx.deployVerticle(verticle, options).map(id -> {
+            deployments.add(id);
+            return null;
+        });
+    }
+
+    /** Returns the Vert.x instance (tests attach consumers to it). */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Returns the simulator this node started, or null. */
+    public ExchangeSimulator simulator() {
+        return simulator;
+    }
+
+    /** Returns the HTTP port bound, or -1 without the http role. */
+    public int httpPort() {
+        return statusServer == null ? -1 : statusServer.actualPort();
+    }
+
+    /**
+     * Stops gracefully: undeploys in reverse order (HTTP and feeds first, the recorder last so it
+     * flushes what it acknowledged), stops the simulator, then closes Vert.x (leaving the cluster).
+     */
+    public Future<Void> close() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
+                log.warn("undeploy of {} failed: {}", id, e.toString());
+                return Future.succeededFuture();
+            }));
+        }
+        deployments.clear();
+        if (simulator != null) {
+            ExchangeSimulator sim = simulator;
+            chain = chain.compose(v -> sim.close().recover(e -> Future.succeededFuture()));
+        }
+        return chain.compose(v -> vertx.close());
+    }
+}

@@ -1,0 +1,78 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Market;
+import io.candlebus.contract.codec.Codecs;
+import io.candlebus.launcher.AppConfig.SimSettings;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.sim.ExchangeSimulator;
+import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.SimInstrument;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Builds the demo simulator's configuration from the node's settings, and runs it on its own. */
+final class Simulators {
+    private Simulators() {}
+
+    /**
+     * Returns the simulator set-up for a node: the demo instruments, plus a generic market for any
+     * configured instrument the demo set lacks, so that {@code --instruments} works in the demo too.
+     */
+    static SimConfig config(SimSettings settings, MarketConfig market) {
+        SimConfig demo = SimConfig.demo();
+        List<SimInstrument> instruments = new ArrayList<>(demo.instruments());
+        Set<Instrument> known =
+                instruments.stream().map(SimInstrument::instrument).collect(Collectors.toSet());
+        for (Instrument i : market.instruments()) {
+            if (!known.contains(i)) {
+                instruments.add(generic(i));
+            }
+        }
+        return demo.withSeed(settings.seed())
+                .withSpeed(settings.speed())
+                .withPort(settings.port())
+                .withInstruments(instruments);
+    }
+
+    private static SimInstrument generic(Instrument i) {
+        return switch (i.exchange()) {
+            case BITHUMB -> SimInstrument.of(i.key(), "100000", "10", "0.0001", 30)
+                    .withMeanQuantity("1");
+            case BINANCE -> i.market() == Market.COINM
+                    ? SimInstrument.inverse(i.key(), "100.000", "0.001", "10", 30)
+                    : SimInstrument.of(i.key(), "100.00", "0.01", "0.001", 60).withMeanQuantity("1");
+        };
+    }
+
+    /** Runs only the simulator until the process is stopped; prints its base URLs. */
+    static int runStandalone(SimSettings settings, MarketConfig market) {
+        Vertx vertx = Vertx.vertx();
+        Codecs.registerAll(vertx.eventBus());
+        ExchangeSimulator sim;
+        try {
+            sim = ExchangeSimulator.start(vertx, config(settings, market)).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("candlebus sim: start-up failed: " + e.getMessage());
+            vertx.close();
+            return 1;
+        }
+        for (Market m : Market.values()) {
+            System.out.printf(
+                    "binance %-5s REST %s   websocket %s%n", m.wireName(), sim.binanceRestUrl(m), sim.binanceWsUrl(m));
+        }
+        System.out.printf("bithumb       REST %s   websocket %s%n", sim.bithumbRestUrl(), sim.bithumbWsUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("candlebus sim: shutdown incomplete: " + e.getMessage());
+            }
+        }));
+        return 0;
+    }
+}

@@ -1,0 +1,237 @@
+package io.candlebus.launcher.http;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Bands;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.FailureCode;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.Signal;
+import io.candlebus.contract.SubscriptionCommand;
+import io.candlebus.contract.SubscriptionList;
+import io.candlebus.contract.codec.ContractJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves health, status, metrics, the dashboard and the token-guarded control endpoints. Everything
+ * it shows comes from the bus, so one HTTP node sees the whole cluster.
+ */
+public final class StatusServer extends VerticleBase {
+    private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
+
+    /** Where to listen and who guards control endpoints. */
+    public record Settings(String host, int port, String controlToken, String node) {
+        @Override
+        public String toString() {
+            return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", controlToken="
+                    + (controlToken == null ? "unset" : "***") + "]";
+        }
+    }
+
+    private final Settings settings;
+    private final Clock clock;
+    private final StatusView view = new StatusView();
+    // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
+    private final Map<String, AtomicLong> gauges = new HashMap<>();
+    private MeterRegistry registry;
+    private HttpServer server;
+
+    public StatusServer(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Returns the port actually bound (useful with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> start() {
+        registry = BackendRegistries.getDefaultNow();
+        EventBus bus = vertx.eventBus();
+        bus.<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> onHeartbeat(m.body()));
+        bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> view.onClosedCandle(m.body()));
+        bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
+        bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
+        bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
+        server = vertx.createHttpServer().requestHandler(router());
+        return server.listen(settings.port(), settings.host());
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        router.get("/health/ready").handler(this::onReady);
+        router.get("/status").handler(ctx -> ctx.json(view.toJson(settings.node(), clock.millis())));
+        if (registry != null) {
+            router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        }
+        TokenAuth auth = new TokenAuth(settings.controlToken());
+        router.get("/subscriptions").handler(this::onListSubscriptions);
+        router.post("/subscriptions")
+                .handler(BodyHandler.create().setBodyLimit(4096))
+                .handler(auth)
+                .handler(this::onAddSubscription);
+        router.delete("/subscriptions/:instrument").handler(auth).handler(this::onRemoveSubscription);
+        router.post("/orders")
+                .handler(BodyHandler.create().setBodyLimit(4096))
+                .handler(auth)
+                .handler(this::onSubmitOrder);
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        return router;
+    }
+
+    private void onHeartbeat(Heartbeat hb) {
+        view.onHeartbeat(hb, clock.millis());
+        if (registry == null) {
+            return;
+        }
+        hb.counters().forEach((name, value) -> gauges.computeIfAbsent(
+                        hb.node() + "/" + hb.component() + "/" + name, k -> register(hb.node(), hb.component(), name))
+                .set(value));
+    }
+
+    private AtomicLong register(String node, String component, String counter) {
+        AtomicLong holder = new AtomicLong();
+        Gauge.builder("candlebus_component_counter", holder, AtomicLong::get)
+                .description("a counter a candlebus component reports in its heartbeat")
+                .tag("node", node)
+                .tag("component", component)
+                .tag("counter", counter)
+                .register(registry);
+        return holder;
+    }
+
+    private void onReady(RoutingContext ctx) {
+        long now = clock.millis();
+        boolean ready = view.allFresh(now);
+        ctx.response()
+                .setStatusCode(ready ? 200 : 503)
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject()
+                        .put("status", ready ? "UP" : "DOWN")
+                        .put("reason", ready ? "all components reported recently" : "a component's heartbeat is stale")
+                        .encode());
+    }
+
+    private void onListSubscriptions(RoutingContext ctx) {
+        subscriptions(ctx, new SubscriptionCommand(SubscriptionCommand.Action.LIST, null), 200);
+    }
+
+    private void onAddSubscription(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            TokenAuth.error(
+                    ctx, 400, "body: expected JSON {\"instrument\":\"exchange:market:SYMBOL\"}, was invalid JSON");
+            return;
+        }
+        Instrument instrument = instrumentOrError(ctx, body == null ? null : body.getValue("instrument"));
+        if (instrument != null) {
+            subscriptions(ctx, new SubscriptionCommand(SubscriptionCommand.Action.ADD, instrument), 201);
+        }
+    }
+
+    private void onRemoveSubscription(RoutingContext ctx) {
+        Instrument instrument = instrumentOrError(ctx, ctx.pathParam("instrument"));
+        if (instrument != null) {
+            subscriptions(ctx, new SubscriptionCommand(SubscriptionCommand.Action.REMOVE, instrument), 200);
+        }
+    }
+
+    private static Instrument instrumentOrError(RoutingContext ctx, Object value) {
+        if (!(value instanceof String text)) {
+            TokenAuth.error(ctx, 400, "instrument: expected exchange:market:SYMBOL, was " + value);
+            return null;
+        }
+        try {
+            return Instrument.parse(text);
+        } catch (IllegalArgumentException e) {
+            TokenAuth.error(ctx, 400, e.getMessage());
+            return null;
+        }
+    }
+
+    private void subscriptions(RoutingContext ctx, SubscriptionCommand command, int status) {
+        vertx.eventBus()
+                .<SubscriptionList>request(Addresses.CONTROL_SUBSCRIPTIONS, command, timeout())
+                .onSuccess(reply -> ctx.response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put(
+                                        "instruments",
+                                        new JsonArray(reply.body().instruments().stream()
+                                                .map(Instrument::key)
+                                                .toList()))
+                                .encode()))
+                .onFailure(e -> replyFailure(ctx, e));
+    }
+
+    private void onSubmitOrder(RoutingContext ctx) {
+        OrderRequest request;
+        try {
+            request = ContractJson.fromJson(ctx.body().asString(), OrderRequest.class);
+        } catch (RuntimeException e) {
+            TokenAuth.error(ctx, 400, "order: " + rootMessage(e));
+            return;
+        }
+        vertx.eventBus()
+                .<OrderEvent>request(Addresses.ORDERS_SUBMIT, request, timeout())
+                .onSuccess(reply -> ctx.response()
+                        .setStatusCode(200)
+                        .putHeader("Content-Type", "application/json")
+                        .end(ContractJson.toJson(reply.body())))
+                .onFailure(e -> replyFailure(ctx, e));
+    }
+
+    private static DeliveryOptions timeout() {
+        return new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MILLIS);
+    }
+
+    private static void replyFailure(RoutingContext ctx, Throwable e) {
+        if (e instanceof ReplyException re) {
+            int status =
+                    switch (re.failureType()) {
+                        case RECIPIENT_FAILURE -> FailureCode.of(re.failureCode())
+                                .httpStatus();
+                        case NO_HANDLERS, TIMEOUT -> 503;
+                        default -> 500;
+                    };
+            TokenAuth.error(ctx, status, re.getMessage());
+        } else {
+            TokenAuth.error(ctx, 500, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,87 @@
+package io.candlebus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candlebus.contract.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static AppConfig config(Map<String, String> env, String... args) {
+        return AppConfig.fromJson(ConfigLoader.load(args, env).tree(), env);
+    }
+
+    @Test
+    void noArgumentsGiveTheDemo() {
+        AppConfig c = config(Map.of());
+        assertThat(c.roles()).isEqualTo(EnumSet.allOf(Role.class));
+        assertThat(c.source()).isEqualTo(AppConfig.Source.SIM);
+        assertThat(c.http().port()).isEqualTo(8080);
+        assertThat(c.recorder().dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.cluster().enabled()).isFalse();
+        assertThat(c.market().instruments()).isNotEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, "{\"http\":{\"port\":9000,\"host\":\"0.0.0.0\"},\"roles\":\"recorder\"}");
+        Map<String, String> env = Map.of("CANDLEBUS_CONFIG", file.toString(), "CANDLEBUS_HTTP_PORT", "9001");
+        AppConfig fromEnv = config(env);
+        assertThat(fromEnv.http().port()).isEqualTo(9001);
+        assertThat(fromEnv.http().host()).isEqualTo("0.0.0.0");
+        assertThat(fromEnv.roles()).containsExactly(Role.RECORDER);
+        AppConfig fromFlag = config(env, "--http-port", "9002", "--roles=market,http", "--cluster");
+        assertThat(fromFlag.http().port()).isEqualTo(9002);
+        assertThat(fromFlag.roles()).containsExactly(Role.MARKET, Role.HTTP);
+        assertThat(fromFlag.cluster().enabled()).isTrue();
+    }
+
+    @Test
+    void dataFlagSetsTheRecorderDirectory() {
+        assertThat(config(Map.of(), "--data", "/tmp/x").recorder().dataDir()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void errorsNameTheFieldAndWhatWasExpected(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> config(Map.of(), "--http-port", "http"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--http-port (http.port): expected an integer, was 'http'");
+        assertThatThrownBy(() -> config(Map.of("CANDLEBUS_HTTP_PORT", "70000")))
+                .hasMessage("http.port: expected an integer from 0 to 65535, was 70000");
+        assertThatThrownBy(() -> config(Map.of(), "--roles", "market,trader"))
+                .hasMessage("roles: expected one of market, strategy, order, recorder, http or all, was 'trader'");
+        assertThatThrownBy(() -> config(Map.of(), "--frobnicate"))
+                .hasMessageStartingWith("command line: expected one of --config, --node");
+        assertThatThrownBy(() -> config(Map.of(), "--source", "binance"))
+                .hasMessage("source: expected sim or live, was 'binance'");
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"http\":{\"prot\":1}}");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessage("http.prot: unknown key; expected one of [host, port]");
+        Files.writeString(file, "{not json");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessageContaining("expected a JSON object, was invalid JSON");
+    }
+
+    @Test
+    void controlTokenComesFromTheEnvironmentAndIsNeverPrinted() {
+        AppConfig c = config(Map.of("CANDLEBUS_CONTROL_TOKEN", "s3cret-token"));
+        assertThat(c.http().controlToken()).isEqualTo("s3cret-token");
+        assertThat(c.toString()).doesNotContain("s3cret-token");
+    }
+
+    @Test
+    void usageListsEveryFlagAndEnvironmentVariable() {
+        String usage = Main.usage();
+        for (Setting s : Setting.ALL) {
+            assertThat(usage).contains(s.flag()).contains(s.env());
+        }
+    }
+}

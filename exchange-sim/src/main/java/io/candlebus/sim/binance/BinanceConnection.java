@@ -1,0 +1,208 @@
+package io.candlebus.sim.binance;
+
+import io.candlebus.sim.market.Bar;
+import io.candlebus.sim.market.Pacing;
+import io.candlebus.sim.market.SimMarket;
+import io.candlebus.sim.market.TradeScript;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One open Binance market-stream connection: its subscriptions, kline push timer, server pings with a
+ * pong deadline, the incoming-message cap and the maximum lifetime. Runs on the simulator's event loop.
+ */
+final class BinanceConnection {
+    /** How many closed klines of one stream are sent after a stall, at most. */
+    private static final int MAX_CATCH_UP = 60;
+
+    private final Vertx vertx;
+    private final BinanceStreamServer server;
+    private final ServerWebSocket ws;
+    private final BinanceWsPath path;
+    private final SimMarket market;
+    private final Pacing pacing;
+    private final StreamSubscriptions subs;
+    private final Map<String, Cursor> cursors = new HashMap<>();
+    private final long messageWindowMillis;
+    private long pushTimer = -1;
+    private long pingTimer = -1;
+    private long lifetimeTimer = -1;
+    private long pingOutstandingSince = -1;
+    private long windowStart;
+    private int windowCount;
+    private boolean closed;
+
+    /** The next kline of a stream to finish and the last update sent of the open one. */
+    private static final class Cursor {
+        long openTime;
+        Bar lastSent;
+
+        Cursor(long openTime) {
+            this.openTime = openTime;
+        }
+    }
+
+    BinanceConnection(
+            Vertx vertx,
+            BinanceStreamServer server,
+            ServerWebSocket ws,
+            BinanceWsPath path,
+            SimMarket market,
+            Pacing pacing) {
+        this.vertx = vertx;
+        this.server = server;
+        this.ws = ws;
+        this.path = path;
+        this.market = market;
+        this.pacing = pacing;
+        this.subs = new StreamSubscriptions(path.combined(), path.streams());
+        this.messageWindowMillis = Math.max(1_000L, pacing.minSimMillis());
+    }
+
+    boolean isSpot() {
+        return !path.rules().isFutures();
+    }
+
+    /** Starts the timers; {@code onClosed} runs once the socket is gone. */
+    void start(long pushSimMillis, long lifetimeSimMillis, Runnable onClosed) {
+        ws.frameHandler(this::onFrame);
+        ws.textMessageHandler(this::onText);
+        ws.pongHandler(b -> pingOutstandingSince = -1);
+        ws.exceptionHandler(t -> close((short) 1011, "error"));
+        ws.closeHandler(v -> {
+            stopTimers();
+            closed = true;
+            onClosed.run();
+        });
+        pushTimer = vertx.setPeriodic(pacing.realPeriod(pushSimMillis), id -> push());
+        pingTimer = vertx.setPeriodic(pacing.realPeriod(path.rules().pingMillis()), id -> ping());
+        lifetimeTimer = vertx.setTimer(pacing.realPeriod(lifetimeSimMillis), id -> close((short) 1000, "lifetime"));
+    }
+
+    /** Closes the connection with a close frame. */
+    void close(short code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopTimers();
+        ws.close(code, reason);
+    }
+
+    /** Sends raw text that is not valid JSON, for fault injection. */
+    void sendText(String text) {
+        if (!closed) {
+            ws.writeTextMessage(text);
+        }
+    }
+
+    private void onFrame(WebSocketFrame frame) {
+        if (frame.isClose() || frame.isContinuation()) {
+            return;
+        }
+        long now = market.now();
+        if (now - windowStart >= messageWindowMillis) {
+            windowStart = now;
+            windowCount = 0;
+        }
+        windowCount++;
+        if (windowCount > path.rules().messagesPerSecond()) {
+            close((short) 1008, "Too many messages");
+        }
+    }
+
+    private void onText(String text) {
+        if (closed) {
+            return;
+        }
+        String reply = BinanceControl.handle(text, subs, path.rules().isFutures());
+        cursors.keySet().retainAll(subs.list());
+        ws.writeTextMessage(reply);
+    }
+
+    /** Sends Binance's {@code serverShutdown} event (spot) and closes the connection after a grace period. */
+    void serverShutdown(long graceSimMillis) {
+        if (closed) {
+            return;
+        }
+        long now = market.now();
+        String event = "{\"e\":\"serverShutdown\",\"E\":" + now + "}";
+        ws.writeTextMessage(subs.combined() ? "{\"stream\":\"!serverShutdown\",\"data\":" + event + "}" : event);
+        vertx.setTimer(pacing.realPeriod(graceSimMillis), id -> close((short) 1001, "server shutdown"));
+    }
+
+    private void push() {
+        if (closed || path.silent()) {
+            return;
+        }
+        long now = market.now();
+        if (server.isStalled(now)) {
+            // A stalled link delivers nothing and, like the real exchange, replays nothing afterwards.
+            cursors.clear();
+            return;
+        }
+        for (String name : subs.list()) {
+            KlineStream stream = KlineStream.parse(name);
+            TradeScript script =
+                    stream == null ? null : market.binance(path.rules().market(), stream.symbol());
+            if (script != null) {
+                pushKline(name, stream, script, now);
+            }
+        }
+    }
+
+    private void pushKline(String name, KlineStream stream, TradeScript script, long now) {
+        long length = stream.interval().millis();
+        long current = KlineSelection.floor(now, length);
+        Cursor cursor = cursors.computeIfAbsent(name, n -> new Cursor(current));
+        cursor.openTime = Math.max(cursor.openTime, current - MAX_CATCH_UP * length);
+        while (cursor.openTime < current) {
+            Bar done = script.bar(cursor.openTime, length, now);
+            if (done != null) {
+                send(
+                        name,
+                        KlineJson.event(done, script.spec(), stream.interval().code(), length, now, true));
+            }
+            cursor.openTime += length;
+            cursor.lastSent = null;
+        }
+        Bar open = script.bar(current, length, now);
+        if (open != null && (!path.rules().isFutures() || !open.equals(cursor.lastSent))) {
+            send(name, KlineJson.event(open, script.spec(), stream.interval().code(), length, now, false));
+            cursor.lastSent = open;
+        }
+    }
+
+    private void send(String stream, String event) {
+        ws.writeTextMessage(subs.combined() ? "{\"stream\":\"" + stream + "\",\"data\":" + event + "}" : event);
+    }
+
+    private void ping() {
+        if (closed) {
+            return;
+        }
+        long now = market.now();
+        if (server.isStalled(now)) {
+            return;
+        }
+        if (pingOutstandingSince >= 0
+                && now - pingOutstandingSince > path.rules().pongTimeoutMillis()) {
+            close((short) 1008, "Pong timeout");
+            return;
+        }
+        if (pingOutstandingSince < 0) {
+            pingOutstandingSince = now;
+        }
+        ws.writePing(Buffer.buffer(Long.toString(now)));
+    }
+
+    private void stopTimers() {
+        vertx.cancelTimer(pushTimer);
+        vertx.cancelTimer(pingTimer);
+        vertx.cancelTimer(lifetimeTimer);
+    }
+}

@@ -1,0 +1,100 @@
+package io.candlebus.sim.binance;
+
+import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.market.Pacing;
+import io.candlebus.sim.market.SimMarket;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Serves Binance market streams for spot, USDT-M and COIN-M: raw {@code /ws/<stream>} and combined
+ * {@code /stream?streams=} connections, kline pushes at each market's cadence ending every kline with
+ * {@code x:true}, live control messages, server pings and the message cap. Keeps a registry of open
+ * connections for fault injection. All methods run on the simulator's event loop.
+ */
+public final class BinanceStreamServer {
+    /** Binance closes every stream connection after 24 hours. */
+    public static final long DEFAULT_LIFETIME_MILLIS = 24L * 3_600_000L;
+
+    private final Vertx vertx;
+    private final SimMarket market;
+    private final SimConfig config;
+    private final Pacing pacing;
+    private final Set<BinanceConnection> connections = new LinkedHashSet<>();
+    private long lifetimeMillis = DEFAULT_LIFETIME_MILLIS;
+    private long stalledUntil = Long.MIN_VALUE;
+
+    /** Creates the server; connections are handed to {@link #handle}. */
+    public BinanceStreamServer(Vertx vertx, SimMarket market, SimConfig config, Pacing pacing) {
+        this.vertx = vertx;
+        this.market = market;
+        this.config = config;
+        this.pacing = pacing;
+    }
+
+    /** Returns whether {@code path} is a Binance stream endpoint this server accepts. */
+    public static boolean accepts(String path, String query) {
+        return BinanceWsPath.parse(path, query) != null;
+    }
+
+    /** Takes over an accepted websocket whose path {@link #accepts} approved. */
+    public void handle(ServerWebSocket ws) {
+        BinanceWsPath path = BinanceWsPath.parse(ws.path(), ws.query());
+        if (path == null) {
+            ws.close((short) 1008, "Unknown path");
+            return;
+        }
+        BinanceConnection connection = new BinanceConnection(vertx, this, ws, path, market, pacing);
+        connections.add(connection);
+        long push = path.rules().isFutures() ? config.futuresPushMillis() : config.spotPushMillis();
+        connection.start(push, lifetimeMillis, () -> connections.remove(connection));
+    }
+
+    /** Returns the number of open connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Sets the sim-time lifetime after which new connections are closed (Binance: 24 h). */
+    public void lifetimeMillis(long millis) {
+        this.lifetimeMillis = millis;
+    }
+
+    /** Stops every push and ping until sim time {@code until}; what falls in the stall is never sent. */
+    public void stallUntil(long until) {
+        this.stalledUntil = until;
+    }
+
+    boolean isStalled(long now) {
+        return now < stalledUntil;
+    }
+
+    /**
+     * Sends {@code serverShutdown} on every spot connection and closes them {@code graceSimMillis} later;
+     * futures connections are not told (Binance sends the event on spot only).
+     */
+    public void serverShutdown(long graceSimMillis) {
+        for (BinanceConnection c : new ArrayList<>(connections)) {
+            if (c.isSpot()) {
+                c.serverShutdown(graceSimMillis);
+            }
+        }
+    }
+
+    /** Closes every open connection (close code 1001, as when a server goes away). */
+    public void dropConnections() {
+        for (BinanceConnection c : new ArrayList<>(connections)) {
+            c.close((short) 1001, "dropped");
+        }
+    }
+
+    /** Sends {@code text} (for example invalid JSON) on every open connection. */
+    public void sendToAll(String text) {
+        for (BinanceConnection c : new ArrayList<>(connections)) {
+            c.sendText(text);
+        }
+    }
+}

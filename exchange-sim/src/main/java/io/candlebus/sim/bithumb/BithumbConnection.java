@@ -1,0 +1,182 @@
+package io.candlebus.sim.bithumb;
+
+import io.candlebus.contract.Exchange;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Market;
+import io.candlebus.sim.market.Pacing;
+import io.candlebus.sim.market.SimMarket;
+import io.candlebus.sim.market.SimTrade;
+import io.candlebus.sim.market.TradeScript;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One open Bithumb websocket: its subscription, the merged trade/ticker emission of all its codes in
+ * trade-time order as sim time passes, {@code PING} answers and the idle close. Runs on the simulator's
+ * event loop.
+ */
+final class BithumbConnection {
+    private final Vertx vertx;
+    private final BithumbStreamServer server;
+    private final ServerWebSocket ws;
+    private final SimMarket market;
+    private final Pacing pacing;
+    private final long idleMillis;
+    private BithumbRequest request;
+    private long cursor;
+    private long lastClientMessage;
+    private long timer = -1;
+    private boolean closed;
+
+    /** A trade to emit and the script and code order it belongs to. */
+    private record Pending(TradeScript script, int order, SimTrade trade) {}
+
+    BithumbConnection(
+            Vertx vertx,
+            BithumbStreamServer server,
+            ServerWebSocket ws,
+            SimMarket market,
+            Pacing pacing,
+            long idleMillis) {
+        this.vertx = vertx;
+        this.server = server;
+        this.ws = ws;
+        this.market = market;
+        this.pacing = pacing;
+        this.idleMillis = idleMillis;
+        this.lastClientMessage = market.now();
+    }
+
+    void start(Runnable onClosed) {
+        ws.frameHandler(f -> lastClientMessage = market.now());
+        ws.textMessageHandler(this::onMessage);
+        ws.binaryMessageHandler(b -> onMessage(b.toString(StandardCharsets.UTF_8)));
+        ws.exceptionHandler(t -> close((short) 1011, "error"));
+        ws.closeHandler(v -> {
+            closed = true;
+            vertx.cancelTimer(timer);
+            onClosed.run();
+        });
+        timer = vertx.setPeriodic(pacing.minRealMillis(), id -> tick());
+    }
+
+    void close(short code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        vertx.cancelTimer(timer);
+        ws.close(code, reason);
+    }
+
+    void sendBinary(String text) {
+        if (!closed) {
+            ws.writeBinaryMessage(Buffer.buffer(text));
+        }
+    }
+
+    private void onMessage(String text) {
+        if (closed) {
+            return;
+        }
+        long now = market.now();
+        lastClientMessage = now;
+        if ("PING".equals(text.trim())) {
+            if (!server.isStalled(now)) {
+                ws.writeTextMessage("{\"status\":\"UP\"}");
+            }
+            return;
+        }
+        try {
+            request = BithumbRequest.parse(text);
+        } catch (BithumbRequest.RequestException e) {
+            sendBinary(BithumbJson.error(e.name(), e.getMessage()));
+            return;
+        }
+        cursor = now;
+        snapshots(now);
+    }
+
+    private void snapshots(long now) {
+        for (BithumbRequest.TypeRequest type : request.types().values()) {
+            if (!type.snapshot()) {
+                continue;
+            }
+            for (String code : type.codes()) {
+                TradeScript script = script(code);
+                SimTrade last = script == null ? null : script.lastTrade(now);
+                if (last != null) {
+                    send(type.type(), script, last, now, "SNAPSHOT");
+                }
+            }
+        }
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        long now = market.now();
+        if (now - lastClientMessage > idleMillis) {
+            close((short) 1000, "idle");
+            return;
+        }
+        if (server.isStalled(now)) {
+            // A stalled link delivers nothing and replays nothing afterwards.
+            cursor = now;
+            return;
+        }
+        if (request == null || now <= cursor) {
+            return;
+        }
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (BithumbRequest.TypeRequest type : request.types().values()) {
+            if (type.realtime() && !type.type().equals("orderbook")) {
+                type.codes().forEach(c -> codes.putIfAbsent(c, codes.size()));
+            }
+        }
+        List<Pending> pending = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : codes.entrySet()) {
+            TradeScript script = script(e.getKey());
+            if (script != null) {
+                for (SimTrade t : script.trades(cursor, now)) {
+                    pending.add(new Pending(script, e.getValue(), t));
+                }
+            }
+        }
+        cursor = now;
+        pending.sort(Comparator.comparingLong((Pending p) -> p.trade().time())
+                .thenComparingInt(Pending::order)
+                .thenComparingLong(p -> p.trade().id()));
+        for (Pending p : pending) {
+            for (BithumbRequest.TypeRequest type : request.types().values()) {
+                if (type.realtime()
+                        && type.codes().contains(p.script().spec().instrument().symbol())) {
+                    send(type.type(), p.script(), p.trade(), now, "REALTIME");
+                }
+            }
+        }
+    }
+
+    private void send(String type, TradeScript script, SimTrade trade, long now, String streamType) {
+        switch (type) {
+            case "trade" -> sendBinary(BithumbJson.trade(
+                    trade, script.spec(), BithumbTicker.previousClose(script, trade.time()), now, streamType));
+            case "ticker" -> sendBinary(BithumbTicker.of(script, trade).message(now, streamType));
+            default -> {
+                // Order books are not simulated; the subscription is accepted and stays quiet.
+            }
+        }
+    }
+
+    private TradeScript script(String code) {
+        return market.script(new Instrument(Exchange.BITHUMB, Market.SPOT, code));
+    }
+}

@@ -1,0 +1,126 @@
+package io.candlebus.sim.faults;
+
+import io.candlebus.contract.Market;
+import io.candlebus.sim.binance.BinanceStreamServer;
+import io.candlebus.sim.binance.WeightLimiter;
+import io.candlebus.sim.bithumb.BithumbStreamServer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+
+/**
+ * Injects faults into a running simulator: dropped connections, garbage frames, stalls, Binance's
+ * server shutdown, a shorter Binance connection lifetime, a lower REST weight limit, REST bans and
+ * REST outages. Websocket actions run on the simulator's event loop and their futures complete once
+ * they are done; the REST switches take effect at once.
+ */
+public final class Faults {
+    /** Text that is not JSON, sent by {@link #sendGarbageFrame()}. */
+    public static final String GARBAGE = "{\"e\":\"kline\",\"E\":garbage";
+
+    private final Context context;
+    private final Clock clock;
+    private final BinanceStreamServer binance;
+    private final BithumbStreamServer bithumb;
+    private final WeightLimiter limiter;
+    private final RestOutage outage;
+
+    /** Creates the fault API over the simulator's parts; the simulator builds it. */
+    public Faults(
+            Context context,
+            Clock clock,
+            BinanceStreamServer binance,
+            BithumbStreamServer bithumb,
+            WeightLimiter limiter,
+            RestOutage outage) {
+        this.context = context;
+        this.clock = clock;
+        this.binance = binance;
+        this.bithumb = bithumb;
+        this.limiter = limiter;
+        this.outage = outage;
+    }
+
+    /** Closes every open websocket of both venues. */
+    public Future<Void> dropConnections() {
+        return onContext(() -> {
+            binance.dropConnections();
+            bithumb.dropConnections();
+        });
+    }
+
+    /** Closes every open Binance websocket. */
+    public Future<Void> dropBinanceConnections() {
+        return onContext(binance::dropConnections);
+    }
+
+    /** Closes every open Bithumb websocket. */
+    public Future<Void> dropBithumbConnections() {
+        return onContext(bithumb::dropConnections);
+    }
+
+    /** Sends a frame that is not valid JSON on every open websocket (text on Binance, binary on Bithumb). */
+    public Future<Void> sendGarbageFrame() {
+        return onContext(() -> {
+            binance.sendToAll(GARBAGE);
+            bithumb.sendToAll(GARBAGE);
+        });
+    }
+
+    /**
+     * Stalls every websocket of both venues for {@code simMillis}: connections stay open but nothing is
+     * sent (no data, no pings, no PING answers) and nothing missed is sent afterwards.
+     */
+    public Future<Void> stallStreams(long simMillis) {
+        return onContext(() -> {
+            long until = clock.millis() + simMillis;
+            binance.stallUntil(until);
+            bithumb.stallUntil(until);
+        });
+    }
+
+    /**
+     * Sends Binance's {@code serverShutdown} event on every spot connection and closes them
+     * {@code graceSimMillis} of sim time later.
+     */
+    public Future<Void> serverShutdown(long graceSimMillis) {
+        return onContext(() -> binance.serverShutdown(graceSimMillis));
+    }
+
+    /** Makes Binance close connections opened from now on after {@code simMillis} of sim time. */
+    public Future<Void> binanceConnectionLifetime(long simMillis) {
+        return onContext(() -> binance.lifetimeMillis(simMillis));
+    }
+
+    /** Sets the REST weight limit per sim minute of a Binance market, e.g. low enough to provoke 429s. */
+    public void restWeightLimit(Market market, int limit) {
+        limiter.setLimit(market, limit);
+    }
+
+    /** Bans the client from a Binance market's REST API (HTTP 418 with Retry-After) for {@code simMillis}. */
+    public void restBan(Market market, long simMillis) {
+        limiter.banUntil(market, clock.millis() + simMillis);
+    }
+
+    /** Makes every REST endpoint of both venues answer HTTP 503 for {@code simMillis}. */
+    public void restOutage(long simMillis) {
+        outage.until(clock.millis() + simMillis);
+    }
+
+    /** Returns how many websockets are open on each venue, {@code [binance, bithumb]}. */
+    public Future<int[]> openConnections() {
+        Promise<int[]> promise = Promise.promise();
+        context.runOnContext(v -> promise.complete(new int[] {binance.connectionCount(), bithumb.connectionCount()}));
+        return promise.future();
+    }
+
+    private Future<Void> onContext(Runnable action) {
+        Promise<Void> promise = Promise.promise();
+        context.runOnContext(v -> {
+            action.run();
+            promise.complete();
+        });
+        return promise.future();
+    }
+}

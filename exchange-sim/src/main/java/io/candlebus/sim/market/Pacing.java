@@ -1,0 +1,33 @@
+package io.candlebus.sim.market;
+
+import io.candlebus.sim.SimClock;
+
+/**
+ * Turns sim-time periods into real timer periods, never shorter than a floor: at speed 300 a 250 ms
+ * sim cadence would otherwise be a sub-millisecond timer.
+ */
+public final class Pacing {
+    private final SimClock clock;
+    private final long minRealMillis;
+
+    /** Creates pacing for {@code clock} with real periods of at least {@code minRealMillis}. */
+    public Pacing(SimClock clock, long minRealMillis) {
+        this.clock = clock;
+        this.minRealMillis = minRealMillis;
+    }
+
+    /** Returns the real timer period for a sim period of {@code simMillis}. */
+    public long realPeriod(long simMillis) {
+        return Math.max(minRealMillis, clock.toRealMillis(simMillis));
+    }
+
+    /** Returns the smallest real timer period. */
+    public long minRealMillis() {
+        return minRealMillis;
+    }
+
+    /** Returns the sim time that passes during the smallest real timer period. */
+    public long minSimMillis() {
+        return clock.toSimMillis(minRealMillis);
+    }
+}

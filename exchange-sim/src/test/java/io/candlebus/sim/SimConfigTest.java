@@ -1,0 +1,65 @@
+package io.candlebus.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candlebus.contract.ConfigException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class SimConfigTest {
+    @Test
+    void demoHasTheSixInstrumentsOnLoopback() {
+        SimConfig demo = SimConfig.demo();
+        assertThat(demo.host()).isEqualTo("127.0.0.1");
+        assertThat(demo.instruments())
+                .extracting(i -> i.instrument().key())
+                .containsExactly(
+                        "binance:spot:BTCUSDT",
+                        "binance:spot:ETHUSDT",
+                        "binance:usdm:BTCUSDT",
+                        "binance:coinm:BTCUSD_PERP",
+                        "bithumb:spot:KRW-BTC",
+                        "bithumb:spot:KRW-ETH");
+        assertThat(demo.historyMinutes()).isEqualTo(1440);
+    }
+
+    @Test
+    void fromJsonOverridesTheDefaults() {
+        SimConfig c = SimConfig.fromJson(
+                new JsonObject()
+                        .put("seed", 9)
+                        .put("speed", 300.0)
+                        .put(
+                                "instruments",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("instrument", "bithumb:spot:KRW-XRP")
+                                                .put("startPrice", "3000")
+                                                .put("tickSize", "1")
+                                                .put("lotSize", "0.0001")
+                                                .put("emptyMinuteProbability", 0.1))),
+                "sim");
+        assertThat(c.seed()).isEqualTo(9);
+        assertThat(c.speed()).isEqualTo(300.0);
+        assertThat(c.instruments()).hasSize(1);
+        assertThat(c.instruments().get(0).emptyMinuteProbability()).isEqualTo(0.1);
+    }
+
+    @Test
+    void fromJsonNamesUnknownKeysAndBadValues() {
+        assertThatThrownBy(() -> SimConfig.fromJson(new JsonObject().put("sped", 3), "demo.sim"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("demo.sim.sped: expected one of");
+        assertThatThrownBy(() -> SimConfig.fromJson(new JsonObject().put("port", 70000), "demo.sim"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("demo.sim.port: expected 0..65535, was 70000");
+    }
+
+    @Test
+    void coinmNeedsAContractSize() {
+        assertThatThrownBy(() -> SimInstrument.of("binance:coinm:BTCUSD_PERP", "87000", "0.1", "1", 10))
+                .hasMessageContaining("contractSize");
+    }
+}

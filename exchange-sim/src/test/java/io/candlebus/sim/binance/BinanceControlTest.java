@@ -1,0 +1,56 @@
+package io.candlebus.sim.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BinanceControlTest {
+    private final StreamSubscriptions subs = new StreamSubscriptions(false, List.of("btcusdt@kline_1m"));
+
+    @Test
+    void subscribeAndListReplyWithTheDocumentedShapes() {
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@kline_1m\"],\"id\":1}", subs, false))
+                .isEqualTo("{\"result\":null,\"id\":1}");
+        assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"q3\"}", subs, false))
+                .isEqualTo("{\"result\":[\"btcusdt@kline_1m\",\"ethusdt@kline_1m\"],\"id\":\"q3\"}");
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"UNSUBSCRIBE\",\"params\":[\"btcusdt@kline_1m\"],\"id\":null}", subs, false))
+                .isEqualTo("{\"result\":null,\"id\":null}");
+        assertThat(subs.list()).containsExactly("ethusdt@kline_1m");
+    }
+
+    @Test
+    void propertiesFollowBinance() {
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true],\"id\":4}", subs, false))
+                .isEqualTo("{\"result\":null,\"id\":4}");
+        assertThat(subs.combined()).isTrue();
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":5}", subs, false))
+                .isEqualTo("{\"result\":true,\"id\":5}");
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",1],\"id\":6}", subs, false))
+                .isEqualTo("{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\",\"id\":6}");
+        assertThat(BinanceControl.handle("{\"method\":\"GET_PROPERTY\",\"params\":[\"other\"],\"id\":7}", subs, false))
+                .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":7}");
+    }
+
+    @Test
+    void badRequestsGetErrorCodes() {
+        assertThat(BinanceControl.handle("{\"method\":", subs, false))
+                .startsWith("{\"code\":3,\"msg\":\"Invalid JSON: ");
+        assertThat(BinanceControl.handle("{\"method\":\"NOPE\",\"id\":1}", subs, false))
+                .startsWith("{\"code\":2,");
+        assertThat(BinanceControl.handle("{\"method\":\"SUBSCRIBE\",\"params\":\"x\",\"id\":1}", subs, false))
+                .startsWith("{\"code\":2,");
+        assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"a-b\"}", subs, false))
+                .startsWith("{\"code\":2,");
+        assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"abc\"}", subs, true))
+                .isEqualTo(
+                        "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\",\"id\":null}");
+        assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":-1}", subs, true))
+                .startsWith("{\"code\":2,");
+    }
+}

@@ -60,7 +60,11 @@ public final class Node {
             Codecs.registerAll(vertx.eventBus());
             beforeDeploy.accept(vertx);
             Node node = new Node(vertx, config);
-            return node.deployAll().map(node).recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+            return node.deployAll().map(node).recover(e -> {
+                // Fail at once; completing after close would need the event loops close just stopped.
+                vertx.close();
+                return Future.failedFuture(e);
+            });
         });
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Configures the order verticle. JSON form, every key optional:
  *
  * <pre>{@code
- * {"mode": "paper", "tradeSignals": true, "maxOrdersPerMinute": 10,
+ * {"mode": "paper", "tradeSignals": true, "maxOrdersPerMinute": 10, "maxSignalAgeMillis": 60000,
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
  *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
  * }</pre>
@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * @param tradeSignals whether signals become orders (default true); {@code orders.submit} works either way
  * @param maxOrdersPerMinute most orders sent to the broker in any 60 s, all instruments together
  *     (default 10)
+ * @param maxSignalAgeMillis a signal whose candle closed longer ago than this (by the clock) is not
+ *     traded: history replayed at start-up or after a gap fill raises signals that are no longer actionable
+ *     (default 60000)
  * @param defaultSettings sizing and limits of instruments without an entry (JSON key {@code defaults})
  * @param instruments sizing and limits per instrument
  */
@@ -32,6 +35,7 @@ public record OrderConfig(
         String mode,
         boolean tradeSignals,
         int maxOrdersPerMinute,
+        long maxSignalAgeMillis,
         InstrumentSettings defaultSettings,
         Map<Instrument, InstrumentSettings> instruments) {
 
@@ -39,7 +43,7 @@ public record OrderConfig(
     public static final String PAPER = "paper";
 
     private static final Set<String> KEYS =
-            Set.of("mode", "tradeSignals", "maxOrdersPerMinute", "defaults", "instruments");
+            Set.of("mode", "tradeSignals", "maxOrdersPerMinute", "maxSignalAgeMillis", "defaults", "instruments");
     private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
 
     public OrderConfig {
@@ -48,6 +52,9 @@ public record OrderConfig(
         }
         if (maxOrdersPerMinute < 1) {
             throw new ConfigException("maxOrdersPerMinute", "an integer >= 1", maxOrdersPerMinute);
+        }
+        if (maxSignalAgeMillis < 0) {
+            throw new ConfigException("maxSignalAgeMillis", "an integer >= 0", maxSignalAgeMillis);
         }
         check(defaultSettings, "defaults");
         instruments = Map.copyOf(instruments);
@@ -60,6 +67,7 @@ public record OrderConfig(
                 PAPER,
                 true,
                 10,
+                60_000L,
                 new InstrumentSettings(new BigDecimal("0.001"), new BigDecimal("0.01"), new BigDecimal("0.01")),
                 Map.of());
     }
@@ -91,6 +99,11 @@ public record OrderConfig(
         if (!(perMinute instanceof Integer maxOrdersPerMinute) || maxOrdersPerMinute < 1) {
             throw new ConfigException(path + ".maxOrdersPerMinute", "an integer from 1 to 2147483647", perMinute);
         }
+        Object age = json.getValue("maxSignalAgeMillis", d.maxSignalAgeMillis());
+        if (!(age instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
+            throw new ConfigException(path + ".maxSignalAgeMillis", "an integer >= 0", age);
+        }
+        long maxSignalAgeMillis = ((Number) age).longValue();
         InstrumentSettings defaults = settings(object(json, path, "defaults"), path + ".defaults", d.defaultSettings());
         Map<Instrument, InstrumentSettings> instruments = new TreeMap<>();
         JsonObject entries = object(json, path, "instruments");
@@ -106,7 +119,7 @@ public record OrderConfig(
             instruments.put(instrument, settings(object(entries, path + ".instruments", key), entryPath, defaults));
         }
         try {
-            return new OrderConfig(PAPER, tradeSignals, maxOrdersPerMinute, defaults, instruments);
+            return new OrderConfig(PAPER, tradeSignals, maxOrdersPerMinute, maxSignalAgeMillis, defaults, instruments);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }

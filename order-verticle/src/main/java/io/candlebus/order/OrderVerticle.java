@@ -47,7 +47,9 @@ public final class OrderVerticle extends VerticleBase {
         Broker broker = new PaperBroker(clock);
         this.desk = new OrderDesk(
                 broker, new RiskLimits(config), new OrderJournal(OrderJournal.DEFAULT_CAPACITY), clock, this::onEvent);
-        for (String name : new String[] {"signals", "submits", "orders", "fills", "rejects", "duplicates", "invalid"}) {
+        for (String name : new String[] {
+            "signals", "staleSignals", "submits", "orders", "fills", "rejects", "duplicates", "invalid"
+        }) {
             counters.put(name, 0L);
         }
     }
@@ -75,6 +77,11 @@ public final class OrderVerticle extends VerticleBase {
         Signal signal = message.body();
         touch("signals");
         if (!config.tradeSignals()) {
+            return;
+        }
+        long closedAgo = clock.millis() - (signal.openTime() + signal.interval().millis());
+        if (closedAgo > config.maxSignalAgeMillis()) {
+            count("staleSignals");
             return;
         }
         BigDecimal quantity = config.settingsFor(signal.instrument()).quantity();

@@ -72,7 +72,8 @@ class OrderConfigTest {
                         + " binance:spot:BTCUSDT (instrument: expected exchange:market:SYMBOL such as binance:spot:BTCUSDT,"
                         + " was 'BTCUSDT')",
                 "{\"broker\": \"x\"}|order.broker: unknown key, expected one of defaults, instruments,"
-                        + " maxOrdersPerMinute, mode, tradeSignals"
+                        + " maxOrdersPerMinute, maxSignalAgeMillis, mode, tradeSignals",
+                "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
             })
     void rejectsBadValuesNamingTheField(String json, String message) {
         assertThatThrownBy(() -> OrderConfig.fromJson(new JsonObject(json), "order"))
@@ -83,7 +84,7 @@ class OrderConfigTest {
     @Test
     void theRecordItselfRefusesLiveMode() {
         OrderConfig d = OrderConfig.defaults();
-        assertThatThrownBy(() -> new OrderConfig("live", true, 10, d.defaultSettings(), Map.of()))
+        assertThatThrownBy(() -> new OrderConfig("live", true, 10, 60_000L, d.defaultSettings(), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("live brokers come in a later issue");
     }

@@ -208,10 +208,28 @@ class OrderVerticleIT {
     @Test
     void signalsPlaceNoOrderWhenTradingSignalsIsOff(Vertx vertx) {
         OrderConfig d = OrderConfig.defaults();
-        deploy(vertx, new OrderConfig(d.mode(), false, d.maxOrdersPerMinute(), d.defaultSettings(), Map.of()));
+        deploy(
+                vertx,
+                new OrderConfig(
+                        d.mode(),
+                        false,
+                        d.maxOrdersPerMinute(),
+                        d.maxSignalAgeMillis(),
+                        d.defaultSettings(),
+                        Map.of()));
         vertx.eventBus().publish(Addresses.SIGNALS, signal(1_700_006_400_000L, Side.BUY, "86900"));
 
         awaitHeartbeat(c -> c.get("signals") == 1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void signalsFromCandlesThatClosedLongAgoPlaceNoOrder(Vertx vertx) {
+        deploy(vertx, OrderConfig.defaults());
+        // Closed two minutes before the clock: history replayed at start-up, not actionable.
+        vertx.eventBus().publish(Addresses.SIGNALS, signal(1_700_006_220_000L, Side.BUY, "86900"));
+
+        awaitHeartbeat(c -> c.get("staleSignals") == 1 && c.get("signals") == 1);
         assertThat(events).isEmpty();
     }
 }

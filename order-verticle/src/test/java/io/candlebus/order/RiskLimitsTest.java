@@ -19,6 +19,7 @@ class RiskLimitsTest {
                 OrderConfig.PAPER,
                 true,
                 perMinute,
+                60_000L,
                 new InstrumentSettings(new BigDecimal("0.001"), new BigDecimal("0.01"), new BigDecimal("0.02")),
                 Map.of(
                         KRW_XRP,

@@ -1,0 +1,49 @@
+package io.candlebus.market;
+
+import io.candlebus.contract.Instrument;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Set;
+
+/** A venue feed owned by the market verticle, running on its event loop. */
+public interface Feed {
+    /** Returns the heartbeat component name, e.g. {@code market.binance.spot}. */
+    String component();
+
+    /** Returns the {@code exchange:market} keys of the instruments this feed carries. */
+    Set<String> feedKeys();
+
+    /** Starts following the instruments it has; returns at once (connection happens in the background). */
+    void start();
+
+    /** Closes the connection and stops retrying. */
+    Future<Void> stop();
+
+    /** Follows {@code instrument} from now on (warm-up included). */
+    void add(Instrument instrument);
+
+    /** Stops following {@code instrument}. */
+    void remove(Instrument instrument);
+
+    /** Returns the instruments followed. */
+    Set<Instrument> instruments();
+
+    /** Called every tick with the clock time: keepalives, subscription changes, scheduled REST. */
+    void tick(long now);
+
+    /** Returns the heartbeat state ({@code live}, {@code connecting}, ...). */
+    String state();
+
+    /** Returns the heartbeat counters. */
+    Map<String, Long> counters();
+
+    /** Returns the clock time of the last message handled, 0 if none. */
+    long lastEventTime();
+
+    /**
+     * Returns the clock time up to which the feed's connection is known alive (the last message, or the
+     * connection's start), {@code Long.MIN_VALUE} while it has none: candles of its trades are not closed
+     * by the clock beyond it.
+     */
+    long aliveUntil();
+}

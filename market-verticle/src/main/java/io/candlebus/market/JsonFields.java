@@ -1,0 +1,127 @@
+package io.candlebus.market;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.candlebus.contract.codec.ContractJson;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Reads venue JSON into exact values: decimals come from the JSON text (strings or numbers) as
+ * BigDecimal, never through a double; every failure is a {@link BadInputException} naming the field.
+ */
+public final class JsonFields {
+    private static final ObjectMapper MAPPER = ContractJson.mapper();
+
+    private JsonFields() {}
+
+    /** Parses {@code text} into a tree; unparseable text (including NaN tokens) is {@code malformed-json}. */
+    public static JsonNode parse(String text) throws BadInputException {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException("malformed-json", "expected a JSON value, was empty input");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("malformed-json", e.getOriginalMessage());
+        }
+    }
+
+    /** Parses {@code bytes} (UTF-8) into a tree. */
+    public static JsonNode parse(byte[] bytes) throws BadInputException {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException("malformed-json", "expected a JSON value, was empty input");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("malformed-json", e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException("malformed-json", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Returns the field, failing with {@code missing-field} if absent or null. */
+    public static JsonNode field(JsonNode node, String name, String path) throws BadInputException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw new BadInputException("missing-field", path + "." + name + ": expected a value, was absent");
+        }
+        return value;
+    }
+
+    /** Returns the first present of two alternative field names (e.g. DEFAULT and SIMPLE formats). */
+    public static JsonNode field(JsonNode node, String name, String alias, String path) throws BadInputException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            value = node.get(alias);
+        }
+        if (value == null || value.isNull()) {
+            throw new BadInputException("missing-field", path + "." + name + ": expected a value, was absent");
+        }
+        return value;
+    }
+
+    /** Returns an object-valued field. */
+    public static JsonNode object(JsonNode node, String name, String path) throws BadInputException {
+        JsonNode value = field(node, name, path);
+        if (!value.isObject()) {
+            throw new BadInputException("wrong-type", path + "." + name + ": expected an object, was " + brief(value));
+        }
+        return value;
+    }
+
+    /** Returns a text-valued field. */
+    public static String text(JsonNode value, String path) throws BadInputException {
+        if (!value.isTextual()) {
+            throw new BadInputException("wrong-type", path + ": expected a string, was " + brief(value));
+        }
+        return value.textValue();
+    }
+
+    /** Returns an integral field that fits a long. */
+    public static long longValue(JsonNode value, String path) throws BadInputException {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new BadInputException("wrong-type", path + ": expected an integer, was " + brief(value));
+        }
+        return value.longValue();
+    }
+
+    /** Returns a boolean field. */
+    public static boolean bool(JsonNode value, String path) throws BadInputException {
+        if (!value.isBoolean()) {
+            throw new BadInputException("wrong-type", path + ": expected true or false, was " + brief(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** Returns a decimal given as a JSON string (Binance) or a JSON number (Bithumb), exactly. */
+    public static BigDecimal decimal(JsonNode value, String path) throws BadInputException {
+        if (value.isNumber()) {
+            if (!(value.isIntegralNumber() || value.isBigDecimal())) {
+                throw new BadInputException("bad-number", path + ": expected an exact decimal, was " + brief(value));
+            }
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
+            String text = value.textValue();
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new BadInputException("bad-number", path + ": expected a decimal, was '" + shorten(text) + "'");
+            }
+        }
+        throw new BadInputException("wrong-type", path + ": expected a decimal string or number, was " + brief(value));
+    }
+
+    private static String brief(JsonNode value) {
+        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + shorten(value.toString());
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}

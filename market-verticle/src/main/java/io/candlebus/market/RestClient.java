@@ -1,0 +1,70 @@
+package io.candlebus.market;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.Map;
+
+/**
+ * Fetches venue REST resources with a timeout. A non-2xx status fails with a {@link RestException}
+ * carrying the status and any Retry-After, so callers can back off as the venue asks.
+ */
+public final class RestClient {
+    private static final long TIMEOUT_MILLIS = 10_000;
+
+    private final WebClient client;
+    private long requests;
+    private long failures;
+
+    public RestClient(WebClient client) {
+        this.client = client;
+    }
+
+    /** GETs {@code url} with the query parameters (in order) and returns the body bytes. */
+    public Future<byte[]> get(String url, Map<String, String> query) {
+        requests++;
+        HttpRequest<Buffer> request = client.getAbs(url).timeout(TIMEOUT_MILLIS);
+        query.forEach(request::addQueryParam);
+        return request.send().transform(ar -> {
+            if (ar.failed()) {
+                failures++;
+                return Future.failedFuture(new RestException(0, 0, url + ": " + ar.cause()));
+            }
+            HttpResponse<Buffer> response = ar.result();
+            int status = response.statusCode();
+            Buffer body = response.body();
+            if (status / 100 != 2) {
+                failures++;
+                return Future.failedFuture(new RestException(
+                        status,
+                        retryAfter(response.getHeader("Retry-After")),
+                        url + " " + query + ": HTTP " + status + " "
+                                + BadInputCounter.truncate(body == null ? "" : body.toString())));
+            }
+            return Future.succeededFuture(body == null ? new byte[0] : body.getBytes());
+        });
+    }
+
+    /** Returns how many requests were sent. */
+    public long requests() {
+        return requests;
+    }
+
+    /** Returns how many requests failed (no response or a non-2xx status). */
+    public long failures() {
+        return failures;
+    }
+
+    private static long retryAfter(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.candlebus.market.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.market.BadInputException;
+import io.candlebus.market.JsonFields;
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+/**
+ * Parses Binance websocket messages, raw ({@code {"e":"kline",...}}) or wrapped in the combined-stream
+ * envelope ({@code {"stream":...,"data":{...}}}), into {@link BinanceFrame}s. Kline values keep the
+ * venue's decimal text; COIN-M volumes keep Binance's meaning (contracts and base), as the Candle
+ * javadoc says.
+ */
+final class BinanceKlineParser {
+    private final Function<String, Instrument> symbols;
+
+    /** {@code symbols} maps a Binance symbol ({@code BTCUSDT}) to a followed instrument, or null if unknown. */
+    BinanceKlineParser(Function<String, Instrument> symbols) {
+        this.symbols = symbols;
+    }
+
+    BinanceFrame parse(String text) throws BadInputException {
+        JsonNode root = JsonFields.parse(text);
+        if (!root.isObject()) {
+            throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
+        }
+        if (root.has("id") && (root.has("result") || root.has("code"))) {
+            return reply(root);
+        }
+        JsonNode event = root;
+        if (root.has("stream") && root.has("data")) {
+            event = JsonFields.object(root, "data", "message");
+        }
+        String type = JsonFields.text(JsonFields.field(event, "e", "event"), "event.e");
+        switch (type) {
+            case "kline":
+                return kline(event);
+            case "serverShutdown":
+                JsonNode time = event.get("E");
+                return new BinanceFrame.Shutdown(time == null ? 0L : JsonFields.longValue(time, "event.E"));
+            default:
+                return new BinanceFrame.Other(type);
+        }
+    }
+
+    private static BinanceFrame reply(JsonNode root) {
+        String id = root.get("id").asText();
+        JsonNode code = root.get("code");
+        if (code != null && !code.isNull()) {
+            JsonNode msg = root.get("msg");
+            return new BinanceFrame.Reply(id, "code " + code.asText() + ": " + (msg == null ? "" : msg.asText()));
+        }
+        return new BinanceFrame.Reply(id, null);
+    }
+
+    private BinanceFrame kline(JsonNode event) throws BadInputException {
+        long eventTime = JsonFields.longValue(JsonFields.field(event, "E", "kline"), "kline.E");
+        String symbol = JsonFields.text(JsonFields.field(event, "s", "kline"), "kline.s");
+        Instrument instrument = symbols.apply(symbol);
+        if (instrument == null) {
+            throw new BadInputException("unknown-symbol", "kline.s: expected a followed symbol, was '" + symbol + "'");
+        }
+        JsonNode k = JsonFields.object(event, "k", "kline");
+        String intervalCode = JsonFields.text(JsonFields.field(k, "i", "kline.k"), "kline.k.i");
+        Interval interval;
+        try {
+            interval = Interval.parse(intervalCode);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("unknown-interval", "kline.k.i: " + e.getMessage());
+        }
+        long open = JsonFields.longValue(JsonFields.field(k, "t", "kline.k"), "kline.k.t");
+        long close = JsonFields.longValue(JsonFields.field(k, "T", "kline.k"), "kline.k.T");
+        BigDecimal o = JsonFields.decimal(JsonFields.field(k, "o", "kline.k"), "kline.k.o");
+        BigDecimal c = JsonFields.decimal(JsonFields.field(k, "c", "kline.k"), "kline.k.c");
+        BigDecimal h = JsonFields.decimal(JsonFields.field(k, "h", "kline.k"), "kline.k.h");
+        BigDecimal l = JsonFields.decimal(JsonFields.field(k, "l", "kline.k"), "kline.k.l");
+        BigDecimal v = JsonFields.decimal(JsonFields.field(k, "v", "kline.k"), "kline.k.v");
+        long n = JsonFields.longValue(JsonFields.field(k, "n", "kline.k"), "kline.k.n");
+        boolean closed = JsonFields.bool(JsonFields.field(k, "x", "kline.k"), "kline.k.x");
+        BigDecimal q = JsonFields.decimal(JsonFields.field(k, "q", "kline.k"), "kline.k.q");
+        BigDecimal takerBase = JsonFields.decimal(JsonFields.field(k, "V", "kline.k"), "kline.k.V");
+        BigDecimal takerQuote = JsonFields.decimal(JsonFields.field(k, "Q", "kline.k"), "kline.k.Q");
+        Candle candle = BinanceCandles.candle(
+                instrument,
+                interval,
+                open,
+                close,
+                o,
+                h,
+                l,
+                c,
+                v,
+                q,
+                n,
+                takerBase,
+                takerQuote,
+                closed,
+                CandleSource.WEBSOCKET,
+                "kline.k");
+        return new BinanceFrame.Kline(candle, eventTime);
+    }
+}

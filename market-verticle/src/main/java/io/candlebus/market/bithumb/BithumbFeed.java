@@ -1,0 +1,592 @@
+package io.candlebus.market.bithumb;
+
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.Trade;
+import io.candlebus.market.Backoff;
+import io.candlebus.market.BadInputCounter;
+import io.candlebus.market.BadInputException;
+import io.candlebus.market.Feed;
+import io.candlebus.market.FeedSink;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.market.RestClient;
+import io.candlebus.market.RestException;
+import io.candlebus.market.Retry;
+import io.candlebus.market.WsTarget;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows Bithumb trades of every followed market code over one websocket and joins them to REST
+ * minute candles without gap or duplicate.
+ *
+ * <p>Seam: the first live trade on a connection falls in minute S, whose earlier trades the websocket
+ * missed. Minutes up to and including S come from REST, fetched once S is over on the venue (clock
+ * past S + 1 minute + grace; REST for a closed minute is exact); trades after S are held until then and
+ * released right after the REST candles, so the aggregator builds S + 1 onwards from complete trade
+ * data and the partial minute S is never published from trades. After a reconnect the same happens,
+ * REST starting from the last minute that had live trades (its candle was in doubt).
+ *
+ * <p>Bithumb REST candles carry no trade count and no taker-buy volumes: those are 0 in the candles
+ * published from REST (source REST). Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats
+ * of known trades are skipped. A text {@code PING} keeps the connection alive.
+ */
+public final class BithumbFeed implements Feed {
+    private static final Logger LOG = LoggerFactory.getLogger(BithumbFeed.class);
+    private static final String COMPONENT = "market.bithumb";
+    private static final int PAGE_COUNT = 200;
+    private static final long QUIET_SEAM_MILLIS = 60_000;
+    private static final DateTimeFormatter KST_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
+
+    private final Vertx vertx;
+    private final WebSocketClient wsClient;
+    private final RestClient rest;
+    private final Clock clock;
+    private final MarketConfig config;
+    private final FeedSink sink;
+    private final BithumbTradeParser parser;
+    private final BadInputCounter badInput;
+    private final Map<String, CodeState> codes = new TreeMap<>();
+    private final Backoff reconnectBackoff;
+
+    private ClientWebSocket socket;
+    private long generation;
+    private boolean connecting;
+    private boolean started;
+    private boolean stopped;
+    private boolean backingOff;
+    private boolean heardSinceConnect;
+    /** The seam minute of the current connection, set by its first live trade. */
+    private long connectionSeam = CodeState.NONE;
+
+    private long lastPingClock;
+    private long lastPingNanos;
+    private long lastEventTime;
+    /** Clock time of the last message received, MIN_VALUE if none yet. */
+    private long lastHeard = Long.MIN_VALUE;
+    /** Clock time the current connection opened. */
+    private long connectedAt;
+
+    private long messages;
+    private long tradesPublished;
+    private long duplicates;
+    private long snapshotsSkipped;
+    private long beforeSeam;
+    private long reconnects;
+    private long stalls;
+    private long resubscribes;
+    private long gapsFilled;
+    private long restRows;
+    private long pings;
+    private long statusUp;
+    private long venueErrors;
+    private long ignoredMessages;
+
+    public BithumbFeed(
+            Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
+        this.vertx = vertx;
+        this.wsClient = wsClient;
+        this.rest = rest;
+        this.clock = clock;
+        this.config = config;
+        this.sink = sink;
+        this.parser = new BithumbTradeParser(this::instrumentOf);
+        this.badInput = new BadInputCounter(LOG, COMPONENT);
+        this.reconnectBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
+    }
+
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public Set<String> feedKeys() {
+        return Set.of("bithumb:spot");
+    }
+
+    @Override
+    public void start() {
+        started = true;
+        connectIfNeeded();
+    }
+
+    @Override
+    public Future<Void> stop() {
+        stopped = true;
+        generation++;
+        ClientWebSocket ws = socket;
+        socket = null;
+        return ws == null ? Future.succeededFuture() : ws.close().recover(e -> Future.succeededFuture());
+    }
+
+    @Override
+    public void add(Instrument instrument) {
+        if (codes.containsKey(instrument.symbol())) {
+            return;
+        }
+        CodeState cs = new CodeState(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
+        cs.waitingSince = clock.millis();
+        codes.put(instrument.symbol(), cs);
+        sink.suspend(instrument);
+        restartIfConnected("subscribing " + instrument.symbol());
+    }
+
+    @Override
+    public void remove(Instrument instrument) {
+        CodeState cs = codes.remove(instrument.symbol());
+        if (cs == null) {
+            return;
+        }
+        cs.removed = true;
+        cs.buffer.clear();
+        restartIfConnected("unsubscribing " + instrument.symbol());
+    }
+
+    @Override
+    public Set<Instrument> instruments() {
+        return codes.values().stream().map(c -> c.instrument).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public void tick(long now) {
+        watchStall(now);
+        ClientWebSocket ws = socket;
+        if (ws != null) {
+            keepAlive(ws, now);
+        }
+        for (CodeState cs : new ArrayList<>(codes.values())) {
+            if (ws != null && cs.phase == CodeState.Phase.WAITING && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
+                // A quiet market: no trade for a minute, so the minute after this one is surely covered.
+                beginSeam(cs, Interval.M1.openTimeOf(now));
+            }
+            if (cs.phase == CodeState.Phase.SEAM && !cs.fetching && cs.fetchAt != CodeState.NONE && now >= cs.fetchAt) {
+                cs.fetchAt = CodeState.NONE;
+                startSeamFetch(cs);
+            }
+        }
+    }
+
+    @Override
+    public String state() {
+        if (!started) {
+            return "starting";
+        }
+        if (stopped || codes.isEmpty()) {
+            return "stopped";
+        }
+        if (backingOff) {
+            return "backing-off";
+        }
+        if (socket == null) {
+            return "connecting";
+        }
+        return codes.values().stream().allMatch(c -> c.phase == CodeState.Phase.LIVE) ? "live" : "recovering";
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> c = new LinkedHashMap<>();
+        c.put("messages", messages);
+        c.put("trades", tradesPublished);
+        c.put("duplicates", duplicates);
+        c.put("snapshotsSkipped", snapshotsSkipped);
+        c.put("beforeSeam", beforeSeam);
+        c.put("reconnects", reconnects);
+        c.put("stalls", stalls);
+        c.put("resubscribes", resubscribes);
+        c.put("gapsFilled", gapsFilled);
+        c.put("restRequests", rest.requests());
+        c.put("restFailures", rest.failures());
+        c.put("restRows", restRows);
+        c.put("pings", pings);
+        c.put("statusUp", statusUp);
+        c.put("venueErrors", venueErrors);
+        c.put("ignoredMessages", ignoredMessages);
+        c.put(
+                "bufferDropped",
+                codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
+        c.put("streams", (long) codes.size());
+        badInput.exportTo(c);
+        return c;
+    }
+
+    @Override
+    public long lastEventTime() {
+        return lastEventTime;
+    }
+
+    @Override
+    public long aliveUntil() {
+        return lastHeard;
+    }
+
+    /** Replaces a connection that has been silent for longer than the stall timeout. */
+    private void watchStall(long now) {
+        ClientWebSocket ws = socket;
+        if (ws == null || now - Math.max(connectedAt, lastHeard) <= config.stallTimeoutMillis()) {
+            return;
+        }
+        stalls++;
+        onDisconnected("silent for " + (now - Math.max(connectedAt, lastHeard)) + " ms (stalled)");
+        ws.close();
+    }
+
+    private Instrument instrumentOf(String code) {
+        CodeState cs = codes.get(code);
+        return cs == null ? null : cs.instrument;
+    }
+
+    // ---- connection ----
+
+    private void connectIfNeeded() {
+        if (!started || stopped || codes.isEmpty() || socket != null || connecting || backingOff) {
+            return;
+        }
+        long gen = ++generation;
+        connecting = true;
+        String url = config.bithumb().wsUrl();
+        ClientWebSocket ws = wsClient.webSocket();
+        ws.binaryMessageHandler(buffer -> {
+            if (gen == generation) {
+                onText(buffer.toString(StandardCharsets.UTF_8));
+            }
+        });
+        ws.textMessageHandler(text -> {
+            if (gen == generation) {
+                onText(text);
+            }
+        });
+        ws.closeHandler(v -> {
+            if (gen == generation) {
+                onDisconnected("closed by the server (" + ws.closeStatusCode() + " " + ws.closeReason() + ")");
+            }
+        });
+        ws.exceptionHandler(e -> {
+            if (gen == generation) {
+                ws.close();
+                onDisconnected("error " + e);
+            }
+        });
+        ws.connect(WsTarget.options(url)).onComplete(ar -> {
+            if (gen != generation) {
+                if (ar.succeeded()) {
+                    ws.close();
+                }
+                return;
+            }
+            connecting = false;
+            if (ar.failed()) {
+                onDisconnected("connect to " + url + " failed: " + ar.cause().getMessage());
+                return;
+            }
+            socket = ws;
+            heardSinceConnect = false;
+            connectionSeam = CodeState.NONE;
+            long now = clock.millis();
+            connectedAt = now;
+            lastPingClock = now;
+            lastPingNanos = System.nanoTime();
+            for (CodeState cs : codes.values()) {
+                cs.waitingSince = now;
+            }
+            LOG.info("{}: connected to {} ({} codes)", COMPONENT, url, codes.size());
+            subscribe(ws);
+        });
+    }
+
+    private void subscribe(ClientWebSocket ws) {
+        JsonArray request = new JsonArray()
+                .add(new JsonObject().put("ticket", "candlebus-" + UUID.randomUUID()))
+                .add(new JsonObject().put("type", "trade").put("codes", new JsonArray(new ArrayList<>(codes.keySet()))))
+                .add(new JsonObject().put("format", "DEFAULT"));
+        ws.writeTextMessage(request.encode());
+    }
+
+    private void keepAlive(ClientWebSocket ws, long now) {
+        long nanos = System.nanoTime();
+        long pingNanos = config.pingMillis() * 1_000_000L;
+        if (now - lastPingClock >= config.pingMillis() || nanos - lastPingNanos >= pingNanos) {
+            lastPingClock = now;
+            lastPingNanos = nanos;
+            pings++;
+            ws.writeTextMessage("PING");
+        }
+    }
+
+    /**
+     * Changes the subscription by reconnecting. A new request on a running connection may skip the
+     * trades of the moment it takes effect (the simulator does, Bithumb's docs are silent), which would
+     * corrupt the candles of codes already live; a new connection goes through the seam and REST fill.
+     */
+    private void restartIfConnected(String reason) {
+        if (socket == null && !connecting) {
+            connectIfNeeded();
+            return;
+        }
+        ClientWebSocket ws = socket;
+        dropConnection();
+        resubscribes++;
+        LOG.info("{}: reconnecting to change the subscription ({})", COMPONENT, reason);
+        if (ws != null) {
+            ws.close();
+        }
+        connectIfNeeded();
+    }
+
+    private void onDisconnected(String reason) {
+        dropConnection();
+        if (stopped || codes.isEmpty()) {
+            return;
+        }
+        reconnects++;
+        backingOff = true;
+        long delay = reconnectBackoff.next();
+        LOG.warn("{}: connection lost: {}; reconnecting in {} ms", COMPONENT, reason, delay);
+        vertx.setTimer(delay, id -> {
+            backingOff = false;
+            connectIfNeeded();
+        });
+    }
+
+    /** Forgets the connection; every code waits for a new seam, REST restarting where live data is in doubt. */
+    private void dropConnection() {
+        generation++;
+        socket = null;
+        connecting = false;
+        connectionSeam = CodeState.NONE;
+        long now = clock.millis();
+        for (CodeState cs : codes.values()) {
+            if (cs.phase == CodeState.Phase.LIVE) {
+                // The candle of the last minute with live trades is in doubt: REST restarts there.
+                cs.restFrom = cs.lastTradeMinute != CodeState.NONE && cs.lastTradeMinute >= cs.liveFrom
+                        ? cs.lastTradeMinute
+                        : cs.liveFrom;
+            }
+            cs.phase = CodeState.Phase.WAITING;
+            cs.seam = CodeState.NONE;
+            cs.fetching = false;
+            cs.fetchAt = CodeState.NONE;
+            cs.fetchToken++;
+            cs.buffer.clear();
+            cs.waitingSince = now;
+            sink.suspend(cs.instrument);
+        }
+    }
+
+    // ---- messages ----
+
+    private void onText(String text) {
+        messages++;
+        lastEventTime = clock.millis();
+        lastHeard = lastEventTime;
+        if (!heardSinceConnect) {
+            heardSinceConnect = true;
+            reconnectBackoff.reset();
+        }
+        BithumbMessage message;
+        try {
+            message = parser.parse(text);
+        } catch (BadInputException e) {
+            badInput.record(e, text);
+            return;
+        } catch (RuntimeException e) {
+            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+            return;
+        }
+        if (message instanceof BithumbMessage.TradeMessage t) {
+            onTrade(t.trade(), t.snapshot());
+        } else if (message instanceof BithumbMessage.StatusUp) {
+            statusUp++;
+        } else if (message instanceof BithumbMessage.Error e) {
+            venueErrors++;
+            LOG.warn("{}: venue error {}: {}", COMPONENT, e.name(), e.message());
+        } else {
+            ignoredMessages++;
+        }
+    }
+
+    private void onTrade(Trade trade, boolean snapshot) {
+        CodeState cs = codes.get(trade.instrument().symbol());
+        if (cs == null) {
+            ignoredMessages++;
+            return;
+        }
+        if (!cs.firstSighting(trade)) {
+            duplicates++;
+            return;
+        }
+        long minute = Interval.M1.openTimeOf(trade.tradeTime());
+        if (snapshot) {
+            // A snapshot repeats the last trade before the subscription; only a live code can use a new one.
+            if (cs.phase == CodeState.Phase.LIVE && minute >= cs.liveFrom) {
+                publish(cs, trade);
+            } else {
+                snapshotsSkipped++;
+            }
+            return;
+        }
+        if (connectionSeam == CodeState.NONE) {
+            connectionSeam = minute;
+            for (CodeState other : codes.values()) {
+                if (other.phase == CodeState.Phase.WAITING) {
+                    beginSeam(other, minute);
+                }
+            }
+        }
+        if (cs.phase == CodeState.Phase.WAITING) {
+            beginSeam(cs, minute);
+        }
+        if (cs.phase == CodeState.Phase.LIVE) {
+            publish(cs, trade);
+        } else if (minute > cs.seam) {
+            cs.hold(trade);
+        } else {
+            beforeSeam++;
+        }
+    }
+
+    private void publish(CodeState cs, Trade trade) {
+        long minute = Interval.M1.openTimeOf(trade.tradeTime());
+        if (minute > cs.lastTradeMinute) {
+            cs.lastTradeMinute = minute;
+        }
+        tradesPublished++;
+        sink.trade(trade);
+    }
+
+    // ---- seam ----
+
+    private void beginSeam(CodeState cs, long seamMinute) {
+        cs.phase = CodeState.Phase.SEAM;
+        cs.seam = seamMinute;
+        cs.fetchAt = seamMinute + Interval.M1.millis() + config.closeGraceMillis();
+        cs.buffer.removeIf(t -> Interval.M1.openTimeOf(t.tradeTime()) <= seamMinute);
+    }
+
+    private void startSeamFetch(CodeState cs) {
+        long to = cs.seam + Interval.M1.millis();
+        long from;
+        if (cs.restFrom != CodeState.NONE) {
+            from = cs.restFrom;
+        } else {
+            Interval largest = config.largestInterval();
+            from = largest.openTimeOf(to) - (long) config.warmupCandles() * largest.millis();
+        }
+        if (!cs.covered && cs.restFrom == CodeState.NONE) {
+            cs.covered = true;
+            sink.cover(cs.instrument, from);
+        }
+        cs.fetching = true;
+        long token = ++cs.fetchToken;
+        TreeMap<Long, Candle> rows = new TreeMap<>();
+        fetchPage(cs, from, to, to, rows).onComplete(ar -> {
+            if (cs.removed || token != cs.fetchToken || stopped) {
+                return;
+            }
+            if (ar.failed()) {
+                cs.fetching = false;
+                long retryAfter = ar.cause() instanceof RestException re ? re.retryAfterMillis() : 0;
+                long delay = cs.restBackoff.next();
+                LOG.warn(
+                        "{}: REST candles for {} failed ({}); retrying in {} ms, venue asked for {} ms",
+                        COMPONENT,
+                        cs.instrument,
+                        ar.cause().getMessage(),
+                        delay,
+                        retryAfter);
+                Retry.after(vertx, clock, delay, clock.millis() + retryAfter, () -> {
+                    if (!cs.removed && token == cs.fetchToken && cs.phase == CodeState.Phase.SEAM && !cs.fetching) {
+                        startSeamFetch(cs);
+                    }
+                });
+                return;
+            }
+            cs.restBackoff.reset();
+            finishSeam(cs, new ArrayList<>(rows.values()), from);
+        });
+    }
+
+    /** Fetches candles in [from, to), newest first, paging backwards with the exclusive KST {@code to}. */
+    private Future<Void> fetchPage(CodeState cs, long from, long to, long pageTo, TreeMap<Long, Candle> rows) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("market", cs.instrument.symbol());
+        query.put("count", Integer.toString(PAGE_COUNT));
+        query.put(
+                "to",
+                LocalDateTime.ofEpochSecond(Math.floorDiv(pageTo, 1000), 0, KST).format(KST_FORMAT));
+        return rest.get(config.bithumb().restUrl() + "/v1/candles/minutes/1", query)
+                .compose(body -> {
+                    List<Candle> page;
+                    try {
+                        page = BithumbCandleParser.parse(body, cs.instrument, e -> badInput.record(e, "REST candles"));
+                    } catch (BadInputException e) {
+                        badInput.record(e, new String(body, StandardCharsets.UTF_8));
+                        return Future.failedFuture(
+                                new RestException(200, 0, "unusable candles body: " + e.getMessage()));
+                    }
+                    long oldest = Long.MAX_VALUE;
+                    for (Candle c : page) {
+                        oldest = Math.min(oldest, c.openTime());
+                        if (c.openTime() >= from && c.openTime() < to) {
+                            rows.putIfAbsent(c.openTime(), c);
+                        }
+                    }
+                    boolean more = page.size() >= PAGE_COUNT && oldest > from && oldest < pageTo;
+                    return more ? fetchPage(cs, from, to, oldest, rows) : Future.succeededFuture();
+                });
+    }
+
+    private void finishSeam(CodeState cs, List<Candle> rows, long from) {
+        boolean gapFill = cs.restFrom != CodeState.NONE;
+        for (Candle row : rows) {
+            sink.kline(row);
+        }
+        restRows += rows.size();
+        cs.liveFrom = cs.seam + Interval.M1.millis();
+        sink.resume(cs.instrument, cs.liveFrom);
+        cs.phase = CodeState.Phase.LIVE;
+        cs.fetching = false;
+        cs.restFrom = CodeState.NONE;
+        if (gapFill) {
+            gapsFilled++;
+        }
+        LOG.info(
+                "{}: {} joined to REST: {} candles from {} through seam {}, live from {}",
+                COMPONENT,
+                cs.instrument,
+                rows.size(),
+                from,
+                cs.seam,
+                cs.liveFrom);
+        List<Trade> held = new ArrayList<>(cs.buffer);
+        cs.buffer.clear();
+        for (Trade trade : held) {
+            if (trade.tradeTime() >= cs.liveFrom) {
+                publish(cs, trade);
+            }
+        }
+    }
+}

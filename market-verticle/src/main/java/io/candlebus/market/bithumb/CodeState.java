@@ -1,0 +1,82 @@
+package io.candlebus.market.bithumb;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Trade;
+import io.candlebus.market.Backoff;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Bithumb feed's state for one market code: where its seam is, held trades, trade ids seen. */
+final class CodeState {
+    static final long NONE = Long.MIN_VALUE;
+    private static final long REMEMBER_MILLIS = 15 * 60_000L;
+    private static final int MAX_REMEMBERED = 500_000;
+    private static final int MAX_BUFFER = 2_000_000;
+
+    enum Phase {
+        /** No live trade yet on this connection: nothing published live. */
+        WAITING,
+        /** Seam minute known; trades after it are held until REST has published everything up to it. */
+        SEAM,
+        /** History joined: trades go straight out. */
+        LIVE
+    }
+
+    final Instrument instrument;
+    final Backoff restBackoff;
+    Phase phase = Phase.WAITING;
+    /** The seam: the last minute taken from REST (the first live trade's minute, whose start we missed). */
+    long seam = NONE;
+    /** The first minute the live stream covers on this connection. */
+    long liveFrom = NONE;
+    /** First minute REST must cover at the next seam; NONE means a fresh warm-up. */
+    long restFrom = NONE;
+    /** Whether the aggregator was told where history starts. */
+    boolean covered;
+    /** Clock time since which the code has been waiting for its first live trade. */
+    long waitingSince;
+
+    boolean fetching;
+    long fetchToken;
+    /** Clock time at which the seam minute is surely complete on the venue. */
+    long fetchAt = NONE;
+
+    long lastTradeMinute = NONE;
+    boolean removed;
+    long bufferDropped;
+    final ArrayDeque<Trade> buffer = new ArrayDeque<>();
+    private final LinkedHashMap<Long, Long> seen = new LinkedHashMap<>();
+
+    CodeState(Instrument instrument, Backoff restBackoff) {
+        this.instrument = instrument;
+        this.restBackoff = restBackoff;
+    }
+
+    /** Remembers a trade id; returns false if it was seen before (a repeat). */
+    boolean firstSighting(Trade trade) {
+        if (seen.containsKey(trade.tradeId())) {
+            return false;
+        }
+        seen.put(trade.tradeId(), trade.tradeTime());
+        long cutoff = trade.tradeTime() - REMEMBER_MILLIS;
+        Iterator<Map.Entry<Long, Long>> it = seen.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Long> oldest = it.next();
+            if (oldest.getValue() >= cutoff && seen.size() <= MAX_REMEMBERED) {
+                break;
+            }
+            it.remove();
+        }
+        return true;
+    }
+
+    void hold(Trade trade) {
+        if (buffer.size() >= MAX_BUFFER) {
+            buffer.pollFirst();
+            bufferDropped++;
+        }
+        buffer.addLast(trade);
+    }
+}

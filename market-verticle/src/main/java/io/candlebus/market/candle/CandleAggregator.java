@@ -1,0 +1,398 @@
+package io.candlebus.market.candle;
+
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.Trade;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Turns venue klines and trades into closed candles, each published once and in order per stream.
+ *
+ * <p>1m candles: a closed kline (Binance websocket {@code x:true}, or REST) is upserted by open time:
+ * the first closed one wins, later ones for the same or an older open time are counted and dropped; it
+ * supersedes a trade-built candle in progress for the same or an earlier minute. Trades build 1m
+ * candles that close at the minute boundary by event time: when a trade of the same feed (one
+ * connection, which delivers trades of all its instruments in time order) reaches the boundary, or when
+ * the clock passes boundary + grace. A trade for a minute already closed is late: counted, dropped.
+ *
+ * <p>Larger intervals are built from the published 1m candles, aligned to UTC epoch multiples, and
+ * close once the 1m stream is complete through their end. A bucket the 1m stream did not cover from its
+ * first minute (the one in progress at start-up) is never published.
+ *
+ * <p>The feeds tell the aggregator about their connection through {@link #suspend}, {@link #cover} and
+ * {@link #resume}, in order with the data they publish. Pure logic: single-threaded, time passed in.
+ */
+public final class CandleAggregator {
+    /** Receives every closed candle, once, in order per stream. */
+    public interface Sink {
+        void closed(Candle candle);
+    }
+
+    private final List<Interval> larger;
+    private final long graceMillis;
+    private final long silenceMillis;
+    private final Sink sink;
+    private final Map<Instrument, MinuteStream> streams = new TreeMap<>();
+    private final Map<String, Long> watermarks = new HashMap<>();
+    private final Set<StreamKey> dirty = new LinkedHashSet<>();
+    /** Per feed, the clock time up to which its connection is known to have delivered everything. */
+    private final Map<String, Long> alive = new HashMap<>();
+
+    private long klines;
+    private long trades;
+    private long closedCandles;
+    private long lateTrades;
+    private long duplicates;
+    private long staleKlines;
+    private long superseded;
+    private long discardedInDoubt;
+    private long partialSkipped;
+    private long lateForLarger;
+    private long ignored;
+
+    /**
+     * {@code intervals} must contain 1m, the others are built from 1m. A trade-built minute closes by the
+     * clock at boundary + {@code closeGraceMillis}, once its feed was heard {@code silenceMillis} after
+     * that (the feeds replace a connection silent that long, so a stall is caught before it can leave a
+     * closed candle short of trades).
+     */
+    public CandleAggregator(List<Interval> intervals, long closeGraceMillis, long silenceMillis, Sink sink) {
+        if (!intervals.contains(Interval.M1)) {
+            throw new IllegalArgumentException("intervals: expected a list containing 1m, was " + intervals);
+        }
+        this.larger = intervals.stream()
+                .filter(i -> i.millis() > Interval.M1.millis())
+                .sorted()
+                .distinct()
+                .toList();
+        this.graceMillis = closeGraceMillis;
+        this.silenceMillis = silenceMillis;
+        this.sink = sink;
+    }
+
+    /** Handles a candle from {@code market.klines}: a closed one is upserted, an open one is shown live. */
+    public void onKline(Candle kline) {
+        klines++;
+        if (kline.interval() != Interval.M1) {
+            ignored++;
+            return;
+        }
+        MinuteStream s = stream(kline.instrument());
+        if (s.removed) {
+            ignored++;
+            return;
+        }
+        if (!kline.closed()) {
+            if (kline.openTime() <= s.lastPublished) {
+                staleKlines++;
+                return;
+            }
+            s.openKline = kline;
+            markDirty(s);
+            return;
+        }
+        if (kline.openTime() <= s.lastPublished) {
+            if (kline.openTime() == s.lastPublished) {
+                duplicates++;
+            } else {
+                staleKlines++;
+            }
+            return;
+        }
+        if (s.building != null && s.building.openTime() <= kline.openTime()) {
+            superseded++;
+            s.building = null;
+        }
+        if (s.openKline != null && s.openKline.openTime() <= kline.openTime()) {
+            s.openKline = null;
+        }
+        publishMinute(s, kline);
+    }
+
+    /** Handles a trade from {@code market.trades}. */
+    public void onTrade(Trade trade) {
+        trades++;
+        MinuteStream s = stream(trade.instrument());
+        if (s.removed) {
+            ignored++;
+            return;
+        }
+        s.tradeFed = true;
+        long time = trade.tradeTime();
+        Long watermark = watermarks.get(s.feed);
+        if (watermark == null || time > watermark) {
+            watermarks.put(s.feed, time);
+            advanceWatermark(s.feed, time);
+        }
+        long minute = Interval.M1.openTimeOf(time);
+        if (minute < s.completeThrough || minute <= s.lastPublished) {
+            lateTrades++;
+            return;
+        }
+        if (s.building != null && minute != s.building.openTime()) {
+            if (minute < s.building.openTime()) {
+                lateTrades++;
+                return;
+            }
+            // A later trade on the same connection proves the earlier minute complete.
+            closeBuilding(s);
+        }
+        if (s.building == null) {
+            s.building = new TradeCandleBuilder(minute);
+        }
+        s.building.add(trade);
+        markDirty(s);
+    }
+
+    /**
+     * Says that the feed {@code feed} ({@code exchange:market}) has heard from its venue at clock time
+     * {@code until}: a silent (stalled) connection must not let the clock close candles it may lack
+     * trades for. Feeds never reported are not limited.
+     */
+    public void alive(String feed, long until) {
+        alive.put(feed, until);
+    }
+
+    /**
+     * Closes what the clock says is over: trade-built minutes past boundary + grace, and their buckets,
+     * but only as far as the feed was heard from at least the silence period later.
+     */
+    public void onTick(long now) {
+        for (MinuteStream s : streams.values()) {
+            if (!s.tradeFed || s.suspended || s.removed) {
+                continue;
+            }
+            long heard = alive.getOrDefault(s.feed, Long.MAX_VALUE);
+            if (heard == Long.MIN_VALUE) {
+                continue;
+            }
+            long time = Math.min(now, heard == Long.MAX_VALUE ? heard : heard - silenceMillis);
+            if (s.building != null && time >= s.building.endTime() + graceMillis) {
+                closeBuilding(s);
+            }
+            advanceComplete(s, Interval.M1.openTimeOf(time - graceMillis));
+        }
+    }
+
+    /** The feed of {@code instrument} lost its connection: hold its trade-built candle, close nothing by time. */
+    public void suspend(Instrument instrument) {
+        MinuteStream s = stream(instrument);
+        s.suspended = true;
+        s.tradeFed = true;
+    }
+
+    /** History for {@code instrument} is complete from {@code fromOpenTime} (the first warm-up minute). */
+    public void cover(Instrument instrument, long fromOpenTime) {
+        MinuteStream s = stream(instrument);
+        if (s.firstOpen == MinuteStream.NONE) {
+            s.firstOpen = fromOpenTime;
+        }
+    }
+
+    /**
+     * The feed of {@code instrument} is live again: everything before {@code liveFrom} has been published
+     * from REST, trades from {@code liveFrom} on follow. A trade-built candle in doubt is dropped.
+     */
+    public void resume(Instrument instrument, long liveFrom) {
+        MinuteStream s = stream(instrument);
+        s.suspended = false;
+        s.tradeFed = true;
+        if (s.building != null && s.building.openTime() < liveFrom) {
+            discardedInDoubt++;
+            s.building = null;
+        }
+        if (liveFrom > s.completeThrough) {
+            s.completeThrough = liveFrom;
+        }
+        checkBuckets(s);
+        markDirty(s);
+    }
+
+    /** Follows {@code instrument} (again). */
+    public void add(Instrument instrument) {
+        stream(instrument).removed = false;
+    }
+
+    /** Stops following {@code instrument}; what it published is remembered so a re-add does not repeat it. */
+    public void remove(Instrument instrument) {
+        MinuteStream s = streams.get(instrument);
+        if (s == null) {
+            return;
+        }
+        s.removed = true;
+        s.building = null;
+        s.openKline = null;
+        dirty.removeIf(k -> k.instrument().equals(instrument));
+    }
+
+    /**
+     * Returns the candles in progress of the streams that changed since they were last returned and for
+     * which {@code due} is true (the caller throttles per stream).
+     */
+    public List<Candle> drainLive(Predicate<StreamKey> due) {
+        List<Candle> out = new ArrayList<>();
+        for (Iterator<StreamKey> it = dirty.iterator(); it.hasNext(); ) {
+            StreamKey key = it.next();
+            if (!due.test(key)) {
+                continue;
+            }
+            it.remove();
+            Candle live = live(key);
+            if (live != null) {
+                out.add(live);
+            }
+        }
+        return out;
+    }
+
+    /** Returns the candle in progress of {@code key}, or null if there is none (or it is incomplete). */
+    public Candle live(StreamKey key) {
+        MinuteStream s = streams.get(key.instrument());
+        if (s == null || s.removed) {
+            return null;
+        }
+        Candle minute = s.inProgress();
+        if (key.interval() == Interval.M1) {
+            return minute;
+        }
+        HigherBucket bucket = s.buckets.get(key.interval());
+        if (minute != null) {
+            long bucketOpen = key.interval().openTimeOf(minute.openTime());
+            if (bucket == null || bucket.openTime() != bucketOpen) {
+                bucket = new HigherBucket(key.interval(), bucketOpen, covers(s, bucketOpen));
+            }
+        }
+        if (bucket == null || !bucket.complete()) {
+            return null;
+        }
+        Candle inBucket = minute != null && minute.openTime() >= bucket.openTime() ? minute : null;
+        return bucket.candle(inBucket, false);
+    }
+
+    /** Returns the counters for the heartbeat. */
+    public Map<String, Long> counters() {
+        Map<String, Long> c = new TreeMap<>();
+        c.put("klines", klines);
+        c.put("trades", trades);
+        c.put("closedCandles", closedCandles);
+        c.put("lateTrades", lateTrades);
+        c.put("duplicates", duplicates);
+        c.put("staleKlines", staleKlines);
+        c.put("superseded", superseded);
+        c.put("discardedInDoubt", discardedInDoubt);
+        c.put("partialSkipped", partialSkipped);
+        c.put("lateForLarger", lateForLarger);
+        c.put("ignored", ignored);
+        return c;
+    }
+
+    private MinuteStream stream(Instrument instrument) {
+        return streams.computeIfAbsent(instrument, MinuteStream::new);
+    }
+
+    private void advanceWatermark(String feed, long watermark) {
+        long through = Interval.M1.openTimeOf(watermark);
+        for (MinuteStream s : streams.values()) {
+            if (!s.feed.equals(feed) || !s.tradeFed || s.suspended || s.removed) {
+                continue;
+            }
+            if (s.building != null && s.building.endTime() <= watermark) {
+                closeBuilding(s);
+            }
+            advanceComplete(s, through);
+        }
+    }
+
+    private void advanceComplete(MinuteStream s, long through) {
+        // A candle still in progress before `through` (trades released after a seam) keeps the stream open.
+        if (s.building != null && s.building.openTime() < through) {
+            return;
+        }
+        if (through > s.completeThrough) {
+            s.completeThrough = through;
+            checkBuckets(s);
+        }
+    }
+
+    private void closeBuilding(MinuteStream s) {
+        Candle candle = s.building.toCandle(s.instrument, true);
+        s.building = null;
+        publishMinute(s, candle);
+    }
+
+    private void publishMinute(MinuteStream s, Candle candle) {
+        Candle closed = candle.closed() ? candle : candle.asClosed(CandleSource.AGGREGATED);
+        sink.closed(closed);
+        closedCandles++;
+        s.lastPublished = closed.openTime();
+        if (s.firstOpen == MinuteStream.NONE) {
+            s.firstOpen = closed.openTime();
+        }
+        if (closed.endTime() > s.completeThrough) {
+            s.completeThrough = closed.endTime();
+        }
+        for (Interval interval : larger) {
+            long bucketOpen = interval.openTimeOf(closed.openTime());
+            HigherBucket bucket = s.buckets.get(interval);
+            if (bucket != null && bucket.openTime() < bucketOpen) {
+                closeBucket(s, bucket, interval);
+                bucket = null;
+            }
+            if (bucket == null) {
+                if (closed.openTime() < s.bucketsClosedThrough.getOrDefault(interval, MinuteStream.NONE)) {
+                    lateForLarger++;
+                    continue;
+                }
+                bucket = new HigherBucket(interval, bucketOpen, covers(s, bucketOpen));
+                s.buckets.put(interval, bucket);
+            }
+            bucket.add(closed);
+        }
+        checkBuckets(s);
+        markDirty(s);
+    }
+
+    private static boolean covers(MinuteStream s, long bucketOpen) {
+        return s.firstOpen != MinuteStream.NONE && s.firstOpen <= bucketOpen;
+    }
+
+    private void checkBuckets(MinuteStream s) {
+        for (Interval interval : larger) {
+            HigherBucket bucket = s.buckets.get(interval);
+            if (bucket != null && bucket.endTime() <= s.completeThrough) {
+                closeBucket(s, bucket, interval);
+            }
+        }
+    }
+
+    private void closeBucket(MinuteStream s, HigherBucket bucket, Interval interval) {
+        s.buckets.remove(interval);
+        s.bucketsClosedThrough.put(interval, bucket.endTime());
+        if (!bucket.complete()) {
+            partialSkipped++;
+            return;
+        }
+        Candle candle = bucket.candle(null, true);
+        if (candle != null) {
+            sink.closed(candle);
+            closedCandles++;
+        }
+    }
+
+    private void markDirty(MinuteStream s) {
+        dirty.add(new StreamKey(s.instrument, Interval.M1));
+        for (Interval interval : larger) {
+            dirty.add(new StreamKey(s.instrument, interval));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.candlebus.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.Market;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MarketConfigTest {
+
+    @Test
+    void defaultsPointAtTheRealVenues() {
+        MarketConfig d = MarketConfig.defaults();
+
+        assertThat(d.binance().get(Market.SPOT))
+                .isEqualTo(new Endpoint("https://api.binance.com", "wss://stream.binance.com:9443"));
+        assertThat(d.binance().get(Market.USDM))
+                .isEqualTo(new Endpoint("https://fapi.binance.com", "wss://fstream.binance.com/market"));
+        assertThat(d.binance().get(Market.COINM))
+                .isEqualTo(new Endpoint("https://dapi.binance.com", "wss://dstream.binance.com"));
+        assertThat(d.bithumb())
+                .isEqualTo(new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1"));
+        assertThat(d.intervals()).containsExactly(Interval.M1, Interval.M5);
+        assertThat(d.warmupCandles()).isEqualTo(120);
+        assertThat(d.closeGraceMillis()).isEqualTo(2_000);
+        assertThat(d.liveThrottleMillis()).isEqualTo(250);
+        assertThat(d.recorderTimeoutMillis()).isEqualTo(30_000);
+        assertThat(d.tickMillis()).isEqualTo(100);
+        assertThat(d.recorderOutboxCapacity()).isEqualTo(100_000);
+        assertThat(MarketConfig.fromJson(new JsonObject(), "market")).isEqualTo(d);
+        assertThat(MarketConfig.fromJson(null, "market")).isEqualTo(d);
+    }
+
+    @Test
+    void readsEveryFieldAndKeepsDefaultsForTheRest() {
+        JsonObject json = new JsonObject()
+                .put(
+                        "instruments",
+                        new JsonArray()
+                                .add("binance:usdm:ETHUSDT")
+                                .add(new JsonObject()
+                                        .put("exchange", "bithumb")
+                                        .put("market", "spot")
+                                        .put("symbol", "KRW-ETH")))
+                .put(
+                        "binance",
+                        new JsonObject()
+                                .put(
+                                        "spot",
+                                        new JsonObject()
+                                                .put("restUrl", "http://127.0.0.1:9/binance/spot/")
+                                                .put("wsUrl", "ws://127.0.0.1:9/binance/spot")))
+                .put("bithumb", new JsonObject().put("wsUrl", "ws://127.0.0.1:9/bithumb/websocket/v1"))
+                .put("intervals", new JsonArray().add("15m").add("1m").add("5m"))
+                .put("warmupCandles", 50)
+                .put("closeGraceMillis", 25_000)
+                .put("liveThrottleMillis", 0)
+                .put("recorderTimeoutMillis", 5_000)
+                .put("tickMillis", 20)
+                .put("reconnectMinMillis", 10)
+                .put("reconnectMaxMillis", 100)
+                .put("pingMillis", 10_000)
+                .put("recorderOutboxCapacity", 10);
+
+        MarketConfig c = MarketConfig.fromJson(json, "market");
+
+        assertThat(c.instruments())
+                .containsExactly(Instrument.parse("binance:usdm:ETHUSDT"), Instrument.parse("bithumb:spot:KRW-ETH"));
+        assertThat(c.binance().get(Market.SPOT))
+                .isEqualTo(new Endpoint("http://127.0.0.1:9/binance/spot", "ws://127.0.0.1:9/binance/spot"));
+        assertThat(c.binance().get(Market.USDM))
+                .isEqualTo(MarketConfig.defaults().binance().get(Market.USDM));
+        assertThat(c.bithumb().restUrl()).isEqualTo("https://api.bithumb.com");
+        assertThat(c.bithumb().wsUrl()).isEqualTo("ws://127.0.0.1:9/bithumb/websocket/v1");
+        assertThat(c.intervals()).containsExactly(Interval.M1, Interval.M5, Interval.M15);
+        assertThat(c.largestInterval()).isEqualTo(Interval.M15);
+        assertThat(c.warmupCandles()).isEqualTo(50);
+        assertThat(c.closeGraceMillis()).isEqualTo(25_000);
+        assertThat(c.recorderOutboxCapacity()).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"bogus\":1}|market.bogus: expected one of",
+                "{\"bithumb\":{\"wsUrl\":\"foo\"}}|market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'",
+                "{\"bithumb\":{\"restUrl\":\"ws://x\"}}|market.bithumb.restUrl: expected an http:// or https:// URL",
+                "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
+                "{\"binance\":{\"margin\":{}}}|market.binance.margin: expected one of spot, usdm, coinm",
+                "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: expected one of",
+                "{\"intervals\":[\"5m\"]}|market.intervals: expected a list containing 1m",
+                "{\"intervals\":[\"1m\",\"1s\"]}|market.intervals: expected intervals of whole minutes",
+                "{\"intervals\":[\"1m\",\"7m\"]}|market.intervals[1]: interval: expected one of",
+                "{\"intervals\":\"1m\"}|market.intervals: expected an array",
+                "{\"instruments\":[\"binance:spot\"]}|market.instruments[0]: instrument: expected",
+                "{\"instruments\":[\"bithumb:usdm:KRW-BTC\"]}|market.instruments[0]: market: bithumb has only",
+                "{\"instruments\":[\"binance:spot:BTCUSDT\",\"binance:spot:BTCUSDT\"]}|market.instruments: expected each instrument once",
+                "{\"instruments\":[5]}|market.instruments[0]: expected an instrument key",
+                "{\"warmupCandles\":-1}|market.warmupCandles: expected an integer in [0, 10000], was -1",
+                "{\"warmupCandles\":\"5\"}|market.warmupCandles: expected an integer in [0, 10000], was '5'",
+                "{\"closeGraceMillis\":60000}|market.closeGraceMillis: expected an integer in [0, 59000]",
+                "{\"tickMillis\":0}|market.tickMillis: expected an integer in [1, 10000]",
+                "{\"reconnectMinMillis\":100,\"reconnectMaxMillis\":50}|market.reconnectMaxMillis: expected an integer in [100,",
+                "{\"recorderTimeoutMillis\":1.5}|market.recorderTimeoutMillis: expected an integer",
+            })
+    void badValuesNameTheFieldAndWhatWasExpected(String json, String message) {
+        assertThatThrownBy(() -> MarketConfig.fromJson(new JsonObject(json), "market"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void withEndpointsReplacesOnlyTheEndpoints() {
+        Endpoint sim = new Endpoint("http://127.0.0.1:1/binance/spot", "ws://127.0.0.1:1/binance/spot");
+        Map<Market, Endpoint> binance = Map.of(Market.SPOT, sim, Market.USDM, sim, Market.COINM, sim);
+        Endpoint bithumb = new Endpoint("http://127.0.0.1:1/bithumb", "ws://127.0.0.1:1/bithumb/websocket/v1");
+
+        MarketConfig c = MarketConfig.defaults().withEndpoints(binance, bithumb);
+
+        assertThat(c.binance()).isEqualTo(binance);
+        assertThat(c.bithumb()).isEqualTo(bithumb);
+        assertThat(c.instruments()).isEqualTo(MarketConfig.defaults().instruments());
+        assertThatThrownBy(() -> MarketConfig.defaults().withEndpoints(Map.of(Market.SPOT, sim), bithumb))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("market.binance.");
+        assertThatThrownBy(() -> new Endpoint("ftp://x", "ws://x")).hasMessageContaining("endpoint.restUrl");
+        assertThat(MarketConfig.defaults().withInstruments(List.of()).instruments())
+                .isEmpty();
+    }
+}

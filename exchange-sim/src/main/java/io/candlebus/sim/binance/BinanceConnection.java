@@ -190,7 +190,8 @@ final class BinanceConnection {
             return;
         }
         if (pingOutstandingSince >= 0
-                && now - pingOutstandingSince > path.rules().pongTimeoutMillis()) {
+                && now - pingOutstandingSince
+                        > pacing.tolerantDeadline(path.rules().pongTimeoutMillis(), 5_000)) {
             close((short) 1008, "Pong timeout");
             return;
         }

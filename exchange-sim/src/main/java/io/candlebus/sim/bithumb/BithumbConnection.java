@@ -124,7 +124,7 @@ final class BithumbConnection {
             return;
         }
         long now = market.now();
-        if (now - lastClientMessage > idleMillis) {
+        if (now - lastClientMessage > pacing.tolerantDeadline(idleMillis, 5_000)) {
             close((short) 1000, "idle");
             return;
         }

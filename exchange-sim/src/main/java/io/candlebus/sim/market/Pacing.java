@@ -26,6 +26,15 @@ public final class Pacing {
         return minRealMillis;
     }
 
+    /**
+     * Returns a sim-time deadline that is never shorter than {@code realFloorMillis} of real time: at
+     * speed 300 Binance's one-minute pong deadline is 200 ms real, which a busy test machine misses
+     * for reasons that have nothing to do with the client under test.
+     */
+    public long tolerantDeadline(long simMillis, long realFloorMillis) {
+        return Math.max(simMillis, clock.toSimMillis(realFloorMillis));
+    }
+
     /** Returns the sim time that passes during the smallest real timer period. */
     public long minSimMillis() {
         return clock.toSimMillis(minRealMillis);

@@ -9,10 +9,13 @@ public enum Exchange {
     BINANCE,
     BITHUMB;
 
+    // Cached: the name is read on every trade (instrument keys, ordering), and lower-casing allocates.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** Returns the lower-case wire name, as used in instrument keys and partition paths. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name such as {@code binance}; the error names what was expected. */

@@ -58,7 +58,12 @@ public record Instrument(Exchange exchange, Market market, String symbol) implem
 
     @Override
     public int compareTo(Instrument other) {
-        return key().compareTo(other.key());
+        // The same order as key(), without building the strings: this runs on every lookup by instrument.
+        int c = exchange.wireName().compareTo(other.exchange.wireName());
+        if (c == 0) {
+            c = market.wireName().compareTo(other.market.wireName());
+        }
+        return c != 0 ? c : symbol.compareTo(other.symbol);
     }
 
     @Override

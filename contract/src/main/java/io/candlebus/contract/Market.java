@@ -10,10 +10,13 @@ public enum Market {
     USDM,
     COINM;
 
+    // Cached: the name is read on every trade (instrument keys, ordering), and lower-casing allocates.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** Returns the lower-case wire name, as used in instrument keys and partition paths. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name such as {@code usdm}; the error names what was expected. */

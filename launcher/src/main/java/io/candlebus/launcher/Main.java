@@ -3,6 +3,7 @@ package io.candlebus.launcher;
 import io.candlebus.contract.ConfigException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    /** Sub-commands that parse their own options instead of the node configuration. */
+    static final Map<String, Command> TOOLS = Map.of("soak", SoakCommand::run);
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -26,6 +30,9 @@ public final class Main {
 
     /** Runs the command line; returns the exit code, or blocks while a node runs (returning 0 at shutdown). */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && TOOLS.containsKey(args[0])) {
+            return TOOLS.get(args[0]).run(List.of(args).subList(1, args.length), out, err);
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.print(usage());
             return 0;

@@ -39,7 +39,10 @@ public final class BollingerBands {
         this.window = new RollingWindow(period);
     }
 
-    /** Adds the close of a candle that has closed; the oldest close leaves a full window. */
+    /**
+     * Adds the close of a candle that has closed (or the price its {@link PriceSource} takes); the
+     * oldest close leaves a full window.
+     */
     public void add(double close) {
         requireFinite(close);
         if (window.size() == 0) {

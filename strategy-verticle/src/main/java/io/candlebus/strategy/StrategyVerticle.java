@@ -31,7 +31,7 @@ public final class StrategyVerticle extends VerticleBase {
     private final StrategyConfig config;
     private final Clock clock;
     private final String node;
-    private final Map<StreamKey, StrategyStream> streams = new HashMap<>();
+    private final Map<StreamKey, StrategyEngine> engines = new HashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private long lastEventTime;
     private long heartbeatTimer = -1;
@@ -70,16 +70,19 @@ public final class StrategyVerticle extends VerticleBase {
 
     private void onClosedCandle(Message<Candle> message) {
         Candle candle = message.body();
-        long now = touch("candles");
+        touch("candles");
         // candles.closed carries closed candles only; anything else breaks the contract and is dropped.
-        StrategyStream.Outcome outcome =
-                candle.closed() ? stream(candle).onClosed(candle, now) : StrategyStream.Outcome.IGNORED;
-        if (!outcome.handled()) {
+        if (!candle.closed()) {
             count("ignored");
             return;
         }
-        outcome.bands().ifPresent(this::publishBands);
-        for (Signal signal : outcome.signals()) {
+        StrategyEngine.Result result = engine(candle).onClosedCandle(candle);
+        if (result.ignored()) {
+            count("ignored");
+            return;
+        }
+        result.bands().ifPresent(this::publishBands);
+        for (Signal signal : result.signals()) {
             count("signals");
             LOG.info("signal {} {} {}: {}", signal.side(), signal.instrument(), signal.interval(), signal.reason());
             vertx.eventBus().publish(Addresses.SIGNALS, signal);
@@ -88,14 +91,14 @@ public final class StrategyVerticle extends VerticleBase {
 
     private void onLiveCandle(Message<Candle> message) {
         Candle candle = message.body();
-        long now = touch("liveCandles");
-        stream(candle).onLive(candle, now).ifPresent(this::publishBands);
+        touch("liveCandles");
+        engine(candle).onLiveCandle(candle).ifPresent(this::publishBands);
     }
 
-    private StrategyStream stream(Candle candle) {
-        return streams.computeIfAbsent(
+    private StrategyEngine engine(Candle candle) {
+        return engines.computeIfAbsent(
                 new StreamKey(candle.instrument(), candle.interval()),
-                key -> new StrategyStream(key.instrument(), key.interval(), config));
+                key -> new StrategyEngine(config, key.instrument(), key.interval(), clock));
     }
 
     private void publishBands(Bands bands) {
@@ -103,10 +106,9 @@ public final class StrategyVerticle extends VerticleBase {
         vertx.eventBus().publish(Addresses.BANDS, bands);
     }
 
-    private long touch(String counter) {
+    private void touch(String counter) {
         count(counter);
         lastEventTime = clock.millis();
-        return lastEventTime;
     }
 
     private void count(String counter) {

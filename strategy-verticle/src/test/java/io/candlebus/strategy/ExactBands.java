@@ -15,11 +15,23 @@ final class ExactBands {
      * n^2, is exact up to the one final division; only that and the square root round (to 34 digits).
      */
     static BandValue over(double[] closes, int from, int n, double k) {
+        BigDecimal[] prices = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            prices[i] = new BigDecimal(closes[from + i]);
+        }
+        return over(prices, 0, n, k);
+    }
+
+    /**
+     * Returns the bands over {@code prices[from .. from + n)}, decimal prices such as the exact mean of
+     * a candle's high, low and close; exact as above but for the rounding of the prices themselves.
+     */
+    static BandValue over(BigDecimal[] prices, int from, int n, double k) {
         BigDecimal count = BigDecimal.valueOf(n);
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal sumOfSquares = BigDecimal.ZERO;
         for (int i = from; i < from + n; i++) {
-            BigDecimal x = new BigDecimal(closes[i]);
+            BigDecimal x = prices[i];
             sum = sum.add(x);
             sumOfSquares = sumOfSquares.add(x.multiply(x));
         }

@@ -1,0 +1,147 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.Market;
+import io.candlebus.launcher.FaultSchedule.Fault;
+import io.candlebus.sim.SimClock;
+import io.candlebus.sim.binance.BinanceStreamServer;
+import io.candlebus.sim.faults.Faults;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires a planned fault schedule through the simulator's fault API at its sim times and undoes the
+ * lasting switches (a lowered weight limit, a shortened connection lifetime) when their time is up. All
+ * its state lives on one Vert.x context.
+ */
+final class FaultInjector {
+    private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
+    /** Weight per sim minute while a 429 fault lasts: two spot klines requests, one futures request. */
+    static final int LOW_WEIGHT_LIMIT = 5;
+    /** How many lifetimes a shortened lifetime stays in force, so the reopened connections are cut. */
+    static final int LIFETIME_WINDOWS = 3;
+
+    private final Context context;
+    private final Faults faults;
+    private final SimClock clock;
+    private final List<Long> timers = new ArrayList<>();
+    private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
+    private final Map<Market, Long> limitedUntil = new EnumMap<>(Market.class);
+    private long lifetimeCutUntil = Long.MIN_VALUE;
+    private boolean stopped;
+
+    FaultInjector(Vertx vertx, Faults faults, SimClock clock) {
+        this.context = vertx.getOrCreateContext();
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    /** Schedules every fault of {@code plan} at {@code startMillis} + its offset, in sim time. */
+    Future<Void> start(List<Fault> plan, long startMillis) {
+        return onContext(() -> {
+            for (Fault fault : plan) {
+                timers.add(at(startMillis + fault.atMillis(), () -> fire(fault)));
+            }
+        });
+    }
+
+    /** Cancels what has not fired and restores the venue's weight limits and connection lifetime. */
+    Future<Void> stop() {
+        return onContext(() -> {
+            stopped = true;
+            timers.forEach(context.owner()::cancelTimer);
+            timers.clear();
+            for (Market m : limitedUntil.keySet()) {
+                faults.restWeightLimit(m, publishedWeightLimit(m));
+            }
+            limitedUntil.clear();
+            faults.binanceConnectionLifetime(BinanceStreamServer.DEFAULT_LIFETIME_MILLIS);
+        });
+    }
+
+    /** Returns how many faults of each kind have fired. */
+    Future<Map<FaultKind, Long>> fired() {
+        Promise<Map<FaultKind, Long>> promise = Promise.promise();
+        context.runOnContext(v -> promise.complete(new EnumMap<>(fired)));
+        return promise.future();
+    }
+
+    private void fire(Fault fault) {
+        if (stopped) {
+            return;
+        }
+        fired.merge(fault.kind(), 1L, Long::sum);
+        log.info("fault {} for {} ms (sim) {}", fault.kind().label(), fault.durationMillis(), fault);
+        long d = fault.durationMillis();
+        Future<Void> done =
+                switch (fault.kind()) {
+                    case DROP -> faults.dropConnections();
+                    case STALL -> faults.stallStreams(d);
+                    case GARBAGE -> faults.sendGarbageFrame();
+                    case WEIGHT_LIMIT -> limitWeight(fault.market(), d);
+                    case BAN -> {
+                        faults.restBan(fault.market(), d);
+                        yield Future.succeededFuture();
+                    }
+                    case SERVER_SHUTDOWN -> faults.serverShutdown(d);
+                    case LIFETIME_CUT -> cutLifetime(d);
+                    case REST_OUTAGE -> {
+                        faults.restOutage(d);
+                        yield Future.succeededFuture();
+                    }
+                };
+        done.onFailure(e -> log.warn("fault {} failed: {}", fault, e.toString()));
+    }
+
+    private Future<Void> limitWeight(Market market, long millis) {
+        long until = clock.millis() + millis;
+        limitedUntil.merge(market, until, Math::max);
+        faults.restWeightLimit(market, LOW_WEIGHT_LIMIT);
+        timers.add(at(until, () -> {
+            Long latest = limitedUntil.get(market);
+            if (!stopped && latest != null && clock.millis() >= latest) {
+                limitedUntil.remove(market);
+                faults.restWeightLimit(market, publishedWeightLimit(market));
+            }
+        }));
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> cutLifetime(long lifetimeMillis) {
+        long until = clock.millis() + LIFETIME_WINDOWS * lifetimeMillis;
+        lifetimeCutUntil = Math.max(lifetimeCutUntil, until);
+        timers.add(at(until, () -> {
+            if (!stopped && clock.millis() >= lifetimeCutUntil) {
+                faults.binanceConnectionLifetime(BinanceStreamServer.DEFAULT_LIFETIME_MILLIS);
+            }
+        }));
+        // The lifetime applies to connections opened from now on: reopen them so the cut comes within the window.
+        return faults.binanceConnectionLifetime(lifetimeMillis).compose(v -> faults.dropBinanceConnections());
+    }
+
+    /** Binance's published REST weight per minute (what the simulator starts with): 6000 spot, 2400 futures. */
+    static int publishedWeightLimit(Market market) {
+        return market == Market.SPOT ? 6_000 : 2_400;
+    }
+
+    private long at(long simMillis, Runnable action) {
+        long delay = clock.toRealMillis(Math.max(1, simMillis - clock.millis()));
+        return context.owner().setTimer(delay, id -> action.run());
+    }
+
+    private Future<Void> onContext(Runnable action) {
+        Promise<Void> promise = Promise.promise();
+        context.runOnContext(v -> {
+            action.run();
+            promise.complete();
+        });
+        return promise.future();
+    }
+}

@@ -1,0 +1,61 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.ConfigException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code soak} sub-command: runs every role against the simulator on an accelerated clock under a
+ * seeded random fault schedule and checks the closed candles and the Parquet dataset against the
+ * simulator's truth (see {@link SoakRun}). Bad options exit 2, a failed check 1.
+ */
+final class SoakCommand {
+    private SoakCommand() {}
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        SoakOptions options;
+        Path data;
+        try {
+            options = SoakOptions.parse(args);
+            if (options.help()) {
+                out.print(SoakOptions.usage());
+                return 0;
+            }
+            data = dataDir(options.data());
+        } catch (ConfigException e) {
+            err.println("candlebus soak: " + e.getMessage());
+            err.println("Run 'java -jar candlebus.jar soak --help' for the options.");
+            return 2;
+        }
+        Path logFile = data.resolve("soak.log");
+        out.println("soak: data in " + data);
+        out.println("soak: log in " + logFile);
+        try (SoakLog log = SoakLog.redirect(logFile)) {
+            return new SoakRun(options, data, out).run();
+        } catch (Exception e) {
+            err.println("candlebus soak: failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Returns the data directory: the one given (new or without a dataset), else a fresh temporary one. */
+    private static Path dataDir(Path given) {
+        try {
+            if (given == null) {
+                return Files.createTempDirectory("candlebus-soak-").toAbsolutePath();
+            }
+            Path dir = Files.createDirectories(given).toAbsolutePath();
+            if (Files.exists(dir.resolve("candles"))) {
+                // Candles of an earlier run would be counted as recorded but never published.
+                throw new ConfigException(
+                        "--data", "a new directory or one without a candles/ dataset", given.toString());
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new ConfigException("--data", "a directory that can be created", given + " (" + e + ")");
+        }
+    }
+}

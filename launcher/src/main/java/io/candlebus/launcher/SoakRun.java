@@ -1,0 +1,298 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.launcher.FaultSchedule.Fault;
+import io.candlebus.recorder.RecordedFiles;
+import io.candlebus.sim.ExchangeSimulator;
+import io.candlebus.sim.SimClock;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One soak: starts a node with every role against the simulator, fires the fault schedule, lets the
+ * feeds recover after the last sim hour, closes the node (the recorder flushes) and checks the closed
+ * candles and the recorded dataset. Runs on the caller's thread, which it blocks.
+ */
+final class SoakRun {
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    /** Sim time after the start before the first fault: the feeds warm up from REST first. */
+    static final long FAULTS_FROM_MILLIS = 5 * MINUTE;
+    /** Sim time before the end without new faults, so the feeds have recovered when the checks begin. */
+    static final long QUIET_TAIL_MILLIS = 20 * MINUTE;
+    /** Real time the feeds and the recorder get after the end to publish and record what ended by then. */
+    private static final long SETTLE_REAL_MILLIS = 60_000L;
+
+    private static final long POLL_REAL_MILLIS = 100L;
+
+    private final SoakOptions options;
+    private final Path data;
+    private final PrintStream out;
+    private final Queue<Candle> closed = new ConcurrentLinkedQueue<>();
+    private final Set<String> closedKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, Received> heartbeats = new ConcurrentHashMap<>();
+
+    /** A heartbeat and the real time ({@code System.nanoTime()}) it arrived. */
+    private record Received(Heartbeat heartbeat, long nanos) {}
+
+    SoakRun(SoakOptions options, Path data, PrintStream out) {
+        this.options = options;
+        this.data = data;
+        this.out = out;
+    }
+
+    /**
+     * Clock time without a message after which a feed replaces its connection: long enough that a busy
+     * machine's scheduling hiccups (tens of real milliseconds, which the speed multiplies) do not read as
+     * stalls, and the faults' stalls last at least twice as long.
+     */
+    static long stallTimeoutMillis(double speed) {
+        return Math.max(MINUTE, (long) (speed * 100));
+    }
+
+    int run() throws Exception {
+        long stallTimeout = stallTimeoutMillis(options.speed());
+        AppConfig config = AppConfig.fromJson(nodeConfig(stallTimeout), Map.of());
+        List<Interval> intervals = config.market().intervals();
+        List<Instrument> instruments = config.market().instruments();
+        long duration = (long) (options.simHours() * HOUR);
+        List<Fault> plan = FaultSchedule.plan(
+                options.seed(), options.faults(), FAULTS_FROM_MILLIS, duration - QUIET_TAIL_MILLIS, 2 * stallTimeout);
+        Node node = Node.start(config, vertx -> {
+                    vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> {
+                        closed.add(m.body());
+                        closedKeys.add(m.body().key());
+                    });
+                    vertx.eventBus()
+                            .<Heartbeat>consumer(
+                                    Addresses.STATUS_HEARTBEAT,
+                                    m -> heartbeats.put(
+                                            m.body().component(), new Received(m.body(), System.nanoTime())));
+                })
+                .await(120, TimeUnit.SECONDS);
+        boolean open = true;
+        try {
+            ExchangeSimulator sim = node.simulator();
+            SimClock clock = sim.clock();
+            long start = clock.millis();
+            long end = start + duration;
+            out.printf(
+                    "soak: %d streams, %d faults over %s sim hours at %sx (about %d s real), seed %d%n",
+                    instruments.size() * intervals.size(),
+                    plan.size(),
+                    number(options.simHours()),
+                    number(options.speed()),
+                    clock.toRealMillis(duration) / 1000,
+                    options.seed());
+            FaultInjector injector = new FaultInjector(node.vertx(), sim.faults(), clock);
+            injector.start(plan, start).await(10, TimeUnit.SECONDS);
+            for (long t = start + HOUR; t < end; t += HOUR) {
+                waitForSimTime(node, clock, t);
+                out.printf(
+                        "soak: %s/%s sim hours, %d closed candles%n",
+                        number((t - start) / (double) HOUR), number(options.simHours()), closed.size());
+            }
+            waitForSimTime(node, clock, end);
+            injector.stop().await(10, TimeUnit.SECONDS);
+            Map<FaultKind, Long> fired = injector.fired().await(10, TimeUnit.SECONDS);
+            Map<Instrument, List<Candle>> truth = settle(node, sim, instruments, intervals, end);
+            Map<String, Map<String, Long>> counters = new TreeMap<>();
+            heartbeats.forEach(
+                    (component, h) -> counters.put(component, h.heartbeat().counters()));
+            open = false;
+            node.close().await(120, TimeUnit.SECONDS);
+            return report(truth, intervals, start, end, fired, counters);
+        } finally {
+            if (open) {
+                node.close().await(120, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private JsonObject nodeConfig(long stallTimeout) {
+        JsonObject market = new JsonObject()
+                .put("intervals", new JsonArray().add("1m").add("5m"))
+                // Clock (sim) time: a quiet minute closes 30 s after its boundary.
+                .put("closeGraceMillis", 30_000)
+                .put("stallTimeoutMillis", stallTimeout)
+                .put("pingMillis", 10_000)
+                // Real time: at hundreds of times real time, the production values would be sim hours.
+                .put("tickMillis", 10)
+                .put("reconnectMinMillis", 20)
+                .put("reconnectMaxMillis", 500);
+        if (!options.instruments().isEmpty()) {
+            market.put(
+                    "instruments",
+                    new JsonArray(
+                            options.instruments().stream().map(Instrument::key).toList()));
+        }
+        return new JsonObject()
+                .put("node", "soak")
+                .put("http", new JsonObject().put("port", 0))
+                .put("sim", new JsonObject().put("seed", options.seed()).put("speed", options.speed()))
+                .put(
+                        "recorder",
+                        new JsonObject().put("dataDir", data.toString()).put("flushIntervalMillis", 250))
+                .put("market", market);
+    }
+
+    private static void waitForSimTime(Node node, SimClock clock, long simTime) {
+        while (clock.millis() < simTime) {
+            node.vertx().timer(clock.toRealMillis(simTime - clock.millis())).await();
+        }
+    }
+
+    /**
+     * Waits (at most {@link #SETTLE_REAL_MILLIS}) until every stream has published its last candle that ends
+     * by {@code end} and then until the market's outbox reports every closed candle acknowledged by the
+     * recorder; returns the truth read at that moment.
+     */
+    private Map<Instrument, List<Candle>> settle(
+            Node node, ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_REAL_MILLIS);
+        boolean caughtUp = false;
+        long caughtUpNanos = 0;
+        while (System.nanoTime() - deadline < 0) {
+            if (!caughtUp && caughtUp(sim, instruments, intervals, end)) {
+                caughtUp = true;
+                caughtUpNanos = System.nanoTime();
+            }
+            Received aggregator = heartbeats.get("market.aggregator");
+            // Only a heartbeat sent after the last candle was published says whether the recorder has it.
+            if (caughtUp
+                    && aggregator != null
+                    && aggregator.nanos() - caughtUpNanos > 0
+                    && aggregator.heartbeat().counters().getOrDefault("recorderPending", 1L) == 0) {
+                break;
+            }
+            node.vertx().timer(POLL_REAL_MILLIS).await();
+        }
+        if (!caughtUp) {
+            out.println("soak: some streams had not published every candle ending by the end after "
+                    + SETTLE_REAL_MILLIS / 1000 + " s of real time");
+        }
+        Map<Instrument, List<Candle>> truth = new LinkedHashMap<>();
+        for (Instrument i : instruments) {
+            truth.put(i, sim.truth(i));
+        }
+        return truth;
+    }
+
+    private boolean caughtUp(ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {
+        for (Instrument i : instruments) {
+            List<Candle> minutes = sim.truth(i);
+            for (Interval interval : intervals) {
+                Candle last = null;
+                for (Candle c : interval == Interval.M1
+                        ? minutes
+                        : SoakCheck.aggregate(minutes, interval).values()) {
+                    if (c.endTime() <= end) {
+                        last = c;
+                    }
+                }
+                if (last != null && !closedKeys.contains(last.key())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private int report(
+            Map<Instrument, List<Candle>> truth,
+            List<Interval> intervals,
+            long start,
+            long end,
+            Map<FaultKind, Long> fired,
+            Map<String, Map<String, Long>> counters)
+            throws IOException {
+        List<Candle> published = new ArrayList<>(closed);
+        Map<SoakStream, StreamTally> bus = SoakCheck.published(published, truth, intervals, start, end);
+        Map<SoakStream, StreamTally> disk = SoakCheck.dataset(recorded(), published, bus.keySet(), end);
+        out.println("soak: faults fired "
+                + fired.entrySet().stream()
+                        .map(e -> e.getKey().label() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ")));
+        for (Map.Entry<String, Map<String, Long>> e : counters.entrySet()) {
+            if (e.getKey().startsWith("market.")) {
+                out.println("soak: " + e.getKey() + " " + pick(e.getValue()));
+            }
+        }
+        for (SoakStream stream : bus.keySet()) {
+            StreamTally b = bus.get(stream);
+            StreamTally d = disk.get(stream);
+            out.printf(
+                    "soak: %-34s published %s | recorded rows=%d lost=%d duplicated=%d unpublished=%d%n",
+                    stream, b, d.candles(), d.lost(), d.duplicated(), d.mismatched());
+            b.examples().forEach(x -> out.println("soak:   " + x));
+            d.examples().forEach(x -> out.println("soak:   dataset " + x));
+        }
+        StreamTally total = SoakCheck.total(bus.values());
+        StreamTally dataset = SoakCheck.total(disk.values());
+        long faults = fired.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(
+                "streams=%d candles=%d faults=%d lost=%d duplicated=%d mismatched=%d%n",
+                bus.size(),
+                total.candles(),
+                faults,
+                total.lost() + dataset.lost(),
+                total.duplicated() + dataset.duplicated(),
+                total.mismatched() + dataset.mismatched());
+        return total.clean() && dataset.clean() ? 0 : 1;
+    }
+
+    /** Returns, per stream, how many part files hold each open time. */
+    private Map<SoakStream, Map<Long, Integer>> recorded() throws IOException {
+        Map<SoakStream, Map<Long, Integer>> out = new HashMap<>();
+        for (RecordedFiles.PartFile file : RecordedFiles.list(data)) {
+            Map<Long, Integer> times =
+                    out.computeIfAbsent(new SoakStream(file.instrument(), file.interval()), s -> new HashMap<>());
+            long step = file.interval().millis();
+            for (RecordedFiles.Run run : file.runs()) {
+                for (long t = run.first(); t <= run.last(); t += step) {
+                    times.merge(t, 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String pick(Map<String, Long> counters) {
+        List<String> names = List.of(
+                "reconnects",
+                "stalls",
+                "gapsFilled",
+                "restFailures",
+                "badInput.malformed-json",
+                "recorderDropped",
+                "lateTrades",
+                "discardedInDoubt");
+        return names.stream()
+                .filter(counters::containsKey)
+                .map(n -> n + "=" + counters.get(n))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

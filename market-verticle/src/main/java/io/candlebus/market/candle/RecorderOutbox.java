@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecorderOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderOutbox.class);
-    private static final int MAX_IN_FLIGHT = 64;
+    // A recorder acknowledges only after its next flush (seconds apart), so the window must hold a whole
+    // flush interval's worth of candles: with 64 in flight, recording was capped at 32 candles/s and a
+    // warm-up of a few thousand candles took minutes to reach disk.
+    private static final int MAX_IN_FLIGHT = 4096;
 
     private final Vertx vertx;
     private final DeliveryOptions options;

@@ -84,22 +84,4 @@ class ConfigLoaderTest {
             assertThat(usage).contains(s.flag()).contains(s.env());
         }
     }
-
-    @Test
-    void theReadmeConfigExampleIsValid() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("```json\n") + "```json\n".length();
-        String json = readme.substring(start, readme.indexOf("```", start));
-        AppConfig c = AppConfig.fromJson(new io.vertx.core.json.JsonObject(json), Map.of());
-        assertThat(c.market().instruments()).hasSize(3);
-        assertThat(c.strategy().period()).isEqualTo(20);
-    }
-
-    @Test
-    void theReadmeFlagTableListsEveryFlag() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        for (Setting s : Setting.ALL) {
-            assertThat(readme).contains("`" + s.flag()).contains("`" + s.env() + "`");
-        }
-    }
 }

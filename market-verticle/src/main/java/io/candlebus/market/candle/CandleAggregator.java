@@ -6,12 +6,10 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Trade;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -42,9 +40,17 @@ public final class CandleAggregator {
     private final long graceMillis;
     private final long silenceMillis;
     private final Sink sink;
-    private final Map<Instrument, MinuteStream> streams = new TreeMap<>();
-    private final Map<String, Long> watermarks = new HashMap<>();
-    private final Set<StreamKey> dirty = new LinkedHashSet<>();
+    /** Every trade looks its stream up here: by hash, not by comparing instruments down a tree. */
+    private final Map<Instrument, MinuteStream> streams = new HashMap<>();
+    /** The same streams in instrument order, the order the clock closes them in. */
+    private final Map<Instrument, MinuteStream> ordered = new TreeMap<>();
+    /** By name ({@code exchange:market}); each stream holds its feed, so trades never look one up. */
+    private final Map<String, TradeFeed> feeds = new HashMap<>();
+    /**
+     * The live streams changed since they were last drained, in the order they first changed. A stream's
+     * {@code dirty} flag says whether it is already here, so a trade to a dirty stream costs a flag test.
+     */
+    private final List<StreamKey> dirty = new ArrayList<>();
     /** Per feed, the clock time up to which its connection is known to have delivered everything. */
     private final Map<String, Long> alive = new HashMap<>();
 
@@ -129,10 +135,10 @@ public final class CandleAggregator {
         }
         s.tradeFed = true;
         long time = trade.tradeTime();
-        Long watermark = watermarks.get(s.feed);
-        if (watermark == null || time > watermark) {
-            watermarks.put(s.feed, time);
-            advanceWatermark(s.feed, time);
+        TradeFeed feed = s.feed;
+        if (time > feed.watermark) {
+            feed.watermark = time;
+            advanceWatermark(feed, time);
         }
         long minute = Interval.M1.openTimeOf(time);
         if (minute < s.completeThrough || minute <= s.lastPublished) {
@@ -168,11 +174,11 @@ public final class CandleAggregator {
      * but only as far as the feed was heard from at least the silence period later.
      */
     public void onTick(long now) {
-        for (MinuteStream s : streams.values()) {
+        for (MinuteStream s : ordered.values()) {
             if (!s.tradeFed || s.suspended || s.removed) {
                 continue;
             }
-            long heard = alive.getOrDefault(s.feed, Long.MAX_VALUE);
+            long heard = alive.getOrDefault(s.feed.name, Long.MAX_VALUE);
             if (heard == Long.MIN_VALUE) {
                 continue;
             }
@@ -232,6 +238,7 @@ public final class CandleAggregator {
         s.removed = true;
         s.building = null;
         s.openKline = null;
+        Arrays.fill(s.dirty, false);
         dirty.removeIf(k -> k.instrument().equals(instrument));
     }
 
@@ -241,17 +248,21 @@ public final class CandleAggregator {
      */
     public List<Candle> drainLive(Predicate<StreamKey> due) {
         List<Candle> out = new ArrayList<>();
-        for (Iterator<StreamKey> it = dirty.iterator(); it.hasNext(); ) {
-            StreamKey key = it.next();
+        int kept = 0;
+        for (int i = 0; i < dirty.size(); i++) {
+            StreamKey key = dirty.get(i);
             if (!due.test(key)) {
+                dirty.set(kept++, key);
                 continue;
             }
-            it.remove();
+            MinuteStream s = streams.get(key.instrument());
+            s.dirty[slot(key.interval())] = false;
             Candle live = live(key);
             if (live != null) {
                 out.add(live);
             }
         }
+        dirty.subList(kept, dirty.size()).clear();
         return out;
     }
 
@@ -297,13 +308,33 @@ public final class CandleAggregator {
     }
 
     private MinuteStream stream(Instrument instrument) {
-        return streams.computeIfAbsent(instrument, MinuteStream::new);
+        MinuteStream s = streams.get(instrument);
+        return s != null ? s : newStream(instrument);
     }
 
-    private void advanceWatermark(String feed, long watermark) {
+    private MinuteStream newStream(Instrument instrument) {
+        TradeFeed feed = feeds.computeIfAbsent(MinuteStream.feedOf(instrument), TradeFeed::new);
+        MinuteStream s = new MinuteStream(instrument, feed, larger);
+        streams.put(instrument, s);
+        ordered.put(instrument, s);
+        feed.streams.clear();
+        for (MinuteStream o : ordered.values()) {
+            if (o.feed == feed) {
+                feed.streams.add(o);
+            }
+        }
+        return s;
+    }
+
+    /** Returns the index of {@code interval} in a stream's {@code keys}. */
+    private int slot(Interval interval) {
+        return interval == Interval.M1 ? 0 : larger.indexOf(interval) + 1;
+    }
+
+    private void advanceWatermark(TradeFeed feed, long watermark) {
         long through = Interval.M1.openTimeOf(watermark);
-        for (MinuteStream s : streams.values()) {
-            if (!s.feed.equals(feed) || !s.tradeFed || s.suspended || s.removed) {
+        for (MinuteStream s : feed.streams) {
+            if (!s.tradeFed || s.suspended || s.removed) {
                 continue;
             }
             if (s.building != null && s.building.endTime() <= watermark) {
@@ -390,9 +421,11 @@ public final class CandleAggregator {
     }
 
     private void markDirty(MinuteStream s) {
-        dirty.add(new StreamKey(s.instrument, Interval.M1));
-        for (Interval interval : larger) {
-            dirty.add(new StreamKey(s.instrument, interval));
+        for (int i = 0; i < s.keys.length; i++) {
+            if (!s.dirty[i]) {
+                s.dirty[i] = true;
+                dirty.add(s.keys[i]);
+            }
         }
     }
 }

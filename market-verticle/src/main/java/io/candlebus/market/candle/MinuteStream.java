@@ -4,6 +4,7 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** The aggregator's state for one instrument: its 1m stream and the buckets of larger intervals. */
@@ -11,7 +12,11 @@ final class MinuteStream {
     static final long NONE = Long.MIN_VALUE;
 
     final Instrument instrument;
-    final String feed;
+    final TradeFeed feed;
+    /** The live streams of this instrument: 1m, then the larger intervals in ascending order. */
+    final StreamKey[] keys;
+    /** Per entry of {@code keys}, whether it changed since its live candle was last drained. */
+    final boolean[] dirty;
     /** No longer followed: inputs are ignored, state is kept so a re-add neither repeats nor skips. */
     boolean removed;
     /** The feed lost its connection: the candle in progress is in doubt, no time-based closing. */
@@ -33,9 +38,15 @@ final class MinuteStream {
     /** Per larger interval, the end of the last bucket closed. */
     final Map<Interval, Long> bucketsClosedThrough = new EnumMap<>(Interval.class);
 
-    MinuteStream(Instrument instrument) {
+    MinuteStream(Instrument instrument, TradeFeed feed, List<Interval> larger) {
         this.instrument = instrument;
-        this.feed = feedOf(instrument);
+        this.feed = feed;
+        this.keys = new StreamKey[larger.size() + 1];
+        keys[0] = new StreamKey(instrument, Interval.M1);
+        for (int i = 0; i < larger.size(); i++) {
+            keys[i + 1] = new StreamKey(instrument, larger.get(i));
+        }
+        this.dirty = new boolean[keys.length];
     }
 
     static String feedOf(Instrument instrument) {

@@ -318,6 +318,31 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void liveStreamsHeldBackStayQueuedInTheOrderTheyFirstChanged() {
+        aggregator.cover(KRW_BTC, T0);
+        aggregator.cover(KRW_ETH, T0);
+        aggregator.onTrade(trade(KRW_ETH, T0 + 10_000, "5", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_BTC, T0 + 11_000, "100", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_ETH, T0 + 12_000, "6", "1", Side.SELL));
+
+        List<Candle> m1 = aggregator.drainLive(k -> k.interval() == Interval.M1);
+        assertThat(m1).extracting(Candle::instrument).containsExactly(KRW_ETH, KRW_BTC);
+        assertThat(m1.get(0).close()).isEqualByComparingTo("6");
+
+        aggregator.onTrade(trade(KRW_BTC, T0 + 13_000, "102", "1", Side.SELL));
+        List<Candle> rest = aggregator.drainLive(k -> true);
+        // The 5m keys waited since the first trades; BTC's 1m came back after them.
+        assertThat(rest)
+                .extracting(c -> c.instrument().symbol() + "/" + c.interval().code())
+                .containsExactly("KRW-ETH/5m", "KRW-BTC/5m", "KRW-BTC/1m");
+        assertThat(rest.get(2).close()).isEqualByComparingTo("102");
+
+        aggregator.onTrade(trade(KRW_ETH, T0 + 14_000, "7", "1", Side.BUY));
+        aggregator.remove(KRW_ETH);
+        assertThat(aggregator.drainLive(k -> true)).isEmpty();
+    }
+
+    @Test
     void removedInstrumentsAreIgnoredAndAReAddDoesNotRepeat() {
         aggregator.onKline(flat(BTCUSDT, T0, "10"));
         aggregator.remove(BTCUSDT);

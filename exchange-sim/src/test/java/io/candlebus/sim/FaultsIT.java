@@ -93,6 +93,25 @@ class FaultsIT {
     }
 
     @Test
+    void aStalledLinkWithholdsGarbageFramesAndSnapshotsToo() {
+        WsProbe binance = await(WsProbe.connect(vertx, sim.binanceWsUrl(Market.COINM) + "/ws"));
+        WsProbe bithumb = bithumb();
+        await().atMost(DEADLINE).until(() -> await(sim.faults().openConnections())[1] == 1);
+        long stallEnd = sim.clock().millis() + 1_200_000L;
+        await(sim.faults().stallStreams(1_200_000L));
+        await(sim.faults().sendGarbageFrame());
+        // Subscribing during the stall: Bithumb's snapshot of the last trade is withheld as well.
+        WsProbe late = bithumb();
+
+        await().atMost(DEADLINE)
+                .until(() -> sim.clock().millis() > stallEnd
+                        && late.binaryJson().stream().anyMatch(m -> "REALTIME".equals(m.getString("stream_type"))));
+        assertThat(binance.texts).doesNotContain(Faults.GARBAGE);
+        assertThat(bithumb.binaries).doesNotContain(Faults.GARBAGE);
+        assertThat(late.binaryJson()).noneMatch(m -> "SNAPSHOT".equals(m.getString("stream_type")));
+    }
+
+    @Test
     void serverShutdownWarnsSpotClientsThenCloses() {
         WsProbe spot =
                 await(WsProbe.connect(vertx, sim.binanceWsUrl(Market.SPOT) + "/stream?streams=btcusdt@kline_1m"));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks what a soak produced, per stream. Published closed candles against the simulator's truth:
@@ -121,7 +122,7 @@ final class SoakCheck {
         Map<SoakStream, Set<Long>> publishedTimes = new HashMap<>();
         for (Candle c : published) {
             publishedTimes
-                    .computeIfAbsent(SoakStream.of(c), s -> new java.util.TreeSet<>())
+                    .computeIfAbsent(SoakStream.of(c), s -> new TreeSet<>())
                     .add(c.openTime());
         }
         Map<SoakStream, StreamTally> out = new TreeMap<>();
@@ -143,7 +144,7 @@ final class SoakCheck {
                     examples.add("recorded, never published: " + describe(stream, t.getKey()));
                 }
             }
-            Set<Long> missing = new java.util.TreeSet<>();
+            Set<Long> missing = new TreeSet<>();
             long step = stream.interval().millis();
             for (long t : sent) {
                 if (t + step <= endMillis && !times.containsKey(t)) {

@@ -33,11 +33,14 @@ final class SoakCommand {
         Path logFile = data.resolve("soak.log");
         out.println("soak: data in " + data);
         out.println("soak: log in " + logFile);
-        try (SoakLog log = SoakLog.redirect(logFile)) {
+        SoakLog log = SoakLog.redirect(logFile);
+        try {
             return new SoakRun(options, data, out).run();
         } catch (Exception e) {
             err.println("candlebus soak: failed: " + e);
             return 1;
+        } finally {
+            log.close();
         }
     }
 

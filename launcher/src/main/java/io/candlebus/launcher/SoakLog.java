@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Sends the log to a file while a soak runs, so that its thousands of reconnect and gap-fill lines do not
  * bury the soak's own output; {@link #close()} puts the console back. Does nothing if logging is not logback.
  */
-final class SoakLog implements AutoCloseable {
+final class SoakLog {
     private final ch.qos.logback.classic.Logger root;
     private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
     private final FileAppender<ILoggingEvent> file;
@@ -51,8 +51,8 @@ final class SoakLog implements AutoCloseable {
         return log;
     }
 
-    @Override
-    public void close() {
+    /** Puts the console appenders back and closes the file. */
+    void close() {
         if (root == null) {
             return;
         }

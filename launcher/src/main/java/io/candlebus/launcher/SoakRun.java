@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,10 +50,7 @@ final class SoakRun {
     private final PrintStream out;
     private final Queue<Candle> closed = new ConcurrentLinkedQueue<>();
     private final Set<String> closedKeys = ConcurrentHashMap.newKeySet();
-    private final Map<String, Received> heartbeats = new ConcurrentHashMap<>();
-
-    /** A heartbeat and the real time ({@code System.nanoTime()}) it arrived. */
-    private record Received(Heartbeat heartbeat, long nanos) {}
+    private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
 
     SoakRun(SoakOptions options, Path data, PrintStream out) {
         this.options = options;
@@ -62,11 +60,11 @@ final class SoakRun {
 
     /**
      * Clock time without a message after which a feed replaces its connection: long enough that a busy
-     * machine's scheduling hiccups (tens of real milliseconds, which the speed multiplies) do not read as
-     * stalls, and the faults' stalls last at least twice as long.
+     * machine's scheduling hiccups (up to a couple of hundred real milliseconds, which the speed multiplies)
+     * do not read as stalls; the faults' stalls last at least twice as long.
      */
     static long stallTimeoutMillis(double speed) {
-        return Math.max(MINUTE, (long) (speed * 100));
+        return Math.max(MINUTE, (long) (speed * 200));
     }
 
     int run() throws Exception {
@@ -85,8 +83,7 @@ final class SoakRun {
                     vertx.eventBus()
                             .<Heartbeat>consumer(
                                     Addresses.STATUS_HEARTBEAT,
-                                    m -> heartbeats.put(
-                                            m.body().component(), new Received(m.body(), System.nanoTime())));
+                                    m -> heartbeats.put(m.body().component(), m.body()));
                 })
                 .await(120, TimeUnit.SECONDS);
         boolean open = true;
@@ -116,8 +113,7 @@ final class SoakRun {
             Map<FaultKind, Long> fired = injector.fired().await(10, TimeUnit.SECONDS);
             Map<Instrument, List<Candle>> truth = settle(node, sim, instruments, intervals, end);
             Map<String, Map<String, Long>> counters = new TreeMap<>();
-            heartbeats.forEach(
-                    (component, h) -> counters.put(component, h.heartbeat().counters()));
+            heartbeats.forEach((component, h) -> counters.put(component, h.counters()));
             open = false;
             node.close().await(120, TimeUnit.SECONDS);
             return report(truth, intervals, start, end, fired, counters);
@@ -163,25 +159,18 @@ final class SoakRun {
 
     /**
      * Waits (at most {@link #SETTLE_REAL_MILLIS}) until every stream has published its last candle that ends
-     * by {@code end} and then until the market's outbox reports every closed candle acknowledged by the
-     * recorder; returns the truth read at that moment.
+     * by {@code end} and the dataset holds every candle published that ends by then; returns the truth read
+     * at that moment.
      */
     private Map<Instrument, List<Candle>> settle(
             Node node, ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_REAL_MILLIS);
         boolean caughtUp = false;
-        long caughtUpNanos = 0;
+        boolean recorded = false;
         while (System.nanoTime() - deadline < 0) {
-            if (!caughtUp && caughtUp(sim, instruments, intervals, end)) {
-                caughtUp = true;
-                caughtUpNanos = System.nanoTime();
-            }
-            Received aggregator = heartbeats.get("market.aggregator");
-            // Only a heartbeat sent after the last candle was published says whether the recorder has it.
-            if (caughtUp
-                    && aggregator != null
-                    && aggregator.nanos() - caughtUpNanos > 0
-                    && aggregator.heartbeat().counters().getOrDefault("recorderPending", 1L) == 0) {
+            caughtUp = caughtUp || caughtUp(sim, instruments, intervals, end);
+            recorded = caughtUp && recordedAll(end);
+            if (recorded) {
                 break;
             }
             node.vertx().timer(POLL_REAL_MILLIS).await();
@@ -189,12 +178,33 @@ final class SoakRun {
         if (!caughtUp) {
             out.println("soak: some streams had not published every candle ending by the end after "
                     + SETTLE_REAL_MILLIS / 1000 + " s of real time");
+        } else if (!recorded) {
+            out.println("soak: the dataset did not hold every candle published by the end after "
+                    + SETTLE_REAL_MILLIS / 1000 + " s of real time");
         }
         Map<Instrument, List<Candle>> truth = new LinkedHashMap<>();
         for (Instrument i : instruments) {
             truth.put(i, sim.truth(i));
         }
         return truth;
+    }
+
+    /** Returns whether the dataset holds every candle published so far that ends by {@code end}. */
+    private boolean recordedAll(long end) {
+        Map<SoakStream, Map<Long, Integer>> recorded;
+        try {
+            recorded = recorded();
+        } catch (IOException | UncheckedIOException e) {
+            // A file renamed into place while the directories were listed: look again at the next poll.
+            return false;
+        }
+        for (Candle c : closed) {
+            if (c.endTime() <= end
+                    && !recorded.getOrDefault(SoakStream.of(c), Map.of()).containsKey(c.openTime())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean caughtUp(ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {

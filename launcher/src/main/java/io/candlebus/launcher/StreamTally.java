@@ -1,5 +1,6 @@
 package io.candlebus.launcher;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ record StreamTally(long candles, long lost, long duplicated, long mismatched, Li
 
     /** Returns the sum of both tallies, keeping the first examples. */
     StreamTally plus(StreamTally other) {
-        List<String> both = new java.util.ArrayList<>(examples);
+        List<String> both = new ArrayList<>(examples);
         both.addAll(other.examples);
         return new StreamTally(
                 candles + other.candles,

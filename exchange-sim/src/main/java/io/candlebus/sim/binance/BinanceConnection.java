@@ -93,9 +93,9 @@ final class BinanceConnection {
         ws.close(code, reason);
     }
 
-    /** Sends raw text that is not valid JSON, for fault injection. */
+    /** Sends raw text that is not valid JSON, for fault injection; a stalled link sends nothing. */
     void sendText(String text) {
-        if (!closed) {
+        if (!closed && !server.isStalled(market.now())) {
             ws.writeTextMessage(text);
         }
     }

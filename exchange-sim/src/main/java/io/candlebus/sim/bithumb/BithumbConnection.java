@@ -76,8 +76,9 @@ final class BithumbConnection {
         ws.close(code, reason);
     }
 
+    /** Sends a binary frame, unless the link is stalled: then nothing at all goes out. */
     void sendBinary(String text) {
-        if (!closed) {
+        if (!closed && !server.isStalled(market.now())) {
             ws.writeBinaryMessage(Buffer.buffer(text));
         }
     }

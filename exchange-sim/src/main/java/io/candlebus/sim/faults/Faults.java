@@ -60,7 +60,10 @@ public final class Faults {
         return onContext(bithumb::dropConnections);
     }
 
-    /** Sends a frame that is not valid JSON on every open websocket (text on Binance, binary on Bithumb). */
+    /**
+     * Sends a frame that is not valid JSON on every open websocket (text on Binance, binary on Bithumb);
+     * a stalled link sends nothing.
+     */
     public Future<Void> sendGarbageFrame() {
         return onContext(() -> {
             binance.sendToAll(GARBAGE);
@@ -70,7 +73,8 @@ public final class Faults {
 
     /**
      * Stalls every websocket of both venues for {@code simMillis}: connections stay open but nothing is
-     * sent (no data, no pings, no PING answers) and nothing missed is sent afterwards.
+     * sent (no data, no pings, no PING answers, no snapshots, no garbage frames) and nothing missed is sent
+     * afterwards.
      */
     public Future<Void> stallStreams(long simMillis) {
         return onContext(() -> {

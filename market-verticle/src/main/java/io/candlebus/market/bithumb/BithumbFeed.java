@@ -78,6 +78,8 @@ public final class BithumbFeed implements Feed {
     private boolean stopped;
     private boolean backingOff;
     private boolean heardSinceConnect;
+    /** Whether the current connection has answered a PING: only then can silence mean a quiet market. */
+    private boolean answeredSinceConnect;
     /** The seam minute of the current connection, set by its first live trade. */
     private long connectionSeam = CodeState.NONE;
 
@@ -178,8 +180,13 @@ public final class BithumbFeed implements Feed {
             keepAlive(ws, now);
         }
         for (CodeState cs : new ArrayList<>(codes.values())) {
-            if (ws != null && cs.phase == CodeState.Phase.WAITING && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
-                // A quiet market: no trade for a minute, so the minute after this one is surely covered.
+            if (ws != null
+                    && answeredSinceConnect
+                    && cs.phase == CodeState.Phase.WAITING
+                    && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
+                // A quiet market: no trade for a minute on a connection that answers, so the minute after this
+                // one is surely covered. A connection that never answered may be stalled: when it resumes
+                // without replaying what it missed, its first trade sets the seam instead.
                 beginSeam(cs, Interval.M1.openTimeOf(now));
             }
             if (cs.phase == CodeState.Phase.SEAM && !cs.fetching && cs.fetchAt != CodeState.NONE && now >= cs.fetchAt) {
@@ -304,6 +311,7 @@ public final class BithumbFeed implements Feed {
             }
             socket = ws;
             heardSinceConnect = false;
+            answeredSinceConnect = false;
             connectionSeam = CodeState.NONE;
             long now = clock.millis();
             connectedAt = now;
@@ -399,8 +407,21 @@ public final class BithumbFeed implements Feed {
     // ---- messages ----
 
     private void onText(String text) {
+        long now = clock.millis();
+        long silent = now - Math.max(connectedAt, lastHeard);
+        if (silent > config.stallTimeoutMillis()) {
+            // The tick never saw this silence (this process was paused: a GC, a busy host), so the link may
+            // have stalled and dropped trades before this message: it is not trusted, REST fills the doubt.
+            stalls++;
+            ClientWebSocket ws = socket;
+            onDisconnected("silent for " + silent + " ms before a message arrived (stalled)");
+            if (ws != null) {
+                ws.close();
+            }
+            return;
+        }
         messages++;
-        lastEventTime = clock.millis();
+        lastEventTime = now;
         lastHeard = lastEventTime;
         if (!heardSinceConnect) {
             heardSinceConnect = true;
@@ -420,6 +441,7 @@ public final class BithumbFeed implements Feed {
             onTrade(t.trade(), t.snapshot());
         } else if (message instanceof BithumbMessage.StatusUp) {
             statusUp++;
+            answeredSinceConnect = true;
         } else if (message instanceof BithumbMessage.Error e) {
             venueErrors++;
             LOG.warn("{}: venue error {}: {}", COMPONENT, e.name(), e.message());

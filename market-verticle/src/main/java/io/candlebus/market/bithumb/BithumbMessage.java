@@ -3,7 +3,7 @@ package io.candlebus.market.bithumb;
 import io.candlebus.contract.Trade;
 
 /** One message received on the Bithumb public websocket, as far as candlebus cares. */
-sealed interface BithumbMessage {
+public sealed interface BithumbMessage {
 
     /** A trade; {@code snapshot} is true for the {@code SNAPSHOT} repeat sent on (re)subscribe. */
     record TradeMessage(Trade trade, boolean snapshot) implements BithumbMessage {}

@@ -8,6 +8,7 @@ import io.candlebus.market.BadInputException;
 import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -15,17 +16,52 @@ import java.util.function.Function;
  * {@link BithumbMessage}s. Trades are read in the DEFAULT format or the abbreviated SIMPLE format;
  * prices and volumes keep the JSON number text exactly; the trade time is {@code trade_timestamp}
  * (epoch ms), never the KST date and time fields.
+ *
+ * <p>Public so that the launcher's {@code bench} command drives raw messages through this parser.
  */
-final class BithumbTradeParser {
+public final class BithumbTradeParser {
+    /** Every field any message kind below reads, in both the DEFAULT and the SIMPLE format. */
+    private static final Set<String> FIELDS = Set.of(
+            "status",
+            "error",
+            "type",
+            "ty",
+            "code",
+            "cd",
+            "trade_price",
+            "tp",
+            "trade_volume",
+            "tv",
+            "ask_bid",
+            "ab",
+            "trade_timestamp",
+            "ttms",
+            "sequential_id",
+            "sid",
+            "stream_type",
+            "st");
+
     private final Function<String, Instrument> codes;
+    private final boolean tickerTrades;
 
     /** {@code codes} maps a market code ({@code KRW-BTC}) to a followed instrument, or null if unknown. */
-    BithumbTradeParser(Function<String, Instrument> codes) {
-        this.codes = codes;
+    public BithumbTradeParser(Function<String, Instrument> codes) {
+        this(codes, false);
     }
 
-    BithumbMessage parse(String text) throws BadInputException {
-        JsonNode root = JsonFields.parse(text);
+    /**
+     * With {@code tickerTrades}, a ticker message gives the trade it reports ({@code trade_price},
+     * {@code trade_volume}, {@code ask_bid}, {@code trade_timestamp}; trade id 0, a ticker has none)
+     * as a {@link BithumbMessage.TradeMessage}; without it, a ticker is only recognised.
+     */
+    public BithumbTradeParser(Function<String, Instrument> codes, boolean tickerTrades) {
+        this.codes = codes;
+        this.tickerTrades = tickerTrades;
+    }
+
+    /** Parses one message; throws {@link BadInputException} naming the field for malformed input. */
+    public BithumbMessage parse(String text) throws BadInputException {
+        JsonNode root = JsonFields.parseSelected(text, FIELDS);
         if (!root.isObject()) {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }
@@ -43,6 +79,9 @@ final class BithumbTradeParser {
             case "trade":
                 return trade(root);
             case "ticker":
+                if (tickerTrades) {
+                    return tradeOf(root, "ticker", false);
+                }
                 return new BithumbMessage.Ticker(
                         root.path("code").asText(root.path("cd").asText("")));
             default:
@@ -51,33 +90,39 @@ final class BithumbTradeParser {
     }
 
     private BithumbMessage trade(JsonNode root) throws BadInputException {
-        String code = JsonFields.text(JsonFields.field(root, "code", "cd", "trade"), "trade.code");
+        return tradeOf(root, "trade", true);
+    }
+
+    private BithumbMessage tradeOf(JsonNode root, String kind, boolean withId) throws BadInputException {
+        String code = JsonFields.text(JsonFields.field(root, "code", "cd", kind), kind + ".code");
         Instrument instrument = codes.apply(code);
         if (instrument == null) {
-            throw new BadInputException("unknown-symbol", "trade.code: expected a followed market, was '" + code + "'");
+            throw new BadInputException(
+                    "unknown-symbol", kind + ".code: expected a followed market, was '" + code + "'");
         }
         BigDecimal price = CandleChecks.positive(
-                JsonFields.decimal(JsonFields.field(root, "trade_price", "tp", "trade"), "trade.trade_price"),
-                "trade.trade_price");
+                JsonFields.decimal(JsonFields.field(root, "trade_price", "tp", kind), kind + ".trade_price"),
+                kind + ".trade_price");
         BigDecimal volume = CandleChecks.positive(
-                JsonFields.decimal(JsonFields.field(root, "trade_volume", "tv", "trade"), "trade.trade_volume"),
-                "trade.trade_volume");
-        String askBid = JsonFields.text(JsonFields.field(root, "ask_bid", "ab", "trade"), "trade.ask_bid");
+                JsonFields.decimal(JsonFields.field(root, "trade_volume", "tv", kind), kind + ".trade_volume"),
+                kind + ".trade_volume");
+        String askBid = JsonFields.text(JsonFields.field(root, "ask_bid", "ab", kind), kind + ".ask_bid");
         Side aggressor;
         if (askBid.equals("BID")) {
             aggressor = Side.BUY;
         } else if (askBid.equals("ASK")) {
             aggressor = Side.SELL;
         } else {
-            throw new BadInputException("bad-side", "trade.ask_bid: expected ASK or BID, was '" + askBid + "'");
+            throw new BadInputException("bad-side", kind + ".ask_bid: expected ASK or BID, was '" + askBid + "'");
         }
         long time = JsonFields.longValue(
-                JsonFields.field(root, "trade_timestamp", "ttms", "trade"), "trade.trade_timestamp");
+                JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
         if (time <= 0) {
-            throw new BadInputException("non-positive", "trade.trade_timestamp: expected > 0, was " + time);
+            throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
         }
-        long sequentialId =
-                JsonFields.longValue(JsonFields.field(root, "sequential_id", "sid", "trade"), "trade.sequential_id");
+        long sequentialId = withId
+                ? JsonFields.longValue(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id")
+                : 0;
         JsonNode streamType = root.has("stream_type") ? root.get("stream_type") : root.get("st");
         boolean snapshot = streamType != null && "SNAPSHOT".equals(streamType.asText());
         return new BithumbMessage.TradeMessage(

@@ -106,4 +106,39 @@ class BithumbTradeParserTest {
         assertThatThrownBy(() -> parser.parse("[]")).hasMessageContaining("wrong-type");
         assertThatThrownBy(() -> parser.parse("{\"code\":\"KRW-BTC\"}")).hasMessageContaining("missing-field");
     }
+
+    @Test
+    void malformedJsonInsideAFieldTheParserSkipsIsStillMalformed() {
+        String json = TRADE.replace("\"change\":\"RISE\"", "\"change\":[1,}");
+
+        assertThatThrownBy(() -> parser.parse(json))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(((BadInputException) e).kind()).isEqualTo("malformed-json"));
+    }
+
+    @Test
+    void nestedValuesOfUnreadFieldsAreSkippedWhole() throws Exception {
+        String json = TRADE.replace("\"change\":\"RISE\"", "\"change\":{\"type\":\"ticker\",\"x\":[{\"code\":1}]}");
+
+        Trade t = ((BithumbMessage.TradeMessage) parser.parse(json)).trade();
+
+        assertThat(t.price()).isEqualTo(new BigDecimal("131250000"));
+    }
+
+    @Test
+    void aTickerGivesItsLastTradeOnlyWhenAsked() throws Exception {
+        String ticker = "{\"type\":\"ticker\",\"code\":\"KRW-BTC\",\"opening_price\":130900000,"
+                + "\"trade_price\":131250000,\"trade_volume\":0.0021,\"ask_bid\":\"ASK\","
+                + "\"acc_trade_volume_24h\":1533.2201,\"trade_timestamp\":1767225600123,"
+                + "\"stream_type\":\"REALTIME\"}";
+
+        assertThat(parser.parse(ticker)).isInstanceOf(BithumbMessage.Ticker.class);
+        Trade t = ((BithumbMessage.TradeMessage)
+                        new BithumbTradeParser(Map.of("KRW-BTC", KRW_BTC)::get, true).parse(ticker))
+                .trade();
+        assertThat(t.price()).isEqualTo(new BigDecimal("131250000"));
+        assertThat(t.quantity()).isEqualTo(new BigDecimal("0.0021"));
+        assertThat(t.aggressor()).isEqualTo(Side.SELL);
+        assertThat(t.tradeTime()).isEqualTo(1767225600123L);
+    }
 }

@@ -1,0 +1,53 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.ConfigException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs {@code bench}: raw exchange messages through the real parser, bus, aggregation and bands, and
+ * prints one line of throughput and message-to-band latency (see {@link BenchOptions#usage()}).
+ */
+final class BenchCommand {
+    private BenchCommand() {}
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (ConfigException e) {
+            err.println("candlebus bench: " + e.getMessage());
+            err.println("Run 'bench --help' for the options.");
+            return 2;
+        }
+        if (options.help()) {
+            out.print(BenchOptions.usage());
+            return 0;
+        }
+        try {
+            BenchResult result = measure(options);
+            out.println(result.line());
+            err.println("candlebus bench: live bands " + result.liveBands() + ", closed bands " + result.closedBands()
+                    + ", rejected messages " + result.badInput());
+            return 0;
+        } catch (IOException e) {
+            err.println("candlebus bench: " + e);
+            return 2;
+        } catch (TimeoutException e) {
+            err.println("candlebus bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static BenchResult measure(BenchOptions options) throws IOException, TimeoutException {
+        if (options.warmup() > 0) {
+            BenchRun.run(BenchMessages.generate(options.warmup()), 0);
+        }
+        byte[][] messages = options.input() != null
+                ? BenchMessages.read(options.input())
+                : BenchMessages.generate(options.messages());
+        return BenchRun.run(messages, options.rate());
+    }
+}

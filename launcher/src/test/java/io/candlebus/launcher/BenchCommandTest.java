@@ -1,0 +1,96 @@
+package io.candlebus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    private static final String LINE =
+            "messages=(\\d+) msgs_per_s=\\d+ p50_us=\\d+\\.\\d p99_us=\\d+\\.\\d p999_us=\\d+\\.\\d";
+
+    @Test
+    void printsOneLineForTheGeneratedTickerStream() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(
+                new String[] {"bench", "--messages", "20000", "--warmup", "1000"},
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).matches(LINE + "\\R").startsWith("messages=20000 ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("live bands 12400, closed bands 120");
+    }
+
+    @Test
+    void computesABandForEveryTickerOnceTheBandsAreWarm() throws Exception {
+        BenchResult result = BenchCommand.measure(new BenchOptions(null, 20_000, 0, 0, false));
+        // 400 tickers a minute over four markets: the live bands need 19 closed minutes (7600 messages);
+        // the 1m bands of 49 closed minutes start at the 20th, 30 per market.
+        assertThat(result.messages()).isEqualTo(20_000);
+        assertThat(result.liveBands()).isEqualTo(20_000 - 7_600);
+        assertThat(result.latency().getTotalCount()).isEqualTo(result.liveBands());
+        assertThat(result.closedBands()).isEqualTo(4 * 30);
+        assertThat(result.badInput()).isZero();
+        assertThat(result.line()).matches(LINE);
+    }
+
+    @Test
+    void readsTickerAndTradeLinesFromAFileAndPacesThem(@TempDir Path dir) throws Exception {
+        byte[][] tickers = BenchMessages.generate(9_000);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < tickers.length; i++) {
+            String ticker = new String(tickers[i], StandardCharsets.UTF_8);
+            // Every other message as the trade message of the same trade.
+            lines.add(i % 2 == 0 ? ticker : toTrade(ticker, i));
+        }
+        lines.add("{\"status\":\"UP\"}");
+        lines.add("{\"type\":\"trade\",\"code\":");
+        Path file = dir.resolve("messages.jsonl");
+        Files.write(file, lines);
+        BenchResult result = BenchCommand.measure(new BenchOptions(file, 0, 20_000, 0, false));
+        assertThat(result.messages()).isEqualTo(9_002);
+        assertThat(result.badInput()).isEqualTo(1);
+        assertThat(result.liveBands()).isEqualTo(9_000 - 7_600);
+        assertThat(result.messages() * 1e9 / result.elapsedNanos()).isLessThan(21_000);
+    }
+
+    @Test
+    void rejectsBadOptionsWithExitCode2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(
+                new String[] {"bench", "--rate", "-1"},
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate: expected messages per second > 0, was '-1'");
+    }
+
+    private static String toTrade(String ticker, int i) {
+        String code = field(ticker, "code");
+        return "{\"type\":\"trade\",\"code\":" + code + ",\"trade_price\":" + field(ticker, "trade_price")
+                + ",\"trade_volume\":" + field(ticker, "trade_volume") + ",\"ask_bid\":" + field(ticker, "ask_bid")
+                + ",\"trade_timestamp\":" + field(ticker, "trade_timestamp") + ",\"sequential_id\":" + (1000L + i)
+                + ",\"stream_type\":\"REALTIME\"}";
+    }
+
+    private static String field(String json, String name) {
+        int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
+        int end = at;
+        while (json.charAt(end) != ',' && json.charAt(end) != '}') {
+            end++;
+        }
+        return json.substring(at, end);
+    }
+}

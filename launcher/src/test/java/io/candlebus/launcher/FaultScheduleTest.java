@@ -1,0 +1,86 @@
+package io.candlebus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candlebus.contract.Market;
+import io.candlebus.launcher.FaultSchedule.Fault;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FaultScheduleTest {
+    private static final long MIN = 60_000L;
+    private static final long DAY = 24 * 60 * MIN;
+    private static final long STALL = 4 * MIN;
+
+    @Test
+    void plansTheCountInOrderWithinTheWindow() {
+        List<Fault> plan = FaultSchedule.plan(7, 1000, 5 * MIN, DAY - 20 * MIN, STALL);
+
+        assertThat(plan).hasSize(1000);
+        assertThat(plan).allSatisfy(f -> assertThat(f.atMillis()).isBetween(5 * MIN, DAY - 20 * MIN - 1));
+        assertThat(plan).extracting(Fault::atMillis).isSorted();
+        // Spread over the window, not bunched: every sim hour gets some.
+        Set<Long> hours = plan.stream().map(f -> f.atMillis() / (60 * MIN)).collect(Collectors.toSet());
+        assertThat(hours).hasSize(24);
+    }
+
+    @Test
+    void coversEveryKindOnceThereAreAsManyFaultsAsKinds() {
+        int kinds = FaultKind.values().length;
+        for (long seed = 0; seed < 50; seed++) {
+            List<Fault> plan = FaultSchedule.plan(seed, kinds, 0, 60 * MIN, STALL);
+            assertThat(plan.stream()
+                            .map(Fault::kind)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(FaultKind.class))))
+                    .as("seed %d", seed)
+                    .containsExactlyInAnyOrder(FaultKind.values());
+        }
+    }
+
+    @Test
+    void isDeterministicForASeedAndDiffersAcrossSeeds() {
+        List<Fault> a = FaultSchedule.plan(7, 200, 0, DAY, STALL);
+        List<Fault> b = FaultSchedule.plan(7, 200, 0, DAY, STALL);
+        List<Fault> c = FaultSchedule.plan(8, 200, 0, DAY, STALL);
+
+        assertThat(a).isEqualTo(b);
+        assertThat(a).isNotEqualTo(c);
+    }
+
+    @Test
+    void boundsDurationsAndPicksABinanceMarketForRestFaults() {
+        List<Fault> plan = FaultSchedule.plan(3, 2000, 0, DAY, STALL);
+
+        for (Fault f : plan) {
+            switch (f.kind()) {
+                case DROP, GARBAGE -> assertThat(f.durationMillis()).isZero();
+                case STALL -> assertThat(f.durationMillis())
+                        .isBetween(STALL, STALL + FaultSchedule.STALL_SPREAD_MILLIS);
+                default -> assertThat(f.durationMillis())
+                        .as("%s", f)
+                        .isBetween(f.kind().minMillis(), f.kind().maxMillis());
+            }
+            if (f.kind() == FaultKind.WEIGHT_LIMIT || f.kind() == FaultKind.BAN) {
+                assertThat(f.market()).isIn(Market.SPOT, Market.USDM, Market.COINM);
+            } else {
+                assertThat(f.market()).isNull();
+            }
+        }
+        assertThat(plan.stream()
+                        .filter(f -> f.kind() == FaultKind.BAN)
+                        .map(Fault::market)
+                        .distinct())
+                .hasSize(3);
+    }
+
+    @Test
+    void plansNothingForZeroFaultsAndRefusesAnEmptyWindow() {
+        assertThat(FaultSchedule.plan(7, 0, 0, MIN, STALL)).isEmpty();
+        assertThatThrownBy(() -> FaultSchedule.plan(7, 3, MIN, MIN, STALL))
+                .hasMessageContaining("fault window: expected from < to");
+    }
+}

@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * One soak: starts a node with every role against the simulator, fires the fault schedule, lets the
@@ -238,36 +237,7 @@ final class SoakRun {
         List<Candle> published = new ArrayList<>(closed);
         Map<SoakStream, StreamTally> bus = SoakCheck.published(published, truth, intervals, start, end);
         Map<SoakStream, StreamTally> disk = SoakCheck.dataset(recorded(), published, bus.keySet(), end);
-        out.println("soak: faults fired "
-                + fired.entrySet().stream()
-                        .map(e -> e.getKey().label() + "=" + e.getValue())
-                        .collect(Collectors.joining(" ")));
-        for (Map.Entry<String, Map<String, Long>> e : counters.entrySet()) {
-            if (e.getKey().startsWith("market.")) {
-                out.println("soak: " + e.getKey() + " " + pick(e.getValue()));
-            }
-        }
-        for (SoakStream stream : bus.keySet()) {
-            StreamTally b = bus.get(stream);
-            StreamTally d = disk.get(stream);
-            out.printf(
-                    "soak: %-34s published %s | recorded rows=%d lost=%d duplicated=%d unpublished=%d%n",
-                    stream, b, d.candles(), d.lost(), d.duplicated(), d.mismatched());
-            b.examples().forEach(x -> out.println("soak:   " + x));
-            d.examples().forEach(x -> out.println("soak:   dataset " + x));
-        }
-        StreamTally total = SoakCheck.total(bus.values());
-        StreamTally dataset = SoakCheck.total(disk.values());
-        long faults = fired.values().stream().mapToLong(Long::longValue).sum();
-        out.printf(
-                "streams=%d candles=%d faults=%d lost=%d duplicated=%d mismatched=%d%n",
-                bus.size(),
-                total.candles(),
-                faults,
-                total.lost() + dataset.lost(),
-                total.duplicated() + dataset.duplicated(),
-                total.mismatched() + dataset.mismatched());
-        return total.clean() && dataset.clean() ? 0 : 1;
+        return SoakReport.print(out, bus, disk, fired, counters);
     }
 
     /** Returns, per stream, how many part files hold each open time. */
@@ -284,22 +254,6 @@ final class SoakRun {
             }
         }
         return out;
-    }
-
-    private static String pick(Map<String, Long> counters) {
-        List<String> names = List.of(
-                "reconnects",
-                "stalls",
-                "gapsFilled",
-                "restFailures",
-                "badInput.malformed-json",
-                "recorderDropped",
-                "lateTrades",
-                "discardedInDoubt");
-        return names.stream()
-                .filter(counters::containsKey)
-                .map(n -> n + "=" + counters.get(n))
-                .collect(Collectors.joining(" "));
     }
 
     private static String number(double value) {

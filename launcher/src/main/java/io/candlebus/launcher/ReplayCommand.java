@@ -29,7 +29,9 @@ final class ReplayCommand {
         long rows;
         long signals;
         try (Replay replay = new Replay(options)) {
-            rows = BinanceDumpCsv.read(options.klines(), options.instrument(), replay::onRow);
+            rows = options.parquet() != null
+                    ? ParquetCandles.read(options.parquet(), options.instrument(), replay::onRow)
+                    : BinanceDumpCsv.read(options.klines(), options.instrument(), replay::onRow);
             signals = replay.signals();
         } catch (BadDumpException e) {
             err.println("candlebus replay: " + e.getMessage());

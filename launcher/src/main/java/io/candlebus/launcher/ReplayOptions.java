@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The replay command's options.
  *
- * @param klines the kline file in Binance's public data-dump CSV layout (1m rows)
+ * @param klines the kline file in Binance's public data-dump CSV layout (1m rows), or null with parquet
+ * @param parquet a dataset the recorder wrote (its 1m candles of {@code instrument} are replayed), or null
  * @param out the directory the CSV files are written to
  * @param intervals the intervals written, in the order given
  * @param period the Bollinger period
@@ -23,6 +24,7 @@ import java.util.List;
  */
 record ReplayOptions(
         Path klines,
+        Path parquet,
         Path out,
         List<Interval> intervals,
         int period,
@@ -38,11 +40,13 @@ record ReplayOptions(
     }
 
     static String usage() {
-        return "Usage: java -jar candlebus.jar replay --klines FILE --out DIR [options]\n\n"
+        return "Usage: java -jar candlebus.jar replay (--klines FILE | --parquet DIR) --out DIR [options]\n\n"
                 + "Runs the live aggregation, Bollinger bands and signal rules over a file of 1m klines in Binance's\n"
                 + "public data-dump CSV layout (12 columns, header line optional, open times in ms or us) and writes\n"
                 + "DIR/candles_<interval>.csv, DIR/bands_<interval>.csv and DIR/signals.csv.\n\n"
-                + String.format("  %-20s %s%n", "--klines FILE", "the kline CSV file (required)")
+                + String.format("  %-20s %s%n", "--klines FILE", "the kline CSV file")
+                + String.format(
+                        "  %-20s %s%n", "--parquet DIR", "or a recorded dataset (its 1m candles of --instrument)")
                 + String.format("  %-20s %s%n", "--out DIR", "the output directory, created if missing (required)")
                 + String.format("  %-20s %s%n", "--intervals A,B", "intervals written (default 1m,5m,15m)")
                 + String.format("  %-20s %s%n", "--bands P,K", "Bollinger period and width (default 20,2)")
@@ -55,6 +59,7 @@ record ReplayOptions(
     /** Parses the command line; throws {@link ConfigException} naming the option for a bad value. */
     static ReplayOptions parse(List<String> args) {
         Path klines = null;
+        Path parquet = null;
         Path out = null;
         List<Interval> intervals = List.of(Interval.M1, Interval.M5, Interval.M15);
         int period = 20;
@@ -66,7 +71,8 @@ record ReplayOptions(
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
-                return new ReplayOptions(null, null, intervals, period, k, fast, slow, cooldown, instrument, true);
+                return new ReplayOptions(
+                        null, null, null, intervals, period, k, fast, slow, cooldown, instrument, true);
             }
             if (i + 1 >= args.size()) {
                 throw new ConfigException(flag, "a value after it", "nothing");
@@ -74,6 +80,7 @@ record ReplayOptions(
             String value = args.get(++i);
             switch (flag) {
                 case "--klines" -> klines = Path.of(value);
+                case "--parquet" -> parquet = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--intervals" -> intervals = intervals(value);
                 case "--bands" -> {
@@ -90,17 +97,17 @@ record ReplayOptions(
                 case "--instrument" -> instrument = instrument(value);
                 default -> throw new ConfigException(
                         "replay",
-                        "one of --klines, --out, --intervals, --bands, --sma, --cooldown, --instrument",
+                        "one of --klines, --parquet, --out, --intervals, --bands, --sma, --cooldown, --instrument",
                         flag);
             }
         }
-        if (klines == null) {
-            throw new ConfigException("--klines", "a kline CSV file", "absent");
+        if ((klines == null) == (parquet == null)) {
+            throw new ConfigException("--klines/--parquet", "exactly one input", klines == null ? "neither" : "both");
         }
         if (out == null) {
             throw new ConfigException("--out", "an output directory", "absent");
         }
-        return new ReplayOptions(klines, out, intervals, period, k, fast, slow, cooldown, instrument, false);
+        return new ReplayOptions(klines, parquet, out, intervals, period, k, fast, slow, cooldown, instrument, false);
     }
 
     private static List<Interval> intervals(String value) {

@@ -1,0 +1,145 @@
+package io.candlebus.launcher;
+
+import com.github.luben.zstd.Zstd;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads the 1m candles of one instrument back from a dataset the recorder wrote
+ * ({@code DIR/candles/exchange=…/market=…/symbol=…/interval=1m/date=…/part-….parquet}), oldest first,
+ * each open time once.
+ */
+final class ParquetCandles {
+    private ParquetCandles() {}
+
+    /** Hands every 1m candle of {@code instrument} under {@code dataDir} to {@code sink}; returns the count. */
+    static long read(Path dataDir, Instrument instrument, Consumer<Candle> sink) throws IOException {
+        Path root = Files.isDirectory(dataDir.resolve("candles")) ? dataDir.resolve("candles") : dataDir;
+        Path stream = root.resolve("exchange=" + instrument.exchange().wireName())
+                .resolve("market=" + instrument.market().wireName())
+                .resolve("symbol=" + instrument.symbol())
+                .resolve("interval=" + Interval.M1.code());
+        if (!Files.isDirectory(stream)) {
+            throw new IOException("--parquet: expected a recorded dataset with " + stream + ", was absent");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(stream)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        }
+        // Files of several flushes and recorders interleave in time: order by open time, keep one per key.
+        TreeMap<Long, Candle> candles = new TreeMap<>();
+        for (Path file : files) {
+            readFile(file, instrument, c -> candles.putIfAbsent(c.openTime(), c));
+        }
+        candles.values().forEach(sink);
+        return candles.size();
+    }
+
+    private static void readFile(Path file, Instrument instrument, Consumer<Candle> sink) throws IOException {
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new ZstdDecompressors())
+                .build();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    sink.accept(candle(records.read(), instrument));
+                }
+            }
+        }
+    }
+
+    private static Candle candle(Group g, Instrument instrument) {
+        // The recorder stores doubles; an exchange decimal survives as its shortest repr (Double.toString).
+        return new Candle(
+                instrument,
+                Interval.M1,
+                g.getLong("candle_begin_time", 0),
+                decimal(g, "open"),
+                decimal(g, "high"),
+                decimal(g, "low"),
+                decimal(g, "close"),
+                decimal(g, "volume"),
+                decimal(g, "quote_volume"),
+                g.getLong("trade_num", 0),
+                decimal(g, "taker_buy_base_asset_volume"),
+                decimal(g, "taker_buy_quote_asset_volume"),
+                true,
+                CandleSource.REST);
+    }
+
+    private static BigDecimal decimal(Group g, String column) {
+        return BigDecimal.valueOf(g.getDouble(column, 0));
+    }
+
+    /** Read-only codecs: the recorder writes ZSTD; parquet-java's own factory would need Hadoop's codecs. */
+    private static final class ZstdDecompressors implements CompressionCodecFactory {
+        @Override
+        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+            throw new UnsupportedOperationException("replay only reads Parquet");
+        }
+
+        @Override
+        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+            if (codec != CompressionCodecName.ZSTD && codec != CompressionCodecName.UNCOMPRESSED) {
+                throw new IllegalArgumentException(
+                        "--parquet: expected ZSTD or uncompressed files (as the recorder writes), was " + codec);
+            }
+            boolean zstd = codec == CompressionCodecName.ZSTD;
+            return new BytesInputDecompressor() {
+                @Override
+                public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+                    return zstd
+                            ? BytesInput.from(
+                                    Zstd.decompress(bytes.toInputStream().readAllBytes(), uncompressedSize))
+                            : bytes;
+                }
+
+                @Override
+                public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                        throws IOException {
+                    byte[] in = new byte[compressedSize];
+                    input.get(in);
+                    output.put(zstd ? Zstd.decompress(in, uncompressedSize) : in);
+                }
+
+                @Override
+                public void release() {}
+            };
+        }
+
+        @Override
+        public void release() {}
+    }
+}

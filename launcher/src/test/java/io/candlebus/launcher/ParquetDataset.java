@@ -44,6 +44,16 @@ final class ParquetDataset {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        // The recorder creates partition folders before its first file is renamed into place, and
+        // DuckDB fails on a glob that matches nothing.
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            if (files.noneMatch(p -> p.getFileName().toString().endsWith(".parquet")
+                    && !p.getFileName().toString().startsWith("."))) {
+                return List.of();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String glob = root.toAbsolutePath() + "/**/*.parquet";
         String sql =
                 "select exchange, market, symbol, \"interval\", epoch_ms(candle_begin_time), open, high, low, close,"

@@ -219,7 +219,11 @@ class ReplayCommandTest {
         Result r = run("replay", "--klines", "x.csv", "--out", "o", "--sma", "20,5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--sma: expected fast,slow with 1 <= fast < slow <= 10000, was '5'");
-        assertThat(run("replay", "--out", "o").err()).contains("--klines: expected a kline CSV file");
+        assertThat(run("replay", "--out", "o").err())
+                .contains("--klines/--parquet: expected exactly one input, was 'neither'");
+        assertThat(run("replay", "--klines", "x", "--parquet", "d", "--out", "o")
+                        .err())
+                .contains("--klines/--parquet: expected exactly one input, was 'both'");
         assertThat(run("replay", "--klines", "x", "--out", "o", "--intervals", "1s")
                         .code())
                 .isEqualTo(2);

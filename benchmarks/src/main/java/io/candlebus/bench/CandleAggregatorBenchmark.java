@@ -90,7 +90,10 @@ public class CandleAggregatorBenchmark {
         }
         BollingerBands closedBands = bands;
         bandsAggregator = new CandleAggregator(
-                List.of(Interval.M1), 2_000, 10_000, c -> closedBands.add(c.close().doubleValue()));
+                List.of(Interval.M1),
+                2_000,
+                10_000,
+                c -> closedBands.add(c.close().doubleValue()));
     }
 
     private Trade nextTrade() {

@@ -138,6 +138,23 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void aTradeForTheMinuteArrivingWithinTheGraceAmendsIt() {
+        aggregator.onTrade(trade(KRW_BTC, T0 + 30_000, "100", "1", Side.BUY));
+        aggregator.onTick(T0 + MIN + GRACE / 2);
+
+        // Delivered after the boundary, but within the grace and before any later trade: it counts.
+        aggregator.onTrade(trade(KRW_BTC, T0 + 59_999, "99", "2", Side.SELL));
+        aggregator.onTick(T0 + MIN + GRACE);
+
+        assertThat(closed).hasSize(1);
+        assertThat(closed.get(0).low()).isEqualByComparingTo("99");
+        assertThat(closed.get(0).close()).isEqualByComparingTo("99");
+        assertThat(closed.get(0).volume()).isEqualByComparingTo("3");
+        assertThat(closed.get(0).tradeCount()).isEqualTo(2);
+        assertThat(aggregator.counters()).containsEntry("lateTrades", 0L);
+    }
+
+    @Test
     void lateTradesAreCountedAndDropped() {
         aggregator.onTrade(trade(KRW_BTC, T0 + 30_000, "100", "1", Side.BUY));
         aggregator.onTrade(trade(KRW_BTC, T0 + MIN + 1, "101", "1", Side.BUY));

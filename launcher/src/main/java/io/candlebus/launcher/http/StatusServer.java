@@ -126,13 +126,21 @@ public final class StatusServer extends VerticleBase {
 
     private void onReady(RoutingContext ctx) {
         long now = clock.millis();
-        boolean ready = view.allFresh(now);
+        java.util.List<String> staleData = view.staleData();
+        String reason;
+        if (!view.allFresh(now)) {
+            reason = "a component's heartbeat is older than " + StatusView.STALE_AFTER_MILLIS + " ms";
+        } else if (!staleData.isEmpty()) {
+            reason = "no market data for over " + StatusView.STALE_DATA_MILLIS + " ms from " + staleData;
+        } else {
+            reason = null;
+        }
         ctx.response()
-                .setStatusCode(ready ? 200 : 503)
+                .setStatusCode(reason == null ? 200 : 503)
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonObject()
-                        .put("status", ready ? "UP" : "DOWN")
-                        .put("reason", ready ? "all components reported recently" : "a component's heartbeat is stale")
+                        .put("status", reason == null ? "UP" : "DOWN")
+                        .put("reason", reason == null ? "all components reported recently with fresh data" : reason)
                         .encode());
     }
 

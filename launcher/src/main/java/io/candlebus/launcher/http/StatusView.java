@@ -26,6 +26,12 @@ public final class StatusView {
     /** A component whose last heartbeat is older than this is reported stale and makes the node not ready. */
     public static final long STALE_AFTER_MILLIS = 5_000;
 
+    /**
+     * A market component that follows streams but has handled no market data for this long (by its own
+     * clock) is stale: its data no longer describes the market, and the node is not ready.
+     */
+    public static final long STALE_DATA_MILLIS = 120_000;
+
     private static final int RECENT = 50;
 
     private final Map<String, Seen<Heartbeat>> heartbeats = new TreeMap<>();
@@ -90,6 +96,30 @@ public final class StatusView {
         return true;
     }
 
+    /** Returns the market components whose data is older than {@link #STALE_DATA_MILLIS}, sorted. */
+    public java.util.List<String> staleData() {
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        for (Map.Entry<String, Seen<Heartbeat>> e : heartbeats.entrySet()) {
+            if (dataAge(e.getValue().value()) > STALE_DATA_MILLIS) {
+                stale.add(e.getKey());
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * Returns how old a market component's data is by its own clock (so an accelerated simulator
+     * clock is compared with itself), or -1 where it does not apply: not a market component, no
+     * streams followed, or nothing received yet.
+     */
+    static long dataAge(Heartbeat hb) {
+        boolean following = hb.counters().getOrDefault("streams", 0L) > 0;
+        if (!hb.component().startsWith("market.") || !following || hb.lastEventTime() <= 0) {
+            return -1;
+        }
+        return hb.time() - hb.lastEventTime();
+    }
+
     /** Returns the number of instruments for which closed bands are known. */
     public int instrumentsWithBands() {
         int n = 0;
@@ -113,6 +143,7 @@ public final class StatusView {
                     .put("state", age > STALE_AFTER_MILLIS ? "stale" : hb.state())
                     .put("heartbeatAgeMillis", age)
                     .put("lastEventTime", hb.lastEventTime())
+                    .put("dataAgeMillis", dataAge(hb))
                     .put("counters", new JsonObject(Map.copyOf(hb.counters()))));
         }
         JsonObject instruments = new JsonObject();

@@ -506,6 +506,41 @@ public final class BithumbFeed implements Feed {
         cs.seam = seamMinute;
         cs.fetchAt = seamMinute + Interval.M1.millis() + config.closeGraceMillis();
         cs.buffer.removeIf(t -> Interval.M1.openTimeOf(t.tradeTime()) <= seamMinute);
+        if (!cs.covered && cs.restFrom == CodeState.NONE) {
+            startHistoryFetch(cs);
+        }
+    }
+
+    /**
+     * Publishes the warm-up history (every minute before the seam minute, all over on the venue) at once,
+     * rather than when the seam minute ends: bands need that history, and waiting would keep them off
+     * the status page for up to a minute. The seam fetch then continues from the seam minute; if this
+     * fetch fails or is late, the seam fetch covers the whole range itself and the aggregator drops the
+     * repeats.
+     */
+    private void startHistoryFetch(CodeState cs) {
+        Interval largest = config.largestInterval();
+        long to = cs.seam;
+        long from = largest.openTimeOf(to + Interval.M1.millis()) - (long) config.warmupCandles() * largest.millis();
+        cs.covered = true;
+        sink.cover(cs.instrument, from);
+        long token = cs.fetchToken;
+        TreeMap<Long, Candle> rows = new TreeMap<>();
+        fetchPage(cs, from, to, to, rows).onComplete(ar -> {
+            if (ar.failed()
+                    || cs.removed
+                    || stopped
+                    || token != cs.fetchToken
+                    || cs.phase != CodeState.Phase.SEAM
+                    || cs.fetching) {
+                return;
+            }
+            for (Candle row : rows.values()) {
+                sink.kline(row);
+            }
+            restRows += rows.size();
+            cs.historyUntil = to;
+        });
     }
 
     private void startSeamFetch(CodeState cs) {
@@ -513,6 +548,8 @@ public final class BithumbFeed implements Feed {
         long from;
         if (cs.restFrom != CodeState.NONE) {
             from = cs.restFrom;
+        } else if (cs.historyUntil != CodeState.NONE) {
+            from = cs.historyUntil;
         } else {
             Interval largest = config.largestInterval();
             from = largest.openTimeOf(to) - (long) config.warmupCandles() * largest.millis();
@@ -592,6 +629,7 @@ public final class BithumbFeed implements Feed {
         cs.phase = CodeState.Phase.LIVE;
         cs.fetching = false;
         cs.restFrom = CodeState.NONE;
+        cs.historyUntil = CodeState.NONE;
         if (gapFill) {
             gapsFilled++;
         }

@@ -33,6 +33,8 @@ final class CodeState {
     long liveFrom = NONE;
     /** First minute REST must cover at the next seam; NONE means a fresh warm-up. */
     long restFrom = NONE;
+    /** Warm-up history published before the seam minute ended: REST continues from here. */
+    long historyUntil = NONE;
     /** Whether the aggregator was told where history starts. */
     boolean covered;
     /** Clock time since which the code has been waiting for its first live trade. */

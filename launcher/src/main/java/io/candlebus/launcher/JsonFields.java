@@ -28,10 +28,6 @@ final class JsonFields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    boolean has(String key) {
-        return json.containsKey(key);
-    }
-
     String string(String key, String fallback) {
         Object v = json.getValue(key);
         if (v == null) {

@@ -30,6 +30,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -126,7 +127,7 @@ public final class StatusServer extends VerticleBase {
 
     private void onReady(RoutingContext ctx) {
         long now = clock.millis();
-        java.util.List<String> staleData = view.staleData();
+        List<String> staleData = view.staleData();
         String reason;
         if (!view.allFresh(now)) {
             reason = "a component's heartbeat is older than " + StatusView.STALE_AFTER_MILLIS + " ms";

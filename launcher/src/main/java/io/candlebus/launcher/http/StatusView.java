@@ -5,15 +5,16 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
-import io.candlebus.contract.Side;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -97,8 +98,8 @@ public final class StatusView {
     }
 
     /** Returns the market components whose data is older than {@link #STALE_DATA_MILLIS}, sorted. */
-    public java.util.List<String> staleData() {
-        java.util.List<String> stale = new java.util.ArrayList<>();
+    public List<String> staleData() {
+        List<String> stale = new ArrayList<>();
         for (Map.Entry<String, Seen<Heartbeat>> e : heartbeats.entrySet()) {
             if (dataAge(e.getValue().value()) > STALE_DATA_MILLIS) {
                 stale.add(e.getKey());
@@ -118,17 +119,6 @@ public final class StatusView {
             return -1;
         }
         return hb.time() - hb.lastEventTime();
-    }
-
-    /** Returns the number of instruments for which closed bands are known. */
-    public int instrumentsWithBands() {
-        int n = 0;
-        for (Map<String, StreamState> byInterval : streams.values()) {
-            if (byInterval.values().stream().anyMatch(s -> s.bands != null)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Renders the status document. */
@@ -167,11 +157,6 @@ public final class StatusView {
                 .put("signals", jsonNewestFirst(signals))
                 .put("orders", jsonNewestFirst(orders))
                 .put("positions", positionsJson);
-    }
-
-    /** Returns the side of the newest signal, for tests and the dashboard; null if none. */
-    public Side lastSignalSide() {
-        return signals.isEmpty() ? null : signals.peekLast().side();
     }
 
     private StreamState stream(String instrument, String interval) {

@@ -105,7 +105,8 @@ class CodecRoundTripTest {
                         "live",
                         Map.of("klines", 12L, "badInput", 0L),
                         1767225660000L,
-                        1767225661000L));
+                        1767225661000L,
+                        List.of(new StreamStatus(BTC, StreamState.BACKING_OFF, 1767225659000L, 2, 1, 0, 42, 0))));
         return s;
     }
 

@@ -105,4 +105,16 @@ class InvariantsTest {
         assertThatThrownBy(() -> new Bands(BTC, Interval.M1, 0, 20, 2, 1, Double.NaN, 1, 1, 0.5, 0, true))
                 .hasMessage("bands.middle: expected a finite number, was NaN");
     }
+
+    @Test
+    void streamStatusRejectsNegativeCounts() {
+        assertThatThrownBy(() -> new StreamStatus(BTC, StreamState.LIVE, 0, -1, 0, 0, 0, 0))
+                .hasMessage("stream.reconnects: expected >= 0, was -1");
+    }
+
+    @Test
+    void streamStatesHaveHyphenatedWireNames() {
+        assertThat(StreamState.BACKING_OFF.wireName()).isEqualTo("backing-off");
+        assertThat(StreamState.LIVE.wireName()).isEqualTo("live");
+    }
 }

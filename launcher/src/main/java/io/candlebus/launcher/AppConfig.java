@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.launcher.http.StatusView;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.order.OrderConfig;
 import io.candlebus.recorder.RecorderConfig;
@@ -34,12 +35,17 @@ record AppConfig(
         LIVE
     }
 
-    /** The HTTP status server; the control token comes only from {@code CANDLEBUS_CONTROL_TOKEN}. */
-    record HttpConfig(String host, int port, String controlToken) {
+    /**
+     * The HTTP status server; the control token comes only from {@code CANDLEBUS_CONTROL_TOKEN}.
+     *
+     * @param staleStreamMillis how old (by its feed's clock) a stream's last message may be before
+     *     {@code /health/ready} fails
+     */
+    record HttpConfig(String host, int port, String controlToken, long staleStreamMillis) {
         @Override
         public String toString() {
-            return "HttpConfig[host=" + host + ", port=" + port + ", controlToken="
-                    + (controlToken == null ? "unset" : "***") + "]";
+            return "HttpConfig[host=" + host + ", port=" + port + ", staleStreamMillis=" + staleStreamMillis
+                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -68,11 +74,13 @@ record AppConfig(
                     default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
                 };
 
-        JsonFields http = new JsonFields(root.object("http"), "http", Set.of("host", "port"));
+        JsonFields http = new JsonFields(root.object("http"), "http", Set.of("host", "port", "staleStreamMillis"));
         HttpConfig httpConfig = new HttpConfig(
                 http.string("host", "127.0.0.1"),
                 http.integer("port", 8080, 0, 65535),
-                blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")));
+                blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")),
+                // At least a second: feeds report every second, so a shorter threshold would only flap.
+                http.longValue("staleStreamMillis", StatusView.DEFAULT_STALE_STREAM_MILLIS, 1_000, 604_800_000));
 
         JsonFields cluster =
                 new JsonFields(root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "members"));

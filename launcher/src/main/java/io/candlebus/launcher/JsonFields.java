@@ -61,6 +61,20 @@ final class JsonFields {
         return n.longValue();
     }
 
+    long longValue(String key, long fallback, long min, long max) {
+        Object v = json.getValue(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n)
+                || n.doubleValue() != n.longValue()
+                || n.longValue() < min
+                || n.longValue() > max) {
+            throw new ConfigException(at(key), "an integer from " + min + " to " + max, v);
+        }
+        return n.longValue();
+    }
+
     double positiveDouble(String key, double fallback) {
         Object v = json.getValue(key);
         if (v == null) {

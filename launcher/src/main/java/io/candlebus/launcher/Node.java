@@ -133,7 +133,8 @@ public final class Node {
                             config.http().host(),
                             config.http().port(),
                             config.http().controlToken(),
-                            node),
+                            node,
+                            config.http().staleStreamMillis()),
                     Clock.systemUTC());
             chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
                     .onSuccess(v -> log.info(

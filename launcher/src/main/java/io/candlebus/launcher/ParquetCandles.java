@@ -30,40 +30,69 @@ import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the 1m candles of one instrument back from a dataset the recorder wrote
- * ({@code DIR/candles/exchange=…/market=…/symbol=…/interval=1m/date=…/part-….parquet}), oldest first,
- * each open time once.
+ * Reads candles back from a dataset the recorder wrote
+ * ({@code DIR/candles/exchange=…/market=…/symbol=…/interval=…/date=…/part-….parquet}): the 1m candles of
+ * one instrument oldest first, each open time once (replay), or every row of one stream as stored (the
+ * soak's dataset check).
  */
 final class ParquetCandles {
     private ParquetCandles() {}
 
     /** Hands every 1m candle of {@code instrument} under {@code dataDir} to {@code sink}; returns the count. */
     static long read(Path dataDir, Instrument instrument, Consumer<Candle> sink) throws IOException {
-        Path root = Files.isDirectory(dataDir.resolve("candles")) ? dataDir.resolve("candles") : dataDir;
-        Path stream = root.resolve("exchange=" + instrument.exchange().wireName())
-                .resolve("market=" + instrument.market().wireName())
-                .resolve("symbol=" + instrument.symbol())
-                .resolve("interval=" + Interval.M1.code());
+        Path stream = streamDir(dataDir, instrument, Interval.M1);
         if (!Files.isDirectory(stream)) {
             throw new IOException("--parquet: expected a recorded dataset with " + stream + ", was absent");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(stream)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        }
         // Files of several flushes and recorders interleave in time: order by open time, keep one per key.
         TreeMap<Long, Candle> candles = new TreeMap<>();
-        for (Path file : files) {
-            readFile(file, instrument, c -> candles.putIfAbsent(c.openTime(), c));
+        for (Path file : partFiles(stream)) {
+            readFile(file, instrument, Interval.M1, c -> candles.putIfAbsent(c.openTime(), c));
         }
         candles.values().forEach(sink);
         return candles.size();
     }
 
-    private static void readFile(Path file, Instrument instrument, Consumer<Candle> sink) throws IOException {
+    /**
+     * Hands every row of every part file of one stream under {@code dataDir} to {@code sink} as stored, file
+     * by file, repeated keys included (nothing, if the stream has no folder); returns the row count.
+     */
+    static long readRows(Path dataDir, Instrument instrument, Interval interval, Consumer<Candle> sink)
+            throws IOException {
+        Path stream = streamDir(dataDir, instrument, interval);
+        if (!Files.isDirectory(stream)) {
+            return 0;
+        }
+        long[] rows = {0};
+        for (Path file : partFiles(stream)) {
+            readFile(file, instrument, interval, c -> {
+                rows[0]++;
+                sink.accept(c);
+            });
+        }
+        return rows[0];
+    }
+
+    private static Path streamDir(Path dataDir, Instrument instrument, Interval interval) {
+        Path root = Files.isDirectory(dataDir.resolve("candles")) ? dataDir.resolve("candles") : dataDir;
+        return root.resolve("exchange=" + instrument.exchange().wireName())
+                .resolve("market=" + instrument.market().wireName())
+                .resolve("symbol=" + instrument.symbol())
+                .resolve("interval=" + interval.code());
+    }
+
+    /** Returns the complete part files under {@code stream}; hidden ones are still being written. */
+    private static List<Path> partFiles(Path stream) throws IOException {
+        try (Stream<Path> walk = Files.walk(stream)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static void readFile(Path file, Instrument instrument, Interval interval, Consumer<Candle> sink)
+            throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ZstdDecompressors())
                 .build();
@@ -74,17 +103,17 @@ final class ParquetCandles {
             while ((pages = reader.readNextRowGroup()) != null) {
                 RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0; i < pages.getRowCount(); i++) {
-                    sink.accept(candle(records.read(), instrument));
+                    sink.accept(candle(records.read(), instrument, interval));
                 }
             }
         }
     }
 
-    private static Candle candle(Group g, Instrument instrument) {
+    private static Candle candle(Group g, Instrument instrument, Interval interval) {
         // The recorder stores doubles; an exchange decimal survives as its shortest repr (Double.toString).
         return new Candle(
                 instrument,
-                Interval.M1,
+                interval,
                 g.getLong("candle_begin_time", 0),
                 decimal(g, "open"),
                 decimal(g, "high"),

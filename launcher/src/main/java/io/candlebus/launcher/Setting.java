@@ -44,6 +44,12 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     "directory the recorder writes Parquet under"),
             new Setting("http.port", "--http-port", "CANDLEBUS_HTTP_PORT", Kind.INT, "HTTP port (0 = any free port)"),
             new Setting("http.host", "--http-host", "CANDLEBUS_HTTP_HOST", Kind.STRING, "HTTP bind address"),
+            new Setting(
+                    "http.staleStreamMillis",
+                    "--stale-stream-millis",
+                    "CANDLEBUS_STALE_STREAM_MILLIS",
+                    Kind.LONG,
+                    "not ready while a stream's last message is older than this (feed clock, ms)"),
             new Setting("cluster.enabled", "--cluster", "CANDLEBUS_CLUSTER", Kind.SWITCH, "join a Hazelcast cluster"),
             new Setting("cluster.name", "--cluster-name", "CANDLEBUS_CLUSTER_NAME", Kind.STRING, "cluster name"),
             new Setting(

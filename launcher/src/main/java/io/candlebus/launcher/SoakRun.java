@@ -236,7 +236,8 @@ final class SoakRun {
             throws IOException {
         List<Candle> published = new ArrayList<>(closed);
         Map<SoakStream, StreamTally> bus = SoakCheck.published(published, truth, intervals, start, end);
-        Map<SoakStream, StreamTally> disk = SoakCheck.dataset(recorded(), published, bus.keySet(), end);
+        Map<SoakStream, StreamTally> disk =
+                SoakCheck.dataset(SoakCheck.readDataset(data, bus.keySet()), published, bus.keySet(), end);
         return SoakReport.print(out, bus, disk, fired, counters);
     }
 

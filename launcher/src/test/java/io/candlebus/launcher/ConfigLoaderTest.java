@@ -64,10 +64,28 @@ class ConfigLoaderTest {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"http\":{\"prot\":1}}");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
-                .hasMessage("http.prot: unknown key; expected one of [host, port]");
+                .hasMessage("http.prot: unknown key; expected one of [host, port, staleStreamMillis]");
         Files.writeString(file, "{not json");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
                 .hasMessageContaining("expected a JSON object, was invalid JSON");
+    }
+
+    @Test
+    void theStaleStreamThresholdComesFromEveryLayerAndIsChecked(@TempDir Path dir) throws Exception {
+        assertThat(config(Map.of()).http().staleStreamMillis()).isEqualTo(120_000);
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, "{\"http\":{\"staleStreamMillis\":300000}}");
+        assertThat(config(Map.of(), "--config", file.toString()).http().staleStreamMillis())
+                .isEqualTo(300_000);
+        Map<String, String> env = Map.of("CANDLEBUS_STALE_STREAM_MILLIS", "60000");
+        assertThat(config(env, "--config", file.toString()).http().staleStreamMillis())
+                .isEqualTo(60_000);
+        assertThat(config(env, "--stale-stream-millis=90000").http().staleStreamMillis())
+                .isEqualTo(90_000);
+        assertThatThrownBy(() -> config(Map.of(), "--stale-stream-millis", "999"))
+                .hasMessage("http.staleStreamMillis: expected an integer from 1000 to 604800000, was 999");
+        assertThatThrownBy(() -> config(Map.of(), "--stale-stream-millis", "2m"))
+                .hasMessage("--stale-stream-millis (http.staleStreamMillis): expected an integer, was '2m'");
     }
 
     @Test

@@ -2,17 +2,34 @@ package io.candlebus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
+import io.candlebus.contract.codec.Codecs;
+import io.candlebus.recorder.RecorderConfig;
+import io.candlebus.recorder.RecorderVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SoakCheckTest {
     private static final long MIN = 60_000L;
@@ -127,20 +144,20 @@ class SoakCheckTest {
         published.addAll(krw);
         SoakStream spotStream = new SoakStream(SPOT, Interval.M1);
         SoakStream krwStream = new SoakStream(KRW, Interval.M1);
-        Map<SoakStream, Map<Long, Integer>> recorded = new HashMap<>();
-        recorded.put(spotStream, times(spot, 0, 10));
-        recorded.put(krwStream, times(krw, 0, 10));
+        Map<SoakStream, List<Candle>> rows = new HashMap<>();
+        rows.put(spotStream, new ArrayList<>(spot));
+        rows.put(krwStream, new ArrayList<>(krw));
 
-        assertThat(SoakCheck.dataset(recorded, published, Set.of(spotStream, krwStream), T0 + 10 * MIN)
+        assertThat(SoakCheck.dataset(rows, published, Set.of(spotStream, krwStream), T0 + 10 * MIN)
                         .values())
                 .allMatch(StreamTally::clean);
 
-        recorded.get(spotStream).remove(T0 + 4 * MIN);
-        recorded.get(spotStream).put(T0 + 6 * MIN, 2);
-        recorded.get(spotStream).put(T0 + 20 * MIN, 1);
-        recorded.get(krwStream).remove(T0 + 3 * MIN);
+        rows.get(spotStream).remove(4);
+        rows.get(spotStream).add(spot.get(6));
+        rows.get(spotStream).add(minutes(SPOT, T0 + 20 * MIN, 1).get(0));
+        rows.get(krwStream).remove(3);
         Map<SoakStream, StreamTally> result =
-                SoakCheck.dataset(recorded, published, Set.of(spotStream, krwStream), T0 + 10 * MIN);
+                SoakCheck.dataset(rows, published, Set.of(spotStream, krwStream), T0 + 10 * MIN);
 
         StreamTally s = result.get(spotStream);
         // 4 was published and not recorded; 10..19 break the run up to 20, which was never published.
@@ -152,7 +169,7 @@ class SoakCheckTest {
     }
 
     @Test
-    void allowsBithumbGapsThatWereNeverPublishedButNotBinanceOnes() {
+    void holdsBithumbStreamsToContiguityLikeBinanceOnes() {
         List<Candle> spot = minutes(SPOT, T0, 10);
         List<Candle> krw = minutes(KRW, T0, 10);
         SoakStream spotStream = new SoakStream(SPOT, Interval.M1);
@@ -161,23 +178,110 @@ class SoakCheckTest {
         published.addAll(krw);
         published.remove(spot.get(5));
         published.remove(krw.get(5));
-        Map<SoakStream, Map<Long, Integer>> recorded = new HashMap<>();
-        recorded.put(spotStream, times(spot, 0, 10));
-        recorded.put(krwStream, times(krw, 0, 10));
-        recorded.get(spotStream).remove(T0 + 5 * MIN);
-        recorded.get(krwStream).remove(T0 + 5 * MIN);
+        Map<SoakStream, List<Candle>> rows = new HashMap<>();
+        rows.put(spotStream, new ArrayList<>(spot));
+        rows.put(krwStream, new ArrayList<>(krw));
+        rows.get(spotStream).remove(5);
+        rows.get(krwStream).remove(5);
 
         Map<SoakStream, StreamTally> result =
-                SoakCheck.dataset(recorded, published, Set.of(spotStream, krwStream), T0 + 10 * MIN);
+                SoakCheck.dataset(rows, published, Set.of(spotStream, krwStream), T0 + 10 * MIN);
 
         assertThat(result.get(spotStream).lost()).isEqualTo(1);
-        assertThat(result.get(krwStream).clean()).isTrue();
+        assertThat(result.get(krwStream).lost())
+                .as("a minute missing from both the bus and the dataset is a hole")
+                .isEqualTo(1);
+        assertThat(result.get(krwStream).examples())
+                .containsExactly("not recorded: " + krwStream + " " + (T0 + 5 * MIN) + " ("
+                        + Instant.ofEpochMilli(T0 + 5 * MIN) + ")");
     }
 
-    private static Map<Long, Integer> times(List<Candle> candles, int from, int to) {
-        Map<Long, Integer> out = new HashMap<>();
-        candles.subList(from, to).forEach(c -> out.put(c.openTime(), 1));
-        return out;
+    @Test
+    void comparesRecordedRowsAsTheDoublesTheDatasetHolds() {
+        Candle published = withClose(minutes(SPOT, T0, 1).get(0), "100.10");
+        Candle row = withClose(published, "100.1");
+        Candle other = withClose(published, "100.1000000001");
+
+        assertThat(SoakCheck.sameAsRecorded(published, row)).isTrue();
+        assertThat(SoakCheck.sameAsRecorded(published, other)).isFalse();
+    }
+
+    @Test
+    void readsBackADatasetTheRecorderWroteAndFindsItClean(@TempDir Path data) throws Exception {
+        List<Candle> spot = minutes(SPOT, T0, 10);
+        List<Candle> krw = minutes(KRW, T0, 10);
+        List<Candle> published = new ArrayList<>(spot);
+        published.addAll(krw);
+        published.addAll(SoakCheck.aggregate(spot, Interval.M5).values());
+        published.addAll(SoakCheck.aggregate(krw, Interval.M5).values());
+        record(data, published);
+        Set<SoakStream> streams = Set.of(
+                new SoakStream(SPOT, Interval.M1),
+                new SoakStream(SPOT, Interval.M5),
+                new SoakStream(KRW, Interval.M1),
+                new SoakStream(KRW, Interval.M5));
+
+        Map<SoakStream, StreamTally> result =
+                SoakCheck.dataset(SoakCheck.readDataset(data, streams), published, streams, T0 + 10 * MIN);
+
+        assertThat(result.values()).allMatch(StreamTally::clean);
+        assertThat(SoakCheck.total(result.values()).candles()).isEqualTo(24);
+    }
+
+    @Test
+    void findsAHoleARepeatAndADifferenceInADatasetTheRecorderWrote(@TempDir Path data, @TempDir Path other)
+            throws Exception {
+        List<Candle> spot = minutes(SPOT, T0, 10);
+        List<Candle> recorded = new ArrayList<>(spot);
+        recorded.remove(4);
+        recorded.set(7, withClose(spot.get(8), "100.5"));
+        record(data, recorded);
+        // A second recorder writing a key the first one holds: the repeat a cluster must never produce.
+        record(other, List.of(spot.get(6)));
+        Path otherRoot = other.resolve("candles");
+        try (Stream<Path> files = Files.walk(otherRoot)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                Path target =
+                        data.resolve("candles").resolve(otherRoot.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.move(f, target);
+            }
+        }
+        SoakStream stream = new SoakStream(SPOT, Interval.M1);
+
+        StreamTally t = SoakCheck.dataset(
+                        SoakCheck.readDataset(data, Set.of(stream)), spot, Set.of(stream), T0 + 10 * MIN)
+                .get(stream);
+
+        assertThat(t.lost()).isEqualTo(1);
+        assertThat(t.duplicated()).isEqualTo(1);
+        assertThat(t.mismatched()).isEqualTo(1);
+        assertThat(t.candles()).isEqualTo(10);
+        assertThat(t.examples())
+                .anyMatch(x -> x.startsWith("not recorded: binance:spot:BTCUSDT/1m " + (T0 + 4 * MIN)))
+                .anyMatch(x -> x.startsWith("recorded 2 times: binance:spot:BTCUSDT/1m " + (T0 + 6 * MIN)))
+                .anyMatch(x -> x.startsWith(
+                        "recorded other values than published: binance:spot:BTCUSDT/1m " + (T0 + 8 * MIN)));
+    }
+
+    /** Records {@code candles} with a real recorder under {@code data}; returns once every one is acknowledged. */
+    private static void record(Path data, List<Candle> candles) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Codecs.registerAll(vertx.eventBus());
+            vertx.deployVerticle(
+                            new RecorderVerticle(new RecorderConfig(data, 50, 10_000), Clock.systemUTC(), "test"),
+                            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                    .await(30, TimeUnit.SECONDS);
+            DeliveryOptions patient = new DeliveryOptions().setSendTimeout(30_000);
+            List<Future<Message<Object>>> acks = new ArrayList<>();
+            for (Candle c : candles) {
+                acks.add(vertx.eventBus().request(Addresses.RECORDER_CANDLES, c, patient));
+            }
+            Future.all(acks).await(60, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
     }
 
     private static List<Candle> minutes(Instrument instrument, long from, int count) {

@@ -30,7 +30,6 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,26 +40,31 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StatusServer extends VerticleBase {
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
-    /** Where to listen and who guards control endpoints. */
-    public record Settings(String host, int port, String controlToken, String node) {
+    /**
+     * Where to listen, who guards control endpoints, and how old (by its feed's clock) a stream's last message
+     * may be before the node is not ready.
+     */
+    public record Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
         @Override
         public String toString() {
-            return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", controlToken="
-                    + (controlToken == null ? "unset" : "***") + "]";
+            return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", staleStreamMillis="
+                    + staleStreamMillis + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
     private final Settings settings;
     private final Clock clock;
-    private final StatusView view = new StatusView();
+    private final StatusView view;
     // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
     private final Map<String, AtomicLong> gauges = new HashMap<>();
     private MeterRegistry registry;
+    private StreamMeters streamMeters;
     private HttpServer server;
 
     public StatusServer(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.view = new StatusView(settings.staleStreamMillis());
     }
 
     /** Returns the port actually bound (useful with port 0). */
@@ -71,6 +75,7 @@ public final class StatusServer extends VerticleBase {
     @Override
     public Future<?> start() {
         registry = BackendRegistries.getDefaultNow();
+        streamMeters = registry == null ? null : new StreamMeters(registry);
         EventBus bus = vertx.eventBus();
         bus.<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> onHeartbeat(m.body()));
         bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> view.onClosedCandle(m.body()));
@@ -112,6 +117,7 @@ public final class StatusServer extends VerticleBase {
         hb.counters().forEach((name, value) -> gauges.computeIfAbsent(
                         hb.node() + "/" + hb.component() + "/" + name, k -> register(hb.node(), hb.component(), name))
                 .set(value));
+        streamMeters.onHeartbeat(hb);
     }
 
     private AtomicLong register(String node, String component, String counter) {
@@ -126,23 +132,11 @@ public final class StatusServer extends VerticleBase {
     }
 
     private void onReady(RoutingContext ctx) {
-        long now = clock.millis();
-        List<String> staleData = view.staleData();
-        String reason;
-        if (!view.allFresh(now)) {
-            reason = "a component's heartbeat is older than " + StatusView.STALE_AFTER_MILLIS + " ms";
-        } else if (!staleData.isEmpty()) {
-            reason = "no market data for over " + StatusView.STALE_DATA_MILLIS + " ms from " + staleData;
-        } else {
-            reason = null;
-        }
+        JsonObject readiness = view.readiness(clock.millis());
         ctx.response()
-                .setStatusCode(reason == null ? 200 : 503)
+                .setStatusCode("UP".equals(readiness.getString("status")) ? 200 : 503)
                 .putHeader("Content-Type", "application/json")
-                .end(new JsonObject()
-                        .put("status", reason == null ? "UP" : "DOWN")
-                        .put("reason", reason == null ? "all components reported recently with fresh data" : reason)
-                        .encode());
+                .end(readiness.encode());
     }
 
     private void onListSubscriptions(RoutingContext ctx) {

@@ -6,10 +6,13 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Signal;
+import io.candlebus.contract.StreamState;
+import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,31 +22,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps what {@code GET /status} shows: the latest heartbeat of every component, and per instrument
- * and interval the last closed candle and the current closed and live bands; the most recent signals
- * and orders. Fed from the bus by {@link StatusServer}, read on the same event loop.
+ * Keeps what {@code GET /status} shows: the latest heartbeat of every component with the status of each
+ * stream the market feeds follow, and per instrument and interval the last closed candle and the current
+ * closed and live bands; the most recent signals and orders. Fed from the bus by {@link StatusServer}, read
+ * on the same event loop.
  */
 public final class StatusView {
     /** A component whose last heartbeat is older than this is reported stale and makes the node not ready. */
     public static final long STALE_AFTER_MILLIS = 5_000;
 
-    /**
-     * A market component that follows streams but has handled no market data for this long (by its own
-     * clock) is stale: its data no longer describes the market, and the node is not ready.
-     */
-    public static final long STALE_DATA_MILLIS = 120_000;
+    /** The default of {@code http.staleStreamMillis}. */
+    public static final long DEFAULT_STALE_STREAM_MILLIS = 120_000;
 
     private static final int RECENT = 50;
 
+    private final long staleStreamMillis;
+
     private final Map<String, Seen<Heartbeat>> heartbeats = new TreeMap<>();
-    private final Map<String, Map<String, StreamState>> streams = new TreeMap<>();
+    private final Map<String, Map<String, CandleStream>> streams = new TreeMap<>();
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Deque<OrderEvent> orders = new ArrayDeque<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
 
     private record Seen<T>(T value, long receivedAt) {}
 
-    private static final class StreamState {
+    /**
+     * Creates an empty view in which a stream whose last message is more than {@code staleStreamMillis} old
+     * (by its feed's clock) is stale and makes the node not ready.
+     */
+    public StatusView(long staleStreamMillis) {
+        this.staleStreamMillis = staleStreamMillis;
+    }
+
+    private static final class CandleStream {
         Candle lastClosed;
         Bands bands;
         Bands liveBands;
@@ -56,7 +67,7 @@ public final class StatusView {
 
     /** Records a closed candle; an older one than already shown is ignored. */
     public void onClosedCandle(Candle candle) {
-        StreamState s = stream(candle.instrument().key(), candle.interval().code());
+        CandleStream s = stream(candle.instrument().key(), candle.interval().code());
         if (s.lastClosed == null || s.lastClosed.openTime() < candle.openTime()) {
             s.lastClosed = candle;
         }
@@ -64,7 +75,7 @@ public final class StatusView {
 
     /** Records bands, closed or live. */
     public void onBands(Bands bands) {
-        StreamState s = stream(bands.instrument().key(), bands.interval().code());
+        CandleStream s = stream(bands.instrument().key(), bands.interval().code());
         if (bands.closed()) {
             if (s.bands == null || s.bands.openTime() <= bands.openTime()) {
                 s.bands = bands;
@@ -87,31 +98,85 @@ public final class StatusView {
         }
     }
 
-    /** Returns whether every known component has reported within {@link #STALE_AFTER_MILLIS}. */
-    public boolean allFresh(long now) {
-        for (Seen<Heartbeat> seen : heartbeats.values()) {
+    /** Returns the components (node/component) whose last heartbeat is older than {@link #STALE_AFTER_MILLIS}. */
+    public List<String> staleHeartbeats(long now) {
+        List<String> stale = new ArrayList<>();
+        heartbeats.forEach((key, seen) -> {
             if (now - seen.receivedAt() > STALE_AFTER_MILLIS) {
-                return false;
+                stale.add(key);
             }
-        }
-        return true;
+        });
+        return stale;
     }
 
-    /** Returns the market components whose data is older than {@link #STALE_DATA_MILLIS}, sorted. */
-    public List<String> staleData() {
-        List<String> stale = new ArrayList<>();
-        for (Map.Entry<String, Seen<Heartbeat>> e : heartbeats.entrySet()) {
-            if (dataAge(e.getValue().value()) > STALE_DATA_MILLIS) {
-                stale.add(e.getKey());
+    /**
+     * Returns the streams whose last message is older than the threshold, by their feed's clock (so an
+     * accelerated simulator clock is compared with itself). A stream that has had no message yet is not
+     * stale: there is no age to measure. A market component that follows streams without reporting them one
+     * by one is judged by the age of its last event instead.
+     */
+    public List<StaleStream> staleStreams() {
+        List<StaleStream> stale = new ArrayList<>();
+        for (Seen<Heartbeat> seen : heartbeats.values()) {
+            Heartbeat hb = seen.value();
+            if (hb.streams().isEmpty()) {
+                long age = dataAge(hb);
+                if (age > staleStreamMillis) {
+                    stale.add(new StaleStream(hb.node(), hb.component(), null, age));
+                }
+                continue;
+            }
+            for (StreamStatus s : hb.streams()) {
+                Long age = messageAge(hb, s);
+                if (age != null && age > staleStreamMillis) {
+                    stale.add(new StaleStream(
+                            hb.node(), hb.component(), s.instrument().key(), age));
+                }
             }
         }
         return stale;
     }
 
     /**
-     * Returns how old a market component's data is by its own clock (so an accelerated simulator
-     * clock is compared with itself), or -1 where it does not apply: not a market component, no
-     * streams followed, or nothing received yet.
+     * Renders {@code GET /health/ready}: {@code status} UP, or DOWN with the reason, while a component's
+     * heartbeat is stale or a stream's data is. Banned streams are listed but do not make the node not ready:
+     * a ban stops REST requests only, and a stream whose websocket goes quiet meanwhile becomes stale.
+     */
+    public JsonObject readiness(long now) {
+        List<String> heartbeatsStale = staleHeartbeats(now);
+        List<StaleStream> streamsStale = staleStreams();
+        String reason;
+        if (!heartbeatsStale.isEmpty()) {
+            reason = "no heartbeat for over " + STALE_AFTER_MILLIS + " ms from " + heartbeatsStale;
+        } else if (!streamsStale.isEmpty()) {
+            reason = "no market data for over " + staleStreamMillis + " ms on " + streamsStale;
+        } else {
+            reason = null;
+        }
+        JsonArray staleJson = new JsonArray();
+        streamsStale.forEach(s -> staleJson.add(s.toJson()));
+        JsonArray banned = new JsonArray();
+        for (Seen<Heartbeat> seen : heartbeats.values()) {
+            for (StreamStatus s : seen.value().streams()) {
+                if (s.state() == StreamState.BANNED) {
+                    banned.add(new JsonObject()
+                            .put("instrument", s.instrument().key())
+                            .put("bannedUntil", isoOrNull(s.bannedUntil())));
+                }
+            }
+        }
+        return new JsonObject()
+                .put("status", reason == null ? "UP" : "DOWN")
+                .put("reason", reason == null ? "all components reported recently with fresh data" : reason)
+                .put("staleStreamMillis", staleStreamMillis)
+                .put("staleHeartbeats", new JsonArray(heartbeatsStale))
+                .put("staleStreams", staleJson)
+                .put("bannedStreams", banned);
+    }
+
+    /**
+     * Returns how old a market component's last event is by its own clock, or -1 where it does not apply:
+     * not a market component, no streams followed, or nothing received yet.
      */
     static long dataAge(Heartbeat hb) {
         boolean following = hb.counters().getOrDefault("streams", 0L) > 0;
@@ -119,6 +184,11 @@ public final class StatusView {
             return -1;
         }
         return hb.time() - hb.lastEventTime();
+    }
+
+    /** Returns the age of a stream's last message by its feed's clock, or null if it has had none. */
+    static Long messageAge(Heartbeat hb, StreamStatus s) {
+        return s.lastMessageTime() == 0 ? null : Math.max(0, hb.time() - s.lastMessageTime());
     }
 
     /** Renders the status document. */
@@ -153,15 +223,55 @@ public final class StatusView {
                 .put("node", node)
                 .put("time", now)
                 .put("components", components)
+                .put("streams", streamsJson())
                 .put("instruments", instruments)
                 .put("signals", jsonNewestFirst(signals))
                 .put("orders", jsonNewestFirst(orders))
                 .put("positions", positionsJson);
     }
 
-    private StreamState stream(String instrument, String interval) {
+    /** Per instrument key, the stream's status from the newest heartbeat that reports it. */
+    private JsonObject streamsJson() {
+        Map<String, Heartbeat> newest = new TreeMap<>();
+        Map<String, StreamStatus> status = new TreeMap<>();
+        for (Seen<Heartbeat> seen : heartbeats.values()) {
+            Heartbeat hb = seen.value();
+            for (StreamStatus s : hb.streams()) {
+                Heartbeat other = newest.get(s.instrument().key());
+                if (other == null || other.time() < hb.time()) {
+                    newest.put(s.instrument().key(), hb);
+                    status.put(s.instrument().key(), s);
+                }
+            }
+        }
+        JsonObject out = new JsonObject();
+        status.forEach((key, s) -> {
+            Heartbeat hb = newest.get(key);
+            Long age = messageAge(hb, s);
+            out.put(
+                    key,
+                    new JsonObject()
+                            .put("node", hb.node())
+                            .put("component", hb.component())
+                            .put("state", s.state().wireName())
+                            .put("lastMessageAgeMillis", age)
+                            .put("stale", age != null && age > staleStreamMillis)
+                            .put("reconnects", s.reconnects())
+                            .put("gapsFilled", s.gapsFilled())
+                            .put("openGaps", s.openGaps())
+                            .put("restWeightUsed", s.restWeightUsed())
+                            .put("bannedUntil", isoOrNull(s.bannedUntil())));
+        });
+        return out;
+    }
+
+    private static String isoOrNull(long millis) {
+        return millis == 0 ? null : Instant.ofEpochMilli(millis).toString();
+    }
+
+    private CandleStream stream(String instrument, String interval) {
         return streams.computeIfAbsent(instrument, k -> new TreeMap<>())
-                .computeIfAbsent(interval, k -> new StreamState());
+                .computeIfAbsent(interval, k -> new CandleStream());
     }
 
     private static <T> void push(Deque<T> deque, T value) {

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Records closed candles into the partitioned dataset so that it holds each (instrument, interval, open time)
  * once: a batch is split by partition, sorted by open time, stripped of keys repeated in the batch (the first
- * one received wins) or already recorded, and each partition's remaining candles go to one new file. A
- * partition that fails to write is reported and left unindexed, so its candles can be sent again. Not
- * thread-safe: one owner, the writing thread.
+ * one received wins) or already recorded, and each partition's remaining candles go to one new file. "Already
+ * recorded" covers other recorders sharing the directory: before a partition is written, the files that
+ * appeared in it since its index was loaded are indexed too. A partition that fails to write is reported and
+ * left unindexed, so its candles can be sent again. Not thread-safe: one owner, the writing thread.
  */
 final class CandleRecorder {
     private static final Logger log = LoggerFactory.getLogger(CandleRecorder.class);
@@ -54,11 +55,19 @@ final class CandleRecorder {
             PartitionPath partition = entry.getKey();
             List<Candle> candles = entry.getValue();
             try {
-                OpenTimes recorded = index.of(partition);
-                List<Candle> fresh = fresh(candles, recorded);
+                PartitionIndex known = index.cached(partition);
+                if (known == null || !fresh(candles, known.times()).isEmpty()) {
+                    // Another recorder sharing the directory may have written some of them since the index
+                    // was loaded: one that was killed after its rename but before its acknowledgement, whose
+                    // candles the market then re-sent here. Candles known as recorded need no listing.
+                    known = index.current(partition);
+                }
+                List<Candle> fresh = fresh(candles, known.times());
                 if (!fresh.isEmpty()) {
-                    writer.write(partition, fresh, writerId, sequence++);
-                    fresh.forEach(c -> recorded.add(c.openTime()));
+                    Path file = writer.write(partition, fresh, writerId, sequence++);
+                    known.wrote(
+                            PartFileName.parse(file.getFileName().toString()).orElseThrow(),
+                            OpenTimes.of(fresh.stream().map(Candle::openTime).toList(), known.step()));
                     files++;
                 }
                 written += fresh.size();

@@ -36,6 +36,13 @@ final class OpenTimes {
         return run != null && openTime <= run.getValue() && Math.floorMod(openTime - run.getKey(), step) == 0;
     }
 
+    /** Returns whether every open time from {@code first} to {@code last}, {@code step} apart, is held. */
+    boolean containsRun(long first, long last) {
+        // Touching runs are merged on insert, so a held range always lies inside one run.
+        Map.Entry<Long, Long> run = runs.floorEntry(first);
+        return run != null && last <= run.getValue() && Math.floorMod(first - run.getKey(), step) == 0;
+    }
+
     void add(long openTime) {
         addRun(openTime, openTime);
     }

@@ -2,8 +2,6 @@ package io.candlebus.recorder;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names a part file: {@code part-<firstOpenTime>-<lastOpenTime>-<count>-<writerId>-<sequence>.parquet}.
@@ -14,9 +12,9 @@ import java.util.regex.Pattern;
  */
 record PartFileName(long firstOpenTime, long lastOpenTime, long count, String writerId, long sequence) {
 
-    private static final Pattern NAME =
-            Pattern.compile("part-(-?\\d+)-(-?\\d+)-(\\d+)-([0-9a-f]{1,32})-(\\d+)\\.parquet");
-    private static final Pattern WRITER_ID = Pattern.compile("[0-9a-f]{1,32}");
+    private static final String PREFIX = "part-";
+    private static final String SUFFIX = ".parquet";
+    private static final int MAX_WRITER_ID = 32;
 
     PartFileName {
         if (lastOpenTime < firstOpenTime) {
@@ -26,7 +24,7 @@ record PartFileName(long firstOpenTime, long lastOpenTime, long count, String wr
         if (count < 1) {
             throw new IllegalArgumentException("part file: expected count >= 1, was " + count);
         }
-        if (!WRITER_ID.matcher(writerId).matches()) {
+        if (!isWriterId(writerId, 0, writerId.length())) {
             throw new IllegalArgumentException(
                     "part file: expected a writer id of 1 to 32 lower-case hex digits, was '" + writerId + "'");
         }
@@ -35,22 +33,68 @@ record PartFileName(long firstOpenTime, long lastOpenTime, long count, String wr
         }
     }
 
-    /** Parses a file name, empty for names this recorder did not write. */
+    /**
+     * Parses a file name, empty for names this recorder did not write. Hand-written rather than a regular
+     * expression: every refresh of a partition's index parses every name in its directory.
+     */
     static Optional<PartFileName> parse(String fileName) {
-        Matcher m = NAME.matcher(fileName);
-        if (!m.matches()) {
+        if (!fileName.startsWith(PREFIX) || !fileName.endsWith(SUFFIX)) {
             return Optional.empty();
         }
+        int end = fileName.length() - SUFFIX.length();
+        int[] at = {PREFIX.length()};
         try {
-            return Optional.of(new PartFileName(
-                    Long.parseLong(m.group(1)),
-                    Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)),
-                    m.group(4),
-                    Long.parseLong(m.group(5))));
+            long first = number(fileName, at, end, true);
+            long last = number(fileName, at, end, true);
+            long count = number(fileName, at, end, false);
+            int idStart = at[0];
+            int idEnd = fileName.indexOf('-', idStart);
+            if (idEnd < 0 || idEnd >= end || !isWriterId(fileName, idStart, idEnd)) {
+                return Optional.empty();
+            }
+            at[0] = idEnd + 1;
+            long sequence = number(fileName, at, end, false);
+            if (at[0] != end + 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new PartFileName(first, last, count, fileName.substring(idStart, idEnd), sequence));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads {@code -?digits} (or just digits) at {@code at[0]} up to the next {@code '-'} or {@code end},
+     * and moves {@code at[0]} past that separator; throws if there is no number there or it overflows.
+     */
+    private static long number(String s, int[] at, int end, boolean signed) {
+        int start = at[0];
+        int i = start;
+        if (signed && i < end && s.charAt(i) == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits || (i < end && s.charAt(i) != '-')) {
+            throw new NumberFormatException("expected a number at " + start + " of " + s);
+        }
+        at[0] = i + 1;
+        return Long.parseLong(s, start, i, 10);
+    }
+
+    private static boolean isWriterId(CharSequence s, int start, int end) {
+        if (end <= start || end - start > MAX_WRITER_ID) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns whether the file holds every open time from first to last, {@code step} apart. */

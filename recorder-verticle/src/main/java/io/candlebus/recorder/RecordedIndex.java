@@ -7,15 +7,16 @@ import java.util.Map;
 /**
  * Remembers, per partition, which open times the dataset already holds. A partition is loaded from disk
  * (by {@link PartitionScanner}) the first time it is asked for, so a restarted recorder knows what earlier
- * runs wrote; the least recently used partitions are dropped beyond a bound and simply loaded again if
- * needed. Not thread-safe: one owner, the writing thread.
+ * runs wrote, and refreshed with the files that appeared since whenever a writer asks for it up to date, so
+ * it knows what other recorders sharing the directory wrote; the least recently used partitions are dropped
+ * beyond a bound and simply loaded again if needed. Not thread-safe: one owner, the writing thread.
  */
 final class RecordedIndex {
     /** About a week of 1m, 5m and 1h partitions for 100 instruments; each costs little when contiguous. */
     static final int DEFAULT_MAX_PARTITIONS = 4096;
 
     private final PartitionScanner scanner;
-    private final Map<PartitionPath, OpenTimes> partitions;
+    private final Map<PartitionPath, PartitionIndex> partitions;
     private long loads;
 
     RecordedIndex(PartitionScanner scanner, int maxPartitions) {
@@ -24,21 +25,31 @@ final class RecordedIndex {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<PartitionPath, OpenTimes> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<PartitionPath, PartitionIndex> eldest) {
                 return size() > maxPartitions;
             }
         };
     }
 
-    /** Returns the recorded open times of {@code partition}, loading them from disk on first use. */
-    OpenTimes of(PartitionPath partition) throws IOException {
-        OpenTimes times = partitions.get(partition);
-        if (times == null) {
-            times = scanner.scan(partition);
+    /** Returns the index of {@code partition} as last loaded or refreshed, or null if it is not in memory. */
+    PartitionIndex cached(PartitionPath partition) {
+        return partitions.get(partition);
+    }
+
+    /**
+     * Returns the index of {@code partition} up to date with the disk: loaded on first use, else refreshed
+     * with the files that appeared since it was loaded.
+     */
+    PartitionIndex current(PartitionPath partition) throws IOException {
+        PartitionIndex index = partitions.get(partition);
+        if (index == null) {
+            index = scanner.scan(partition);
             loads++;
-            partitions.put(partition, times);
+            partitions.put(partition, index);
+        } else {
+            scanner.update(partition, index);
         }
-        return times;
+        return index;
     }
 
     /** Returns how many partitions were loaded from disk so far. */
@@ -48,5 +59,9 @@ final class RecordedIndex {
 
     int cachedPartitions() {
         return partitions.size();
+    }
+
+    PartitionScanner scanner() {
+        return scanner;
     }
 }

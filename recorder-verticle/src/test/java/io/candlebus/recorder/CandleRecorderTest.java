@@ -100,6 +100,56 @@ class CandleRecorderTest {
     }
 
     @Test
+    void skipsCandlesAnotherRecorderWroteAfterItsIndexWasLoaded() {
+        CandleRecorder a = new CandleRecorder(dataDir, "aa");
+        CandleRecorder b = new CandleRecorder(dataDir, "bb");
+        List<Candle> run = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 8);
+
+        FlushOutcome loadedByB = b.record(run.subList(0, 2));
+        FlushOutcome byA = a.record(run.subList(0, 5));
+        // As after a kill -9 of recorder a between its rename and its acknowledgement: the market re-sends.
+        FlushOutcome resentToB = b.record(run.subList(2, 8));
+
+        assertThat(loadedByB).isEqualTo(new FlushOutcome(2, 0, 1, Map.of()));
+        assertThat(byA).isEqualTo(new FlushOutcome(3, 2, 1, Map.of()));
+        assertThat(resentToB).isEqualTo(new FlushOutcome(3, 3, 1, Map.of()));
+        assertThat(b.index().loads()).isEqualTo(1);
+        assertThat(DuckDb.count(dataDir)).isEqualTo(8);
+        assertThat(DuckDb.scalar("select count(distinct candle_begin_time) from " + DuckDb.dataset(dataDir)))
+                .isEqualTo(8L);
+    }
+
+    @Test
+    void readsTheFooterOfAnotherRecordersGappyFileOnceAndListsOnlyBeforeWriting() {
+        CandleRecorder a = new CandleRecorder(dataDir, "aa");
+        CandleRecorder b = new CandleRecorder(dataDir, "bb");
+        List<Candle> day = TestCandles.run(KRW_BTC, Interval.M1, ARTICLE_OPEN_TIME, 6);
+        List<Candle> gappy = List.of(day.get(0), day.get(2), day.get(4));
+        PartitionScanner scanner = b.index().scanner();
+
+        b.record(List.of(day.get(5)));
+        FlushOutcome byA = a.record(gappy);
+        FlushOutcome gappyToB = b.record(gappy);
+        long footersAfterFirstRefresh = scanner.footerReads();
+        FlushOutcome gapFillByB = b.record(List.of(day.get(1), day.get(3)));
+        long listingsBeforeReplay = scanner.listings();
+        FlushOutcome replayToB = b.record(day);
+
+        assertThat(byA).isEqualTo(new FlushOutcome(3, 0, 1, Map.of()));
+        assertThat(gappyToB).isEqualTo(new FlushOutcome(0, 3, 0, Map.of()));
+        assertThat(gapFillByB).isEqualTo(new FlushOutcome(2, 0, 1, Map.of()));
+        assertThat(replayToB).isEqualTo(new FlushOutcome(0, 6, 0, Map.of()));
+        assertThat(footersAfterFirstRefresh).isEqualTo(1);
+        // a's gappy file is known by name and b's own gappy file from writing it: no footer read again.
+        assertThat(scanner.footerReads()).isEqualTo(1);
+        // Load, two refreshes before writing; a batch of candles all known as recorded lists nothing.
+        assertThat(listingsBeforeReplay).isEqualTo(3);
+        assertThat(scanner.listings()).isEqualTo(3);
+        assertThat(scanner.filesIndexed()).isEqualTo(1);
+        assertThat(DuckDb.count(dataDir)).isEqualTo(6);
+    }
+
+    @Test
     void reloadsAPartitionDroppedFromTheIndex() {
         CandleRecorder recorder = new CandleRecorder(dataDir, "aa", 1);
         List<Candle> btc = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 3);

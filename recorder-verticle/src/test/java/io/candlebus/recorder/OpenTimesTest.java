@@ -26,6 +26,19 @@ class OpenTimesTest {
     }
 
     @Test
+    void containsARunOnlyWhenEveryOpenTimeOfItIsHeld() {
+        OpenTimes times = OpenTimes.of(List.of(0L, M, 2 * M, 5 * M, 6 * M), M);
+
+        assertThat(times.containsRun(0, 2 * M)).isTrue();
+        assertThat(times.containsRun(M, M)).isTrue();
+        assertThat(times.containsRun(5 * M, 6 * M)).isTrue();
+        assertThat(times.containsRun(2 * M, 5 * M)).isFalse();
+        assertThat(times.containsRun(0, 3 * M)).isFalse();
+        assertThat(times.containsRun(-M, 0)).isFalse();
+        assertThat(times.containsRun(M + 1, M + 1)).isFalse();
+    }
+
+    @Test
     void containsOnlyTheOpenTimesAdded() {
         OpenTimes times = OpenTimes.of(List.of(0L, M, 2 * M, 5 * M), M);
 

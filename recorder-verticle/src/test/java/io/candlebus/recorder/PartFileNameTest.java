@@ -37,6 +37,32 @@ class PartFileNameTest {
     }
 
     @Test
+    void parsesNegativeOpenTimesAndLongWriterIds() {
+        PartFileName name = new PartFileName(-2 * M, -M, 2, "0123456789abcdef0123456789abcdef", 7);
+
+        assertThat(name.fileName()).isEqualTo("part--120000--60000-2-0123456789abcdef0123456789abcdef-000007.parquet");
+        assertThat(PartFileName.parse(name.fileName())).contains(name);
+    }
+
+    @Test
+    void ignoresNamesWithMissingExtraOrMalformedParts() {
+        assertThat(PartFileName.parse("part-0-0-1-ab-000000.parquet")).isPresent();
+        assertThat(PartFileName.parse("part-0-0-1-ab.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1-ab-.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1-ab-0-1.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1--0.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0--1-ab-0.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-+1-ab-0.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0x-0-1-ab-0.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1-0123456789abcdef0123456789abcdef0-0.parquet"))
+                .isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1-ab-0.parquet.bak")).isEmpty();
+        assertThat(PartFileName.parse("xpart-0-0-1-ab-0.parquet")).isEmpty();
+        assertThat(PartFileName.parse("part-0-0-1-ab-0")).isEmpty();
+        assertThat(PartFileName.parse("part-.parquet")).isEmpty();
+    }
+
+    @Test
     void rejectsInconsistentParts() {
         assertThatThrownBy(() -> new PartFileName(M, 0, 1, "ab", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PartFileName(0, 0, 0, "ab", 0)).isInstanceOf(IllegalArgumentException.class);

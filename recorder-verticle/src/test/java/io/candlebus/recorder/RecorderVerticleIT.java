@@ -99,6 +99,33 @@ class RecorderVerticleIT {
     }
 
     @Test
+    void twoRecordersOnOneDirectoryWriteEachCandleOnce(Vertx vertx) throws Exception {
+        RecorderConfig config = new RecorderConfig(dataDir, 100, 10_000);
+        deploy(vertx, new RecorderVerticle(config, CLOCK, "node-a"), ThreadingModel.WORKER);
+        deploy(vertx, new RecorderVerticle(config, CLOCK, "node-b"), ThreadingModel.WORKER);
+        List<Candle> candles = new ArrayList<>(TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME, 11));
+        candles.addAll(TestCandles.run(ETHUSDT_PERP, Interval.M5, Interval.M5.openTimeOf(ARTICLE_OPEN_TIME), 6));
+
+        // Both recorders get candles of both partitions, so both load both indexes before the other writes.
+        Future.all(candles.stream().map(c -> request(vertx, c)).toList()).await(30, TimeUnit.SECONDS);
+        // Each candle again, twice: the bus spreads requests over both recorders, as the market's re-sends
+        // after a recorder died between its rename and its acknowledgement would reach the survivor.
+        List<Future<Message<Object>>> resent = new ArrayList<>();
+        for (Candle c : candles) {
+            resent.add(request(vertx, c));
+            resent.add(request(vertx, c));
+        }
+        Future.all(resent).await(30, TimeUnit.SECONDS);
+
+        assertThat(DuckDb.count(dataDir)).isEqualTo(17);
+        assertThat(DuckDb.scalar("select count(distinct (symbol, candle_begin_time)) from " + DuckDb.dataset(dataDir)))
+                .isEqualTo(17L);
+        awaitHeartbeat(h -> h.node().equals("node-a") && h.counters().get("written") > 0);
+        awaitHeartbeat(h -> h.node().equals("node-b") && h.counters().get("written") > 0);
+        assertThat(hiddenFiles()).isEmpty();
+    }
+
+    @Test
     void refusesAnOpenCandleAsInvalid(Vertx vertx) throws Exception {
         deploy(vertx, RecorderConfig.defaults().withDataDir(dataDir), ThreadingModel.EVENT_LOOP);
         Candle open = TestCandles.open(TestCandles.articleCandle());
@@ -185,9 +212,12 @@ class RecorderVerticleIT {
     }
 
     private String deploy(Vertx vertx, RecorderConfig config, ThreadingModel threading) throws TimeoutException {
-        return vertx.deployVerticle(
-                        new RecorderVerticle(config, CLOCK, "node-a"),
-                        new DeploymentOptions().setThreadingModel(threading))
+        return deploy(vertx, new RecorderVerticle(config, CLOCK, "node-a"), threading);
+    }
+
+    private static String deploy(Vertx vertx, RecorderVerticle verticle, ThreadingModel threading)
+            throws TimeoutException {
+        return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(threading))
                 .await(30, TimeUnit.SECONDS);
     }
 

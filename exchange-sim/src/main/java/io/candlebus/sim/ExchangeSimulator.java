@@ -8,6 +8,7 @@ import io.candlebus.sim.market.SimMarket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs a local, deterministic Binance and Bithumb exchange on one loopback port: REST history and
@@ -98,8 +99,9 @@ public final class ExchangeSimulator {
 
     /**
      * Returns every 1m candle of {@code i} closed at the current sim time, oldest first, closed and with
-     * source REST. Binance minutes without trades are zero-volume candles at the previous close; Bithumb
-     * minutes without trades are absent.
+     * source REST. A minute without trades is a zero-volume candle at the previous close on both venues:
+     * Binance sends it so; Bithumb's REST omits it (here as there) and candlebus publishes it flat. A
+     * Bithumb list starts at the first minute with a trade.
      */
     public List<Candle> truth(Instrument i) {
         return market.truth(i);
@@ -108,6 +110,27 @@ public final class ExchangeSimulator {
     /** Returns the simulated instruments in configuration order. */
     public List<Instrument> instruments() {
         return market.instruments();
+    }
+
+    /**
+     * Returns the websocket connection counts: per host, handshakes accepted, refused for too many streams
+     * (400) or attempts (429), and connections closed for their message rate.
+     */
+    public ConnectionStats connectionStats() {
+        return server.stats();
+    }
+
+    /** Returns the websocket connection limits in force (at start, those of the configuration). */
+    public ConnectionLimits connectionLimits() {
+        return server.connectionLimits();
+    }
+
+    /**
+     * Enforces other websocket connection limits from now on: new handshakes and connections follow them,
+     * open connections keep their stream cap. A soak compressing a day uses {@link ConnectionLimits#inSimTime}.
+     */
+    public void connectionLimits(ConnectionLimits limits) {
+        server.connectionLimits(Objects.requireNonNull(limits, "limits: expected connection limits, was null"));
     }
 
     /** Returns the fault-injection API. */

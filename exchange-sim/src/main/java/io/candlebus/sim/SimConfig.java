@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param spotPushMillis the sim-time cadence of Binance spot kline pushes
  * @param futuresPushMillis the sim-time cadence of Binance futures kline pushes (sent only if changed)
  * @param minRealTimerMillis the smallest real-time period of any simulator timer
+ * @param connectionLimits the venues' websocket connection rules
  */
 public record SimConfig(
         String host,
@@ -36,7 +37,8 @@ public record SimConfig(
         List<SimInstrument> instruments,
         long spotPushMillis,
         long futuresPushMillis,
-        long minRealTimerMillis) {
+        long minRealTimerMillis,
+        ConnectionLimits connectionLimits) {
 
     private static final Set<String> KEYS = Set.of(
             "host",
@@ -48,7 +50,14 @@ public record SimConfig(
             "instruments",
             "spotPushMillis",
             "futuresPushMillis",
-            "minRealTimerMillis");
+            "minRealTimerMillis",
+            "connectionLimits");
+    private static final Set<String> LIMIT_KEYS = Set.of(
+            "streamsPerConnection",
+            "binanceConnections",
+            "binanceWindowMillis",
+            "bithumbConnections",
+            "bithumbWindowMillis");
     private static final Set<String> INSTRUMENT_KEYS = Set.of(
             "instrument",
             "startPrice",
@@ -93,6 +102,33 @@ public record SimConfig(
         if (minRealTimerMillis < 1) {
             throw new ConfigException("sim.minRealTimerMillis", ">= 1", minRealTimerMillis);
         }
+        Objects.requireNonNull(connectionLimits, "simConfig.connectionLimits: expected limits, was null");
+    }
+
+    /** Creates a config with the venues' connection limits ({@link ConnectionLimits#venues()}). */
+    public SimConfig(
+            String host,
+            int port,
+            long seed,
+            double speed,
+            long startTime,
+            int historyMinutes,
+            List<SimInstrument> instruments,
+            long spotPushMillis,
+            long futuresPushMillis,
+            long minRealTimerMillis) {
+        this(
+                host,
+                port,
+                seed,
+                speed,
+                startTime,
+                historyMinutes,
+                instruments,
+                spotPushMillis,
+                futuresPushMillis,
+                minRealTimerMillis,
+                ConnectionLimits.venues());
     }
 
     /** Returns the demo set-up: loopback, any free port, seed 42, real time, now, one day of history. */
@@ -133,7 +169,8 @@ public record SimConfig(
                 instruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
     }
 
     /** Returns this config with another seed. */
@@ -148,7 +185,8 @@ public record SimConfig(
                 instruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
     }
 
     /** Returns this config running at another speed. */
@@ -163,7 +201,8 @@ public record SimConfig(
                 instruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
     }
 
     /** Returns this config starting at another sim time (epoch ms; 0 = now). */
@@ -178,7 +217,8 @@ public record SimConfig(
                 instruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
     }
 
     /** Returns this config with another amount of history. */
@@ -193,7 +233,24 @@ public record SimConfig(
                 instruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
+    }
+
+    /** Returns this config enforcing other websocket connection limits. */
+    public SimConfig withConnectionLimits(ConnectionLimits limits) {
+        return new SimConfig(
+                host,
+                port,
+                seed,
+                speed,
+                startTime,
+                historyMinutes,
+                instruments,
+                spotPushMillis,
+                futuresPushMillis,
+                minRealTimerMillis,
+                limits);
     }
 
     /** Returns this config serving other instruments. */
@@ -208,7 +265,8 @@ public record SimConfig(
                 newInstruments,
                 spotPushMillis,
                 futuresPushMillis,
-                minRealTimerMillis);
+                minRealTimerMillis,
+                connectionLimits);
     }
 
     /**
@@ -240,7 +298,8 @@ public record SimConfig(
                     instruments,
                     json.getLong("spotPushMillis", d.spotPushMillis()),
                     json.getLong("futuresPushMillis", d.futuresPushMillis()),
-                    json.getLong("minRealTimerMillis", d.minRealTimerMillis()));
+                    json.getLong("minRealTimerMillis", d.minRealTimerMillis()),
+                    limitsFromJson(json.getJsonObject("connectionLimits"), d.connectionLimits(), path));
         } catch (ClassCastException e) {
             throw new ConfigException(path, "fields of the documented types", json.encode());
         } catch (ConfigException e) {
@@ -248,6 +307,19 @@ public record SimConfig(
                     ? new ConfigException(path + e.getMessage().substring(3))
                     : e;
         }
+    }
+
+    private static ConnectionLimits limitsFromJson(JsonObject json, ConnectionLimits d, String path) {
+        if (json == null) {
+            return d;
+        }
+        unknownKeys(json, LIMIT_KEYS, path + ".connectionLimits");
+        return new ConnectionLimits(
+                json.getInteger("streamsPerConnection", d.streamsPerConnection()),
+                json.getInteger("binanceConnections", d.binanceConnections()),
+                json.getLong("binanceWindowMillis", d.binanceWindowMillis()),
+                json.getInteger("bithumbConnections", d.bithumbConnections()),
+                json.getLong("bithumbWindowMillis", d.bithumbWindowMillis()));
     }
 
     private static SimInstrument instrumentFromJson(JsonObject json, String path) {

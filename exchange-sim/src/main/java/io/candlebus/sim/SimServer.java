@@ -1,5 +1,6 @@
 package io.candlebus.sim;
 
+import io.candlebus.contract.Market;
 import io.candlebus.sim.binance.BinanceRestRoutes;
 import io.candlebus.sim.binance.BinanceStreamServer;
 import io.candlebus.sim.binance.WeightLimiter;
@@ -26,6 +27,9 @@ final class SimServer extends VerticleBase {
     private final SimMarket market;
     private final WeightLimiter limiter = new WeightLimiter();
     private final RestOutage outage;
+    private final ConnectionStats stats = new ConnectionStats();
+    private final AttemptLimiter attempts = new AttemptLimiter(System::nanoTime);
+    private volatile ConnectionLimits limits;
     private BinanceStreamServer binanceStreams;
     private BithumbStreamServer bithumbStreams;
     private HttpServer server;
@@ -35,12 +39,13 @@ final class SimServer extends VerticleBase {
         this.config = config;
         this.market = market;
         this.outage = new RestOutage(market.clock());
+        this.limits = config.connectionLimits();
     }
 
     @Override
     public Future<?> start() {
         Pacing pacing = new Pacing(market.clock(), config.minRealTimerMillis());
-        binanceStreams = new BinanceStreamServer(vertx, market, config, pacing);
+        binanceStreams = new BinanceStreamServer(vertx, market, config, pacing, stats);
         bithumbStreams = new BithumbStreamServer(vertx, market, pacing);
         Router router = Router.router(vertx);
         router.route().handler(outage::handle);
@@ -72,13 +77,55 @@ final class SimServer extends VerticleBase {
         return server.close();
     }
 
+    /**
+     * Applies the venues' handshake rules: an unknown path gets 404, a Binance URL naming more streams
+     * than a connection may carry 400, and a client over its host's connection-attempt cap 429.
+     */
     private void onHandshake(ServerWebSocketHandshake handshake) {
-        if (BithumbStreamServer.accepts(handshake.path())
-                || BinanceStreamServer.accepts(handshake.path(), handshake.query())) {
-            handshake.accept();
+        ConnectionLimits limits = this.limits;
+        WsHost host;
+        if (BithumbStreamServer.accepts(handshake.path())) {
+            host = WsHost.BITHUMB;
         } else {
-            handshake.reject(404);
+            Market m = BinanceStreamServer.market(handshake.path(), handshake.query());
+            if (m == null) {
+                handshake.reject(404);
+                return;
+            }
+            host = WsHost.binance(m);
+            if (BinanceStreamServer.streamCount(handshake.path(), handshake.query()) > limits.streamsPerConnection()) {
+                stats.refusedForStreams(host);
+                handshake.reject(400);
+                return;
+            }
         }
+        boolean bithumb = host == WsHost.BITHUMB;
+        String client = handshake.remoteAddress() == null
+                ? "?"
+                : handshake.remoteAddress().hostAddress();
+        if (!attempts.tryAdmit(
+                host + " " + client,
+                bithumb ? limits.bithumbConnections() : limits.binanceConnections(),
+                bithumb ? limits.bithumbWindowMillis() : limits.binanceWindowMillis())) {
+            stats.refusedForAttempts(host);
+            handshake.reject(429);
+            return;
+        }
+        stats.opened(host);
+        handshake.accept();
+    }
+
+    ConnectionLimits connectionLimits() {
+        return limits;
+    }
+
+    void connectionLimits(ConnectionLimits newLimits) {
+        limits = newLimits;
+        binanceStreams.maxStreams(newLimits.streamsPerConnection());
+    }
+
+    ConnectionStats stats() {
+        return stats;
     }
 
     int actualPort() {

@@ -10,6 +10,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,10 +88,44 @@ class BinanceWeightIT {
                 .isEqualTo(503);
         HttpResponse<Buffer> bithumb = get(sim.bithumbRestUrl() + "/v1/candles/minutes/1?market=KRW-BTC");
         assertThat(bithumb.statusCode()).isEqualTo(503);
+        assertThat(Integer.parseInt(bithumb.getHeader("Retry-After"))).isBetween(1, 30);
+        assertThat(Integer.parseInt(
+                        get(sim.binanceRestUrl(Market.SPOT) + "/api/v3/time").getHeader("Retry-After")))
+                .isBetween(1, 30);
         assertThat(bithumb.bodyAsJsonObject().getJsonObject("error").getString("name"))
                 .isEqualTo("server_error");
         sim.faults().restOutage(0L);
         assertThat(get(sim.binanceRestUrl(Market.COINM) + "/dapi/v1/time").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBanAnswersEveryRequestOfTheMarketWith418UntilItEnds() {
+        sim.faults().restBan(Market.SPOT, 3_000L);
+        String base = sim.binanceRestUrl(Market.SPOT) + "/api/v3";
+        List<String> urls = List.of(
+                base + "/time",
+                base + "/ping",
+                base + "/exchangeInfo",
+                base + "/klines?symbol=BTCUSDT&interval=1m&limit=1",
+                base + "/klines?symbol=BTCUSDT&interval=1m&limit=abc",
+                base + "/klines?interval=1m",
+                base + "/depth?symbol=BTCUSDT");
+        for (String url : urls) {
+            HttpResponse<Buffer> banned = get(url);
+            assertThat(banned.statusCode()).as(url).isEqualTo(418);
+            assertThat(Integer.parseInt(banned.getHeader("Retry-After")))
+                    .as(url)
+                    .isBetween(1, 3);
+            assertThat(banned.bodyAsJsonObject().getInteger("code")).as(url).isEqualTo(-1003);
+        }
+        assertThat(get(sim.binanceRestUrl(Market.USDM) + "/fapi/v1/time").statusCode())
+                .isEqualTo(200);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> get(base + "/time").statusCode() == 200);
+        assertThat(get(base + "/klines?symbol=BTCUSDT&interval=1m&limit=1").statusCode())
                 .isEqualTo(200);
     }
 

@@ -58,6 +58,33 @@ class SimConfigTest {
     }
 
     @Test
+    void connectionLimitsDefaultToTheVenuesAndReadFromJson() {
+        assertThat(SimConfig.defaults().connectionLimits())
+                .isEqualTo(new ConnectionLimits(1024, 300, 300_000L, 10, 1_000L));
+        SimConfig c = SimConfig.fromJson(
+                new JsonObject()
+                        .put(
+                                "connectionLimits",
+                                new JsonObject().put("streamsPerConnection", 3).put("bithumbConnections", 2)),
+                "sim");
+        assertThat(c.connectionLimits()).isEqualTo(new ConnectionLimits(3, 300, 300_000L, 2, 1_000L));
+        assertThatThrownBy(() -> SimConfig.fromJson(
+                        new JsonObject().put("connectionLimits", new JsonObject().put("streams", 3)), "demo.sim"))
+                .hasMessageStartingWith("demo.sim.connectionLimits.streams: expected one of");
+        assertThatThrownBy(() -> SimConfig.fromJson(
+                        new JsonObject().put("connectionLimits", new JsonObject().put("streamsPerConnection", 0)),
+                        "demo.sim"))
+                .hasMessageStartingWith("demo.sim.connectionLimits.streamsPerConnection: expected >= 1, was 0");
+    }
+
+    @Test
+    void limitsInSimTimeShortenEveryWindowBySpeed() {
+        assertThat(ConnectionLimits.venues().inSimTime(600)).isEqualTo(new ConnectionLimits(1024, 300, 500L, 10, 1L));
+        assertThat(ConnectionLimits.venues().inSimTime(0.5))
+                .isEqualTo(new ConnectionLimits(1024, 300, 600_000L, 10, 2_000L));
+    }
+
+    @Test
     void coinmNeedsAContractSize() {
         assertThatThrownBy(() -> SimInstrument.of("binance:coinm:BTCUSD_PERP", "87000", "0.1", "1", 10))
                 .hasMessageContaining("contractSize");

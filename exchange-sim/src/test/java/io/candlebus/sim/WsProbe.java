@@ -2,8 +2,10 @@ package io.candlebus.sim;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -19,6 +21,10 @@ public final class WsProbe {
     public volatile boolean closed;
     public volatile Short closeCode;
     public volatile String closeReason;
+    /** {@link System#nanoTime()} when the handshake completed and when the close arrived. */
+    public volatile long openedAtNanos;
+
+    public volatile long closedAtNanos;
     public final AtomicInteger pings = new AtomicInteger();
     private final WebSocket ws;
 
@@ -28,7 +34,27 @@ public final class WsProbe {
 
     /** Connects to {@code url} (ws://host:port/path?query). */
     public static Future<WsProbe> connect(Vertx vertx, String url) {
-        return connect(vertx, url, 3);
+        return connect(vertx, url, 3, new WebSocketClientOptions());
+    }
+
+    /** Connects like {@link #connect(Vertx, String)}, accepting messages of up to {@code maxMessageBytes}. */
+    public static Future<WsProbe> connect(Vertx vertx, String url, int maxMessageBytes) {
+        return connect(
+                vertx,
+                url,
+                3,
+                new WebSocketClientOptions().setMaxMessageSize(maxMessageBytes).setMaxFrameSize(maxMessageBytes));
+    }
+
+    /** Returns the HTTP status of a refused handshake; fails the test if the handshake succeeds. */
+    public static int refusedStatus(Vertx vertx, String url) {
+        Throwable failure = SimTesting.await(open(vertx, url, new WebSocketClientOptions())
+                .map(p -> (Throwable) null)
+                .otherwise(e -> e));
+        if (!(failure instanceof UpgradeRejectedException rejected)) {
+            throw new AssertionError(url + ": expected a refused handshake, was " + failure);
+        }
+        return rejected.getStatus();
     }
 
     /**
@@ -36,17 +62,24 @@ public final class WsProbe {
      * loaded machine ("Connection closed while handshake in process"); these tests are about what
      * happens on an open link, and a client of the real venues reconnects anyway.
      */
-    private static Future<WsProbe> connect(Vertx vertx, String url, int attempts) {
-        return open(vertx, url)
-                .recover(e ->
-                        attempts > 1 && e instanceof io.netty.handler.codec.http.websocketx.WebSocketHandshakeException
-                                ? connect(vertx, url, attempts - 1)
-                                : Future.failedFuture(e));
+    private static Future<WsProbe> connect(Vertx vertx, String url, int attempts, WebSocketClientOptions options) {
+        return open(vertx, url, options)
+                .recover(e -> attempts > 1 && closedDuringHandshake(e)
+                        ? connect(vertx, url, attempts - 1, options)
+                        : Future.failedFuture(e));
     }
 
-    private static Future<WsProbe> open(Vertx vertx, String url) {
+    /** The same loaded-server close shows as Netty's handshake failure or, earlier, as a plain close. */
+    private static boolean closedDuringHandshake(Throwable e) {
+        return e instanceof io.netty.handler.codec.http.websocketx.WebSocketHandshakeException
+                || (e instanceof io.vertx.core.VertxException
+                        && !(e instanceof UpgradeRejectedException)
+                        && "Connection closed".equals(e.getMessage()));
+    }
+
+    private static Future<WsProbe> open(Vertx vertx, String url, WebSocketClientOptions options) {
         URI uri = URI.create(url);
-        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketClient client = vertx.createWebSocketClient(options);
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return client.connect(new WebSocketConnectOptions()
                         .setHost(uri.getHost())
@@ -54,6 +87,7 @@ public final class WsProbe {
                         .setURI(path))
                 .map(ws -> {
                     WsProbe probe = new WsProbe(ws);
+                    probe.openedAtNanos = System.nanoTime();
                     ws.frameHandler(f -> {
                         if (f.isPing()) {
                             probe.pings.incrementAndGet();
@@ -64,6 +98,7 @@ public final class WsProbe {
                     ws.closeHandler(v -> {
                         probe.closeCode = ws.closeStatusCode();
                         probe.closeReason = ws.closeReason();
+                        probe.closedAtNanos = System.nanoTime();
                         probe.closed = true;
                     });
                     return probe;

@@ -5,10 +5,15 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
-import io.candlebus.launcher.FaultSchedule.Fault;
 import io.candlebus.recorder.RecordedFiles;
+import io.candlebus.sim.ConnectionLimits;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimClock;
+import io.candlebus.sim.faults.BadInput;
+import io.candlebus.sim.faults.FaultInjector;
+import io.candlebus.sim.faults.FaultKind;
+import io.candlebus.sim.faults.FaultSchedule;
+import io.candlebus.sim.faults.PlannedFault;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -72,7 +77,7 @@ final class SoakRun {
         List<Interval> intervals = config.market().intervals();
         List<Instrument> instruments = config.market().instruments();
         long duration = (long) (options.simHours() * HOUR);
-        List<Fault> plan = FaultSchedule.plan(
+        List<PlannedFault> plan = FaultSchedule.plan(
                 options.seed(), options.faults(), FAULTS_FROM_MILLIS, duration - QUIET_TAIL_MILLIS, 2 * stallTimeout);
         Node node = Node.start(config, vertx -> {
                     vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> {
@@ -89,6 +94,8 @@ final class SoakRun {
         try {
             ExchangeSimulator sim = node.simulator();
             SimClock clock = sim.clock();
+            // A day of reconnects packed into minutes would pass the venues' per-real-time connection caps.
+            sim.connectionLimits(ConnectionLimits.venues().inSimTime(clock.speed()));
             long start = clock.millis();
             long end = start + duration;
             out.printf(
@@ -110,12 +117,13 @@ final class SoakRun {
             waitForSimTime(node, clock, end);
             injector.stop().await(10, TimeUnit.SECONDS);
             Map<FaultKind, Long> fired = injector.fired().await(10, TimeUnit.SECONDS);
+            Map<BadInput, Long> badInputs = injector.firedBadInputs().await(10, TimeUnit.SECONDS);
             Map<Instrument, List<Candle>> truth = settle(node, sim, instruments, intervals, end);
             Map<String, Map<String, Long>> counters = new TreeMap<>();
             heartbeats.forEach((component, h) -> counters.put(component, h.counters()));
             open = false;
             node.close().await(120, TimeUnit.SECONDS);
-            return report(truth, intervals, start, end, fired, counters);
+            return report(truth, intervals, start, end, fired, badInputs, counters);
         } finally {
             if (open) {
                 node.close().await(120, TimeUnit.SECONDS);
@@ -232,13 +240,14 @@ final class SoakRun {
             long start,
             long end,
             Map<FaultKind, Long> fired,
+            Map<BadInput, Long> badInputs,
             Map<String, Map<String, Long>> counters)
             throws IOException {
         List<Candle> published = new ArrayList<>(closed);
         Map<SoakStream, StreamTally> bus = SoakCheck.published(published, truth, intervals, start, end);
         Map<SoakStream, StreamTally> disk =
                 SoakCheck.dataset(SoakCheck.readDataset(data, bus.keySet()), published, bus.keySet(), end);
-        return SoakReport.print(out, bus, disk, fired, counters);
+        return SoakReport.print(out, bus, disk, fired, badInputs, counters);
     }
 
     /** Returns, per stream, how many part files hold each open time. */

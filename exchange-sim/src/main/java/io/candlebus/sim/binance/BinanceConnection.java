@@ -1,5 +1,8 @@
 package io.candlebus.sim.binance;
 
+import io.candlebus.contract.Exchange;
+import io.candlebus.sim.faults.BadInput;
+import io.candlebus.sim.faults.Faults;
 import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
@@ -9,6 +12,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,7 +64,7 @@ final class BinanceConnection {
         this.path = path;
         this.market = market;
         this.pacing = pacing;
-        this.subs = new StreamSubscriptions(path.combined(), path.streams());
+        this.subs = new StreamSubscriptions(path.combined(), path.streams(), server.maxStreams());
         this.messageWindowMillis = Math.max(1_000L, pacing.minSimMillis());
     }
 
@@ -100,6 +105,65 @@ final class BinanceConnection {
         }
     }
 
+    /**
+     * Sends a bad message of {@code kind} next to the real stream: a changed copy of the open kline of the
+     * first kline stream, wrapped like the connection's events; a stalled link sends nothing.
+     */
+    void sendBadInput(BadInput kind, int oversizedBytes) {
+        if (closed || server.isStalled(market.now()) || !kind.onBinance()) {
+            return;
+        }
+        switch (kind) {
+            case MALFORMED_JSON -> ws.writeTextMessage(Faults.GARBAGE);
+            case OVERSIZED -> ws.writeTextMessage(oversized(oversizedBytes));
+            default -> {
+                String stream = firstKlineStream();
+                String open = stream == null ? null : openKline(stream);
+                String bad = open == null ? null : BinanceBadInput.kline(kind, open);
+                if (bad != null) {
+                    send(kind == BadInput.UNKNOWN_SYMBOL ? BinanceBadInput.unknownStream(stream) : stream, bad);
+                }
+            }
+        }
+    }
+
+    private String firstKlineStream() {
+        for (String name : subs.list()) {
+            KlineStream stream = KlineStream.parse(name);
+            if (stream != null && market.binance(path.rules().market(), stream.symbol()) != null) {
+                return name;
+            }
+        }
+        // An unsubscribed connection gets a kline of the market's first symbol, as a stray event would be.
+        List<TradeScript> scripts =
+                market.scripts(Exchange.BINANCE, path.rules().market());
+        return scripts.isEmpty()
+                ? null
+                : scripts.get(0).spec().instrument().symbol().toLowerCase(Locale.ROOT) + "@kline_1m";
+    }
+
+    private String openKline(String name) {
+        KlineStream stream = KlineStream.parse(name);
+        TradeScript script = market.binance(path.rules().market(), stream.symbol());
+        long now = market.now();
+        long length = stream.interval().millis();
+        Bar open = script.bar(KlineSelection.floor(now, length), length, now);
+        return open == null
+                ? null
+                : KlineJson.event(open, script.spec(), stream.interval().code(), length, now, false);
+    }
+
+    /** Returns exactly {@code bytes} of valid JSON: an event of a type no client handles, padded. */
+    private String oversized(int bytes) {
+        String head = "{\"e\":\"padding\",\"E\":" + market.now() + ",\"p\":\"";
+        String tail = "\"}";
+        if (subs.combined()) {
+            head = "{\"stream\":\"padding\",\"data\":" + head;
+            tail = tail + "}";
+        }
+        return head + "x".repeat(Math.max(0, bytes - head.length() - tail.length())) + tail;
+    }
+
     private void onFrame(WebSocketFrame frame) {
         if (frame.isClose() || frame.isContinuation()) {
             return;
@@ -110,7 +174,8 @@ final class BinanceConnection {
             windowCount = 0;
         }
         windowCount++;
-        if (windowCount > path.rules().messagesPerSecond()) {
+        if (windowCount > path.rules().messagesPerSecond() && !closed) {
+            server.closedForMessageRate(path.rules().market());
             close((short) 1008, "Too many messages");
         }
     }

@@ -57,10 +57,10 @@ final class BinanceControl {
         }
         if (add) {
             if (!subs.add(names)) {
-                return error(
+                return wrappedError(
                         2,
-                        "Invalid request: too many streams, at most " + StreamSubscriptions.MAX_STREAMS
-                                + " per connection",
+                        "Invalid request: too many streams: expected at most " + subs.maxStreams()
+                                + " per connection, was " + subs.countWith(names),
                         id);
             }
         } else {
@@ -147,6 +147,22 @@ final class BinanceControl {
                 .value(code)
                 .name("msg")
                 .value(message)
+                .name("id");
+        writeId(w, id);
+        return w.endObject().toString();
+    }
+
+    /** Writes the error shape the venue uses for a refused SUBSCRIBE: {@code {"error":{...},"id":...}}. */
+    private static String wrappedError(int code, String message, Object id) {
+        JsonWriter w = new JsonWriter()
+                .beginObject()
+                .name("error")
+                .beginObject()
+                .name("code")
+                .value(code)
+                .name("msg")
+                .value(message)
+                .endObject()
                 .name("id");
         writeId(w, id);
         return w.endObject().toString();

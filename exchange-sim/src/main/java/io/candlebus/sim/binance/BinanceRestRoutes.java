@@ -32,10 +32,21 @@ public final class BinanceRestRoutes {
     public void mount(Router router) {
         for (BinanceRules rules : BinanceRules.values()) {
             String base = rules.restPrefix();
+            router.route(base + "/*").handler(ctx -> onAnyRequest(ctx, rules));
             router.get(base + "/klines").handler(ctx -> onKlines(ctx, rules));
             router.get(base + "/time").handler(ctx -> onTime(ctx, rules));
             router.get(base + "/ping").handler(ctx -> onPing(ctx, rules));
             router.get(base + "/exchangeInfo").handler(ctx -> onExchangeInfo(ctx, rules));
+        }
+    }
+
+    /** A ban refuses every request of the market, before its parameters are even read. */
+    private void onAnyRequest(RoutingContext ctx, BinanceRules rules) {
+        long now = market.now();
+        if (now < limiter.bannedUntil(rules.market())) {
+            refuse(ctx, rules, WeightLimiter.Verdict.BANNED, now);
+        } else {
+            ctx.next();
         }
     }
 
@@ -191,7 +202,16 @@ public final class BinanceRestRoutes {
         if (verdict == WeightLimiter.Verdict.OK) {
             return true;
         }
-        ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds(rules.market(), now)));
+        refuse(ctx, rules, verdict, now);
+        return false;
+    }
+
+    private void refuse(RoutingContext ctx, BinanceRules rules, WeightLimiter.Verdict verdict, long now) {
+        // A ban lifts at its own end; a 429 clears when the weight window rolls over.
+        long retryAfter = verdict == WeightLimiter.Verdict.BANNED
+                ? Math.max(1, (limiter.bannedUntil(rules.market()) - now + 999) / 1000)
+                : limiter.retryAfterSeconds(rules.market(), now);
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
         String message = verdict == WeightLimiter.Verdict.BANNED
                 ? "Way too much request weight used; IP banned until " + limiter.bannedUntil(rules.market())
                         + ". Please use WebSocket Streams for live updates to avoid bans."
@@ -211,7 +231,6 @@ public final class BinanceRestRoutes {
                         .endObject()
                         .toString(),
                 now);
-        return false;
     }
 
     private void error(RoutingContext ctx, BinanceRules rules, int code, String message, long now) {

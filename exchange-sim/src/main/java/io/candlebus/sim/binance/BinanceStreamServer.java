@@ -1,6 +1,10 @@
 package io.candlebus.sim.binance;
 
+import io.candlebus.contract.Market;
+import io.candlebus.sim.ConnectionStats;
 import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.WsHost;
+import io.candlebus.sim.faults.BadInput;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
 import io.vertx.core.Vertx;
@@ -23,21 +27,50 @@ public final class BinanceStreamServer {
     private final SimMarket market;
     private final SimConfig config;
     private final Pacing pacing;
+    private final ConnectionStats stats;
     private final Set<BinanceConnection> connections = new LinkedHashSet<>();
     private long lifetimeMillis = DEFAULT_LIFETIME_MILLIS;
     private long stalledUntil = Long.MIN_VALUE;
+    private volatile int maxStreams;
 
     /** Creates the server; connections are handed to {@link #handle}. */
-    public BinanceStreamServer(Vertx vertx, SimMarket market, SimConfig config, Pacing pacing) {
+    public BinanceStreamServer(Vertx vertx, SimMarket market, SimConfig config, Pacing pacing, ConnectionStats stats) {
         this.vertx = vertx;
         this.market = market;
         this.config = config;
         this.pacing = pacing;
+        this.stats = stats;
+        this.maxStreams = config.connectionLimits().streamsPerConnection();
     }
 
     /** Returns whether {@code path} is a Binance stream endpoint this server accepts. */
     public static boolean accepts(String path, String query) {
         return BinanceWsPath.parse(path, query) != null;
+    }
+
+    /** Returns the market of a Binance stream endpoint, or null if {@code path} is none. */
+    public static Market market(String path, String query) {
+        BinanceWsPath parsed = BinanceWsPath.parse(path, query);
+        return parsed == null ? null : parsed.rules().market();
+    }
+
+    /** Returns how many streams a Binance stream URL names (0 if it is not one). */
+    public static int streamCount(String path, String query) {
+        BinanceWsPath parsed = BinanceWsPath.parse(path, query);
+        return parsed == null ? 0 : parsed.streams().size();
+    }
+
+    int maxStreams() {
+        return maxStreams;
+    }
+
+    /** Sets how many streams connections opened from now on may carry. */
+    public void maxStreams(int streams) {
+        this.maxStreams = streams;
+    }
+
+    void closedForMessageRate(Market m) {
+        stats.closedForMessageRate(WsHost.binance(m));
     }
 
     /** Takes over an accepted websocket whose path {@link #accepts} approved. */
@@ -88,6 +121,13 @@ public final class BinanceStreamServer {
     public void dropConnections() {
         for (BinanceConnection c : new ArrayList<>(connections)) {
             c.close((short) 1001, "dropped");
+        }
+    }
+
+    /** Sends a bad message of {@code kind} on every open connection; see {@link BadInput}. */
+    public void sendBadInput(BadInput kind, int oversizedBytes) {
+        for (BinanceConnection c : new ArrayList<>(connections)) {
+            c.sendBadInput(kind, oversizedBytes);
         }
     }
 

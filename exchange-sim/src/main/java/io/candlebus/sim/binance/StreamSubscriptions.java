@@ -7,15 +7,19 @@ import java.util.Set;
 
 /** Holds the streams one Binance connection is subscribed to and whether its events are wrapped. */
 final class StreamSubscriptions {
-    /** Binance's cap of streams per connection. */
-    static final int MAX_STREAMS = 1024;
-
     private final Set<String> streams = new LinkedHashSet<>();
+    private final int maxStreams;
     private boolean combined;
 
-    StreamSubscriptions(boolean combined, List<String> initial) {
+    StreamSubscriptions(boolean combined, List<String> initial, int maxStreams) {
         this.combined = combined;
+        this.maxStreams = maxStreams;
         streams.addAll(initial);
+    }
+
+    /** Returns how many streams the connection may carry (Binance: 1024). */
+    int maxStreams() {
+        return maxStreams;
     }
 
     boolean combined() {
@@ -38,11 +42,18 @@ final class StreamSubscriptions {
     boolean add(List<String> names) {
         Set<String> after = new LinkedHashSet<>(streams);
         after.addAll(names);
-        if (after.size() > MAX_STREAMS) {
+        if (after.size() > maxStreams) {
             return false;
         }
         streams.addAll(names);
         return true;
+    }
+
+    /** Returns how many streams the connection would carry after adding {@code names}. */
+    int countWith(List<String> names) {
+        Set<String> after = new LinkedHashSet<>(streams);
+        after.addAll(names);
+        return after.size();
     }
 
     void remove(List<String> names) {

@@ -3,6 +3,8 @@ package io.candlebus.sim.bithumb;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
+import io.candlebus.sim.faults.BadInput;
+import io.candlebus.sim.faults.Faults;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.SimTrade;
@@ -81,6 +83,68 @@ final class BithumbConnection {
         if (!closed && !server.isStalled(market.now())) {
             ws.writeBinaryMessage(Buffer.buffer(text));
         }
+    }
+
+    /**
+     * Sends a bad message of {@code kind} next to the real stream, built from the last trade of the first
+     * code subscribed (the first Bithumb market if none); a stalled link sends nothing.
+     */
+    void sendBadInput(BadInput kind, int oversizedBytes) {
+        long now = market.now();
+        if (closed || server.isStalled(now) || !kind.onBithumb()) {
+            return;
+        }
+        if (kind == BadInput.MALFORMED_JSON) {
+            sendBinary(Faults.GARBAGE);
+            return;
+        }
+        if (kind == BadInput.OVERSIZED) {
+            String head = "{\"type\":\"padding\",\"timestamp\":" + now + ",\"padding\":\"";
+            String tail = "\",\"stream_type\":\"REALTIME\"}";
+            sendBinary(head + "x".repeat(Math.max(0, oversizedBytes - head.length() - tail.length())) + tail);
+            return;
+        }
+        TradeScript script = firstScript();
+        SimTrade last = script == null ? null : script.lastTrade(now);
+        if (last == null) {
+            return;
+        }
+        if (kind == BadInput.LATE_TRADE) {
+            long time = last.time() - Faults.LATE_TRADE_AGE_MILLIS;
+            SimTrade late = new SimTrade(
+                    time, last.price(), last.quantity(), last.buyerTaker(), server.freshId(time), last.quote());
+            sendBinary(
+                    BithumbJson.trade(late, script.spec(), BithumbTicker.previousClose(script, time), now, "REALTIME"));
+            return;
+        }
+        SimTrade fresh = new SimTrade(
+                last.time(),
+                last.price(),
+                last.quantity(),
+                last.buyerTaker(),
+                server.freshId(last.time()),
+                last.quote());
+        String real = BithumbJson.trade(
+                fresh, script.spec(), BithumbTicker.previousClose(script, last.time()), now, "REALTIME");
+        String bad = BithumbBadInput.trade(kind, real);
+        if (bad != null) {
+            sendBinary(bad);
+        }
+    }
+
+    private TradeScript firstScript() {
+        if (request != null) {
+            for (BithumbRequest.TypeRequest type : request.types().values()) {
+                for (String code : type.codes()) {
+                    TradeScript script = script(code);
+                    if (script != null) {
+                        return script;
+                    }
+                }
+            }
+        }
+        List<TradeScript> all = market.scripts(Exchange.BITHUMB, Market.SPOT);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     private void onMessage(String text) {

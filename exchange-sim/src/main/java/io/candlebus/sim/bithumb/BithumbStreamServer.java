@@ -1,5 +1,6 @@
 package io.candlebus.sim.bithumb;
 
+import io.candlebus.sim.faults.BadInput;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class BithumbStreamServer {
     private final Pacing pacing;
     private final Set<BithumbConnection> connections = new LinkedHashSet<>();
     private long stalledUntil = Long.MIN_VALUE;
+    private long badIds;
 
     /** Creates the server; connections are handed to {@link #handle}. */
     public BithumbStreamServer(Vertx vertx, SimMarket market, Pacing pacing) {
@@ -64,6 +66,21 @@ public final class BithumbStreamServer {
         for (BithumbConnection c : new ArrayList<>(connections)) {
             c.close((short) 1001, "dropped");
         }
+    }
+
+    /** Sends a bad message of {@code kind} on every open connection; see {@link BadInput}. */
+    public void sendBadInput(BadInput kind, int oversizedBytes) {
+        for (BithumbConnection c : new ArrayList<>(connections)) {
+            c.sendBadInput(kind, oversizedBytes);
+        }
+    }
+
+    /**
+     * Returns a {@code sequential_id} for a trade at {@code time} that no real trade has: real ids count up
+     * from {@code time * 10000}, these count down from {@code time * 10000 + 9999}.
+     */
+    long freshId(long time) {
+        return time * 10_000L + 9_999L - (badIds++ % 5_000L);
     }
 
     /** Sends {@code text} as a binary frame on every open connection. */

@@ -10,14 +10,21 @@ import io.vertx.core.Promise;
 import java.time.Clock;
 
 /**
- * Injects faults into a running simulator: dropped connections, garbage frames, stalls, Binance's
- * server shutdown, a shorter Binance connection lifetime, a lower REST weight limit, REST bans and
- * REST outages. Websocket actions run on the simulator's event loop and their futures complete once
+ * Injects faults into a running simulator: dropped connections, garbage frames, bad messages of every
+ * {@link BadInput} kind, oversized frames, stalls, Binance's server shutdown, a shorter Binance
+ * connection lifetime, a lower REST weight limit, REST bans and REST outages. Websocket actions run on the simulator's event loop and their futures complete once
  * they are done; the REST switches take effect at once.
  */
 public final class Faults {
     /** Text that is not JSON, sent by {@link #sendGarbageFrame()}. */
     public static final String GARBAGE = "{\"e\":\"kline\",\"E\":garbage";
+    /** The size of the frame {@link BadInput#OVERSIZED} sends by default: 1 MiB. */
+    public static final int OVERSIZED_BYTES = 1 << 20;
+    /**
+     * How much older than the last trade sent a {@link BadInput#LATE_TRADE} is, in sim time: its minute closed
+     * long before, beyond any client's grace period for late trades.
+     */
+    public static final long LATE_TRADE_AGE_MILLIS = 5 * 60_000L;
 
     private final Context context;
     private final Clock clock;
@@ -72,6 +79,26 @@ public final class Faults {
     }
 
     /**
+     * Sends one bad message of {@code kind} on every open websocket of the venues it occurs on, next to
+     * the real stream (which is not changed and loses nothing); a stalled link sends nothing. An
+     * {@link BadInput#OVERSIZED} frame has {@link #OVERSIZED_BYTES}.
+     */
+    public Future<Void> sendBadInput(BadInput kind) {
+        return sendBadInput(kind, OVERSIZED_BYTES);
+    }
+
+    /** Sends one bad message of {@code kind} like {@link #sendBadInput(BadInput)}; oversized frames have {@code oversizedBytes}. */
+    public Future<Void> sendBadInput(BadInput kind, int oversizedBytes) {
+        if (oversizedBytes < 1) {
+            throw new IllegalArgumentException("oversizedBytes: expected >= 1, was " + oversizedBytes);
+        }
+        return onContext(() -> {
+            binance.sendBadInput(kind, oversizedBytes);
+            bithumb.sendBadInput(kind, oversizedBytes);
+        });
+    }
+
+    /**
      * Stalls every websocket of both venues for {@code simMillis}: connections stay open but nothing is
      * sent (no data, no pings, no PING answers, no snapshots, no garbage frames) and nothing missed is sent
      * afterwards.
@@ -102,12 +129,18 @@ public final class Faults {
         limiter.setLimit(market, limit);
     }
 
-    /** Bans the client from a Binance market's REST API (HTTP 418 with Retry-After) for {@code simMillis}. */
+    /**
+     * Bans the client from a Binance market's REST API for {@code simMillis}: every request to that market
+     * is answered HTTP 418 with {@code Retry-After} (whole sim seconds to the ban's end) until it ends.
+     */
     public void restBan(Market market, long simMillis) {
         limiter.banUntil(market, clock.millis() + simMillis);
     }
 
-    /** Makes every REST endpoint of both venues answer HTTP 503 for {@code simMillis}. */
+    /**
+     * Makes every REST endpoint of both venues answer HTTP 503, with {@code Retry-After} (whole sim seconds to
+     * the outage's end), for {@code simMillis}.
+     */
     public void restOutage(long simMillis) {
         outage.until(clock.millis() + simMillis);
     }

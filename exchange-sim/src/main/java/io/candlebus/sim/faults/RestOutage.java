@@ -4,8 +4,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 
 /**
- * Makes every REST endpoint of both venues answer HTTP 503 until a sim time, as during an exchange
- * outage or maintenance; websockets are not affected.
+ * Makes every REST endpoint of both venues answer HTTP 503 with {@code Retry-After} (sim seconds) until a
+ * sim time, as during an exchange outage or maintenance; websockets are not affected.
  */
 public final class RestOutage {
     private final Clock clock;
@@ -28,8 +28,10 @@ public final class RestOutage {
             return;
         }
         boolean binance = ctx.request().path().startsWith("/binance/");
+        long retryAfter = Math.max(1, (until - clock.millis() + 999) / 1000);
         ctx.response()
                 .setStatusCode(503)
+                .putHeader("Retry-After", Long.toString(retryAfter))
                 .putHeader("Content-Type", "application/json;charset=UTF-8")
                 .end(
                         binance

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BinanceControlTest {
-    private final StreamSubscriptions subs = new StreamSubscriptions(false, List.of("btcusdt@kline_1m"));
+    private final StreamSubscriptions subs = new StreamSubscriptions(false, List.of("btcusdt@kline_1m"), 3);
 
     @Test
     void subscribeAndListReplyWithTheDocumentedShapes() {
@@ -19,6 +19,23 @@ class BinanceControlTest {
                         "{\"method\":\"UNSUBSCRIBE\",\"params\":[\"btcusdt@kline_1m\"],\"id\":null}", subs, false))
                 .isEqualTo("{\"result\":null,\"id\":null}");
         assertThat(subs.list()).containsExactly("ethusdt@kline_1m");
+    }
+
+    @Test
+    void aSubscribePassingTheStreamCapIsRefusedAndSubscribesNothing() {
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"a@kline_1m\",\"b@kline_1m\",\"c@kline_1m\"],\"id\":9}",
+                        subs,
+                        false))
+                .isEqualTo("{\"error\":{\"code\":2,\"msg\":\"Invalid request: too many streams: expected at most 3"
+                        + " per connection, was 4\"},\"id\":9}");
+        assertThat(subs.list()).containsExactly("btcusdt@kline_1m");
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"a@kline_1m\",\"btcusdt@kline_1m\"],\"id\":10}",
+                        subs,
+                        false))
+                .isEqualTo("{\"result\":null,\"id\":10}");
+        assertThat(subs.list()).containsExactly("btcusdt@kline_1m", "a@kline_1m");
     }
 
     @Test

@@ -1,10 +1,9 @@
-package io.candlebus.launcher;
+package io.candlebus.sim.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.contract.Market;
-import io.candlebus.launcher.FaultSchedule.Fault;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +17,11 @@ class FaultScheduleTest {
 
     @Test
     void plansTheCountInOrderWithinTheWindow() {
-        List<Fault> plan = FaultSchedule.plan(7, 1000, 5 * MIN, DAY - 20 * MIN, STALL);
+        List<PlannedFault> plan = FaultSchedule.plan(7, 1000, 5 * MIN, DAY - 20 * MIN, STALL);
 
         assertThat(plan).hasSize(1000);
         assertThat(plan).allSatisfy(f -> assertThat(f.atMillis()).isBetween(5 * MIN, DAY - 20 * MIN - 1));
-        assertThat(plan).extracting(Fault::atMillis).isSorted();
+        assertThat(plan).extracting(PlannedFault::atMillis).isSorted();
         // Spread over the window, not bunched: every sim hour gets some.
         Set<Long> hours = plan.stream().map(f -> f.atMillis() / (60 * MIN)).collect(Collectors.toSet());
         assertThat(hours).hasSize(24);
@@ -32,9 +31,9 @@ class FaultScheduleTest {
     void coversEveryKindOnceThereAreAsManyFaultsAsKinds() {
         int kinds = FaultKind.values().length;
         for (long seed = 0; seed < 50; seed++) {
-            List<Fault> plan = FaultSchedule.plan(seed, kinds, 0, 60 * MIN, STALL);
+            List<PlannedFault> plan = FaultSchedule.plan(seed, kinds, 0, 60 * MIN, STALL);
             assertThat(plan.stream()
-                            .map(Fault::kind)
+                            .map(PlannedFault::kind)
                             .collect(Collectors.toCollection(() -> EnumSet.noneOf(FaultKind.class))))
                     .as("seed %d", seed)
                     .containsExactlyInAnyOrder(FaultKind.values());
@@ -42,10 +41,24 @@ class FaultScheduleTest {
     }
 
     @Test
+    void theSoakPlanCoversEveryBadInputKind() {
+        List<PlannedFault> plan = FaultSchedule.plan(7, 1000, 5 * MIN, DAY - 20 * MIN, STALL);
+
+        Set<BadInput> sent = plan.stream()
+                .map(PlannedFault::badInput)
+                .filter(b -> b != null)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(BadInput.class)));
+        assertThat(sent).containsExactlyInAnyOrderElementsOf(FaultSchedule.BAD_INPUTS);
+        assertThat(sent).doesNotContain(BadInput.MALFORMED_JSON, BadInput.OVERSIZED);
+        assertThat(plan).anyMatch(f -> f.kind() == FaultKind.GARBAGE);
+        assertThat(plan).anyMatch(f -> f.kind() == FaultKind.OVERSIZED);
+    }
+
+    @Test
     void isDeterministicForASeedAndDiffersAcrossSeeds() {
-        List<Fault> a = FaultSchedule.plan(7, 200, 0, DAY, STALL);
-        List<Fault> b = FaultSchedule.plan(7, 200, 0, DAY, STALL);
-        List<Fault> c = FaultSchedule.plan(8, 200, 0, DAY, STALL);
+        List<PlannedFault> a = FaultSchedule.plan(7, 200, 0, DAY, STALL);
+        List<PlannedFault> b = FaultSchedule.plan(7, 200, 0, DAY, STALL);
+        List<PlannedFault> c = FaultSchedule.plan(8, 200, 0, DAY, STALL);
 
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
@@ -53,11 +66,12 @@ class FaultScheduleTest {
 
     @Test
     void boundsDurationsAndPicksABinanceMarketForRestFaults() {
-        List<Fault> plan = FaultSchedule.plan(3, 2000, 0, DAY, STALL);
+        List<PlannedFault> plan = FaultSchedule.plan(3, 2000, 0, DAY, STALL);
 
-        for (Fault f : plan) {
+        for (PlannedFault f : plan) {
             switch (f.kind()) {
-                case DROP, GARBAGE -> assertThat(f.durationMillis()).isZero();
+                case DROP, GARBAGE, BAD_INPUT, OVERSIZED -> assertThat(f.durationMillis())
+                        .isZero();
                 case STALL -> assertThat(f.durationMillis())
                         .isBetween(STALL, STALL + FaultSchedule.STALL_SPREAD_MILLIS);
                 default -> assertThat(f.durationMillis())
@@ -69,10 +83,11 @@ class FaultScheduleTest {
             } else {
                 assertThat(f.market()).isNull();
             }
+            assertThat(f.badInput() != null).as("%s", f).isEqualTo(f.kind() == FaultKind.BAD_INPUT);
         }
         assertThat(plan.stream()
                         .filter(f -> f.kind() == FaultKind.BAN)
-                        .map(Fault::market)
+                        .map(PlannedFault::market)
                         .distinct())
                 .hasSize(3);
     }

@@ -1,10 +1,8 @@
-package io.candlebus.launcher;
+package io.candlebus.sim.faults;
 
 import io.candlebus.contract.Market;
-import io.candlebus.launcher.FaultSchedule.Fault;
 import io.candlebus.sim.SimClock;
 import io.candlebus.sim.binance.BinanceStreamServer;
-import io.candlebus.sim.faults.Faults;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,43 +15,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires a planned fault schedule through the simulator's fault API at its sim times and undoes the
- * lasting switches (a lowered weight limit, a shortened connection lifetime) when their time is up. All
- * its state lives on one Vert.x context.
+ * Fires a {@link FaultSchedule} plan through the simulator's {@link Faults} at its sim times and undoes the
+ * lasting switches (a lowered weight limit, a shortened connection lifetime) when their time is up. All its
+ * state lives on one Vert.x context.
  */
-final class FaultInjector {
+public final class FaultInjector {
     private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
     /** Weight per sim minute while a 429 fault lasts: two spot klines requests, one futures request. */
-    static final int LOW_WEIGHT_LIMIT = 5;
+    public static final int LOW_WEIGHT_LIMIT = 5;
     /** How many lifetimes a shortened lifetime stays in force, so the reopened connections are cut. */
-    static final int LIFETIME_WINDOWS = 3;
+    public static final int LIFETIME_WINDOWS = 3;
 
     private final Context context;
     private final Faults faults;
     private final SimClock clock;
     private final List<Long> timers = new ArrayList<>();
     private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
+    private final Map<BadInput, Long> firedBadInputs = new EnumMap<>(BadInput.class);
     private final Map<Market, Long> limitedUntil = new EnumMap<>(Market.class);
     private long lifetimeCutUntil = Long.MIN_VALUE;
     private boolean stopped;
 
-    FaultInjector(Vertx vertx, Faults faults, SimClock clock) {
+    /** Creates an injector firing through {@code faults} on a context of {@code vertx}, timed by {@code clock}. */
+    public FaultInjector(Vertx vertx, Faults faults, SimClock clock) {
         this.context = vertx.getOrCreateContext();
         this.faults = faults;
         this.clock = clock;
     }
 
     /** Schedules every fault of {@code plan} at {@code startMillis} + its offset, in sim time. */
-    Future<Void> start(List<Fault> plan, long startMillis) {
+    public Future<Void> start(List<PlannedFault> plan, long startMillis) {
         return onContext(() -> {
-            for (Fault fault : plan) {
+            for (PlannedFault fault : plan) {
                 timers.add(at(startMillis + fault.atMillis(), () -> fire(fault)));
             }
         });
     }
 
     /** Cancels what has not fired and restores the venue's weight limits and connection lifetime. */
-    Future<Void> stop() {
+    public Future<Void> stop() {
         return onContext(() -> {
             stopped = true;
             timers.forEach(context.owner()::cancelTimer);
@@ -67,17 +67,27 @@ final class FaultInjector {
     }
 
     /** Returns how many faults of each kind have fired. */
-    Future<Map<FaultKind, Long>> fired() {
+    public Future<Map<FaultKind, Long>> fired() {
         Promise<Map<FaultKind, Long>> promise = Promise.promise();
         context.runOnContext(v -> promise.complete(new EnumMap<>(fired)));
         return promise.future();
     }
 
-    private void fire(Fault fault) {
+    /** Returns how many {@link FaultKind#BAD_INPUT} faults of each bad-input kind have fired. */
+    public Future<Map<BadInput, Long>> firedBadInputs() {
+        Promise<Map<BadInput, Long>> promise = Promise.promise();
+        context.runOnContext(v -> promise.complete(new EnumMap<>(firedBadInputs)));
+        return promise.future();
+    }
+
+    private void fire(PlannedFault fault) {
         if (stopped) {
             return;
         }
         fired.merge(fault.kind(), 1L, Long::sum);
+        if (fault.badInput() != null) {
+            firedBadInputs.merge(fault.badInput(), 1L, Long::sum);
+        }
         log.info("fault {} for {} ms (sim) {}", fault.kind().label(), fault.durationMillis(), fault);
         long d = fault.durationMillis();
         Future<Void> done =
@@ -85,6 +95,8 @@ final class FaultInjector {
                     case DROP -> faults.dropConnections();
                     case STALL -> faults.stallStreams(d);
                     case GARBAGE -> faults.sendGarbageFrame();
+                    case BAD_INPUT -> faults.sendBadInput(fault.badInput());
+                    case OVERSIZED -> faults.sendBadInput(BadInput.OVERSIZED);
                     case WEIGHT_LIMIT -> limitWeight(fault.market(), d);
                     case BAN -> {
                         faults.restBan(fault.market(), d);
@@ -127,7 +139,7 @@ final class FaultInjector {
     }
 
     /** Binance's published REST weight per minute (what the simulator starts with): 6000 spot, 2400 futures. */
-    static int publishedWeightLimit(Market market) {
+    public static int publishedWeightLimit(Market market) {
         return market == Market.SPOT ? 6_000 : 2_400;
     }
 

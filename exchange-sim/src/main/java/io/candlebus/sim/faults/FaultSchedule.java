@@ -1,39 +1,36 @@
-package io.candlebus.launcher;
+package io.candlebus.sim.faults;
 
 import io.candlebus.contract.Market;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Plans a soak's faults from a seed: {@code count} faults at random sim times within a window, each kind
- * at least once when there are at least as many faults as kinds, with bounded random durations (a
- * stall lasts from the given minimum, which must exceed the feeds' stall timeout, to two minutes more)
- * and a random Binance market for the REST faults. The same seed and arguments give the same plan.
+ * Plans faults from a seed: {@code count} faults at random sim times within a window, each
+ * {@link FaultKind} at least once when there are at least as many faults as kinds, with bounded random
+ * durations (a stall lasts from the given minimum, which must exceed the clients' stall timeout, to two
+ * minutes more), a random Binance market for the REST faults, and the {@link BadInput} kinds taken in
+ * turn (in a seeded order) by the bad-input faults, so that enough of them cover every kind. The same seed
+ * and arguments give the same plan.
  */
-final class FaultSchedule {
+public final class FaultSchedule {
     /** How much longer than the minimum a stall may last. */
-    static final long STALL_SPREAD_MILLIS = 2 * 60_000L;
+    public static final long STALL_SPREAD_MILLIS = 2 * 60_000L;
+
+    /** The bad-input kinds a {@link FaultKind#BAD_INPUT} fault sends: the others have fault kinds of their own. */
+    public static final List<BadInput> BAD_INPUTS = Arrays.stream(BadInput.values())
+            .filter(b -> b != BadInput.MALFORMED_JSON && b != BadInput.OVERSIZED)
+            .toList();
 
     private static final List<Market> BINANCE_MARKETS = List.of(Market.SPOT, Market.USDM, Market.COINM);
 
     private FaultSchedule() {}
 
-    /**
-     * One planned fault.
-     *
-     * @param atMillis sim time after the soak's start at which it fires
-     * @param kind what it does
-     * @param durationMillis how long it lasts in sim time (for a shutdown, the grace period; for a lifetime cut,
-     *     the shortened lifetime), 0 for instantaneous faults
-     * @param market the Binance market of a 429 or 418, else null
-     */
-    record Fault(long atMillis, FaultKind kind, long durationMillis, Market market) {}
-
     /** Plans {@code count} faults in [{@code fromMillis}, {@code toMillis}) after the start. */
-    static List<Fault> plan(long seed, int count, long fromMillis, long toMillis, long minStallMillis) {
+    public static List<PlannedFault> plan(long seed, int count, long fromMillis, long toMillis, long minStallMillis) {
         if (count < 0) {
             throw new IllegalArgumentException("faults: expected a count >= 0, was " + count);
         }
@@ -54,10 +51,18 @@ final class FaultSchedule {
             times.add(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
         }
         times.sort(Comparator.naturalOrder());
-        List<Fault> plan = new ArrayList<>(count);
+        List<BadInput> badInputs = new ArrayList<>(BAD_INPUTS);
+        Collections.shuffle(badInputs, random);
+        int nextBadInput = 0;
+        List<PlannedFault> plan = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             FaultKind kind = kinds.get(i);
-            plan.add(new Fault(times.get(i), kind, duration(kind, random, minStallMillis), market(kind, random)));
+            BadInput badInput = null;
+            if (kind == FaultKind.BAD_INPUT) {
+                badInput = badInputs.get(nextBadInput++ % badInputs.size());
+            }
+            plan.add(new PlannedFault(
+                    times.get(i), kind, duration(kind, random, minStallMillis), market(kind, random), badInput));
         }
         return List.copyOf(plan);
     }

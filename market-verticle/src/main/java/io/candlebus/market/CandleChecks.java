@@ -4,7 +4,19 @@ import java.math.BigDecimal;
 
 /** Checks venue candle values before they become contract candles, so each problem has its own kind. */
 public final class CandleChecks {
+    /** 9999-12-31T23:59:59.999Z: later "times" are garbage, and adding an interval to them could overflow. */
+    public static final long MAX_TIME = 253_402_300_799_999L;
+
     private CandleChecks() {}
+
+    /** Fails with {@code bad-time} unless {@code epochMillis} lies in [1970, 9999]. */
+    public static long time(long epochMillis, String path) throws BadInputException {
+        if (epochMillis < 0 || epochMillis > MAX_TIME) {
+            throw new BadInputException(
+                    "bad-time", path + ": expected epoch milliseconds from 0 to " + MAX_TIME + ", was " + epochMillis);
+        }
+        return epochMillis;
+    }
 
     /** Fails with {@code non-positive} unless {@code value > 0}. */
     public static BigDecimal positive(BigDecimal value, String path) throws BadInputException {

@@ -5,18 +5,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candlebus.contract.codec.ContractJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads venue JSON into exact values: decimals come from the JSON text (strings or numbers) as
  * BigDecimal, never through a double; every failure is a {@link BadInputException} naming the field.
  */
 public final class JsonFields {
-    private static final ObjectMapper MAPPER = ContractJson.mapper();
+    /**
+     * The contract's mapper, except that a JSON number keeps its scale: Jackson's default tree strips
+     * trailing zeros (Bithumb's {@code 9.0} became {@code 9}, {@code 131250000.0} became
+     * {@code 1.3125E+8}), and a venue's decimal text must survive exactly.
+     */
+    private static final ObjectMapper MAPPER =
+            ContractJson.mapper().copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+
+    /** Far more than any venue price or size needs (Binance: 8 decimals, Bithumb: KRW amounts). */
+    private static final int MAX_INTEGER_DIGITS = 30;
+
+    private static final int MAX_FRACTION_DIGITS = 30;
+
+    private static final int MAX_DECIMAL_TEXT = 80;
+
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?([eE][+-]?[0-9]+)?");
 
     private JsonFields() {}
 
@@ -30,6 +47,8 @@ public final class JsonFields {
             return node;
         } catch (JsonProcessingException e) {
             throw new BadInputException("malformed-json", e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            throw unreadableNumber(e);
         }
     }
 
@@ -64,6 +83,8 @@ public final class JsonFields {
             throw new BadInputException("malformed-json", e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException("malformed-json", String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            throw unreadableNumber(e);
         }
     }
 
@@ -79,7 +100,19 @@ public final class JsonFields {
             throw new BadInputException("malformed-json", e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException("malformed-json", String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            throw unreadableNumber(e);
         }
+    }
+
+    /**
+     * Jackson reads every JSON number into a BigDecimal while parsing and throws an unchecked
+     * NumberFormatException for valid JSON such as {@code 1e2147483648} (exponent overflow).
+     */
+    private static BadInputException unreadableNumber(NumberFormatException e) {
+        return new BadInputException(
+                "bad-number",
+                "message: expected numbers a decimal can hold, was " + shorten(String.valueOf(e.getMessage())));
     }
 
     /** Returns the field, failing with {@code missing-field} if absent or null. */
@@ -142,17 +175,37 @@ public final class JsonFields {
             if (!(value.isIntegralNumber() || value.isBigDecimal())) {
                 throw new BadInputException("bad-number", path + ": expected an exact decimal, was " + brief(value));
             }
-            return value.decimalValue();
+            return bounded(value.decimalValue(), path);
         }
         if (value.isTextual()) {
             String text = value.textValue();
+            // BigDecimal also reads non-ASCII digits ("١٢٣" is 123); a venue never sends them, so they are bad.
+            if (text.length() > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.matcher(text).matches()) {
+                throw new BadInputException("bad-number", path + ": expected a decimal, was '" + shorten(text) + "'");
+            }
             try {
-                return new BigDecimal(text);
+                return bounded(new BigDecimal(text), path);
             } catch (NumberFormatException e) {
                 throw new BadInputException("bad-number", path + ": expected a decimal, was '" + shorten(text) + "'");
             }
         }
         throw new BadInputException("wrong-type", path + ": expected a decimal string or number, was " + brief(value));
+    }
+
+    /**
+     * Rejects decimals no venue sends: an exponent such as {@code 1E999999999} is a short text, but the
+     * first {@code toPlainString()} (an error message, the recorder) or sum with another candle's value
+     * would build a number with a billion digits.
+     */
+    private static BigDecimal bounded(BigDecimal value, String path) throws BadInputException {
+        int integerDigits = value.precision() - value.scale();
+        if (value.scale() > MAX_FRACTION_DIGITS || integerDigits > MAX_INTEGER_DIGITS) {
+            throw new BadInputException(
+                    "bad-number",
+                    path + ": expected at most " + MAX_INTEGER_DIGITS + " integer and " + MAX_FRACTION_DIGITS
+                            + " fraction digits, was " + shorten(value.toString()));
+        }
+        return value;
     }
 
     private static String brief(JsonNode value) {

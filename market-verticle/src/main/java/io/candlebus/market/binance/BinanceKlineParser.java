@@ -6,6 +6,7 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
+import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
 import java.math.BigDecimal;
 import java.util.function.Function;
@@ -42,7 +43,8 @@ final class BinanceKlineParser {
                 return kline(event);
             case "serverShutdown":
                 JsonNode time = event.get("E");
-                return new BinanceFrame.Shutdown(time == null ? 0L : JsonFields.longValue(time, "event.E"));
+                return new BinanceFrame.Shutdown(
+                        time == null ? 0L : CandleChecks.time(JsonFields.longValue(time, "event.E"), "event.E"));
             default:
                 return new BinanceFrame.Other(type);
         }
@@ -59,7 +61,8 @@ final class BinanceKlineParser {
     }
 
     private BinanceFrame kline(JsonNode event) throws BadInputException {
-        long eventTime = JsonFields.longValue(JsonFields.field(event, "E", "kline"), "kline.E");
+        long eventTime =
+                CandleChecks.time(JsonFields.longValue(JsonFields.field(event, "E", "kline"), "kline.E"), "kline.E");
         String symbol = JsonFields.text(JsonFields.field(event, "s", "kline"), "kline.s");
         Instrument instrument = symbols.apply(symbol);
         if (instrument == null) {
@@ -73,7 +76,9 @@ final class BinanceKlineParser {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("unknown-interval", "kline.k.i: " + e.getMessage());
         }
-        long open = JsonFields.longValue(JsonFields.field(k, "t", "kline.k"), "kline.k.t");
+        // Checked here, before BinanceCandles adds the interval to it.
+        long open =
+                CandleChecks.time(JsonFields.longValue(JsonFields.field(k, "t", "kline.k"), "kline.k.t"), "kline.k.t");
         long close = JsonFields.longValue(JsonFields.field(k, "T", "kline.k"), "kline.k.T");
         BigDecimal o = JsonFields.decimal(JsonFields.field(k, "o", "kline.k"), "kline.k.o");
         BigDecimal c = JsonFields.decimal(JsonFields.field(k, "c", "kline.k"), "kline.k.c");

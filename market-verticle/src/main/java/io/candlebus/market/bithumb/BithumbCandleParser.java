@@ -61,10 +61,12 @@ final class BithumbCandleParser {
         long openTime;
         try {
             openTime = LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // ArithmeticException: a year such as +999999999 parses but overflows epoch milliseconds.
             throw new BadInputException(
                     "bad-time", path + ".candle_date_time_utc: expected yyyy-MM-ddTHH:mm:ss, was '" + utc + "'");
         }
+        CandleChecks.time(openTime, path + ".candle_date_time_utc");
         if (!Interval.M1.isAligned(openTime)) {
             throw new BadInputException(
                     "misaligned", path + ".candle_date_time_utc: expected a whole minute, was '" + utc + "'");

@@ -120,6 +120,7 @@ public final class BithumbTradeParser {
         if (time <= 0) {
             throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
         }
+        CandleChecks.time(time, kind + ".trade_timestamp");
         long sequentialId = withId
                 ? JsonFields.longValue(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id")
                 : 0;

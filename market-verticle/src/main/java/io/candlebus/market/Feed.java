@@ -1,7 +1,9 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.StreamStatus;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +35,11 @@ public interface Feed {
 
     /** Returns the heartbeat state ({@code live}, {@code connecting}, ...). */
     String state();
+
+    /** Returns the status of each followed stream for the heartbeat; none by default. */
+    default List<StreamStatus> streams() {
+        return List.of();
+    }
 
     /** Returns the heartbeat counters. */
     Map<String, Long> counters();

@@ -38,8 +38,17 @@ import java.util.TreeSet;
  * @param recorderOutboxCapacity closed candles waiting for a recorder acknowledgement at most; more are
  *     dropped and counted
  * @param stallTimeoutMillis clock time without any message on an open connection after which it is
- *     treated as dead and replaced (the gap is filled from REST); a quiet-market close by the clock also
+ *     treated as dead and replaced (the gap is filled from REST; on Binance only data messages count, as
+ *     the venue answers pings even while its streams are stuck); a quiet-market close by the clock also
  *     waits until the feed was heard this long after boundary + grace, so a stall is caught first
+ * @param maxMessageBytes longest websocket text message accepted; a longer one is dropped and counted as
+ *     bad input {@code oversized} without touching the connection
+ * @param binanceRotateAfterMillis clock age at which a Binance connection is replaced make-before-break
+ *     (before the venue's 24 h cut); 0 turns rotation off
+ * @param binanceStreamsPerConnection Binance streams on one websocket connection at most; more instruments
+ *     of a market are spread over further connections
+ * @param binanceRestWeightLimit Binance REST request weight per minute the feed stays under, judged by the
+ *     venue's {@code X-MBX-USED-WEIGHT-1M} answer header
  */
 public record MarketConfig(
         List<Instrument> instruments,
@@ -55,7 +64,11 @@ public record MarketConfig(
         long reconnectMaxMillis,
         long pingMillis,
         int recorderOutboxCapacity,
-        long stallTimeoutMillis) {
+        long stallTimeoutMillis,
+        long maxMessageBytes,
+        long binanceRotateAfterMillis,
+        int binanceStreamsPerConnection,
+        int binanceRestWeightLimit) {
 
     /** The real venue hosts. */
     public static final Map<Market, Endpoint> BINANCE_ENDPOINTS = Map.of(
@@ -81,7 +94,14 @@ public record MarketConfig(
             "reconnectMaxMillis",
             "pingMillis",
             "recorderOutboxCapacity",
-            "stallTimeoutMillis");
+            "stallTimeoutMillis",
+            "maxMessageBytes",
+            "binanceRotateAfterMillis",
+            "binanceStreamsPerConnection",
+            "binanceRestWeightLimit");
+    /** Binance cuts every connection at 24 h, so a rotation must come before that. */
+    private static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
+
     private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
 
     public MarketConfig {
@@ -101,13 +121,19 @@ public record MarketConfig(
         range(pingMillis, 1, 110_000, "market.pingMillis");
         range(recorderOutboxCapacity, 1, 10_000_000, "market.recorderOutboxCapacity");
         range(stallTimeoutMillis, 1_000, 3_600_000, "market.stallTimeoutMillis");
+        range(maxMessageBytes, 1_024, 4_194_304, "market.maxMessageBytes");
+        range(binanceRotateAfterMillis, 0, MAX_ROTATE_MILLIS, "market.binanceRotateAfterMillis");
+        range(binanceStreamsPerConnection, 1, 1_024, "market.binanceStreamsPerConnection");
+        range(binanceRestWeightLimit, 1, 6_000, "market.binanceRestWeightLimit");
     }
 
     /**
      * Returns the defaults: BTC on Binance spot, USDT-M and COIN-M and on Bithumb, the real hosts,
      * intervals 1m and 5m, 120 warm-up candles, 2 s close grace, 250 ms live throttle, 30 s recorder
      * timeout, a 100 ms tick, reconnects from 500 ms up to 30 s, a keepalive every 10 s, an outbox
-     * of 100,000 candles and a connection silent for 30 s treated as stalled.
+     * of 100,000 candles, a connection silent for 30 s treated as stalled, messages up to 64 KiB,
+     * Binance connections rotated after 23 h, 1024 streams per connection and a REST weight budget of
+     * 1200 per minute (half the smallest market limit, futures' 2400, so other clients on the same IP fit).
      */
     public static MarketConfig defaults() {
         return new MarketConfig(
@@ -128,7 +154,11 @@ public record MarketConfig(
                 30_000L,
                 10_000L,
                 100_000,
-                30_000L);
+                30_000L,
+                65_536L,
+                23L * 3_600_000,
+                1_024,
+                1_200);
     }
 
     /** Returns this config pointing at other venue endpoints (the simulator in tests and the demo). */
@@ -147,7 +177,11 @@ public record MarketConfig(
                 reconnectMaxMillis,
                 pingMillis,
                 recorderOutboxCapacity,
-                stallTimeoutMillis);
+                stallTimeoutMillis,
+                maxMessageBytes,
+                binanceRotateAfterMillis,
+                binanceStreamsPerConnection,
+                binanceRestWeightLimit);
     }
 
     /** Returns this config following other instruments from the start. */
@@ -166,7 +200,11 @@ public record MarketConfig(
                 reconnectMaxMillis,
                 pingMillis,
                 recorderOutboxCapacity,
-                stallTimeoutMillis);
+                stallTimeoutMillis,
+                maxMessageBytes,
+                binanceRotateAfterMillis,
+                binanceStreamsPerConnection,
+                binanceRestWeightLimit);
     }
 
     /** Returns this config with other timings (tests speed these up against an accelerated clock). */
@@ -185,7 +223,37 @@ public record MarketConfig(
                 Math.max(reconnectMaxMillis, newReconnectMinMillis),
                 pingMillis,
                 recorderOutboxCapacity,
-                stallTimeoutMillis);
+                stallTimeoutMillis,
+                maxMessageBytes,
+                binanceRotateAfterMillis,
+                binanceStreamsPerConnection,
+                binanceRestWeightLimit);
+    }
+
+    /**
+     * Returns this config with other Binance connection settings (tests rotate early and split streams
+     * over several connections).
+     */
+    public MarketConfig withBinanceConnections(long newRotateAfterMillis, int newStreamsPerConnection) {
+        return new MarketConfig(
+                instruments,
+                binance,
+                bithumb,
+                intervals,
+                warmupCandles,
+                closeGraceMillis,
+                liveThrottleMillis,
+                recorderTimeoutMillis,
+                tickMillis,
+                reconnectMinMillis,
+                reconnectMaxMillis,
+                pingMillis,
+                recorderOutboxCapacity,
+                stallTimeoutMillis,
+                maxMessageBytes,
+                newRotateAfterMillis,
+                newStreamsPerConnection,
+                binanceRestWeightLimit);
     }
 
     /** Returns the largest configured interval (1m if only 1m). */
@@ -236,6 +304,12 @@ public record MarketConfig(
         long ping = number(json, "pingMillis", d.pingMillis(), 1, 110_000, path);
         int outbox = (int) number(json, "recorderOutboxCapacity", d.recorderOutboxCapacity(), 1, 10_000_000, path);
         long stall = number(json, "stallTimeoutMillis", d.stallTimeoutMillis(), 1_000, 3_600_000, path);
+        long maxMessage = number(json, "maxMessageBytes", d.maxMessageBytes(), 1_024, 4_194_304, path);
+        long rotate =
+                number(json, "binanceRotateAfterMillis", d.binanceRotateAfterMillis(), 0, MAX_ROTATE_MILLIS, path);
+        int streams =
+                (int) number(json, "binanceStreamsPerConnection", d.binanceStreamsPerConnection(), 1, 1_024, path);
+        int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
         return new MarketConfig(
                 instruments,
                 binance,
@@ -250,7 +324,11 @@ public record MarketConfig(
                 reconnectMax,
                 ping,
                 outbox,
-                stall);
+                stall,
+                maxMessage,
+                rotate,
+                streams,
+                weight);
     }
 
     private static List<Instrument> instrumentsFrom(Object value, String path) {

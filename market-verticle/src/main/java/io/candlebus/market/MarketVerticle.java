@@ -283,7 +283,14 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         for (Feed feed : feeds) {
             bus.publish(
                     Addresses.STATUS_HEARTBEAT,
-                    new Heartbeat(node, feed.component(), feed.state(), feed.counters(), feed.lastEventTime(), now));
+                    new Heartbeat(
+                            node,
+                            feed.component(),
+                            feed.state(),
+                            feed.counters(),
+                            feed.lastEventTime(),
+                            now,
+                            feed.streams()));
         }
         Map<String, Long> counters = new TreeMap<>(aggregator.counters());
         counters.putAll(outbox.counters());

@@ -13,10 +13,13 @@ import java.util.Map;
  */
 public final class RestClient {
     private static final long TIMEOUT_MILLIS = 10_000;
+    /** Binance's answer header with the request weight used in the current minute. */
+    static final String USED_WEIGHT = "X-MBX-USED-WEIGHT-1M";
 
     private final WebClient client;
     private long requests;
     private long failures;
+    private long lastUsedWeight = -1;
 
     public RestClient(WebClient client) {
         this.client = client;
@@ -33,6 +36,7 @@ public final class RestClient {
                 return Future.failedFuture(new RestException(0, 0, url + ": " + ar.cause()));
             }
             HttpResponse<Buffer> response = ar.result();
+            lastUsedWeight = usedWeight(response.getHeader(USED_WEIGHT), lastUsedWeight);
             int status = response.statusCode();
             Buffer body = response.body();
             if (status / 100 != 2) {
@@ -55,6 +59,25 @@ public final class RestClient {
     /** Returns how many requests failed (no response or a non-2xx status). */
     public long failures() {
         return failures;
+    }
+
+    /**
+     * Returns the {@code X-MBX-USED-WEIGHT-1M} of the last answer that carried one (Binance sends it on
+     * every answer, 429 and 418 included), -1 if none did.
+     */
+    public long lastUsedWeight() {
+        return lastUsedWeight;
+    }
+
+    private static long usedWeight(String header, long previous) {
+        if (header == null) {
+            return previous;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return previous;
+        }
     }
 
     private static long retryAfter(String header) {

@@ -36,6 +36,10 @@ class MarketConfigTest {
         assertThat(d.recorderTimeoutMillis()).isEqualTo(30_000);
         assertThat(d.tickMillis()).isEqualTo(100);
         assertThat(d.recorderOutboxCapacity()).isEqualTo(100_000);
+        assertThat(d.maxMessageBytes()).isEqualTo(65_536);
+        assertThat(d.binanceRotateAfterMillis()).isEqualTo(23L * 3_600_000);
+        assertThat(d.binanceStreamsPerConnection()).isEqualTo(1_024);
+        assertThat(d.binanceRestWeightLimit()).isEqualTo(1_200);
         assertThat(MarketConfig.fromJson(new JsonObject(), "market")).isEqualTo(d);
         assertThat(MarketConfig.fromJson(null, "market")).isEqualTo(d);
     }
@@ -69,7 +73,11 @@ class MarketConfigTest {
                 .put("reconnectMinMillis", 10)
                 .put("reconnectMaxMillis", 100)
                 .put("pingMillis", 10_000)
-                .put("recorderOutboxCapacity", 10);
+                .put("recorderOutboxCapacity", 10)
+                .put("maxMessageBytes", 1_024)
+                .put("binanceRotateAfterMillis", 0)
+                .put("binanceStreamsPerConnection", 2)
+                .put("binanceRestWeightLimit", 600);
 
         MarketConfig c = MarketConfig.fromJson(json, "market");
 
@@ -86,6 +94,10 @@ class MarketConfigTest {
         assertThat(c.warmupCandles()).isEqualTo(50);
         assertThat(c.closeGraceMillis()).isEqualTo(25_000);
         assertThat(c.recorderOutboxCapacity()).isEqualTo(10);
+        assertThat(c.maxMessageBytes()).isEqualTo(1_024);
+        assertThat(c.binanceRotateAfterMillis()).isZero();
+        assertThat(c.binanceStreamsPerConnection()).isEqualTo(2);
+        assertThat(c.binanceRestWeightLimit()).isEqualTo(600);
     }
 
     @ParameterizedTest
@@ -112,6 +124,12 @@ class MarketConfigTest {
                 "{\"tickMillis\":0}|market.tickMillis: expected an integer in [1, 10000]",
                 "{\"reconnectMinMillis\":100,\"reconnectMaxMillis\":50}|market.reconnectMaxMillis: expected an integer in [100,",
                 "{\"recorderTimeoutMillis\":1.5}|market.recorderTimeoutMillis: expected an integer",
+                "{\"maxMessageBytes\":1023}|market.maxMessageBytes: expected an integer in [1024, 4194304], was 1023",
+                "{\"maxMessageBytes\":4194305}|market.maxMessageBytes: expected an integer in [1024, 4194304]",
+                "{\"binanceRotateAfterMillis\":-1}|market.binanceRotateAfterMillis: expected an integer in [0, 86400000]",
+                "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
+                "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
+                "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer in [1, 6000]",
             })
     void badValuesNameTheFieldAndWhatWasExpected(String json, String message) {
         assertThatThrownBy(() -> MarketConfig.fromJson(new JsonObject(json), "market"))
@@ -136,5 +154,30 @@ class MarketConfigTest {
         assertThatThrownBy(() -> new Endpoint("ftp://x", "ws://x")).hasMessageContaining("endpoint.restUrl");
         assertThat(MarketConfig.defaults().withInstruments(List.of()).instruments())
                 .isEmpty();
+    }
+
+    @Test
+    void everyCopyKeepsTheOtherFields() {
+        MarketConfig base = MarketConfig.fromJson(
+                new JsonObject()
+                        .put("maxMessageBytes", 2_048)
+                        .put("binanceRotateAfterMillis", 60_000)
+                        .put("binanceStreamsPerConnection", 3)
+                        .put("binanceRestWeightLimit", 100),
+                "market");
+
+        for (MarketConfig c : List.of(
+                base.withEndpoints(base.binance(), base.bithumb()),
+                base.withInstruments(base.instruments()),
+                base.withTimings(base.closeGraceMillis(), base.tickMillis(), base.reconnectMinMillis()))) {
+            assertThat(c).isEqualTo(base);
+        }
+        MarketConfig split = base.withBinanceConnections(0, 2);
+        assertThat(split.binanceRotateAfterMillis()).isZero();
+        assertThat(split.binanceStreamsPerConnection()).isEqualTo(2);
+        assertThat(split.maxMessageBytes()).isEqualTo(2_048);
+        assertThat(split.binanceRestWeightLimit()).isEqualTo(100);
+        assertThatThrownBy(() -> base.withBinanceConnections(0, 0))
+                .hasMessageStartingWith("market.binanceStreamsPerConnection: expected an integer in [1, 1024], was 0");
     }
 }

@@ -4,6 +4,8 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
+import io.candlebus.contract.StreamState;
+import io.candlebus.contract.StreamStatus;
 import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
 import io.candlebus.market.BadInputException;
@@ -14,18 +16,13 @@ import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
-import io.candlebus.market.WsTarget;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,21 +34,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the 1m klines of every instrument of one Binance market over ONE combined-stream websocket,
- * joined without gap or duplicate to REST history.
+ * Follows the 1m klines of every instrument of one Binance market over combined-stream websockets of at
+ * most {@code binanceStreamsPerConnection} streams each, joined without gap or duplicate to REST history.
  *
  * <p>Seam: a stream's websocket klines are held back until REST has published every closed kline
  * before the first live one (REST rows that open before a kline the websocket already reports are
  * closed, so no clock is involved). After that, a kline that opens more than one minute after the last
- * closed one (a missed {@code x:true}, a reconnect) is held back again until REST has filled the gap.
- * The connection reconnects with capped exponential backoff on close, error or {@code serverShutdown}.
+ * closed one (a missed {@code x:true}, a reconnect) is held back again until REST has filled the gap; a
+ * closed kline of a minute already published is dropped. A lost connection reconnects alone, with capped
+ * exponential backoff; a connection older than {@code binanceRotateAfterMillis} is replaced
+ * make-before-break. REST obeys the market's {@link RestGate} (418 ban, 429 pause, weight budget).
  */
-public final class BinanceFeed implements Feed {
+public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFeed.class);
     /** Rows per REST page; the window of a page never exceeds it, which makes COIN-M's paging match spot's. */
     private static final int PAGE_LIMIT = 1000;
     /** How often REST is asked again when the newest expected row is not there yet. */
     private static final int MISSING_ROW_RETRIES = 3;
+    /** Binance allows 300 connection attempts per 5 minutes per IP. */
+    private static final int ATTEMPTS_PER_WINDOW = 300;
+
+    private static final long ATTEMPT_WINDOW_MILLIS = 300_000L;
+    /** Clock time a replacement may take to deliver a closed kline of every stream before the switch is forced. */
+    private static final long ROTATION_OVERLAP_MILLIS = 180_000L;
+    /** Real time a replacement gets at least, so a slow handshake on a fast clock does not abandon it. */
+    private static final long ROTATION_OVERLAP_REAL_NANOS = 10_000_000_000L;
+    /** Clock time before a failed rotation is tried again. */
+    private static final long ROTATION_RETRY_MILLIS = 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -65,26 +74,27 @@ public final class BinanceFeed implements Feed {
     private final BinanceKlineParser parser;
     private final BadInputCounter badInput;
     private final Map<String, KlineStream> streams = new TreeMap<>();
-    private final Backoff reconnectBackoff;
-    /** Stream names the current connection carries (from its URL plus SUBSCRIBEs sent). */
-    private final Set<String> subscribed = new HashSet<>();
+    /**
+     * Symbols no longer followed: their klines may still arrive until the UNSUBSCRIBE is through, and
+     * are ignored rather than counted as bad input.
+     */
+    private final Map<String, Instrument> removed = new TreeMap<>();
 
-    private ClientWebSocket socket;
-    private long generation;
-    private boolean connecting;
+    private final List<BinanceConnection> connections = new ArrayList<>();
+    /** Connection attempts to this market's host, in the venue's (clock) time and in real time. */
+    private final SlidingWindowLimiter attempts = new SlidingWindowLimiter(ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW_MILLIS);
+
+    private final SlidingWindowLimiter realAttempts =
+            new SlidingWindowLimiter(ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW_MILLIS);
+    private final RestGate gate;
+    private final int restWeight;
+
     private boolean started;
     private boolean stopped;
-    private boolean backingOff;
-    private boolean heardSinceConnect;
-    private long nextRequestId = 1;
+    private long nextConnectionId = 1;
     private long lastEventTime;
-    private long lastPingClock;
-    private long lastPingNanos;
-    private long pings;
     /** Clock time of the last message received, MIN_VALUE if none yet. */
     private long lastHeard = Long.MIN_VALUE;
-    /** Clock time the current connection opened. */
-    private long connectedAt;
 
     private long messages;
     private long klines;
@@ -93,9 +103,14 @@ public final class BinanceFeed implements Feed {
     private long gapsFilled;
     private long restRows;
     private long staleKlines;
+    private long duplicateKlines;
     private long controlReplies;
     private long controlErrors;
     private long ignoredMessages;
+    private long rotations;
+    private long rotationsAbandoned;
+    private long attemptsDeferred;
+    private long retiredPings;
 
     public BinanceFeed(
             Vertx vertx,
@@ -116,7 +131,8 @@ public final class BinanceFeed implements Feed {
         this.component = "market.binance." + market.wireName();
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
-        this.reconnectBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
+        this.gate = new RestGate(config.binanceRestWeightLimit());
+        this.restWeight = RestGate.klinesWeight(market, PAGE_LIMIT);
     }
 
     @Override
@@ -132,16 +148,15 @@ public final class BinanceFeed implements Feed {
     @Override
     public void start() {
         started = true;
-        connectIfNeeded();
+        List.copyOf(connections).forEach(this::connect);
     }
 
     @Override
     public Future<Void> stop() {
         stopped = true;
-        generation++;
-        ClientWebSocket ws = socket;
-        socket = null;
-        return ws == null ? Future.succeededFuture() : ws.close().recover(e -> Future.succeededFuture());
+        List.copyOf(connections).forEach(BinanceConnection::retire);
+        connections.clear();
+        return Future.succeededFuture();
     }
 
     @Override
@@ -149,11 +164,22 @@ public final class BinanceFeed implements Feed {
         if (instrument.market() != market || streams.containsKey(instrument.symbol())) {
             return;
         }
-        streams.put(
-                instrument.symbol(),
-                new KlineStream(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis())));
-        connectIfNeeded();
-        reconcileSubscriptions();
+        KlineStream s =
+                new KlineStream(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
+        streams.put(instrument.symbol(), s);
+        removed.remove(instrument.symbol());
+        // A connection being replaced takes nothing new: its replacement does.
+        BinanceConnection c = connections.stream()
+                .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
+                .findFirst()
+                .orElseGet(this::newConnection);
+        c.wanted.add(s.streamName);
+        s.connection = c;
+        if (c.isOpen()) {
+            c.flush(clock.millis());
+        } else {
+            connect(c);
+        }
     }
 
     @Override
@@ -164,19 +190,17 @@ public final class BinanceFeed implements Feed {
         }
         s.removed = true;
         s.buffer.clear();
-        if (streams.isEmpty()) {
-            // Nothing left to carry: close the connection rather than keep an empty one alive.
-            generation++;
-            ClientWebSocket ws = socket;
-            socket = null;
-            connecting = false;
-            subscribed.clear();
-            if (ws != null) {
-                ws.close();
+        removed.put(instrument.symbol(), instrument);
+        for (BinanceConnection c : List.copyOf(connections)) {
+            if (c.wanted.remove(s.streamName)) {
+                if (c.wanted.isEmpty()) {
+                    // Nothing left to carry: close the connection rather than keep an empty one alive.
+                    discard(c);
+                } else {
+                    c.flush(clock.millis());
+                }
             }
-            return;
         }
-        reconcileSubscriptions();
     }
 
     @Override
@@ -186,22 +210,22 @@ public final class BinanceFeed implements Feed {
 
     @Override
     public void tick(long now) {
-        watchStall(now);
-        ClientWebSocket ws = socket;
-        if (ws != null) {
-            keepAlive(ws, now);
-        }
-        reconcileSubscriptions();
-    }
-
-    /** Pings now and then: quiet futures streams push nothing for minutes, the pong proves the link alive. */
-    private void keepAlive(ClientWebSocket ws, long now) {
-        long nanos = System.nanoTime();
-        if (now - lastPingClock >= config.pingMillis() || nanos - lastPingNanos >= config.pingMillis() * 1_000_000L) {
-            lastPingClock = now;
-            lastPingNanos = nanos;
-            pings++;
-            ws.writePing(Buffer.buffer("candlebus"));
+        for (BinanceConnection c : List.copyOf(connections)) {
+            if (!connections.contains(c)) {
+                continue;
+            }
+            if (c.isOpen() && now - c.dataSince() > config.stallTimeoutMillis()) {
+                stalls++;
+                c.drop("no data for " + (now - c.dataSince()) + " ms (stalled)");
+                continue;
+            }
+            c.flush(now);
+            c.keepAlive(now, config.pingMillis());
+            if (c.replacing != null) {
+                watchRotation(c, now);
+            } else if (dueForRotation(c, now)) {
+                startRotation(c, now);
+            }
         }
     }
 
@@ -213,13 +237,60 @@ public final class BinanceFeed implements Feed {
         if (stopped || streams.isEmpty()) {
             return "stopped";
         }
-        if (backingOff) {
-            return "backing-off";
+        long now = clock.millis();
+        StreamState worst = StreamState.LIVE;
+        for (KlineStream s : streams.values()) {
+            StreamState state = stateOf(s, now);
+            if (severity(state) > severity(worst)) {
+                worst = state;
+            }
         }
-        if (socket == null) {
-            return "connecting";
+        return worst.wireName();
+    }
+
+    @Override
+    public List<StreamStatus> streams() {
+        long now = clock.millis();
+        List<StreamStatus> out = new ArrayList<>();
+        for (KlineStream s : streams.values()) {
+            out.add(new StreamStatus(
+                    s.instrument,
+                    stateOf(s, now),
+                    s.lastMessageTime,
+                    s.reconnects,
+                    s.gapsFilled,
+                    s.filling && s.fillingGap ? 1 : 0,
+                    gate.lastReported(),
+                    gate.bannedUntil(now)));
         }
-        return streams.values().stream().anyMatch(s -> s.filling) ? "recovering" : "live";
+        return out;
+    }
+
+    private StreamState stateOf(KlineStream s, long now) {
+        BinanceConnection c = s.connection;
+        if (s.filling && gate.isBanned(now)) {
+            return StreamState.BANNED;
+        }
+        if (s.filling && gate.isPaused(now)) {
+            return StreamState.BACKING_OFF;
+        }
+        if (c == null || c.backingOff) {
+            return StreamState.BACKING_OFF;
+        }
+        if (!c.isOpen()) {
+            return StreamState.CONNECTING;
+        }
+        return s.filling ? StreamState.RECOVERING : StreamState.LIVE;
+    }
+
+    private static int severity(StreamState state) {
+        return switch (state) {
+            case LIVE -> 0;
+            case RECOVERING -> 1;
+            case CONNECTING -> 2;
+            case BACKING_OFF -> 3;
+            case BANNED -> 4;
+        };
     }
 
     @Override
@@ -233,11 +304,24 @@ public final class BinanceFeed implements Feed {
         c.put("restRequests", rest.requests());
         c.put("restFailures", rest.failures());
         c.put("restRows", restRows);
+        c.put("restBans", gate.bans());
+        c.put("restPauses", gate.pauses());
+        c.put("restWeightUsed", gate.lastReported());
         c.put("staleKlines", staleKlines);
-        c.put("pings", pings);
+        c.put("duplicateKlines", duplicateKlines);
+        c.put(
+                "pings",
+                retiredPings
+                        + connections.stream()
+                                .mapToLong(BinanceConnection::pings)
+                                .sum());
         c.put("controlReplies", controlReplies);
         c.put("controlErrors", controlErrors);
         c.put("ignoredMessages", ignoredMessages);
+        c.put("connections", (long) connections.size());
+        c.put("rotations", rotations);
+        c.put("rotationsAbandoned", rotationsAbandoned);
+        c.put("connectAttemptsDeferred", attemptsDeferred);
         c.put(
                 "bufferDropped",
                 streams.values().stream().mapToLong(s -> s.dropped).sum());
@@ -256,139 +340,190 @@ public final class BinanceFeed implements Feed {
         return lastHeard;
     }
 
-    /** Replaces a connection that has been silent for longer than the stall timeout. */
-    private void watchStall(long now) {
-        ClientWebSocket ws = socket;
-        if (ws == null || now - Math.max(connectedAt, lastHeard) <= config.stallTimeoutMillis()) {
-            return;
-        }
-        stalls++;
-        onDisconnected("silent for " + (now - Math.max(connectedAt, lastHeard)) + " ms (stalled)");
-        ws.close();
-    }
-
     private Instrument instrumentOf(String symbol) {
         KlineStream s = streams.get(symbol);
-        return s == null ? null : s.instrument;
+        return s == null ? removed.get(symbol) : s.instrument;
     }
 
-    // ---- connection ----
+    // ---- connections ----
 
-    private void connectIfNeeded() {
-        if (!started || stopped || streams.isEmpty() || socket != null || connecting || backingOff) {
+    private BinanceConnection newConnection() {
+        int perSecond = market == Market.SPOT ? 5 : 10;
+        BinanceConnection c = new BinanceConnection(
+                nextConnectionId++,
+                wsClient,
+                clock,
+                perSecond,
+                new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()),
+                this);
+        connections.add(c);
+        return c;
+    }
+
+    /** Opens {@code c} unless it is open, opening, waiting for a reconnect, or the feed is not running. */
+    private void connect(BinanceConnection c) {
+        if (!started || stopped || !connections.contains(c) || c.wanted.isEmpty()) {
             return;
         }
-        long gen = ++generation;
-        connecting = true;
-        List<String> names = streams.values().stream().map(s -> s.streamName).toList();
-        String url = endpoint.wsUrl() + "/stream?streams=" + String.join("/", names);
-        ClientWebSocket ws = wsClient.webSocket();
-        ws.textMessageHandler(text -> {
-            if (gen == generation) {
-                onText(text);
-            }
-        });
-        ws.binaryMessageHandler(buffer -> {
-            if (gen == generation) {
-                onText(buffer.toString(StandardCharsets.UTF_8));
-            }
-        });
-        ws.pongHandler(buffer -> {
-            if (gen == generation) {
-                lastHeard = clock.millis();
-            }
-        });
-        ws.closeHandler(v -> {
-            if (gen == generation) {
-                onDisconnected("closed by the server (" + ws.closeStatusCode() + " " + ws.closeReason() + ")");
-            }
-        });
-        ws.exceptionHandler(e -> {
-            if (gen == generation) {
-                ws.close();
-                onDisconnected("error " + e);
-            }
-        });
-        ws.connect(WsTarget.options(url)).onComplete(ar -> {
-            if (gen != generation) {
-                if (ar.succeeded()) {
-                    ws.close();
+        if (c.isOpen() || c.isConnecting() || c.backingOff) {
+            return;
+        }
+        long now = clock.millis();
+        long real = System.nanoTime() / 1_000_000L;
+        long clockAt = attempts.nextAllowed(now);
+        long realAt = realAttempts.nextAllowed(real);
+        if (clockAt > now || realAt > real) {
+            // Counted both ways: the venue's clock in production, real time when a test clock runs fast.
+            attemptsDeferred++;
+            c.backingOff = true;
+            Retry.after(vertx, clock, Math.max(config.tickMillis(), realAt - real), clockAt, () -> {
+                c.backingOff = false;
+                connect(c);
+            });
+            return;
+        }
+        attempts.tryAcquire(now);
+        realAttempts.tryAcquire(real);
+        c.connect(endpoint.wsUrl());
+    }
+
+    private void discard(BinanceConnection c) {
+        retiredPings += c.pings();
+        c.retire();
+        connections.remove(c);
+        if (c.replacing != null) {
+            c.replacing.replacedBy = null;
+        }
+        if (c.replacedBy != null) {
+            c.replacedBy.replacing = null;
+            for (KlineStream s : streams.values()) {
+                if (s.connection == c) {
+                    s.connection = c.replacedBy;
                 }
-                return;
             }
-            connecting = false;
-            if (ar.failed()) {
-                onDisconnected("connect to " + url + " failed: " + ar.cause().getMessage());
-                return;
+        }
+    }
+
+    @Override
+    public void onOpen(BinanceConnection c) {
+        LOG.info(
+                "{}: connection {} open to {} ({} streams{})",
+                component,
+                c.id,
+                endpoint.wsUrl(),
+                c.wanted.size(),
+                c.replacing == null ? "" : ", replacing connection " + c.replacing.id);
+    }
+
+    @Override
+    public void onLost(BinanceConnection c, String reason, long retryAfterMillis) {
+        if (stopped || !connections.contains(c)) {
+            return;
+        }
+        if (c.replacing != null) {
+            // The replacement failed; the old connection still carries everything.
+            abandonRotation(c, reason);
+            return;
+        }
+        if (c.replacedBy != null) {
+            // Cut while its replacement was being set up: the replacement carries on from here.
+            BinanceConnection next = c.replacedBy;
+            LOG.info("{}: connection {} lost ({}) during rotation; {} takes over", component, c.id, reason, next.id);
+            discard(c);
+            if (!next.isOpen()) {
+                countReconnects(next);
             }
-            socket = ws;
-            connectedAt = clock.millis();
-            lastPingClock = connectedAt;
-            lastPingNanos = System.nanoTime();
-            heardSinceConnect = false;
-            subscribed.clear();
-            subscribed.addAll(names);
-            LOG.info("{}: connected to {} ({} streams)", component, endpoint.wsUrl(), names.size());
-            reconcileSubscriptions();
+            return;
+        }
+        countReconnects(c);
+        c.backingOff = true;
+        long delay = c.backoff.next();
+        LOG.warn("{}: connection {} lost: {}; reconnecting in {} ms", component, c.id, reason, delay);
+        Retry.after(vertx, clock, delay, clock.millis() + retryAfterMillis, () -> {
+            c.backingOff = false;
+            connect(c);
         });
     }
 
-    private void onDisconnected(String reason) {
-        generation++;
-        socket = null;
-        connecting = false;
-        subscribed.clear();
-        if (stopped || streams.isEmpty()) {
-            return;
-        }
+    private void countReconnects(BinanceConnection c) {
         reconnects++;
-        backingOff = true;
-        long delay = reconnectBackoff.next();
-        LOG.warn("{}: connection lost: {}; reconnecting in {} ms", component, reason, delay);
-        vertx.setTimer(delay, id -> {
-            backingOff = false;
-            connectIfNeeded();
-        });
+        for (KlineStream s : streams.values()) {
+            if (c.wanted.contains(s.streamName)) {
+                s.reconnects++;
+            }
+        }
     }
 
-    private void reconcileSubscriptions() {
-        ClientWebSocket ws = socket;
-        if (ws == null) {
+    // ---- make-before-break rotation ----
+
+    private boolean dueForRotation(BinanceConnection c, long now) {
+        return config.binanceRotateAfterMillis() > 0
+                && c.isOpen()
+                && c.replacedBy == null
+                && now - c.connectedAt() >= config.binanceRotateAfterMillis()
+                && now >= c.rotateNotBefore;
+    }
+
+    private void startRotation(BinanceConnection old, long now) {
+        BinanceConnection next = newConnection();
+        next.wanted.addAll(old.wanted);
+        next.replacing = old;
+        next.rotationStartedAt = now;
+        next.rotationStartedNanos = System.nanoTime();
+        old.replacedBy = next;
+        LOG.info("{}: rotating connection {} (open since {}) to {}", component, old.id, old.connectedAt(), next.id);
+        connect(next);
+    }
+
+    /** Forces the switch, or gives up, once a replacement has overlapped its old connection long enough. */
+    private void watchRotation(BinanceConnection next, long now) {
+        boolean overdue = now - next.rotationStartedAt > ROTATION_OVERLAP_MILLIS
+                && System.nanoTime() - next.rotationStartedNanos > ROTATION_OVERLAP_REAL_NANOS;
+        if (!overdue) {
             return;
         }
-        Set<String> wanted = streams.values().stream().map(s -> s.streamName).collect(Collectors.toSet());
-        List<String> add =
-                wanted.stream().filter(n -> !subscribed.contains(n)).sorted().toList();
-        List<String> drop =
-                subscribed.stream().filter(n -> !wanted.contains(n)).sorted().toList();
-        // One request per method batches every change, staying inside the 5 messages per second of spot.
-        if (!add.isEmpty()) {
-            send(ws, "SUBSCRIBE", add);
-            subscribed.addAll(add);
-        }
-        if (!drop.isEmpty()) {
-            send(ws, "UNSUBSCRIBE", drop);
-            drop.forEach(subscribed::remove);
+        if (next.isOpen()) {
+            // Whatever the replacement missed shows up as a gap on its next kline and is filled from REST.
+            LOG.warn("{}: connection {} did not deliver every stream in time; switching anyway", component, next.id);
+            finishRotation(next);
+        } else {
+            abandonRotation(next, "not open after " + (now - next.rotationStartedAt) + " ms");
         }
     }
 
-    private void send(ClientWebSocket ws, String method, List<String> params) {
-        JsonObject request = new JsonObject()
-                .put("method", method)
-                .put("params", new JsonArray(new ArrayList<>(params)))
-                .put("id", nextRequestId++);
-        ws.writeTextMessage(request.encode());
+    private void finishRotation(BinanceConnection next) {
+        BinanceConnection old = next.replacing;
+        rotations++;
+        LOG.info("{}: connection {} replaced by {}", component, old.id, next.id);
+        discard(old);
+    }
+
+    private void abandonRotation(BinanceConnection next, String reason) {
+        BinanceConnection old = next.replacing;
+        rotationsAbandoned++;
+        old.rotateNotBefore = clock.millis() + ROTATION_RETRY_MILLIS;
+        LOG.warn("{}: rotation of connection {} abandoned: {}", component, old.id, reason);
+        discard(next);
     }
 
     // ---- messages ----
 
-    private void onText(String text) {
+    @Override
+    public void onMessage(BinanceConnection c, String text, long bytes) {
         messages++;
         lastEventTime = clock.millis();
         lastHeard = lastEventTime;
-        if (!heardSinceConnect) {
-            heardSinceConnect = true;
-            reconnectBackoff.reset();
+        if (!c.heard) {
+            c.heard = true;
+            c.backoff.reset();
+        }
+        if (bytes > config.maxMessageBytes()) {
+            badInput.record(
+                    new BadInputException(
+                            "oversized",
+                            "message: expected at most " + config.maxMessageBytes() + " bytes, was " + bytes),
+                    text);
+            return;
         }
         BinanceFrame frame;
         try {
@@ -401,31 +536,53 @@ public final class BinanceFeed implements Feed {
             return;
         }
         if (frame instanceof BinanceFrame.Kline k) {
-            onKline(k.candle());
+            onKline(c, k.candle());
         } else if (frame instanceof BinanceFrame.Reply r) {
             controlReplies++;
             if (r.error() != null) {
                 controlErrors++;
-                LOG.warn("{}: request {} failed: {}", component, r.id(), r.error());
+                LOG.warn("{}: request {} on connection {} failed: {}", component, r.id(), c.id, r.error());
             }
         } else if (frame instanceof BinanceFrame.Shutdown) {
-            LOG.info("{}: server announced shutdown; reconnecting", component);
-            ClientWebSocket ws = socket;
-            onDisconnected("serverShutdown");
-            if (ws != null) {
-                ws.close();
-            }
+            LOG.info("{}: server announced shutdown of connection {}; reconnecting", component, c.id);
+            c.drop("serverShutdown");
         } else {
             ignoredMessages++;
         }
     }
 
-    private void onKline(Candle kline) {
+    private void onKline(BinanceConnection c, Candle kline) {
         KlineStream s = streams.get(kline.instrument().symbol());
-        if (s == null || kline.interval() != Interval.M1) {
+        if (s == null || kline.interval() != Interval.M1 || !c.wanted.contains(s.streamName)) {
             ignoredMessages++;
             return;
         }
+        s.lastMessageTime = clock.millis();
+        if (c.replacing != null && s.connection != c) {
+            onShadowKline(c, s, kline);
+            return;
+        }
+        onKline(s, kline);
+    }
+
+    /**
+     * A kline from a replacement while the old connection still carries the stream: it is published if
+     * it adds to what the old one delivered, but never opens a gap fill (the old one may just be a little
+     * behind); once the replacement has delivered a closed kline of every stream, the old one goes.
+     */
+    private void onShadowKline(BinanceConnection next, KlineStream s, Candle kline) {
+        if (!s.filling && s.coveredUntil != KlineStream.NONE && kline.openTime() <= s.coveredUntil) {
+            deliver(s, kline);
+        }
+        if (kline.closed()) {
+            next.closedSeen.add(s.streamName);
+            if (next.closedSeen.containsAll(next.wanted)) {
+                finishRotation(next);
+            }
+        }
+    }
+
+    private void onKline(KlineStream s, Candle kline) {
         if (s.filling) {
             s.hold(kline);
             return;
@@ -440,8 +597,14 @@ public final class BinanceFeed implements Feed {
     }
 
     private void deliver(KlineStream s, Candle kline) {
-        if (!kline.closed() && kline.openTime() < s.coveredUntil) {
-            staleKlines++;
+        if (kline.openTime() < s.coveredUntil) {
+            // A closed kline of a published minute (from a second connection, or REST overlap) or a late
+            // update of one: the minute is published once.
+            if (kline.closed()) {
+                duplicateKlines++;
+            } else {
+                staleKlines++;
+            }
             return;
         }
         klines++;
@@ -457,6 +620,7 @@ public final class BinanceFeed implements Feed {
         boolean warmup = s.coveredUntil == KlineStream.NONE;
         long from = warmup ? warmupStart(to) : s.coveredUntil;
         s.filling = true;
+        s.fillingGap = !warmup;
         long token = ++s.fillToken;
         if (warmup) {
             sink.cover(s.instrument, from);
@@ -469,28 +633,30 @@ public final class BinanceFeed implements Feed {
         return largest.openTimeOf(liveFrom) - (long) config.warmupCandles() * largest.millis();
     }
 
+    private boolean current(KlineStream s, long token) {
+        return !s.removed && token == s.fillToken && !stopped;
+    }
+
     private void fetch(KlineStream s, long token, long from, long to, boolean warmup, int missingRetries) {
         if (from >= to) {
             finishFill(s, token, List.of(), from, to, warmup);
             return;
         }
         TreeMap<Long, Candle> rows = new TreeMap<>();
-        fetchPage(s, from, to, rows).onComplete(ar -> {
-            if (s.removed || token != s.fillToken || stopped) {
+        fetchPage(s, token, from, to, rows).onComplete(ar -> {
+            if (!current(s, token)) {
                 return;
             }
             if (ar.failed()) {
-                long retryAfter = ar.cause() instanceof RestException re ? re.retryAfterMillis() : 0;
                 long delay = s.restBackoff.next();
                 LOG.warn(
-                        "{}: REST klines for {} failed ({}); retrying in {} ms, venue asked for {} ms",
+                        "{}: REST klines for {} failed ({}); retrying in {} ms or when the venue allows",
                         component,
                         s.instrument,
                         ar.cause().getMessage(),
-                        delay,
-                        retryAfter);
-                Retry.after(vertx, clock, delay, clock.millis() + retryAfter, () -> {
-                    if (!s.removed && token == s.fillToken && !stopped) {
+                        delay);
+                Retry.after(vertx, clock, delay, clock.millis(), () -> {
+                    if (current(s, token)) {
                         fetch(s, token, from, to, warmup, missingRetries);
                     }
                 });
@@ -501,7 +667,7 @@ public final class BinanceFeed implements Feed {
             if (!rows.containsKey(lastExpected) && missingRetries < MISSING_ROW_RETRIES) {
                 // The venue may not have the minute that just ended yet: ask again shortly.
                 vertx.setTimer(config.reconnectMinMillis(), id -> {
-                    if (!s.removed && token == s.fillToken && !stopped) {
+                    if (current(s, token)) {
                         fetch(s, token, from, to, warmup, missingRetries + 1);
                     }
                 });
@@ -512,7 +678,7 @@ public final class BinanceFeed implements Feed {
     }
 
     /** Fetches [from, to) page by page, each page a window of at most PAGE_LIMIT minutes. */
-    private Future<Void> fetchPage(KlineStream s, long from, long to, TreeMap<Long, Candle> rows) {
+    private Future<Void> fetchPage(KlineStream s, long token, long from, long to, TreeMap<Long, Candle> rows) {
         long pageEnd = Math.min(to, from + PAGE_LIMIT * Interval.M1.millis());
         Map<String, String> query = new LinkedHashMap<>();
         query.put("symbol", s.instrument.symbol());
@@ -520,7 +686,7 @@ public final class BinanceFeed implements Feed {
         query.put("startTime", Long.toString(from));
         query.put("endTime", Long.toString(pageEnd - 1));
         query.put("limit", Integer.toString(PAGE_LIMIT));
-        return rest.get(endpoint.restUrl() + klinesPath(), query).compose(body -> {
+        return whenGateOpen(s, token).compose(v -> request(query)).compose(body -> {
             List<Candle> page;
             try {
                 page = BinanceRestKline.parse(
@@ -534,7 +700,46 @@ public final class BinanceFeed implements Feed {
                     rows.putIfAbsent(c.openTime(), c);
                 }
             }
-            return pageEnd < to ? fetchPage(s, pageEnd, to, rows) : Future.succeededFuture();
+            return pageEnd < to ? fetchPage(s, token, pageEnd, to, rows) : Future.succeededFuture();
+        });
+    }
+
+    /** Completes once the market's REST gate lets a klines request through (never during a ban). */
+    private Future<Void> whenGateOpen(KlineStream s, long token) {
+        Promise<Void> open = Promise.promise();
+        awaitGate(s, token, open);
+        return open.future();
+    }
+
+    private void awaitGate(KlineStream s, long token, Promise<Void> open) {
+        if (!current(s, token)) {
+            open.fail(new RestException(0, 0, s.instrument + ": fill abandoned"));
+            return;
+        }
+        long now = clock.millis();
+        long at = gate.openAt(now, restWeight);
+        if (at <= now) {
+            open.complete();
+        } else {
+            Retry.after(vertx, clock, config.tickMillis(), at, () -> awaitGate(s, token, open));
+        }
+    }
+
+    /** Sends one klines request, charging its weight and taking the venue's verdict into the gate. */
+    private Future<byte[]> request(Map<String, String> query) {
+        gate.sent(clock.millis(), restWeight);
+        return rest.get(endpoint.restUrl() + klinesPath(), query).transform(ar -> {
+            long now = clock.millis();
+            gate.reported(now, rest.lastUsedWeight());
+            if (ar.failed() && ar.cause() instanceof RestException e) {
+                if (e.status() == 418) {
+                    gate.banned(now, e.retryAfterMillis());
+                    LOG.warn("{}: REST banned until {} (418)", component, gate.bannedUntil(now));
+                } else if (e.status() == 429) {
+                    gate.limited(now, e.retryAfterMillis());
+                }
+            }
+            return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
         });
     }
 
@@ -562,14 +767,16 @@ public final class BinanceFeed implements Feed {
         }
         if (!warmup) {
             gapsFilled++;
+            s.gapsFilled++;
             LOG.info(
                     "{}: filled {} from REST: {} klines from {} to {}", component, s.instrument, rows.size(), from, to);
         }
         s.filling = false;
+        s.fillingGap = false;
         List<Candle> held = new ArrayList<>(s.buffer);
         s.buffer.clear();
         for (Candle kline : held) {
-            onKline(kline);
+            onKline(s, kline);
         }
     }
 }

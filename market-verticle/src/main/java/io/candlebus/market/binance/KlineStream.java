@@ -25,6 +25,17 @@ final class KlineStream {
     long fillToken;
 
     boolean removed;
+    /** The connection that carries this stream (the old one until a rotation switches). */
+    BinanceConnection connection;
+    /** Clock time of the last kline received for this stream, 0 if none. */
+    long lastMessageTime;
+    /** Times the connection carrying this stream was replaced after a loss. */
+    long reconnects;
+    /** Gaps of closed klines filled from REST (warm-up not counted). */
+    long gapsFilled;
+    /** The running fill is a gap fill, not the warm-up. */
+    boolean fillingGap;
+
     final ArrayDeque<Candle> buffer = new ArrayDeque<>();
     long dropped;
 

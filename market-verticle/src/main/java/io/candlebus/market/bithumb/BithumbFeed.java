@@ -1,8 +1,11 @@
 package io.candlebus.market.bithumb;
 
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
+import io.candlebus.contract.StreamState;
+import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
@@ -14,21 +17,25 @@ import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.WsTarget;
+import io.candlebus.market.candle.QuietMinutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,8 +56,11 @@ import org.slf4j.LoggerFactory;
  * REST starting from the last minute that had live trades (its candle was in doubt).
  *
  * <p>Bithumb REST candles carry no trade count and no taker-buy volumes: those are 0 in the candles
- * published from REST (source REST). Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats
- * of known trades are skipped. A text {@code PING} keeps the connection alive.
+ * published from REST (source REST). REST omits minutes without trades: the feed publishes them as flat
+ * zero-volume candles at the previous close (source AGGREGATED, ADR 0004), between rows and after the last
+ * candle it published, never before a code's first known candle; live, the aggregator closes them the same
+ * way. Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats of known trades are skipped. A
+ * text {@code PING} keeps the connection alive. Connection attempts stay within Bithumb's 10 per second.
  */
 public final class BithumbFeed implements Feed {
     private static final Logger LOG = LoggerFactory.getLogger(BithumbFeed.class);
@@ -59,6 +69,12 @@ public final class BithumbFeed implements Feed {
     private static final long QUIET_SEAM_MILLIS = 60_000;
     private static final DateTimeFormatter KST_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneOffset KST = ZoneOffset.ofHours(9);
+    /** Bithumb's limit on connection attempts per IP, per second of real time. */
+    private static final int CONNECTS_PER_SECOND = 10;
+    /** How much of an oversized message is decoded for the log. */
+    private static final int PREVIEW_BYTES = 512;
+    /** How far before a REST range the feed looks for the close its first quiet minutes repeat. */
+    private static final long LOOKBACK_MILLIS = 60 * 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -70,6 +86,15 @@ public final class BithumbFeed implements Feed {
     private final BadInputCounter badInput;
     private final Map<String, CodeState> codes = new TreeMap<>();
     private final Backoff reconnectBackoff;
+    /** Connection attempts in the last real second (the venue counts them in real time). */
+    private final RecentEvents connectAttempts = new RecentEvents(CONNECTS_PER_SECOND, 1_000);
+    /** REST requests in the last real second: Bithumb sends no weight header, so this is the REST load. */
+    private final RecentEvents restRequests = new RecentEvents(Integer.MAX_VALUE, 1_000);
+    /**
+     * Per code, the last 1m candle or trade published: a minute without trades repeats its close. Kept when
+     * a code is removed, so that a re-added code continues from it.
+     */
+    private final Map<String, QuietMinutes.Previous> lastKnown = new HashMap<>();
 
     private ClientWebSocket socket;
     private long generation;
@@ -105,6 +130,8 @@ public final class BithumbFeed implements Feed {
     private long statusUp;
     private long venueErrors;
     private long ignoredMessages;
+    private long quietMinutes;
+    private long connectsDeferred;
 
     public BithumbFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
@@ -151,6 +178,7 @@ public final class BithumbFeed implements Feed {
         }
         CodeState cs = new CodeState(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
         cs.waitingSince = clock.millis();
+        cs.messagesAtAdd = messages;
         codes.put(instrument.symbol(), cs);
         sink.suspend(instrument);
         restartIfConnected("subscribing " + instrument.symbol());
@@ -232,6 +260,8 @@ public final class BithumbFeed implements Feed {
         c.put("statusUp", statusUp);
         c.put("venueErrors", venueErrors);
         c.put("ignoredMessages", ignoredMessages);
+        c.put("quietMinutes", quietMinutes);
+        c.put("connectsDeferred", connectsDeferred);
         c.put(
                 "bufferDropped",
                 codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
@@ -243,6 +273,43 @@ public final class BithumbFeed implements Feed {
     @Override
     public long lastEventTime() {
         return lastEventTime;
+    }
+
+    @Override
+    public List<StreamStatus> streams() {
+        long restUsed = restRequests.count(realMillis());
+        List<StreamStatus> out = new ArrayList<>(codes.size());
+        for (CodeState cs : codes.values()) {
+            // Every message on the connection proves all its codes current, a quiet one included.
+            long lastMessage = messages > cs.messagesAtAdd ? lastHeard : 0;
+            out.add(new StreamStatus(
+                    cs.instrument,
+                    streamState(cs),
+                    lastMessage,
+                    cs.reconnects,
+                    cs.gapsFilled,
+                    cs.restFrom != CodeState.NONE ? 1 : 0,
+                    restUsed,
+                    0));
+        }
+        return out;
+    }
+
+    private StreamState streamState(CodeState cs) {
+        if (cs.phase == CodeState.Phase.LIVE) {
+            return StreamState.LIVE;
+        }
+        if (backingOff || cs.retryPending) {
+            return StreamState.BACKING_OFF;
+        }
+        if (socket == null || !heardSinceConnect) {
+            return StreamState.CONNECTING;
+        }
+        return StreamState.RECOVERING;
+    }
+
+    private static long realMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     @Override
@@ -272,18 +339,34 @@ public final class BithumbFeed implements Feed {
         if (!started || stopped || codes.isEmpty() || socket != null || connecting || backingOff) {
             return;
         }
+        long real = realMillis();
+        if (!connectAttempts.tryRecord(real)) {
+            connectsDeferred++;
+            backingOff = true;
+            vertx.setTimer(Math.max(1, connectAttempts.waitMillis(real)), id -> {
+                backingOff = false;
+                connectIfNeeded();
+            });
+            return;
+        }
         long gen = ++generation;
         connecting = true;
         String url = config.bithumb().wsUrl();
         ClientWebSocket ws = wsClient.webSocket();
         ws.binaryMessageHandler(buffer -> {
             if (gen == generation) {
-                onText(buffer.toString(StandardCharsets.UTF_8));
+                int bytes = buffer.length();
+                // An oversized message is only counted: decode no more of it than the log shows.
+                onMessage(
+                        bytes > config.maxMessageBytes()
+                                ? buffer.getString(0, Math.min(bytes, PREVIEW_BYTES), "UTF-8")
+                                : buffer.toString(StandardCharsets.UTF_8),
+                        bytes);
             }
         });
         ws.textMessageHandler(text -> {
             if (gen == generation) {
-                onText(text);
+                onMessage(text, utf8Length(text));
             }
         });
         ws.closeHandler(v -> {
@@ -370,6 +453,9 @@ public final class BithumbFeed implements Feed {
             return;
         }
         reconnects++;
+        for (CodeState cs : codes.values()) {
+            cs.reconnects++;
+        }
         backingOff = true;
         long delay = reconnectBackoff.next();
         LOG.warn("{}: connection lost: {}; reconnecting in {} ms", COMPONENT, reason, delay);
@@ -396,6 +482,7 @@ public final class BithumbFeed implements Feed {
             cs.phase = CodeState.Phase.WAITING;
             cs.seam = CodeState.NONE;
             cs.fetching = false;
+            cs.retryPending = false;
             cs.fetchAt = CodeState.NONE;
             cs.fetchToken++;
             cs.buffer.clear();
@@ -406,7 +493,13 @@ public final class BithumbFeed implements Feed {
 
     // ---- messages ----
 
-    private void onText(String text) {
+    /** Returns the UTF-8 length of {@code text}, or a lower bound when that is surely within the limit. */
+    private long utf8Length(String text) {
+        long chars = text.length();
+        return chars * 3 <= config.maxMessageBytes() ? chars : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void onMessage(String text, long bytes) {
         long now = clock.millis();
         long silent = now - Math.max(connectedAt, lastHeard);
         if (silent > config.stallTimeoutMillis()) {
@@ -426,6 +519,15 @@ public final class BithumbFeed implements Feed {
         if (!heardSinceConnect) {
             heardSinceConnect = true;
             reconnectBackoff.reset();
+        }
+        if (bytes > config.maxMessageBytes()) {
+            // The connection stays: one oversized message says nothing about the trades around it.
+            badInput.record(
+                    new BadInputException(
+                            "oversized",
+                            "message: expected at most " + config.maxMessageBytes() + " bytes, was " + bytes),
+                    text);
+            return;
         }
         BithumbMessage message;
         try {
@@ -496,7 +598,52 @@ public final class BithumbFeed implements Feed {
             cs.lastTradeMinute = minute;
         }
         tradesPublished++;
+        remember(cs, minute, trade.price());
         sink.trade(trade);
+    }
+
+    /**
+     * Returns where to fetch a REST range that starts at {@code from}: there, if the close before it is
+     * known (the last candle or trade published is the minute before or later), else an hour earlier, so
+     * that a first minute without trades can be published flat at the close of the row before it.
+     */
+    private long fetchFrom(CodeState cs, long from) {
+        QuietMinutes.Previous known = lastKnown.get(cs.instrument.symbol());
+        return known != null && known.openTime() >= from - Interval.M1.millis() ? from : from - LOOKBACK_MILLIS;
+    }
+
+    /**
+     * Publishes the candles of the REST range [from, to) fetched from {@code fetchFrom} (rows by open
+     * time), with the minutes REST omits (no trades) as flat candles at the close before them; returns
+     * how many were published. No aggregator {@code cover} is sent: the first candle published starts
+     * the stream, so a larger bucket whose first minutes are unknown is not taken for complete.
+     */
+    private int publishRange(CodeState cs, NavigableMap<Long, Candle> rows, long fetchFrom, long from, long to) {
+        List<Candle> candles =
+                QuietMinutes.fill(cs.instrument, rows, fetchFrom, to, lastKnown.get(cs.instrument.symbol()));
+        int published = 0;
+        int fromRest = 0;
+        for (Candle c : candles) {
+            if (c.openTime() < from) {
+                continue;
+            }
+            sink.kline(c);
+            remember(cs, c.openTime(), c.close());
+            published++;
+            if (c.source() != CandleSource.AGGREGATED) {
+                fromRest++;
+            }
+        }
+        restRows += fromRest;
+        quietMinutes += published - fromRest;
+        return published;
+    }
+
+    private void remember(CodeState cs, long minute, BigDecimal close) {
+        QuietMinutes.Previous known = lastKnown.get(cs.instrument.symbol());
+        if (known == null || minute >= known.openTime()) {
+            lastKnown.put(cs.instrument.symbol(), new QuietMinutes.Previous(minute, close));
+        }
     }
 
     // ---- seam ----
@@ -506,7 +653,7 @@ public final class BithumbFeed implements Feed {
         cs.seam = seamMinute;
         cs.fetchAt = seamMinute + Interval.M1.millis() + config.closeGraceMillis();
         cs.buffer.removeIf(t -> Interval.M1.openTimeOf(t.tradeTime()) <= seamMinute);
-        if (!cs.covered && cs.restFrom == CodeState.NONE) {
+        if (!cs.warmupRequested && cs.restFrom == CodeState.NONE) {
             startHistoryFetch(cs);
         }
     }
@@ -522,11 +669,11 @@ public final class BithumbFeed implements Feed {
         Interval largest = config.largestInterval();
         long to = cs.seam;
         long from = largest.openTimeOf(to + Interval.M1.millis()) - (long) config.warmupCandles() * largest.millis();
-        cs.covered = true;
-        sink.cover(cs.instrument, from);
+        cs.warmupRequested = true;
         long token = cs.fetchToken;
+        long fetchFrom = fetchFrom(cs, from);
         TreeMap<Long, Candle> rows = new TreeMap<>();
-        fetchPage(cs, from, to, to, rows).onComplete(ar -> {
+        fetchPage(cs, fetchFrom, to, to, rows).onComplete(ar -> {
             if (ar.failed()
                     || cs.removed
                     || stopped
@@ -535,10 +682,7 @@ public final class BithumbFeed implements Feed {
                     || cs.fetching) {
                 return;
             }
-            for (Candle row : rows.values()) {
-                sink.kline(row);
-            }
-            restRows += rows.size();
+            publishRange(cs, rows, fetchFrom, from, to);
             cs.historyUntil = to;
         });
     }
@@ -554,19 +698,18 @@ public final class BithumbFeed implements Feed {
             Interval largest = config.largestInterval();
             from = largest.openTimeOf(to) - (long) config.warmupCandles() * largest.millis();
         }
-        if (!cs.covered && cs.restFrom == CodeState.NONE) {
-            cs.covered = true;
-            sink.cover(cs.instrument, from);
-        }
+        cs.warmupRequested = true;
         cs.fetching = true;
         long token = ++cs.fetchToken;
+        long fetchFrom = fetchFrom(cs, from);
         TreeMap<Long, Candle> rows = new TreeMap<>();
-        fetchPage(cs, from, to, to, rows).onComplete(ar -> {
+        fetchPage(cs, fetchFrom, to, to, rows).onComplete(ar -> {
             if (cs.removed || token != cs.fetchToken || stopped) {
                 return;
             }
             if (ar.failed()) {
                 cs.fetching = false;
+                cs.retryPending = true;
                 long retryAfter = ar.cause() instanceof RestException re ? re.retryAfterMillis() : 0;
                 long delay = cs.restBackoff.next();
                 LOG.warn(
@@ -577,6 +720,7 @@ public final class BithumbFeed implements Feed {
                         delay,
                         retryAfter);
                 Retry.after(vertx, clock, delay, clock.millis() + retryAfter, () -> {
+                    cs.retryPending = false;
                     if (!cs.removed && token == cs.fetchToken && cs.phase == CodeState.Phase.SEAM && !cs.fetching) {
                         startSeamFetch(cs);
                     }
@@ -584,7 +728,7 @@ public final class BithumbFeed implements Feed {
                 return;
             }
             cs.restBackoff.reset();
-            finishSeam(cs, new ArrayList<>(rows.values()), from);
+            finishSeam(cs, rows, fetchFrom, from, to);
         });
     }
 
@@ -596,6 +740,7 @@ public final class BithumbFeed implements Feed {
         query.put(
                 "to",
                 LocalDateTime.ofEpochSecond(Math.floorDiv(pageTo, 1000), 0, KST).format(KST_FORMAT));
+        restRequests.tryRecord(realMillis());
         return rest.get(config.bithumb().restUrl() + "/v1/candles/minutes/1", query)
                 .compose(body -> {
                     List<Candle> page;
@@ -618,12 +763,9 @@ public final class BithumbFeed implements Feed {
                 });
     }
 
-    private void finishSeam(CodeState cs, List<Candle> rows, long from) {
+    private void finishSeam(CodeState cs, NavigableMap<Long, Candle> rows, long fetchFrom, long from, long to) {
         boolean gapFill = cs.restFrom != CodeState.NONE;
-        for (Candle row : rows) {
-            sink.kline(row);
-        }
-        restRows += rows.size();
+        int published = publishRange(cs, rows, fetchFrom, from, to);
         cs.liveFrom = cs.seam + Interval.M1.millis();
         sink.resume(cs.instrument, cs.liveFrom);
         cs.phase = CodeState.Phase.LIVE;
@@ -632,12 +774,14 @@ public final class BithumbFeed implements Feed {
         cs.historyUntil = CodeState.NONE;
         if (gapFill) {
             gapsFilled++;
+            cs.gapsFilled++;
         }
         LOG.info(
-                "{}: {} joined to REST: {} candles from {} through seam {}, live from {}",
+                "{}: {} joined to REST: {} candles ({} without trades) from {} through seam {}, live from {}",
                 COMPONENT,
                 cs.instrument,
-                rows.size(),
+                published,
+                published - rows.tailMap(from).size(),
                 from,
                 cs.seam,
                 cs.liveFrom);

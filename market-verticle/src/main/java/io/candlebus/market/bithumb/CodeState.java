@@ -35,8 +35,8 @@ final class CodeState {
     long restFrom = NONE;
     /** Warm-up history published before the seam minute ended: REST continues from here. */
     long historyUntil = NONE;
-    /** Whether the aggregator was told where history starts. */
-    boolean covered;
+    /** Whether the warm-up history was requested (once per code). */
+    boolean warmupRequested;
     /** Clock time since which the code has been waiting for its first live trade. */
     long waitingSince;
 
@@ -47,6 +47,15 @@ final class CodeState {
 
     long lastTradeMinute = NONE;
     boolean removed;
+    /** A failed REST fetch waits for its retry. */
+    boolean retryPending;
+    /** The feed's message count when the code was added: later messages came on a connection carrying it. */
+    long messagesAtAdd;
+    /** Connections carrying the code replaced after a close, error or stall. */
+    long reconnects;
+    /** Gaps after a reconnect filled from REST. */
+    long gapsFilled;
+
     long bufferDropped;
     final ArrayDeque<Trade> buffer = new ArrayDeque<>();
     private final LinkedHashMap<Long, Long> seen = new LinkedHashMap<>();

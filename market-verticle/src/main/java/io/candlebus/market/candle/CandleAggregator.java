@@ -22,6 +22,8 @@ import java.util.function.Predicate;
  * candles that close at the minute boundary by event time: when a trade of the same feed (one
  * connection, which delivers trades of all its instruments in time order) reaches the boundary, or when
  * the clock passes boundary + grace. A trade for a minute already closed is late: counted, dropped.
+ * A minute of a trade-built stream that ends with no trade closes the same way, as a flat zero-volume
+ * candle at the previous close ({@link QuietMinutes}, ADR 0004), from the stream's first candle on.
  *
  * <p>Larger intervals are built from the published 1m candles, aligned to UTC epoch multiples, and
  * close once the 1m stream is complete through their end. A bucket the 1m stream did not cover from its
@@ -65,6 +67,7 @@ public final class CandleAggregator {
     private long partialSkipped;
     private long lateForLarger;
     private long ignored;
+    private long quietMinutes;
 
     /**
      * {@code intervals} must contain 1m, the others are built from 1m. A trade-built minute closes by the
@@ -154,6 +157,10 @@ public final class CandleAggregator {
             closeBuilding(s);
         }
         if (s.building == null) {
+            if (!s.suspended) {
+                // The stream's trades arrive in order, so the minutes before this one with no trade had none.
+                advanceComplete(s, minute);
+            }
             s.building = new TradeCandleBuilder(minute);
         }
         s.building.add(trade);
@@ -236,6 +243,8 @@ public final class CandleAggregator {
             return;
         }
         s.removed = true;
+        // Until the feed resumes it after a re-add, the clock must not close (flat) the minutes it missed.
+        s.suspended = true;
         s.building = null;
         s.openKline = null;
         Arrays.fill(s.dirty, false);
@@ -304,6 +313,7 @@ public final class CandleAggregator {
         c.put("partialSkipped", partialSkipped);
         c.put("lateForLarger", lateForLarger);
         c.put("ignored", ignored);
+        c.put("quietMinutes", quietMinutes);
         return c;
     }
 
@@ -344,14 +354,36 @@ public final class CandleAggregator {
         }
     }
 
+    /**
+     * The connection proved every minute before {@code through} over (a later trade on it, or the clock
+     * past boundary + grace while it was heard): those without a candle had no trade and close flat.
+     */
     private void advanceComplete(MinuteStream s, long through) {
         // A candle still in progress before `through` (trades released after a seam) keeps the stream open.
         if (s.building != null && s.building.openTime() < through) {
             return;
         }
         if (through > s.completeThrough) {
+            closeQuietMinutes(s, through);
             s.completeThrough = through;
             checkBuckets(s);
+        }
+    }
+
+    /**
+     * Publishes a flat candle for each minute in [completeThrough, through) after the last one published.
+     * Minutes before completeThrough are not this connection's to prove (REST covered them up to a resume),
+     * and nothing is invented before the stream's first candle.
+     */
+    private void closeQuietMinutes(MinuteStream s, long through) {
+        if (s.lastPublished == MinuteStream.NONE) {
+            return;
+        }
+        long minute = Interval.M1.millis();
+        long first = Math.max(s.lastPublished + minute, s.completeThrough);
+        for (long t = first; t < through; t += minute) {
+            quietMinutes++;
+            publishMinute(s, QuietMinutes.flat(s.instrument, t, s.lastClose));
         }
     }
 
@@ -366,6 +398,7 @@ public final class CandleAggregator {
         sink.closed(closed);
         closedCandles++;
         s.lastPublished = closed.openTime();
+        s.lastClose = closed.close();
         if (s.firstOpen == MinuteStream.NONE) {
             s.firstOpen = closed.openTime();
         }

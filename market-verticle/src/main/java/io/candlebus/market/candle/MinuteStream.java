@@ -3,6 +3,7 @@ package io.candlebus.market.candle;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class MinuteStream {
     boolean tradeFed;
     /** Open time of the last 1m candle published. */
     long lastPublished = NONE;
+    /** Close of the last 1m candle published: the price of the flat candle of a minute without trades. */
+    BigDecimal lastClose;
     /** Every 1m candle that opens before this time has been published or is known not to exist. */
     long completeThrough = NONE;
     /** The earliest time from which the 1m stream is complete (start of the first history fetched). */

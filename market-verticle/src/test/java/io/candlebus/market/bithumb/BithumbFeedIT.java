@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.StreamState;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
@@ -28,14 +29,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the Bithumb feed against a scripted venue (a real websocket and REST server on port 0) on a
- * settable clock, driving its tick by hand, to pin what it trusts after a silence the tick never saw.
+ * settable clock, driving its tick by hand: what it trusts after a silence the tick never saw, the
+ * minutes REST omits, oversized messages, per-stream status and the connection-attempt limit.
  */
 @ExtendWith(VertxExtension.class)
 class BithumbFeedIT {
@@ -44,6 +48,7 @@ class BithumbFeedIT {
 
     private static final long MIN = 60_000L;
     private static final long STALL_TIMEOUT = 60_000L;
+    private static final int MAX_MESSAGE_BYTES = 2_048;
     private static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
 
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -86,7 +91,7 @@ class BithumbFeedIT {
     @Test
     void distrustsAMessageThatEndsASilenceLongerThanTheStallTimeout(Vertx vertx) throws Exception {
         HttpServer server = vertx.createHttpServer()
-                .requestHandler(req -> req.response().end(restCandles()))
+                .requestHandler(req -> req.response().end(restCandles(List.of(T0, T0 - MIN, T0 - 2 * MIN))))
                 .webSocketHandler(ws -> {
                     connections.add(ws);
                     ws.textMessageHandler(text -> {
@@ -110,7 +115,7 @@ class BithumbFeedIT {
                     vertx.createWebSocketClient(new WebSocketClientOptions()),
                     new RestClient(WebClient.create(vertx)),
                     clock,
-                    config(port),
+                    config(port, 2),
                     sink());
             feed[0].add(KRW_BTC);
             feed[0].start();
@@ -142,7 +147,135 @@ class BithumbFeedIT {
         server.close();
     }
 
-    private MarketConfig config(int port) {
+    @Test
+    void fillsTheMinutesRestOmitsDropsOversizedMessagesAndReportsTheStream(Vertx vertx) throws Exception {
+        // REST omits T0 - 1m, a minute without trades.
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(req -> req.response().end(restCandles(List.of(T0, T0 - 2 * MIN))))
+                .webSocketHandler(ws -> {
+                    connections.add(ws);
+                    ws.textMessageHandler(received::add);
+                });
+        int port = listen(server);
+        SettableClock clock = new SettableClock(T0 + 5_000);
+        Context context = vertx.getOrCreateContext();
+        BithumbFeed[] feed = new BithumbFeed[1];
+        context.runOnContext(v -> {
+            feed[0] = new BithumbFeed(
+                    vertx,
+                    vertx.createWebSocketClient(new WebSocketClientOptions()),
+                    new RestClient(WebClient.create(vertx)),
+                    clock,
+                    config(port, 3),
+                    sink());
+            feed[0].add(KRW_BTC);
+            feed[0].start();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(t -> t.contains("KRW-BTC")));
+        assertThat(onLoop(context, () -> feed[0].streams())).singleElement().satisfies(s -> {
+            assertThat(s.instrument()).isEqualTo(KRW_BTC);
+            assertThat(s.state()).isEqualTo(StreamState.CONNECTING);
+            assertThat(s.lastMessageTime()).isZero();
+        });
+
+        clock.set(T0 + 12_000);
+        connections.get(0).writeBinaryMessage(Buffer.buffer(trade(T0 + 10_000, 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("suspend"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onLoop(context, () -> feed[0].streams().get(0).state()) == StreamState.RECOVERING);
+
+        // Longer than maxMessageBytes: counted and dropped; the connection stays and keeps delivering.
+        clock.set(T0 + 20_000);
+        connections.get(0).writeBinaryMessage(Buffer.buffer("x".repeat(MAX_MESSAGE_BYTES + 1)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onLoop(context, () -> feed[0].counters().getOrDefault("badInput.oversized", 0L)) == 1L);
+
+        clock.set(T0 + MIN + 3_000);
+        context.runOnContext(v -> feed[0].tick(clock.millis()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("resume " + (T0 + MIN)));
+        assertThat(events.stream().filter(e -> e.startsWith("kline")).toList())
+                .as("REST rows and the minute REST omits, flat at the close before it")
+                .containsExactly(
+                        "kline " + (T0 - 2 * MIN) + " REST 0.1",
+                        "kline " + (T0 - MIN) + " AGGREGATED 0",
+                        "kline " + T0 + " REST 0.1");
+
+        clock.set(T0 + MIN + 10_000);
+        connections.get(0).writeBinaryMessage(Buffer.buffer(trade(T0 + MIN + 10_000, 2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + (T0 + MIN + 10_000)));
+        assertThat(connections).hasSize(1);
+        assertThat(onLoop(context, () -> feed[0].streams())).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(StreamState.LIVE);
+            assertThat(s.lastMessageTime()).isEqualTo(T0 + MIN + 10_000);
+            assertThat(s.reconnects()).isZero();
+            assertThat(s.gapsFilled()).isZero();
+            assertThat(s.openGaps()).isZero();
+            assertThat(s.bannedUntil()).isZero();
+        });
+        assertThat(onLoop(context, () -> feed[0].counters()))
+                .containsEntry("quietMinutes", 1L)
+                .containsEntry("restRows", 2L);
+        server.close();
+    }
+
+    @Test
+    void keepsConnectionAttemptsWithinBithumbsTenPerSecond(Vertx vertx) throws Exception {
+        List<Long> handshakes = new CopyOnWriteArrayList<>();
+        // Every connection answers once (so the feed's backoff starts over) and is closed at once.
+        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+            handshakes.add(System.nanoTime());
+            ws.writeTextMessage("{\"status\":\"UP\"}");
+            ws.close();
+        });
+        int port = listen(server);
+        SettableClock clock = new SettableClock(T0);
+        Context context = vertx.getOrCreateContext();
+        BithumbFeed[] feed = new BithumbFeed[1];
+        context.runOnContext(v -> {
+            feed[0] = new BithumbFeed(
+                    vertx,
+                    vertx.createWebSocketClient(new WebSocketClientOptions()),
+                    new RestClient(WebClient.create(vertx)),
+                    clock,
+                    config(port, 2),
+                    sink());
+            feed[0].add(KRW_BTC);
+            feed[0].start();
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handshakes.size() >= 25);
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        context.runOnContext(v -> feed[0].stop().onComplete(ar -> stopped.complete(null)));
+        stopped.get(10, TimeUnit.SECONDS);
+
+        List<Long> times = new ArrayList<>(handshakes);
+        for (int i = 0; i + 10 < times.size(); i++) {
+            // Eleven handshakes span a second of the feed's attempts, less what handshake latency varies.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(times.get(i + 10) - times.get(i)))
+                    .as("handshakes %s to %s", i, i + 10)
+                    .isGreaterThanOrEqualTo(900L);
+        }
+        assertThat(onLoop(context, () -> feed[0].counters().get("connectsDeferred")))
+                .isPositive();
+        server.close();
+    }
+
+    private static int listen(HttpServer server) throws Exception {
+        return server.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)
+                .actualPort();
+    }
+
+    /** Reads the feed's state on its own event loop. */
+    private static <T> T onLoop(Context context, Supplier<T> read) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> result.complete(read.get()));
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    private MarketConfig config(int port, int warmupCandles) {
         return MarketConfig.fromJson(
                 new JsonObject()
                         .put("instruments", new JsonArray().add(KRW_BTC.key()))
@@ -152,10 +285,11 @@ class BithumbFeedIT {
                                         .put("restUrl", "http://127.0.0.1:" + port)
                                         .put("wsUrl", "ws://127.0.0.1:" + port + "/websocket/v1"))
                         .put("intervals", new JsonArray().add("1m"))
-                        .put("warmupCandles", 2)
+                        .put("warmupCandles", warmupCandles)
+                        .put("maxMessageBytes", MAX_MESSAGE_BYTES)
                         .put("closeGraceMillis", 2_000)
                         .put("stallTimeoutMillis", STALL_TIMEOUT)
-                        .put("reconnectMinMillis", 20)
+                        .put("reconnectMinMillis", 1)
                         .put("reconnectMaxMillis", 100),
                 "market");
     }
@@ -164,7 +298,8 @@ class BithumbFeedIT {
         return new FeedSink() {
             @Override
             public void kline(Candle candle) {
-                events.add("kline " + candle.openTime());
+                events.add("kline " + candle.openTime() + " " + candle.source() + " "
+                        + candle.volume().toPlainString());
             }
 
             @Override
@@ -189,10 +324,10 @@ class BithumbFeedIT {
         };
     }
 
-    /** Bithumb's REST minute candles, newest first, for T0 - 2m to T0. */
-    private static String restCandles() {
+    /** Bithumb's REST minute candles at {@code opens}, newest first. */
+    private static String restCandles(List<Long> opens) {
         JsonArray rows = new JsonArray();
-        for (long t = T0; t >= T0 - 2 * MIN; t -= MIN) {
+        for (long t : opens) {
             rows.add(new JsonObject()
                     .put("market", "KRW-BTC")
                     .put(

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Reconnects the Bithumb feed while the venue's link is stalled (found by the soak): the new connection
  * stays silent for longer than the quiet-market minute but less than the stall timeout, then resumes
  * without replaying what it missed. No seam may be set on a connection that never answered, so every
- * minute after the stall is still complete and equal to the simulator's truth.
+ * minute after the stall is still complete and equal to the simulator's truth. KRW-ETH is quiet (a third
+ * of its minutes without trades, some during the stall): its stream stays contiguous across the stall,
+ * quiet minutes flat.
  */
 @ExtendWith(VertxExtension.class)
 class BithumbStallIT {
@@ -56,9 +58,13 @@ class BithumbStallIT {
         Codecs.registerAll(vertx.eventBus());
         SimConfig simConfig = SimConfig.defaults()
                 .withSeed(5)
-                .withSpeed(300)
+                // Modest: the stall timeout is 2.5 s real, above the pauses of a loaded machine.
+                .withSpeed(120)
                 .withStartTime(START)
-                .withHistoryMinutes(720);
+                .withHistoryMinutes(720)
+                .withInstruments(SimConfig.demoInstruments().stream()
+                        .map(i -> i.instrument().equals(KRW_ETH) ? i.withEmptyMinuteProbability(0.35) : i)
+                        .toList());
         ExchangeSimulator sim = join(ExchangeSimulator.start(vertx, simConfig));
         vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> closed.add(m.body()));
         vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> m.reply(null));
@@ -76,6 +82,12 @@ class BithumbStallIT {
                     .until(() -> lastOpen(KRW_BTC) >= stallEnd + 4 * MIN && lastOpen(KRW_ETH) >= stallEnd + 4 * MIN);
             assertEqualToTruth(sim, KRW_BTC);
             assertEqualToTruth(sim, KRW_ETH);
+            long stallStart = stallEnd - STALL_MILLIS;
+            assertThat(closed)
+                    .filteredOn(c -> c.instrument().equals(KRW_ETH) && c.interval() == Interval.M1)
+                    .filteredOn(c -> c.tradeCount() == 0 && c.source() == CandleSource.AGGREGATED)
+                    .as("KRW-ETH minutes without trades, flat, after the stall began")
+                    .anyMatch(c -> c.openTime() >= stallStart);
         } finally {
             join(sim.close());
         }
@@ -118,6 +130,11 @@ class BithumbStallIT {
         sim.truth(instrument).forEach(c -> truth.put(c.openTime(), c));
         long first = minutes.get(0).openTime();
         long last = minutes.get(minutes.size() - 1).openTime();
+        for (int k = 1; k < minutes.size(); k++) {
+            assertThat(minutes.get(k).openTime())
+                    .as("%s contiguous, in order", instrument)
+                    .isEqualTo(minutes.get(k - 1).openTime() + MIN);
+        }
         assertThat(minutes.stream().map(Candle::openTime).toList())
                 .as("%s minutes, in order, are the truth's", instrument)
                 .isEqualTo(truth.keySet().stream()

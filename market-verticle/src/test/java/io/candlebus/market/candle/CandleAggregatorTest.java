@@ -238,7 +238,7 @@ class CandleAggregatorTest {
     @Test
     void coverFromTheBucketStartMakesTheFirstBucketComplete() {
         aggregator.cover(KRW_BTC, T0);
-        // Bithumb has no candle for minutes without trades: the bucket starts at T0 all the same.
+        // A feed that knows its history complete from T0 (its first rows are later) makes the bucket whole.
         aggregator.onKline(flat(KRW_BTC, T0 + 2 * MIN, "10").asClosed(CandleSource.REST));
         aggregator.onKline(flat(KRW_BTC, T0 + 3 * MIN, "11").asClosed(CandleSource.REST));
         aggregator.resume(KRW_BTC, T0 + 4 * MIN);
@@ -369,5 +369,144 @@ class CandleAggregatorTest {
         aggregator.onKline(flat(BTCUSDT, T0 + MIN, "10"));
 
         assertThat(closedOf(Interval.M1)).extracting(Candle::openTime).containsExactly(T0, T0 + MIN);
+    }
+
+    @Test
+    void aMinuteWithoutTradesOnAHealthyConnectionClosesFlatAtBoundaryPlusGrace() {
+        aggregator.onTrade(trade(KRW_BTC, T0 + 10_000, "100", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_BTC, T0 + 20_000, "101.5", "2", Side.SELL));
+        aggregator.onTick(T0 + MIN + GRACE);
+        assertThat(closed).hasSize(1);
+
+        aggregator.onTick(T0 + 2 * MIN + GRACE - 1);
+        assertThat(closed).hasSize(1);
+        aggregator.onTick(T0 + 2 * MIN + GRACE);
+
+        assertThat(closed).hasSize(2);
+        Candle flat = closed.get(1);
+        assertThat(flat.openTime()).isEqualTo(T0 + MIN);
+        assertThat(List.of(flat.open(), flat.high(), flat.low(), flat.close()))
+                .allSatisfy(p -> assertThat(p).isEqualByComparingTo("101.5"));
+        assertThat(List.of(flat.volume(), flat.quoteVolume(), flat.takerBuyBaseVolume(), flat.takerBuyQuoteVolume()))
+                .allSatisfy(v -> assertThat(v).isEqualByComparingTo("0"));
+        assertThat(flat.tradeCount()).isZero();
+        assertThat(flat.closed()).isTrue();
+        assertThat(flat.source()).isEqualTo(CandleSource.AGGREGATED);
+        assertThat(aggregator.counters()).containsEntry("quietMinutes", 1L);
+    }
+
+    @Test
+    void aSilentConnectionClosesNoMinuteFlat() {
+        aggregator.alive("bithumb:spot", T0 + 30_000);
+        aggregator.onTrade(trade(KRW_BTC, T0 + 10_000, "100", "1", Side.BUY));
+        aggregator.alive("bithumb:spot", T0 + MIN + GRACE + SILENCE);
+        aggregator.onTick(T0 + 10 * MIN);
+        assertThat(closed).extracting(Candle::openTime).containsExactly(T0);
+
+        // Heard until just before the silence period after the next boundary + grace: still in doubt.
+        aggregator.alive("bithumb:spot", T0 + 2 * MIN + GRACE + SILENCE - 1);
+        aggregator.onTick(T0 + 10 * MIN);
+        assertThat(closed).hasSize(1);
+
+        aggregator.alive("bithumb:spot", T0 + 2 * MIN + GRACE + SILENCE);
+        aggregator.onTick(T0 + 10 * MIN);
+        assertThat(closed).extracting(Candle::openTime).containsExactly(T0, T0 + MIN);
+    }
+
+    @Test
+    void aLaterTradeOnTheConnectionClosesTheQuietMinutesBeforeItFlatInOrder() {
+        aggregator.onTrade(trade(KRW_BTC, T0 + 10_000, "100", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_ETH, T0 + 20_000, "5", "1", Side.BUY));
+
+        // Another code's trade three minutes later proves KRW-BTC's two minutes in between empty.
+        aggregator.onTrade(trade(KRW_ETH, T0 + 3 * MIN + 1, "6", "1", Side.BUY));
+
+        assertThat(closed.stream().filter(c -> c.instrument().equals(KRW_BTC)))
+                .extracting(Candle::openTime, Candle::tradeCount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(T0, 1L),
+                        org.assertj.core.groups.Tuple.tuple(T0 + MIN, 0L),
+                        org.assertj.core.groups.Tuple.tuple(T0 + 2 * MIN, 0L));
+        assertThat(closed.stream().filter(c -> c.instrument().equals(KRW_ETH)))
+                .extracting(Candle::openTime)
+                .containsExactly(T0, T0 + MIN, T0 + 2 * MIN);
+        assertThat(closed.get(closed.size() - 1).close()).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void nothingIsInventedBeforeTheFirstCandleNorWhileSuspended() {
+        aggregator.cover(KRW_BTC, T0);
+        aggregator.suspend(KRW_BTC);
+        aggregator.resume(KRW_BTC, T0 + 3 * MIN);
+        aggregator.onTick(T0 + 6 * MIN + GRACE);
+        assertThat(closed).isEmpty();
+
+        aggregator.onTrade(trade(KRW_BTC, T0 + 6 * MIN + 10_000, "100", "1", Side.BUY));
+        aggregator.onTick(T0 + 7 * MIN + GRACE);
+        assertThat(closed).extracting(Candle::openTime).containsExactly(T0 + 6 * MIN);
+
+        aggregator.suspend(KRW_BTC);
+        aggregator.onTick(T0 + 20 * MIN);
+        aggregator.onTrade(trade(KRW_ETH, T0 + 20 * MIN, "5", "1", Side.BUY));
+        assertThat(closed).filteredOn(c -> c.instrument().equals(KRW_BTC)).hasSize(1);
+    }
+
+    @Test
+    void restMinutesBeforeAResumeAreNotClosedFlatAgain() {
+        aggregator.suspend(KRW_BTC);
+        aggregator.onKline(flat(KRW_BTC, T0, "10").asClosed(CandleSource.REST));
+        // The feed fills REST's holes itself; the aggregator does not second-guess minutes before liveFrom.
+        aggregator.resume(KRW_BTC, T0 + 3 * MIN);
+        aggregator.onTick(T0 + 4 * MIN + GRACE);
+
+        assertThat(closed).extracting(Candle::openTime).containsExactly(T0, T0 + 3 * MIN);
+    }
+
+    @Test
+    void quietMinutesCompleteTheLargerInterval() {
+        aggregator.cover(KRW_BTC, T0);
+        aggregator.onTrade(trade(KRW_BTC, T0 + 10_000, "100", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_BTC, T0 + 3 * MIN + 10_000, "103", "2", Side.BUY));
+        aggregator.onTick(T0 + 5 * MIN + GRACE);
+
+        assertThat(closedOf(Interval.M1))
+                .extracting(Candle::openTime)
+                .containsExactly(T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN, T0 + 4 * MIN);
+        List<Candle> five = closedOf(Interval.M5);
+        assertThat(five).hasSize(1);
+        assertThat(five.get(0).open()).isEqualByComparingTo("100");
+        assertThat(five.get(0).close()).isEqualByComparingTo("103");
+        assertThat(five.get(0).volume()).isEqualByComparingTo("3");
+        assertThat(five.get(0).tradeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReAddedStreamClosesNothingFlatUntilItsFeedResumesIt() {
+        aggregator.onTrade(trade(KRW_BTC, T0 + 10_000, "100", "1", Side.BUY));
+        aggregator.onTick(T0 + MIN + GRACE);
+        aggregator.remove(KRW_BTC);
+        aggregator.add(KRW_BTC);
+
+        aggregator.onTick(T0 + 30 * MIN);
+        assertThat(closed).extracting(Candle::openTime).containsExactly(T0);
+    }
+
+    @Test
+    void tradesReleasedAfterASeamCloseTheirQuietMinutesFlatEvenBehindTheWatermark() {
+        // KRW-ETH is live and ahead; KRW-BTC joins later, REST through T0, its held trades released after.
+        aggregator.onTrade(trade(KRW_ETH, T0 + 5 * MIN + 10_000, "5", "1", Side.BUY));
+        aggregator.suspend(KRW_BTC);
+        aggregator.onKline(flat(KRW_BTC, T0, "99").asClosed(CandleSource.REST));
+        aggregator.resume(KRW_BTC, T0 + MIN);
+        aggregator.onTrade(trade(KRW_BTC, T0 + 2 * MIN + 1_000, "100", "1", Side.BUY));
+        aggregator.onTrade(trade(KRW_BTC, T0 + 4 * MIN + 1_000, "101", "1", Side.BUY));
+
+        assertThat(closed.stream().filter(c -> c.instrument().equals(KRW_BTC)))
+                .extracting(Candle::openTime, Candle::tradeCount, c -> c.close().toPlainString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(T0, 3L, "99"),
+                        org.assertj.core.groups.Tuple.tuple(T0 + MIN, 0L, "99"),
+                        org.assertj.core.groups.Tuple.tuple(T0 + 2 * MIN, 1L, "100"),
+                        org.assertj.core.groups.Tuple.tuple(T0 + 3 * MIN, 0L, "100"));
     }
 }

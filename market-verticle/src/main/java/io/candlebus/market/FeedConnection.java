@@ -1,0 +1,203 @@
+package io.candlebus.market;
+
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Owns one venue websocket's lifecycle: connects, hands every text or binary message to its
+ * {@link Listener}, reports a loss exactly once (close, error, refused handshake with its Retry-After),
+ * and ignores everything a superseded socket still delivers. It remembers when the link was last heard
+ * (any message or pong) and when data last came (messages only), so the feed can judge stalls.
+ */
+public final class FeedConnection {
+    /** What the connection reports to its owner, on the owner's event loop. */
+    public interface Listener {
+        /** The handshake succeeded; {@link #socket()} is usable. */
+        void onOpen();
+
+        /** A text or binary message (binary decoded as UTF-8) of {@code bytes} bytes on the wire. */
+        void onMessage(String text, long bytes);
+
+        /** The connection is gone; {@code retryAfterMillis} is a refused handshake's Retry-After, or 0. */
+        void onLost(String reason, long retryAfterMillis);
+    }
+
+    private final WebSocketClient client;
+    private final Clock clock;
+    private final Listener listener;
+    private ClientWebSocket socket;
+    private boolean connecting;
+    /** Identifies the current socket; handlers of an older one see a different value and do nothing. */
+    private long generation;
+
+    private long connectedAt;
+    private long lastHeard = Long.MIN_VALUE;
+    private long lastHeardNanos;
+    private long lastData = Long.MIN_VALUE;
+
+    public FeedConnection(WebSocketClient client, Clock clock, Listener listener) {
+        this.client = client;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Opens {@code url}; a previous socket of this connection, if any, is superseded. */
+    public void connect(String url) {
+        long gen = ++generation;
+        connecting = true;
+        ClientWebSocket ws = client.webSocket();
+        ws.textMessageHandler(text -> {
+            if (gen == generation) {
+                heard(true);
+                listener.onMessage(text, utf8Length(text));
+            }
+        });
+        ws.binaryMessageHandler(buffer -> {
+            if (gen == generation) {
+                heard(true);
+                listener.onMessage(buffer.toString(StandardCharsets.UTF_8), buffer.length());
+            }
+        });
+        ws.pongHandler(buffer -> {
+            if (gen == generation) {
+                heard(false);
+            }
+        });
+        ws.closeHandler(v -> {
+            if (gen == generation) {
+                lost("closed by the server (" + ws.closeStatusCode() + " " + ws.closeReason() + ")", 0);
+            }
+        });
+        ws.exceptionHandler(e -> {
+            if (gen == generation) {
+                ws.close();
+                lost("error " + e, 0);
+            }
+        });
+        ws.connect(WsTarget.options(url)).onComplete(ar -> {
+            if (gen != generation) {
+                if (ar.succeeded()) {
+                    ws.close();
+                }
+                return;
+            }
+            connecting = false;
+            if (ar.failed()) {
+                lost("connect failed: " + ar.cause().getMessage(), retryAfter(ar.cause()));
+                return;
+            }
+            socket = ws;
+            connectedAt = clock.millis();
+            lastHeardNanos = System.nanoTime();
+            listener.onOpen();
+        });
+    }
+
+    /** Closes the connection because it is no longer needed: no report follows. */
+    public void retire() {
+        generation++;
+        connecting = false;
+        ClientWebSocket ws = socket;
+        socket = null;
+        if (ws != null) {
+            ws.close();
+        }
+    }
+
+    /** Closes the connection as lost (a stall, a venue's shutdown notice): the report follows at once. */
+    public void drop(String reason) {
+        ClientWebSocket ws = socket;
+        lost(reason, 0);
+        if (ws != null) {
+            ws.close();
+        }
+    }
+
+    /** Returns the open socket, null while not connected. */
+    public ClientWebSocket socket() {
+        return socket;
+    }
+
+    public boolean isOpen() {
+        return socket != null;
+    }
+
+    public boolean isConnecting() {
+        return connecting;
+    }
+
+    /** Returns the clock time the current socket opened. */
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    /** Returns the clock time the link was last known alive: opened, a message or a pong. */
+    public long aliveSince() {
+        return Math.max(connectedAt, lastHeard);
+    }
+
+    /** Returns the real time ({@link System#nanoTime()}) the link was last known alive. */
+    public long aliveSinceNanos() {
+        return lastHeardNanos;
+    }
+
+    /**
+     * Returns the clock time of the last message (or the opening), pongs not counted: a venue's websocket
+     * layer answers pings even while its streams deliver nothing, so stalls are judged by this.
+     */
+    public long dataSince() {
+        return Math.max(connectedAt, lastData);
+    }
+
+    private void heard(boolean data) {
+        lastHeard = clock.millis();
+        lastHeardNanos = System.nanoTime();
+        if (data) {
+            lastData = lastHeard;
+        }
+    }
+
+    private void lost(String reason, long retryAfterMillis) {
+        generation++;
+        socket = null;
+        connecting = false;
+        listener.onLost(reason, retryAfterMillis);
+    }
+
+    /** Returns a refused handshake's Retry-After (seconds in the venue's time) in milliseconds, or 0. */
+    static long retryAfter(Throwable cause) {
+        if (cause instanceof UpgradeRejectedException rejected && rejected.getHeaders() != null) {
+            String header = rejected.getHeaders().get("Retry-After");
+            if (header != null) {
+                try {
+                    return Math.max(0, Long.parseLong(header.trim()) * 1_000L);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Returns the UTF-8 length of {@code text} without encoding it. */
+    static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

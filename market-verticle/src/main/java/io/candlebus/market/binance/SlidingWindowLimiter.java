@@ -1,0 +1,56 @@
+package io.candlebus.market.binance;
+
+import java.util.ArrayDeque;
+
+/**
+ * Allows at most {@code limit} events in any window of {@code windowMillis}, as venues count connection
+ * attempts and incoming messages: an event is allowed when fewer than {@code limit} happened in the
+ * window ending now. Time is whatever the caller passes (clock or real milliseconds).
+ */
+final class SlidingWindowLimiter {
+    private final int limit;
+    private final long windowMillis;
+    /** Times of the events still inside the window, oldest first. */
+    private final ArrayDeque<Long> events = new ArrayDeque<>();
+
+    SlidingWindowLimiter(int limit, long windowMillis) {
+        if (limit < 1 || windowMillis < 1) {
+            throw new IllegalArgumentException(
+                    "limiter: expected limit >= 1 and window >= 1 ms, was limit=" + limit + ", window=" + windowMillis);
+        }
+        this.limit = limit;
+        this.windowMillis = windowMillis;
+    }
+
+    /** Records an event at {@code now} and returns true if the window has room, else records nothing. */
+    boolean tryAcquire(long now) {
+        expire(now);
+        if (events.size() >= limit) {
+            return false;
+        }
+        events.addLast(now);
+        return true;
+    }
+
+    /** Returns the earliest time from {@code now} on at which an event would be allowed. */
+    long nextAllowed(long now) {
+        expire(now);
+        if (events.size() < limit) {
+            return now;
+        }
+        // The oldest event leaves the window windowMillis after it happened.
+        return events.peekFirst() + windowMillis;
+    }
+
+    /** Returns how many events are inside the window ending at {@code now}. */
+    int used(long now) {
+        expire(now);
+        return events.size();
+    }
+
+    private void expire(long now) {
+        while (!events.isEmpty() && events.peekFirst() <= now - windowMillis) {
+            events.pollFirst();
+        }
+    }
+}

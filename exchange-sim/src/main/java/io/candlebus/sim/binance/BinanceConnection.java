@@ -32,7 +32,10 @@ final class BinanceConnection {
     private final Pacing pacing;
     private final StreamSubscriptions subs;
     private final Map<String, Cursor> cursors = new HashMap<>();
+    private static final long RATE_WINDOW_REAL_MILLIS = 100;
+
     private final long messageWindowMillis;
+    private final long messagesPerWindow;
     private long pushTimer = -1;
     private long pingTimer = -1;
     private long lifetimeTimer = -1;
@@ -65,7 +68,11 @@ final class BinanceConnection {
         this.market = market;
         this.pacing = pacing;
         this.subs = new StreamSubscriptions(path.combined(), path.streams(), server.maxStreams());
-        this.messageWindowMillis = Math.max(1_000L, pacing.minSimMillis());
+        // The venue counts messages per second. An accelerated second lasts a few real milliseconds, so
+        // a client's pongs that a scheduling pause bunched up would look like a flood: count over at
+        // least RATE_WINDOW_REAL_MILLIS of real time instead, allowing the venue's rate over that window.
+        this.messageWindowMillis = Math.max(1_000L, pacing.tolerantDeadline(1_000L, RATE_WINDOW_REAL_MILLIS));
+        this.messagesPerWindow = path.rules().messagesPerSecond() * messageWindowMillis / 1_000L;
     }
 
     boolean isSpot() {
@@ -174,7 +181,7 @@ final class BinanceConnection {
             windowCount = 0;
         }
         windowCount++;
-        if (windowCount > path.rules().messagesPerSecond() && !closed) {
+        if (windowCount > messagesPerWindow && !closed) {
             server.closedForMessageRate(path.rules().market());
             close((short) 1008, "Too many messages");
         }

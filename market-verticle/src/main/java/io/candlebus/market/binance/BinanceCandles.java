@@ -30,6 +30,8 @@ final class BinanceCandles {
             CandleSource source,
             String path)
             throws BadInputException {
+        // Checked before any arithmetic on it: an open time near Long.MAX_VALUE would overflow below.
+        CandleChecks.time(openTime, path + ".t");
         if (!interval.isAligned(openTime)) {
             throw new BadInputException(
                     "misaligned", path + ".t: expected a multiple of " + interval.millis() + " ms, was " + openTime);

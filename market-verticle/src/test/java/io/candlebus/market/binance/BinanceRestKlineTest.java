@@ -75,4 +75,17 @@ class BinanceRestKlineTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("malformed-json");
     }
+
+    @Test
+    void rejectsAnOpenTimeBeyondYear9999InsteadOfOverflowing() throws Exception {
+        long openTime = Long.MAX_VALUE - 59_999;
+        String body = "[[" + openTime + ",\"10\",\"12\",\"9\",\"11\",\"1\"," + (openTime + 59_999)
+                + ",\"10\",1,\"0\",\"0\",\"0\"]]";
+        List<BadInputException> rejected = new ArrayList<>();
+
+        List<Candle> rows = BinanceRestKline.parse(bytes(body), BTC, Interval.M1, rejected::add);
+
+        assertThat(rows).isEmpty();
+        assertThat(rejected).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("bad-time"));
+    }
 }

@@ -48,6 +48,10 @@ class SoakIT {
                         "40",
                         "--seed",
                         "7",
+                        // Half the default speed: at 600x a 100 ms pause of a loaded CI machine is a sim
+                        // minute, and a build running beside the soak made one Bithumb minute close short.
+                        "--speed",
+                        "300",
                         "--data",
                         data.toString())
                 .directory(dir.toFile())

@@ -33,6 +33,21 @@ public final class BadInputCounter {
         }
     }
 
+    /**
+     * Counts a message of more than {@code maxBytes} bytes as {@code oversized} and returns true; returns
+     * false for one within the limit. The connection stays: one oversized message says nothing about the
+     * data around it.
+     */
+    public boolean oversized(String text, long bytes, long maxBytes) {
+        if (bytes <= maxBytes) {
+            return false;
+        }
+        record(
+                new BadInputException("oversized", "message: expected at most " + maxBytes + " bytes, was " + bytes),
+                text);
+        return true;
+    }
+
     /** Returns how many of {@code kind} were seen. */
     public long count(String kind) {
         return counts.getOrDefault(kind, 0L);

@@ -1,5 +1,6 @@
 package io.candlebus.market;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
@@ -11,6 +12,9 @@ import java.time.Clock;
  * {@link Listener}, reports a loss exactly once (close, error, refused handshake with its Retry-After),
  * and ignores everything a superseded socket still delivers. It remembers when the link was last heard
  * (any message or pong) and when data last came (messages only), so the feed can judge stalls.
+ *
+ * <p>A binary message larger than the optional {@code maxMessageBytes} is decoded only as far as a log
+ * preview needs: the listener counts it as oversized by its byte size and drops it anyway.
  */
 public final class FeedConnection {
     /** What the connection reports to its owner, on the owner's event loop. */
@@ -25,9 +29,13 @@ public final class FeedConnection {
         void onLost(String reason, long retryAfterMillis);
     }
 
+    /** How much of an oversized binary message is decoded for the log. */
+    private static final int PREVIEW_BYTES = 512;
+
     private final WebSocketClient client;
     private final Clock clock;
     private final Listener listener;
+    private final long maxMessageBytes;
     private ClientWebSocket socket;
     private boolean connecting;
     /** Identifies the current socket; handlers of an older one see a different value and do nothing. */
@@ -37,11 +45,19 @@ public final class FeedConnection {
     private long lastHeard = Long.MIN_VALUE;
     private long lastHeardNanos;
     private long lastData = Long.MIN_VALUE;
+    /** {@link #dataSince()} as it was before the message being delivered. */
+    private long dataBefore = Long.MIN_VALUE;
 
     public FeedConnection(WebSocketClient client, Clock clock, Listener listener) {
+        this(client, clock, listener, Long.MAX_VALUE);
+    }
+
+    /** A connection that decodes binary messages over {@code maxMessageBytes} only for a log preview. */
+    public FeedConnection(WebSocketClient client, Clock clock, Listener listener, long maxMessageBytes) {
         this.client = client;
         this.clock = clock;
         this.listener = listener;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /** Opens {@code url}; a previous socket of this connection, if any, is superseded. */
@@ -58,7 +74,12 @@ public final class FeedConnection {
         ws.binaryMessageHandler(buffer -> {
             if (gen == generation) {
                 heard(true);
-                listener.onMessage(buffer.toString(StandardCharsets.UTF_8), buffer.length());
+                int bytes = buffer.length();
+                listener.onMessage(
+                        bytes > maxMessageBytes
+                                ? buffer.getString(0, Math.min(bytes, PREVIEW_BYTES), "UTF-8")
+                                : buffer.toString(StandardCharsets.UTF_8),
+                        bytes);
             }
         });
         ws.pongHandler(buffer -> {
@@ -96,15 +117,16 @@ public final class FeedConnection {
         });
     }
 
-    /** Closes the connection because it is no longer needed: no report follows. */
-    public void retire() {
+    /**
+     * Closes the connection because it is no longer needed: no report follows. The future completes when
+     * the socket has closed (or failed to), at once if there was none.
+     */
+    public Future<Void> retire() {
         generation++;
         connecting = false;
         ClientWebSocket ws = socket;
         socket = null;
-        if (ws != null) {
-            ws.close();
-        }
+        return ws == null ? Future.succeededFuture() : ws.close().recover(e -> Future.succeededFuture());
     }
 
     /** Closes the connection as lost (a stall, a venue's shutdown notice): the report follows at once. */
@@ -152,10 +174,19 @@ public final class FeedConnection {
         return Math.max(connectedAt, lastData);
     }
 
+    /**
+     * Returns {@link #dataSince()} as it was before the message being delivered: a listener compares it with
+     * the message's arrival to notice a silence no stall check saw (the process was paused).
+     */
+    public long dataBefore() {
+        return dataBefore;
+    }
+
     private void heard(boolean data) {
         lastHeard = clock.millis();
         lastHeardNanos = System.nanoTime();
         if (data) {
+            dataBefore = dataSince();
             lastData = lastHeard;
         }
     }

@@ -2,6 +2,7 @@ package io.candlebus.market.binance;
 
 import io.candlebus.market.Backoff;
 import io.candlebus.market.FeedConnection;
+import io.candlebus.market.SlidingWindowLimiter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;

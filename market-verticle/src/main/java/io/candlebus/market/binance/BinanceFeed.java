@@ -16,6 +16,7 @@ import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
+import io.candlebus.market.SlidingWindowLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -517,12 +518,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             c.heard = true;
             c.backoff.reset();
         }
-        if (bytes > config.maxMessageBytes()) {
-            badInput.record(
-                    new BadInputException(
-                            "oversized",
-                            "message: expected at most " + config.maxMessageBytes() + " bytes, was " + bytes),
-                    text);
+        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
             return;
         }
         BinanceFrame frame;

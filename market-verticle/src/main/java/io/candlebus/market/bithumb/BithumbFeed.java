@@ -11,12 +11,13 @@ import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.Feed;
+import io.candlebus.market.FeedConnection;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
-import io.candlebus.market.WsTarget;
+import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.candle.QuietMinutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * way. Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats of known trades are skipped. A
  * text {@code PING} keeps the connection alive. Connection attempts stay within Bithumb's 10 per second.
  */
-public final class BithumbFeed implements Feed {
+public final class BithumbFeed implements Feed, FeedConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BithumbFeed.class);
     private static final String COMPONENT = "market.bithumb";
     private static final int PAGE_COUNT = 200;
@@ -71,13 +72,11 @@ public final class BithumbFeed implements Feed {
     private static final ZoneOffset KST = ZoneOffset.ofHours(9);
     /** Bithumb's limit on connection attempts per IP, per second of real time. */
     private static final int CONNECTS_PER_SECOND = 10;
-    /** How much of an oversized message is decoded for the log. */
-    private static final int PREVIEW_BYTES = 512;
     /** How far before a REST range the feed looks for the close its first quiet minutes repeat. */
     private static final long LOOKBACK_MILLIS = 60 * 60_000L;
 
     private final Vertx vertx;
-    private final WebSocketClient wsClient;
+    private final FeedConnection link;
     private final RestClient rest;
     private final Clock clock;
     private final MarketConfig config;
@@ -87,18 +86,15 @@ public final class BithumbFeed implements Feed {
     private final Map<String, CodeState> codes = new TreeMap<>();
     private final Backoff reconnectBackoff;
     /** Connection attempts in the last real second (the venue counts them in real time). */
-    private final RecentEvents connectAttempts = new RecentEvents(CONNECTS_PER_SECOND, 1_000);
+    private final SlidingWindowLimiter connectAttempts = new SlidingWindowLimiter(CONNECTS_PER_SECOND, 1_000);
     /** REST requests in the last real second: Bithumb sends no weight header, so this is the REST load. */
-    private final RecentEvents restRequests = new RecentEvents(Integer.MAX_VALUE, 1_000);
+    private final SlidingWindowLimiter restRequests = new SlidingWindowLimiter(Integer.MAX_VALUE, 1_000);
     /**
      * Per code, the last 1m candle or trade published: a minute without trades repeats its close. Kept when
      * a code is removed, so that a re-added code continues from it.
      */
     private final Map<String, QuietMinutes.Previous> lastKnown = new HashMap<>();
 
-    private ClientWebSocket socket;
-    private long generation;
-    private boolean connecting;
     private boolean started;
     private boolean stopped;
     private boolean backingOff;
@@ -111,10 +107,8 @@ public final class BithumbFeed implements Feed {
     private long lastPingClock;
     private long lastPingNanos;
     private long lastEventTime;
-    /** Clock time of the last message received, MIN_VALUE if none yet. */
+    /** Clock time of the last message handled, MIN_VALUE if none yet. */
     private long lastHeard = Long.MIN_VALUE;
-    /** Clock time the current connection opened. */
-    private long connectedAt;
 
     private long messages;
     private long tradesPublished;
@@ -136,7 +130,7 @@ public final class BithumbFeed implements Feed {
     public BithumbFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
         this.vertx = vertx;
-        this.wsClient = wsClient;
+        this.link = new FeedConnection(wsClient, clock, this, config.maxMessageBytes());
         this.rest = rest;
         this.clock = clock;
         this.config = config;
@@ -165,10 +159,7 @@ public final class BithumbFeed implements Feed {
     @Override
     public Future<Void> stop() {
         stopped = true;
-        generation++;
-        ClientWebSocket ws = socket;
-        socket = null;
-        return ws == null ? Future.succeededFuture() : ws.close().recover(e -> Future.succeededFuture());
+        return link.retire();
     }
 
     @Override
@@ -203,7 +194,7 @@ public final class BithumbFeed implements Feed {
     @Override
     public void tick(long now) {
         watchStall(now);
-        ClientWebSocket ws = socket;
+        ClientWebSocket ws = link.socket();
         if (ws != null) {
             keepAlive(ws, now);
         }
@@ -235,7 +226,7 @@ public final class BithumbFeed implements Feed {
         if (backingOff) {
             return "backing-off";
         }
-        if (socket == null) {
+        if (!link.isOpen()) {
             return "connecting";
         }
         return codes.values().stream().allMatch(c -> c.phase == CodeState.Phase.LIVE) ? "live" : "recovering";
@@ -277,7 +268,7 @@ public final class BithumbFeed implements Feed {
 
     @Override
     public List<StreamStatus> streams() {
-        long restUsed = restRequests.count(realMillis());
+        long restUsed = restRequests.used(realMillis());
         List<StreamStatus> out = new ArrayList<>(codes.size());
         for (CodeState cs : codes.values()) {
             // Every message on the connection proves all its codes current, a quiet one included.
@@ -302,7 +293,7 @@ public final class BithumbFeed implements Feed {
         if (backingOff || cs.retryPending) {
             return StreamState.BACKING_OFF;
         }
-        if (socket == null || !heardSinceConnect) {
+        if (!link.isOpen() || !heardSinceConnect) {
             return StreamState.CONNECTING;
         }
         return StreamState.RECOVERING;
@@ -319,13 +310,11 @@ public final class BithumbFeed implements Feed {
 
     /** Replaces a connection that has been silent for longer than the stall timeout. */
     private void watchStall(long now) {
-        ClientWebSocket ws = socket;
-        if (ws == null || now - Math.max(connectedAt, lastHeard) <= config.stallTimeoutMillis()) {
+        if (!link.isOpen() || now - link.dataSince() <= config.stallTimeoutMillis()) {
             return;
         }
         stalls++;
-        onDisconnected("silent for " + (now - Math.max(connectedAt, lastHeard)) + " ms (stalled)");
-        ws.close();
+        link.drop("silent for " + (now - link.dataSince()) + " ms (stalled)");
     }
 
     private Instrument instrumentOf(String code) {
@@ -336,76 +325,41 @@ public final class BithumbFeed implements Feed {
     // ---- connection ----
 
     private void connectIfNeeded() {
-        if (!started || stopped || codes.isEmpty() || socket != null || connecting || backingOff) {
+        if (!started || stopped || codes.isEmpty() || link.isOpen() || link.isConnecting() || backingOff) {
             return;
         }
         long real = realMillis();
-        if (!connectAttempts.tryRecord(real)) {
+        if (!connectAttempts.tryAcquire(real)) {
             connectsDeferred++;
             backingOff = true;
-            vertx.setTimer(Math.max(1, connectAttempts.waitMillis(real)), id -> {
+            vertx.setTimer(Math.max(1, connectAttempts.nextAllowed(real) - real), id -> {
                 backingOff = false;
                 connectIfNeeded();
             });
             return;
         }
-        long gen = ++generation;
-        connecting = true;
-        String url = config.bithumb().wsUrl();
-        ClientWebSocket ws = wsClient.webSocket();
-        ws.binaryMessageHandler(buffer -> {
-            if (gen == generation) {
-                int bytes = buffer.length();
-                // An oversized message is only counted: decode no more of it than the log shows.
-                onMessage(
-                        bytes > config.maxMessageBytes()
-                                ? buffer.getString(0, Math.min(bytes, PREVIEW_BYTES), "UTF-8")
-                                : buffer.toString(StandardCharsets.UTF_8),
-                        bytes);
-            }
-        });
-        ws.textMessageHandler(text -> {
-            if (gen == generation) {
-                onMessage(text, utf8Length(text));
-            }
-        });
-        ws.closeHandler(v -> {
-            if (gen == generation) {
-                onDisconnected("closed by the server (" + ws.closeStatusCode() + " " + ws.closeReason() + ")");
-            }
-        });
-        ws.exceptionHandler(e -> {
-            if (gen == generation) {
-                ws.close();
-                onDisconnected("error " + e);
-            }
-        });
-        ws.connect(WsTarget.options(url)).onComplete(ar -> {
-            if (gen != generation) {
-                if (ar.succeeded()) {
-                    ws.close();
-                }
-                return;
-            }
-            connecting = false;
-            if (ar.failed()) {
-                onDisconnected("connect to " + url + " failed: " + ar.cause().getMessage());
-                return;
-            }
-            socket = ws;
-            heardSinceConnect = false;
-            answeredSinceConnect = false;
-            connectionSeam = CodeState.NONE;
-            long now = clock.millis();
-            connectedAt = now;
-            lastPingClock = now;
-            lastPingNanos = System.nanoTime();
-            for (CodeState cs : codes.values()) {
-                cs.waitingSince = now;
-            }
-            LOG.info("{}: connected to {} ({} codes)", COMPONENT, url, codes.size());
-            subscribe(ws);
-        });
+        link.connect(config.bithumb().wsUrl());
+    }
+
+    @Override
+    public void onOpen() {
+        heardSinceConnect = false;
+        answeredSinceConnect = false;
+        connectionSeam = CodeState.NONE;
+        long now = link.connectedAt();
+        lastPingClock = now;
+        lastPingNanos = System.nanoTime();
+        for (CodeState cs : codes.values()) {
+            cs.waitingSince = now;
+        }
+        LOG.info("{}: connected to {} ({} codes)", COMPONENT, config.bithumb().wsUrl(), codes.size());
+        subscribe(link.socket());
+    }
+
+    /** Reconnects after the backoff: a refused handshake's Retry-After is not used, the attempt cap paces it. */
+    @Override
+    public void onLost(String reason, long retryAfterMillis) {
+        onDisconnected(reason);
     }
 
     private void subscribe(ClientWebSocket ws) {
@@ -433,17 +387,14 @@ public final class BithumbFeed implements Feed {
      * corrupt the candles of codes already live; a new connection goes through the seam and REST fill.
      */
     private void restartIfConnected(String reason) {
-        if (socket == null && !connecting) {
+        if (!link.isOpen() && !link.isConnecting()) {
             connectIfNeeded();
             return;
         }
-        ClientWebSocket ws = socket;
+        link.retire();
         dropConnection();
         resubscribes++;
         LOG.info("{}: reconnecting to change the subscription ({})", COMPONENT, reason);
-        if (ws != null) {
-            ws.close();
-        }
         connectIfNeeded();
     }
 
@@ -467,9 +418,6 @@ public final class BithumbFeed implements Feed {
 
     /** Forgets the connection; every code waits for a new seam, REST restarting where live data is in doubt. */
     private void dropConnection() {
-        generation++;
-        socket = null;
-        connecting = false;
         connectionSeam = CodeState.NONE;
         long now = clock.millis();
         for (CodeState cs : codes.values()) {
@@ -493,24 +441,15 @@ public final class BithumbFeed implements Feed {
 
     // ---- messages ----
 
-    /** Returns the UTF-8 length of {@code text}, or a lower bound when that is surely within the limit. */
-    private long utf8Length(String text) {
-        long chars = text.length();
-        return chars * 3 <= config.maxMessageBytes() ? chars : text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private void onMessage(String text, long bytes) {
+    @Override
+    public void onMessage(String text, long bytes) {
         long now = clock.millis();
-        long silent = now - Math.max(connectedAt, lastHeard);
+        long silent = now - link.dataBefore();
         if (silent > config.stallTimeoutMillis()) {
             // The tick never saw this silence (this process was paused: a GC, a busy host), so the link may
             // have stalled and dropped trades before this message: it is not trusted, REST fills the doubt.
             stalls++;
-            ClientWebSocket ws = socket;
-            onDisconnected("silent for " + silent + " ms before a message arrived (stalled)");
-            if (ws != null) {
-                ws.close();
-            }
+            link.drop("silent for " + silent + " ms before a message arrived (stalled)");
             return;
         }
         messages++;
@@ -520,13 +459,7 @@ public final class BithumbFeed implements Feed {
             heardSinceConnect = true;
             reconnectBackoff.reset();
         }
-        if (bytes > config.maxMessageBytes()) {
-            // The connection stays: one oversized message says nothing about the trades around it.
-            badInput.record(
-                    new BadInputException(
-                            "oversized",
-                            "message: expected at most " + config.maxMessageBytes() + " bytes, was " + bytes),
-                    text);
+        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
             return;
         }
         BithumbMessage message;
@@ -740,7 +673,7 @@ public final class BithumbFeed implements Feed {
         query.put(
                 "to",
                 LocalDateTime.ofEpochSecond(Math.floorDiv(pageTo, 1000), 0, KST).format(KST_FORMAT));
-        restRequests.tryRecord(realMillis());
+        restRequests.tryAcquire(realMillis());
         return rest.get(config.bithumb().restUrl() + "/v1/candles/minutes/1", query)
                 .compose(body -> {
                     List<Candle> page;

@@ -1,22 +1,20 @@
 package io.candlebus.market.binance;
 
+import static io.candlebus.market.binance.SimFeed.BTC;
+import static io.candlebus.market.binance.SimFeed.ETH;
 import static io.candlebus.market.binance.SimFeed.MIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
-import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ExchangeSimulator;
-import io.candlebus.sim.SimConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BinanceBanIT {
-    private static final long START = 1_767_225_617_000L;
-    private static final Instrument BTC = Instrument.parse("binance:spot:BTCUSDT");
-    private static final Instrument ETH = Instrument.parse("binance:spot:ETHUSDT");
     private static final long BAN = 6 * MIN;
 
     private ExchangeSimulator sim;
@@ -40,22 +35,13 @@ class BinanceBanIT {
 
     @BeforeEach
     void startSimulator(Vertx vertx) throws Exception {
-        Codecs.registerAll(vertx.eventBus());
-        SimConfig simConfig = SimConfig.defaults()
-                .withSeed(9)
-                .withSpeed(120)
-                .withStartTime(START)
-                .withHistoryMinutes(120);
-        sim = ExchangeSimulator.start(vertx, simConfig)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        sim = SimFeed.startSim(vertx, 9, 120, 120);
         feed = new SimFeed(vertx, sim);
     }
 
     @AfterEach
     void stopSimulator() throws Exception {
-        sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimFeed.stopSim(sim);
     }
 
     @Test
@@ -66,19 +52,11 @@ class BinanceBanIT {
                         List.of(BTC, ETH),
                         new JsonObject().put("reconnectMinMillis", 1_000).put("reconnectMaxMillis", 1_000)),
                 Market.SPOT);
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> feed.streams().size() == 2
-                        && feed.streams().values().stream().allMatch(s -> s.state() == StreamState.LIVE)
-                        && feed.lastClosed(BTC) != Long.MIN_VALUE);
+        feed.awaitLive(List.of(BTC, ETH));
 
         sim.faults().restBan(Market.SPOT, BAN);
         long bannedAt = sim.clock().millis();
-        sim.faults()
-                .dropBinanceConnections()
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        SimFeed.done(sim.faults().dropBinanceConnections());
 
         AtomicReference<StreamStatus> seen = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30))

@@ -1,22 +1,19 @@
 package io.candlebus.market.binance;
 
+import static io.candlebus.market.binance.SimFeed.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.StreamState;
-import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ConnectionLimits;
 import io.candlebus.sim.ExchangeSimulator;
-import io.candlebus.sim.SimConfig;
 import io.candlebus.sim.WsHost;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BinanceConnectionCapIT {
-    private static final Instrument BTC = Instrument.parse("binance:spot:BTCUSDT");
     /** Real time: the sim counts connection attempts in real time, as the venue does. */
     private static final long WINDOW_MILLIS = 4_000;
 
@@ -37,23 +33,14 @@ class BinanceConnectionCapIT {
 
     @BeforeEach
     void startSimulator(Vertx vertx) throws Exception {
-        Codecs.registerAll(vertx.eventBus());
-        SimConfig simConfig = SimConfig.defaults()
-                .withSeed(13)
-                .withSpeed(120)
-                .withStartTime(1_767_225_617_000L)
-                .withHistoryMinutes(60);
-        sim = ExchangeSimulator.start(vertx, simConfig)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        sim = SimFeed.startSim(vertx, 13, 120, 60);
         sim.connectionLimits(ConnectionLimits.venues().withBinanceConnections(2, WINDOW_MILLIS));
         feed = new SimFeed(vertx, sim);
     }
 
     @AfterEach
     void stopSimulator() throws Exception {
-        sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimFeed.stopSim(sim);
     }
 
     @Test
@@ -63,10 +50,7 @@ class BinanceConnectionCapIT {
                         List.of(BTC),
                         new JsonObject().put("reconnectMinMillis", 50).put("reconnectMaxMillis", 2_000)),
                 Market.SPOT);
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() ->
-                        feed.streams().get(BTC).state() == StreamState.LIVE && feed.lastClosed(BTC) != Long.MIN_VALUE);
+        feed.awaitLive(List.of(BTC));
 
         // The first connection used one attempt of the window; the first reconnect uses the second.
         drop();
@@ -95,10 +79,6 @@ class BinanceConnectionCapIT {
     }
 
     private void drop() throws Exception {
-        sim.faults()
-                .dropBinanceConnections()
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        SimFeed.done(sim.faults().dropBinanceConnections());
     }
 }

@@ -1,21 +1,18 @@
 package io.candlebus.market.binance;
 
+import static io.candlebus.market.binance.SimFeed.BTC;
+import static io.candlebus.market.binance.SimFeed.ETH;
 import static io.candlebus.market.binance.SimFeed.MIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
-import io.candlebus.contract.StreamState;
-import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ExchangeSimulator;
-import io.candlebus.sim.SimConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BinanceRotationIT {
-    /** 2026-01-01T00:00:17Z: mid-minute. */
-    private static final long START = 1_767_225_617_000L;
-
-    private static final Instrument BTC = Instrument.parse("binance:spot:BTCUSDT");
-    private static final Instrument ETH = Instrument.parse("binance:spot:ETHUSDT");
     private static final long LIFETIME = 8 * MIN;
 
     private ExchangeSimulator sim;
@@ -40,34 +32,21 @@ class BinanceRotationIT {
 
     @BeforeEach
     void startSimulator(Vertx vertx) throws Exception {
-        Codecs.registerAll(vertx.eventBus());
-        SimConfig simConfig = SimConfig.defaults()
-                .withSeed(5)
-                .withSpeed(60)
-                .withStartTime(START)
-                .withHistoryMinutes(120);
-        sim = ExchangeSimulator.start(vertx, simConfig)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        sim.faults()
-                .binanceConnectionLifetime(LIFETIME)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        sim = SimFeed.startSim(vertx, 5, 60, 120);
+        SimFeed.done(sim.faults().binanceConnectionLifetime(LIFETIME));
         feed = new SimFeed(vertx, sim);
     }
 
     @AfterEach
     void stopSimulator() throws Exception {
-        sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimFeed.stopSim(sim);
     }
 
     @Test
     void rotatesBeforeTheCutWithoutReconnectOrGapFill() throws Exception {
         feed.start(
                 feed.config(List.of(BTC, ETH), new JsonObject().put("binanceRotateAfterMillis", 3 * MIN)), Market.SPOT);
-        awaitLive();
+        feed.awaitLive(List.of(BTC, ETH));
         long restAfterWarmup = feed.counter("restRequests");
         long liveFrom = sim.clock().millis();
 
@@ -105,7 +84,7 @@ class BinanceRotationIT {
                                 .put("reconnectMinMillis", 1_000)
                                 .put("reconnectMaxMillis", 1_000)),
                 Market.SPOT);
-        awaitLive();
+        feed.awaitLive(List.of(BTC, ETH));
         long liveFrom = sim.clock().millis();
 
         await().atMost(Duration.ofSeconds(120))
@@ -121,14 +100,5 @@ class BinanceRotationIT {
         assertThat(feed.streams().get(BTC).gapsFilled()).isGreaterThanOrEqualTo(1);
         feed.assertExact(BTC, 20);
         feed.assertExact(ETH, 20);
-    }
-
-    private void awaitLive() {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> feed.streams().values().stream().allMatch(s -> s.state() == StreamState.LIVE)
-                        && feed.streams().size() == 2
-                        && feed.lastClosed(BTC) != Long.MIN_VALUE
-                        && feed.lastClosed(ETH) != Long.MIN_VALUE);
     }
 }

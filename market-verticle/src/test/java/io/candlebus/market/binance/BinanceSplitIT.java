@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
-import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
-import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ConnectionLimits;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BinanceSplitIT {
-    private static final long START = 1_767_225_617_000L;
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT");
     private static final Instrument ADA = Instrument.parse("binance:spot:ADAUSDT");
 
@@ -43,29 +39,21 @@ class BinanceSplitIT {
 
     @BeforeEach
     void startSimulator(Vertx vertx) throws Exception {
-        Codecs.registerAll(vertx.eventBus());
         List<SimInstrument> instruments = new ArrayList<>(SimConfig.demoInstruments());
         for (String symbol : List.of("BNBUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT")) {
             instruments.add(SimInstrument.of("binance:spot:" + symbol, "100.00", "0.01", "0.001", 60));
         }
-        SimConfig simConfig = SimConfig.defaults()
-                .withSeed(13)
-                .withSpeed(120)
-                .withStartTime(START)
-                .withHistoryMinutes(120)
+        SimConfig simConfig = SimFeed.simConfig(13, 120, 120)
                 .withInstruments(instruments)
                 // The venue refuses a third stream on a connection, so a feed that overfills one fails here.
                 .withConnectionLimits(ConnectionLimits.venues().withStreamsPerConnection(2));
-        sim = ExchangeSimulator.start(vertx, simConfig)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        sim = SimFeed.startSim(vertx, simConfig);
         feed = new SimFeed(vertx, sim);
     }
 
     @AfterEach
     void stopSimulator() throws Exception {
-        sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimFeed.stopSim(sim);
     }
 
     @Test
@@ -77,7 +65,7 @@ class BinanceSplitIT {
                         five,
                         new JsonObject().put("binanceStreamsPerConnection", 2).put("binanceRotateAfterMillis", 0)),
                 Market.SPOT);
-        awaitLive(five);
+        feed.awaitLive(five);
 
         assertThat(feed.counter("connections")).as("connections").isEqualTo(3);
         assertThat(openBinanceConnections()).as("connections the venue sees").isEqualTo(3);
@@ -94,7 +82,7 @@ class BinanceSplitIT {
         });
         List<Instrument> after = new ArrayList<>(five.subList(1, 5));
         after.add(ADA);
-        awaitLive(after);
+        feed.awaitLive(after);
         long changedAt = sim.clock().millis();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
@@ -124,21 +112,6 @@ class BinanceSplitIT {
     }
 
     private int openBinanceConnections() throws Exception {
-        return sim.faults()
-                .openConnections()
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS)[0];
-    }
-
-    private void awaitLive(List<Instrument> instruments) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    Map<Instrument, StreamStatus> streams = feed.streams();
-                    return streams.keySet().containsAll(instruments)
-                            && streams.values().stream().allMatch(s -> s.state() == StreamState.LIVE)
-                            && instruments.stream().allMatch(i -> feed.lastClosed(i) != Long.MIN_VALUE);
-                });
+        return SimFeed.done(sim.faults().openConnections())[0];
     }
 }

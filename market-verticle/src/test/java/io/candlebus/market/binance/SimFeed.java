@@ -1,22 +1,28 @@
 package io.candlebus.market.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
+import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
 import io.candlebus.sim.ExchangeSimulator;
+import io.candlebus.sim.SimConfig;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +35,17 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one {@link BinanceFeed} against the exchange simulator on its own event loop, ticked like the
- * market verticle ticks it, and records every closed kline it publishes.
+ * market verticle ticks it, and records every closed kline it publishes. Its static helpers start and
+ * stop the simulator the way every Binance feed test does.
  */
 final class SimFeed implements FeedSink {
     static final long MIN = 60_000L;
+    /** Spot instruments of the simulator's default set. */
+    static final Instrument BTC = Instrument.parse("binance:spot:BTCUSDT");
+
+    static final Instrument ETH = Instrument.parse("binance:spot:ETHUSDT");
+    /** 2026-01-01T00:00:17Z: mid-minute. */
+    static final long START = 1_767_225_617_000L;
 
     private final Vertx vertx;
     private final ExchangeSimulator sim;
@@ -43,6 +56,49 @@ final class SimFeed implements FeedSink {
     SimFeed(Vertx vertx, ExchangeSimulator sim) {
         this.vertx = vertx;
         this.sim = sim;
+    }
+
+    /** Returns the simulator config of a test: starting mid-minute at {@link #START} with that much history. */
+    static SimConfig simConfig(long seed, double speed, int historyMinutes) {
+        return SimConfig.defaults()
+                .withSeed(seed)
+                .withSpeed(speed)
+                .withStartTime(START)
+                .withHistoryMinutes(historyMinutes);
+    }
+
+    /** Registers the codecs and starts the simulator. */
+    static ExchangeSimulator startSim(Vertx vertx, SimConfig config) throws Exception {
+        Codecs.registerAll(vertx.eventBus());
+        return done(ExchangeSimulator.start(vertx, config));
+    }
+
+    static ExchangeSimulator startSim(Vertx vertx, long seed, double speed, int historyMinutes) throws Exception {
+        return startSim(vertx, simConfig(seed, speed, historyMinutes));
+    }
+
+    static void stopSim(ExchangeSimulator sim) throws Exception {
+        done(sim.close());
+    }
+
+    /** Waits up to 10 s for {@code future} (a simulator start, stop or fault) and returns its result. */
+    static <T> T done(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits up to 60 s until the feed follows every one of {@code instruments}, all its streams are live
+     * and each of them has published a closed kline.
+     */
+    void awaitLive(List<Instrument> instruments) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Map<Instrument, StreamStatus> streams = streams();
+                    return streams.keySet().containsAll(instruments)
+                            && streams.values().stream().allMatch(s -> s.state() == StreamState.LIVE)
+                            && instruments.stream().allMatch(i -> lastClosed(i) != Long.MIN_VALUE);
+                });
     }
 
     /** Returns a config against the simulator: the JSON given over test timings. */

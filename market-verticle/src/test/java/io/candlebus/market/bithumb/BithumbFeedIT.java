@@ -10,6 +10,7 @@ import io.candlebus.contract.Trade;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
+import io.candlebus.market.SettableClock;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,11 +21,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,39 +52,6 @@ class BithumbFeedIT {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<ServerWebSocket> connections = new CopyOnWriteArrayList<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile long millis;
-
-        SettableClock(long millis) {
-            this.millis = millis;
-        }
-
-        void set(long newMillis) {
-            millis = newMillis;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("withZone");
-        }
-    }
 
     @Test
     void distrustsAMessageThatEndsASilenceLongerThanTheStallTimeout(Vertx vertx) throws Exception {

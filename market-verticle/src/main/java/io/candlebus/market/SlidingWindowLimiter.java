@@ -1,19 +1,20 @@
-package io.candlebus.market.binance;
+package io.candlebus.market;
 
 import java.util.ArrayDeque;
 
 /**
  * Allows at most {@code limit} events in any window of {@code windowMillis}, as venues count connection
- * attempts and incoming messages: an event is allowed when fewer than {@code limit} happened in the
+ * attempts (Binance per 5 minutes, Bithumb 10 per second), incoming messages and the REST requests a
+ * status reports per second: an event is allowed when fewer than {@code limit} happened in the
  * window ending now. Time is whatever the caller passes (clock or real milliseconds).
  */
-final class SlidingWindowLimiter {
+public final class SlidingWindowLimiter {
     private final int limit;
     private final long windowMillis;
     /** Times of the events still inside the window, oldest first. */
     private final ArrayDeque<Long> events = new ArrayDeque<>();
 
-    SlidingWindowLimiter(int limit, long windowMillis) {
+    public SlidingWindowLimiter(int limit, long windowMillis) {
         if (limit < 1 || windowMillis < 1) {
             throw new IllegalArgumentException(
                     "limiter: expected limit >= 1 and window >= 1 ms, was limit=" + limit + ", window=" + windowMillis);
@@ -23,7 +24,7 @@ final class SlidingWindowLimiter {
     }
 
     /** Records an event at {@code now} and returns true if the window has room, else records nothing. */
-    boolean tryAcquire(long now) {
+    public boolean tryAcquire(long now) {
         expire(now);
         if (events.size() >= limit) {
             return false;
@@ -33,7 +34,7 @@ final class SlidingWindowLimiter {
     }
 
     /** Returns the earliest time from {@code now} on at which an event would be allowed. */
-    long nextAllowed(long now) {
+    public long nextAllowed(long now) {
         expire(now);
         if (events.size() < limit) {
             return now;
@@ -43,7 +44,7 @@ final class SlidingWindowLimiter {
     }
 
     /** Returns how many events are inside the window ending at {@code now}. */
-    int used(long now) {
+    public int used(long now) {
         expire(now);
         return events.size();
     }

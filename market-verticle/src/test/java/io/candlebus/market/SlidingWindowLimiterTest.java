@@ -1,4 +1,4 @@
-package io.candlebus.market.binance;
+package io.candlebus.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +42,36 @@ class SlidingWindowLimiterTest {
         assertThat(limiter.nextAllowed(5)).isEqualTo(5);
         limiter.tryAcquire(5);
         assertThat(limiter.nextAllowed(6)).isEqualTo(6);
+    }
+
+    @Test
+    void allowsTenAttemptsPerSecondAsBithumbCountsThem() {
+        SlidingWindowLimiter attempts = new SlidingWindowLimiter(10, 1_000);
+        for (int i = 0; i < 10; i++) {
+            assertThat(attempts.tryAcquire(5_000 + i * 10)).as("attempt %s", i).isTrue();
+        }
+
+        assertThat(attempts.tryAcquire(5_100)).isFalse();
+        assertThat(attempts.nextAllowed(5_100)).isEqualTo(6_000);
+        assertThat(attempts.used(5_100)).isEqualTo(10);
+
+        // The first attempt leaves the window exactly one second after it.
+        assertThat(attempts.tryAcquire(5_999)).isFalse();
+        assertThat(attempts.tryAcquire(6_000)).isTrue();
+        assertThat(attempts.nextAllowed(6_000)).isEqualTo(6_010);
+    }
+
+    @Test
+    void anUnlimitedWindowCountsOnlyTheEventsOfTheLastWindow() {
+        SlidingWindowLimiter requests = new SlidingWindowLimiter(Integer.MAX_VALUE, 1_000);
+        requests.tryAcquire(0);
+        requests.tryAcquire(400);
+        requests.tryAcquire(900);
+
+        assertThat(requests.used(999)).isEqualTo(3);
+        assertThat(requests.used(1_000)).isEqualTo(2);
+        assertThat(requests.used(1_900)).isZero();
+        assertThat(requests.nextAllowed(1_900)).isEqualTo(1_900);
     }
 
     @Test

@@ -139,7 +139,7 @@ class MarketVerticleIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sim.clock().millis() >= START + 8 * MIN);
         // Runtime subscriptions: a second spot symbol (SUBSCRIBE on the open connection) and a second
-        // Bithumb code (a reconnect, which must not disturb KRW-BTC).
+        // Bithumb code (handed over to a replacement connection, which must not disturb KRW-BTC).
         SubscriptionList afterAdd = control(new SubscriptionCommand(SubscriptionCommand.Action.ADD, SPOT_ETH));
         assertThat(afterAdd.instruments()).contains(SPOT_ETH);
         afterAdd = control(new SubscriptionCommand(SubscriptionCommand.Action.ADD, KRW_ETH));

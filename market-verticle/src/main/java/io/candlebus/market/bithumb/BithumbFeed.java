@@ -62,8 +62,12 @@ import org.slf4j.LoggerFactory;
  * candle it published, never before a code's first known candle; live, the aggregator closes them the same
  * way. Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats of known trades are skipped. A
  * text {@code PING} keeps the connection alive. Connection attempts stay within Bithumb's 10 per second.
+ *
+ * <p>Adding or removing a code disturbs no other code: a removed code's trades are dropped while the
+ * running connection still sends them; an added code is subscribed by a replacement connection that takes
+ * over from the running one once their overlap is proven ({@link Handover}), else a reconnect.
  */
-public final class BithumbFeed implements Feed, FeedConnection.Listener {
+public final class BithumbFeed implements Feed {
     private static final Logger LOG = LoggerFactory.getLogger(BithumbFeed.class);
     private static final String COMPONENT = "market.bithumb";
     private static final int PAGE_COUNT = 200;
@@ -74,9 +78,34 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
     private static final int CONNECTS_PER_SECOND = 10;
     /** How far before a REST range the feed looks for the close its first quiet minutes repeat. */
     private static final long LOOKBACK_MILLIS = 60 * 60_000L;
+    /** Clock time a handover may take to prove its overlap before the feed falls back to a reconnect. */
+    private static final long HANDOVER_CLOCK_MILLIS = 2 * 60_000L;
+    /** Real time a handover may take at least: at a fast sim clock, 2 minutes are too short for a handshake. */
+    private static final long HANDOVER_REAL_NANOS = 10_000_000_000L;
+    /** Trades a replacement may deliver before its handover is given up. */
+    private static final int MAX_HANDOVER_BUFFER = 200_000;
 
     private final Vertx vertx;
-    private final FeedConnection link;
+    private final WebSocketClient wsClient;
+    /** The connection whose trades are published. */
+    private FeedConnection link;
+    /** A replacement subscribed to a bigger set of codes, proving its overlap with {@link #link}. */
+    private FeedConnection candidate;
+    /** The overlap proof of {@link #candidate}; null when no handover runs. */
+    private Handover handover;
+    /** Whether the handover's replacement still has to be opened (the connection-attempt cap deferred it). */
+    private boolean candidateDue;
+
+    private boolean candidateHeard;
+    private boolean candidateAnswered;
+    private long candidatePingClock;
+    private long candidatePingNanos;
+    /**
+     * Codes removed while a connection subscribed to them may still be running: their trades are dropped
+     * quietly (ignored messages), not counted as bad input for an unknown code.
+     */
+    private final Map<String, Instrument> unsubscribed = new HashMap<>();
+
     private final RestClient rest;
     private final Clock clock;
     private final MarketConfig config;
@@ -126,14 +155,17 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
     private long ignoredMessages;
     private long quietMinutes;
     private long connectsDeferred;
+    private long handovers;
+    private long handoversAbandoned;
 
     public BithumbFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
         this.vertx = vertx;
-        this.link = new FeedConnection(wsClient, clock, this, config.maxMessageBytes());
+        this.wsClient = wsClient;
         this.rest = rest;
         this.clock = clock;
         this.config = config;
+        this.link = newConnection();
         this.sink = sink;
         this.parser = new BithumbTradeParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, COMPONENT);
@@ -159,7 +191,10 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
     @Override
     public Future<Void> stop() {
         stopped = true;
-        return link.retire();
+        Future<Void> replacement = candidate != null ? candidate.retire() : Future.succeededFuture();
+        handover = null;
+        candidate = null;
+        return Future.all(link.retire(), replacement).mapEmpty();
     }
 
     @Override
@@ -171,8 +206,15 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         cs.waitingSince = clock.millis();
         cs.messagesAtAdd = messages;
         codes.put(instrument.symbol(), cs);
+        unsubscribed.remove(instrument.symbol());
         sink.suspend(instrument);
-        restartIfConnected("subscribing " + instrument.symbol());
+        if (!link.isOpen()) {
+            // The subscription sent when the connection opens carries every code.
+            connectIfNeeded();
+            return;
+        }
+        cs.onLink = false;
+        beginHandover("subscribing " + instrument.symbol());
     }
 
     @Override
@@ -183,7 +225,19 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         }
         cs.removed = true;
         cs.buffer.clear();
-        restartIfConnected("unsubscribing " + instrument.symbol());
+        // No new subscription: the running connection keeps delivering the code, its trades are dropped and
+        // the next connection no longer subscribes it. Other codes see nothing of it.
+        unsubscribed.put(instrument.symbol(), instrument);
+        if (codes.isEmpty()) {
+            abandonHandover();
+            link.retire();
+            dropConnection();
+            return;
+        }
+        if (handover != null) {
+            handover.forget(instrument.symbol());
+            switchIfProven();
+        }
     }
 
     @Override
@@ -198,9 +252,11 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         if (ws != null) {
             keepAlive(ws, now);
         }
+        watchHandover(now);
         for (CodeState cs : new ArrayList<>(codes.values())) {
             if (ws != null
                     && answeredSinceConnect
+                    && cs.onLink
                     && cs.phase == CodeState.Phase.WAITING
                     && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
                 // A quiet market: no trade for a minute on a connection that answers, so the minute after this
@@ -253,6 +309,8 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         c.put("ignoredMessages", ignoredMessages);
         c.put("quietMinutes", quietMinutes);
         c.put("connectsDeferred", connectsDeferred);
+        c.put("handovers", handovers);
+        c.put("handoversAbandoned", handoversAbandoned);
         c.put(
                 "bufferDropped",
                 codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
@@ -319,7 +377,46 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
 
     private Instrument instrumentOf(String code) {
         CodeState cs = codes.get(code);
-        return cs == null ? null : cs.instrument;
+        return cs != null ? cs.instrument : unsubscribed.get(code);
+    }
+
+    private FeedConnection newConnection() {
+        Link listener = new Link();
+        FeedConnection connection = new FeedConnection(wsClient, clock, listener, config.maxMessageBytes());
+        listener.connection = connection;
+        return connection;
+    }
+
+    /** Routes a connection's events by its role: the published link, the handover's replacement, or none. */
+    private final class Link implements FeedConnection.Listener {
+        private FeedConnection connection;
+
+        @Override
+        public void onOpen() {
+            if (connection == link) {
+                opened();
+            } else if (connection == candidate) {
+                candidateOpened();
+            }
+        }
+
+        @Override
+        public void onMessage(String text, long bytes) {
+            if (connection == link) {
+                message(text, bytes);
+            } else if (connection == candidate) {
+                candidateMessage(text, bytes);
+            }
+        }
+
+        @Override
+        public void onLost(String reason, long retryAfterMillis) {
+            if (connection == link) {
+                lost(reason);
+            } else if (connection == candidate) {
+                candidateLost(reason);
+            }
+        }
     }
 
     // ---- connection ----
@@ -341,8 +438,8 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         link.connect(config.bithumb().wsUrl());
     }
 
-    @Override
-    public void onOpen() {
+    private void opened() {
+        unsubscribed.clear();
         heardSinceConnect = false;
         answeredSinceConnect = false;
         connectionSeam = CodeState.NONE;
@@ -351,14 +448,22 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         lastPingNanos = System.nanoTime();
         for (CodeState cs : codes.values()) {
             cs.waitingSince = now;
+            cs.onLink = true;
         }
         LOG.info("{}: connected to {} ({} codes)", COMPONENT, config.bithumb().wsUrl(), codes.size());
         subscribe(link.socket());
     }
 
-    /** Reconnects after the backoff: a refused handshake's Retry-After is not used, the attempt cap paces it. */
-    @Override
-    public void onLost(String reason, long retryAfterMillis) {
+    /**
+     * Reconnects after the backoff: a refused handshake's Retry-After is not used, the attempt cap paces it.
+     * A handover under way is given up: its replacement's buffered trades overlap what the lost link
+     * published into minutes the reconnect seam takes from REST again, so it starts over cleanly instead.
+     */
+    private void lost(String reason) {
+        if (handover != null) {
+            handoversAbandoned++;
+            abandonHandover();
+        }
         onDisconnected(reason);
     }
 
@@ -381,11 +486,179 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         }
     }
 
+    // ---- handover ----
+
     /**
-     * Changes the subscription by reconnecting. A new request on a running connection may skip the
-     * trades of the moment it takes effect (the simulator does, Bithumb's docs are silent), which would
-     * corrupt the candles of codes already live; a new connection goes through the seam and REST fill.
+     * Changes the subscription of a running connection make-before-break: a replacement subscribes the
+     * full set while the running connection keeps publishing. A new request on the running connection
+     * could skip the trades of the moment it takes effect (the simulator does, Bithumb's docs are silent)
+     * and corrupt the candles of codes already live. A handover already under way starts over with the
+     * bigger set.
      */
+    private void beginHandover(String reason) {
+        Set<String> mustProve = codes.values().stream()
+                .filter(c -> c.onLink && c.phase != CodeState.Phase.WAITING)
+                .map(c -> c.instrument.symbol())
+                .collect(Collectors.toSet());
+        if (mustProve.isEmpty()) {
+            // Nothing on the running connection has been published or held yet: replacing it costs nothing.
+            abandonHandover();
+            restartIfConnected(reason);
+            return;
+        }
+        if (candidate != null) {
+            candidate.retire();
+            candidate = null;
+        }
+        handover = new Handover(
+                mustProve,
+                clock.millis() + HANDOVER_CLOCK_MILLIS,
+                System.nanoTime() + HANDOVER_REAL_NANOS,
+                MAX_HANDOVER_BUFFER);
+        candidateDue = true;
+        LOG.info("{}: opening a replacement connection ({}); proving {}", COMPONENT, reason, mustProve);
+        connectCandidate();
+    }
+
+    /** Opens the handover's replacement within the attempt cap; the tick retries a deferred attempt. */
+    private void connectCandidate() {
+        if (!candidateDue || stopped) {
+            return;
+        }
+        if (!connectAttempts.tryAcquire(realMillis())) {
+            return;
+        }
+        candidateDue = false;
+        candidateHeard = false;
+        candidateAnswered = false;
+        candidate = newConnection();
+        candidate.connect(config.bithumb().wsUrl());
+    }
+
+    private void candidateOpened() {
+        candidatePingClock = clock.millis();
+        candidatePingNanos = System.nanoTime();
+        subscribe(candidate.socket());
+        switchIfProven();
+    }
+
+    /** A replacement's message: trades are buffered for the switch, never published before it. */
+    private void candidateMessage(String text, long bytes) {
+        candidateHeard = true;
+        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
+            return;
+        }
+        BithumbMessage message;
+        try {
+            message = parser.parse(text);
+        } catch (BadInputException e) {
+            badInput.record(e, text);
+            return;
+        } catch (RuntimeException e) {
+            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+            return;
+        }
+        if (message instanceof BithumbMessage.TradeMessage t) {
+            CodeState cs = codes.get(t.trade().instrument().symbol());
+            if (cs == null) {
+                ignoredMessages++;
+                return;
+            }
+            handover.delivered(t.trade(), t.snapshot(), cs.knows(t.trade().tradeId()));
+            switchIfProven();
+        } else if (message instanceof BithumbMessage.StatusUp) {
+            statusUp++;
+            candidateAnswered = true;
+        } else if (message instanceof BithumbMessage.Error e) {
+            venueErrors++;
+            LOG.warn("{}: venue error {} on the replacement: {}", COMPONENT, e.name(), e.message());
+        } else {
+            ignoredMessages++;
+        }
+    }
+
+    private void candidateLost(String reason) {
+        LOG.warn("{}: replacement connection lost during the handover: {}", COMPONENT, reason);
+        giveUpHandover("replacement lost: " + reason);
+    }
+
+    /** Keeps the replacement alive, opens a deferred one, and gives up a handover that takes too long. */
+    private void watchHandover(long now) {
+        if (handover == null) {
+            return;
+        }
+        long nanos = System.nanoTime();
+        if (handover.failed(now, nanos)) {
+            giveUpHandover("overlap not proven for " + handover.unproven());
+            return;
+        }
+        connectCandidate();
+        ClientWebSocket ws = candidate != null ? candidate.socket() : null;
+        long pingNanos = config.pingMillis() * 1_000_000L;
+        if (ws != null
+                && (now - candidatePingClock >= config.pingMillis() || nanos - candidatePingNanos >= pingNanos)) {
+            candidatePingClock = now;
+            candidatePingNanos = nanos;
+            pings++;
+            ws.writeTextMessage("PING");
+        }
+    }
+
+    /** Falls back to replacing the connection outright: nothing is lost, the seam goes through REST. */
+    private void giveUpHandover(String reason) {
+        handoversAbandoned++;
+        abandonHandover();
+        LOG.warn("{}: handover given up ({}); reconnecting instead", COMPONENT, reason);
+        restartIfConnected(reason);
+    }
+
+    private void abandonHandover() {
+        if (candidate != null) {
+            candidate.retire();
+        }
+        candidate = null;
+        handover = null;
+        candidateDue = false;
+    }
+
+    /**
+     * Once every code of the running connection is proven, switches all codes at once (one connection
+     * feeds the aggregator at a time): closes the old connection, publishes the replacement's buffered
+     * trades the old one had not (in the order received; the per-code de-duplication drops the rest) and
+     * continues from the replacement. Codes added by the handover wait for their seam on it as on any new
+     * connection: its first live trade, or a quiet minute.
+     */
+    private void switchIfProven() {
+        if (handover == null || candidate == null || !candidate.isOpen() || !handover.proven()) {
+            return;
+        }
+        List<Handover.Delivered> buffered = handover.buffered();
+        FeedConnection old = link;
+        link = candidate;
+        candidate = null;
+        handover = null;
+        old.retire();
+        handovers++;
+        heardSinceConnect = candidateHeard;
+        answeredSinceConnect = candidateAnswered;
+        lastPingClock = candidatePingClock;
+        lastPingNanos = candidatePingNanos;
+        // The replacement's first live trade sets the seam of the codes it added, as on a new connection.
+        connectionSeam = CodeState.NONE;
+        for (CodeState cs : codes.values()) {
+            cs.onLink = true;
+            if (cs.phase == CodeState.Phase.WAITING) {
+                // A quiet minute counts only on the connection that now carries the code.
+                cs.waitingSince = Math.max(cs.waitingSince, link.connectedAt());
+            }
+        }
+        LOG.info("{}: handed over to the replacement connection ({} trades buffered)", COMPONENT, buffered.size());
+        for (Handover.Delivered d : buffered) {
+            onTrade(d.trade(), d.snapshot());
+        }
+    }
+
+    /** Changes the subscription by reconnecting: the new connection goes through the seam and REST fill. */
     private void restartIfConnected(String reason) {
         if (!link.isOpen() && !link.isConnecting()) {
             connectIfNeeded();
@@ -441,8 +714,7 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
 
     // ---- messages ----
 
-    @Override
-    public void onMessage(String text, long bytes) {
+    private void message(String text, long bytes) {
         long now = clock.millis();
         long silent = now - link.dataBefore();
         if (silent > config.stallTimeoutMillis()) {
@@ -474,6 +746,7 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
         }
         if (message instanceof BithumbMessage.TradeMessage t) {
             onTrade(t.trade(), t.snapshot());
+            switchIfProven();
         } else if (message instanceof BithumbMessage.StatusUp) {
             statusUp++;
             answeredSinceConnect = true;
@@ -487,13 +760,17 @@ public final class BithumbFeed implements Feed, FeedConnection.Listener {
 
     private void onTrade(Trade trade, boolean snapshot) {
         CodeState cs = codes.get(trade.instrument().symbol());
-        if (cs == null) {
+        if (cs == null || !cs.onLink) {
+            // Removed, or (re-)added and not yet carried by this connection's subscription.
             ignoredMessages++;
             return;
         }
         if (!cs.firstSighting(trade)) {
             duplicates++;
             return;
+        }
+        if (handover != null) {
+            handover.seenOnOld(trade);
         }
         long minute = Interval.M1.openTimeOf(trade.tradeTime());
         if (snapshot) {

@@ -56,6 +56,12 @@ final class CodeState {
     /** Gaps after a reconnect filled from REST. */
     long gapsFilled;
 
+    /**
+     * Whether the running connection subscribed the code: false from an add on a running connection until
+     * the connection that carries it (a handover's replacement or a reconnect) takes over.
+     */
+    boolean onLink = true;
+
     long bufferDropped;
     final ArrayDeque<Trade> buffer = new ArrayDeque<>();
     private final LinkedHashMap<Long, Long> seen = new LinkedHashMap<>();
@@ -81,6 +87,11 @@ final class CodeState {
             it.remove();
         }
         return true;
+    }
+
+    /** Returns whether the trade id was seen (and not yet forgotten). */
+    boolean knows(long tradeId) {
+        return seen.containsKey(tradeId);
     }
 
     void hold(Trade trade) {

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the Bithumb feed against a scripted venue (a real websocket and REST server on port 0) on a
  * settable clock, driving its tick by hand: what it trusts after a silence the tick never saw, the
- * minutes REST omits, oversized messages, per-stream status and the connection-attempt limit.
+ * minutes REST omits, oversized messages, per-stream status, the connection-attempt limit, and adding or
+ * removing a code without disturbing the others (handover to a replacement connection, or its fallback).
  */
 @ExtendWith(VertxExtension.class)
 class BithumbFeedIT {
@@ -48,6 +49,7 @@ class BithumbFeedIT {
     private static final long STALL_TIMEOUT = 60_000L;
     private static final int MAX_MESSAGE_BYTES = 2_048;
     private static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
+    private static final Instrument KRW_ETH = Instrument.parse("bithumb:spot:KRW-ETH");
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<ServerWebSocket> connections = new CopyOnWriteArrayList<>();
@@ -225,6 +227,152 @@ class BithumbFeedIT {
         server.close();
     }
 
+    @Test
+    void addsACodeOverAReplacementConnectionAndRemovesOneWithoutReconnecting(Vertx vertx) throws Exception {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(req ->
+                        req.response().end(restCandles(req.getParam("market"), List.of(T0, T0 - MIN, T0 - 2 * MIN))))
+                .webSocketHandler(ws -> {
+                    connections.add(ws);
+                    ws.textMessageHandler(received::add);
+                });
+        int port = listen(server);
+        SettableClock clock = new SettableClock(T0 + 5_000);
+        Context context = vertx.getOrCreateContext();
+        BithumbFeed feed = liveOnKrwBtc(vertx, context, port, clock);
+
+        context.runOnContext(v -> feed.add(KRW_ETH));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> connections.size() == 2
+                        && received.stream().anyMatch(t -> t.contains("KRW-BTC") && t.contains("KRW-ETH")));
+        ServerWebSocket old = connections.get(0);
+        ServerWebSocket replacement = connections.get(1);
+        // The replacement delivers 4 before the shared 3 (ids are unique, not ordered); the old one has 3 only.
+        // Whichever side delivers 3 first, the switch publishes 4 once, after 3, from the replacement.
+        clock.set(T0 + MIN + 40_000);
+        replacement.writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", T0 + MIN + 30_000, 4, "REALTIME")));
+        replacement.writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", T0 + MIN + 20_000, 3, "REALTIME")));
+        old.writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", T0 + MIN + 20_000, 3, "REALTIME")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + (T0 + MIN + 30_000)));
+        await().atMost(Duration.ofSeconds(10)).until(old::isClosed);
+        replacement.writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", T0 + MIN + 40_000, 5, "REALTIME")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + (T0 + MIN + 40_000)));
+
+        // Klines are KRW-ETH's history, whose seam the replacement's first live trade set; the one suspend
+        // is KRW-ETH's at its add.
+        List<String> after = events.subList(events.indexOf("resume " + (T0 + MIN)), events.size()).stream()
+                .filter(e -> !e.startsWith("kline"))
+                .toList();
+        assertThat(after)
+                .as("KRW-BTC neither suspended nor repeated across the handover")
+                .containsExactly(
+                        "resume " + (T0 + MIN),
+                        "trade " + (T0 + MIN + 10_000),
+                        "suspend",
+                        "trade " + (T0 + MIN + 20_000),
+                        "trade " + (T0 + MIN + 30_000),
+                        "trade " + (T0 + MIN + 40_000));
+        assertThat(onLoop(context, feed::counters))
+                .containsEntry("handovers", 1L)
+                .containsEntry("handoversAbandoned", 0L)
+                .containsEntry("reconnects", 0L)
+                .containsEntry("resubscribes", 0L)
+                .containsEntry("gapsFilled", 0L);
+        assertThat(onLoop(context, feed::streams)).first().satisfies(s -> {
+            assertThat(s.instrument()).isEqualTo(KRW_BTC);
+            assertThat(s.state()).isEqualTo(StreamState.LIVE);
+            assertThat(s.reconnects()).isZero();
+        });
+
+        // Removal: no new connection; what the running one still delivers for the code is dropped quietly.
+        long ignored = onLoop(context, () -> feed.counters().get("ignoredMessages"));
+        context.runOnContext(v -> feed.remove(KRW_ETH));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onLoop(context, () -> feed.instruments().size()) == 1);
+        replacement.writeBinaryMessage(Buffer.buffer(trade("KRW-ETH", T0 + MIN + 45_000, 6, "REALTIME")));
+        replacement.writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", T0 + MIN + 50_000, 7, "REALTIME")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + (T0 + MIN + 50_000)));
+        assertThat(events).doesNotContain("trade " + (T0 + MIN + 45_000));
+        assertThat(onLoop(context, feed::counters))
+                .containsEntry("ignoredMessages", ignored + 1)
+                .containsEntry("reconnects", 0L)
+                .containsEntry("resubscribes", 0L)
+                .doesNotContainKey("badInput.unknown-symbol");
+        assertThat(connections).hasSize(2);
+        server.close();
+    }
+
+    @Test
+    void fallsBackToAReconnectWhenTheReplacementNeverOverlaps(Vertx vertx) throws Exception {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(req ->
+                        req.response().end(restCandles(req.getParam("market"), List.of(T0, T0 - MIN, T0 - 2 * MIN))))
+                .webSocketHandler(ws -> {
+                    connections.add(ws);
+                    ws.textMessageHandler(received::add);
+                });
+        int port = listen(server);
+        SettableClock clock = new SettableClock(T0 + 5_000);
+        Context context = vertx.getOrCreateContext();
+        BithumbFeed feed = liveOnKrwBtc(vertx, context, port, clock);
+
+        context.runOnContext(v -> feed.add(KRW_ETH));
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.size() == 2);
+        // The replacement stays silent; the old connection keeps publishing past the handover's clock limit,
+        // never silent for the stall timeout.
+        long id = 3;
+        for (long t = T0 + MIN + 50_000; t <= T0 + 4 * MIN; t += 40_000) {
+            clock.set(t);
+            connections.get(0).writeBinaryMessage(Buffer.buffer(trade("KRW-BTC", t - 1_000, id++, "REALTIME")));
+            long published = t - 1_000;
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + published));
+        }
+        // Given up once at least 10 s of real time have passed too: then replaced outright, REST filling in.
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    context.runOnContext(v -> feed.tick(clock.millis()));
+                    return onLoop(context, () -> feed.counters().get("handoversAbandoned")) == 1L;
+                });
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.size() == 3);
+        assertThat(connections.get(0).isClosed()).as("old connection closed").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.get(1).isClosed());
+        assertThat(onLoop(context, feed::counters))
+                .containsEntry("handovers", 0L)
+                .containsEntry("resubscribes", 1L);
+        assertThat(events.get(events.size() - 1))
+                .as("codes wait for the new connection's seam")
+                .isEqualTo("suspend");
+        server.close();
+    }
+
+    /** Starts a feed on KRW-BTC and takes it live: a first trade at T0 + 10 s, REST to T0, a trade at T0 + 70 s. */
+    private BithumbFeed liveOnKrwBtc(Vertx vertx, Context context, int port, SettableClock clock) throws Exception {
+        BithumbFeed[] feed = new BithumbFeed[1];
+        context.runOnContext(v -> {
+            feed[0] = new BithumbFeed(
+                    vertx,
+                    vertx.createWebSocketClient(new WebSocketClientOptions()),
+                    new RestClient(WebClient.create(vertx)),
+                    clock,
+                    config(port, 2),
+                    sink());
+            feed[0].add(KRW_BTC);
+            feed[0].start();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(t -> t.contains("KRW-BTC")));
+        clock.set(T0 + 12_000);
+        connections.get(0).writeBinaryMessage(Buffer.buffer(trade(T0 + 10_000, 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("suspend"));
+        clock.set(T0 + MIN + 3_000);
+        context.runOnContext(v -> feed[0].tick(clock.millis()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("resume " + (T0 + MIN)));
+        clock.set(T0 + MIN + 10_000);
+        connections.get(0).writeBinaryMessage(Buffer.buffer(trade(T0 + MIN + 10_000, 2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("trade " + (T0 + MIN + 10_000)));
+        return feed[0];
+    }
+
     private static int listen(HttpServer server) throws Exception {
         return server.listen(0, "127.0.0.1")
                 .toCompletionStage()
@@ -291,10 +439,15 @@ class BithumbFeedIT {
 
     /** Bithumb's REST minute candles at {@code opens}, newest first. */
     private static String restCandles(List<Long> opens) {
+        return restCandles("KRW-BTC", opens);
+    }
+
+    /** Bithumb's REST minute candles of {@code market} at {@code opens}, newest first. */
+    private static String restCandles(String market, List<Long> opens) {
         JsonArray rows = new JsonArray();
         for (long t : opens) {
             rows.add(new JsonObject()
-                    .put("market", "KRW-BTC")
+                    .put("market", market)
                     .put(
                             "candle_date_time_utc",
                             LocalDateTime.ofEpochSecond(t / 1000, 0, ZoneOffset.UTC)
@@ -311,16 +464,20 @@ class BithumbFeedIT {
     }
 
     private static String trade(long time, long id) {
+        return trade("KRW-BTC", time, id, "REALTIME");
+    }
+
+    private static String trade(String code, long time, long id, String streamType) {
         return new JsonObject()
                 .put("type", "trade")
-                .put("code", "KRW-BTC")
+                .put("code", code)
                 .put("trade_price", 131000000)
                 .put("trade_volume", 0.01)
                 .put("ask_bid", "BID")
                 .put("trade_timestamp", time)
                 .put("timestamp", time)
                 .put("sequential_id", id)
-                .put("stream_type", "REALTIME")
+                .put("stream_type", streamType)
                 .encode();
     }
 }

@@ -3,13 +3,15 @@ package io.candlebus.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
     @Test
-    void doublesUpToTheCapAndResets() {
-        Backoff b = new Backoff(100, 1_000);
+    void withoutJitterDoublesUpToTheCapAndResets() {
+        Backoff b = new Backoff(100, 1_000, bound -> bound - 1);
 
         assertThat(new long[] {b.next(), b.next(), b.next(), b.next(), b.next(), b.next()})
                 .containsExactly(100, 200, 400, 800, 1_000, 1_000);
@@ -19,6 +21,29 @@ class BackoffTest {
         b.reset();
         assertThat(b.next()).isEqualTo(100);
         assertThat(b.next(5_000)).isEqualTo(5_000);
+    }
+
+    @Test
+    void jitterKeepsEachDelayBetweenHalfAndAllOfItsStep() {
+        Backoff lowest = new Backoff(100, 1_000, bound -> 0);
+        assertThat(new long[] {lowest.next(), lowest.next(), lowest.next(), lowest.next(), lowest.next()})
+                .containsExactly(50, 100, 200, 400, 500);
+
+        Backoff b = new Backoff(100, 1_000);
+        for (int i = 0; i < 1_000; i++) {
+            long step = Math.min(1_000, 100L << Math.min(b.failures(), 30));
+            assertThat(b.next()).isBetween(step / 2, step);
+        }
+    }
+
+    @Test
+    void connectionsDroppedTogetherDoNotRetryInLockstep() {
+        Set<Long> firstDelays = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            firstDelays.add(new Backoff(1_000, 30_000).next());
+        }
+        // 50 draws from 501 values: all equal has probability 501^-49.
+        assertThat(firstDelays).hasSizeGreaterThan(10);
     }
 
     @Test

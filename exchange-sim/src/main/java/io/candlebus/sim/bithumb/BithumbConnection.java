@@ -105,7 +105,10 @@ final class BithumbConnection {
             return;
         }
         TradeScript script = firstScript();
-        SimTrade last = script == null ? null : script.lastTrade(now);
+        // A late trade must be older than one this connection already pushed (trades up to the cursor),
+        // not merely older than the newest the market made, which may still be on its way.
+        long upTo = kind == BadInput.LATE_TRADE ? cursor - 1 : now;
+        SimTrade last = script == null ? null : script.lastTrade(upTo);
         if (last == null) {
             return;
         }
@@ -176,7 +179,10 @@ final class BithumbConnection {
             }
             for (String code : type.codes()) {
                 TradeScript script = script(code);
-                SimTrade last = script == null ? null : script.lastTrade(now);
+                // A late trade must be older than one this connection already pushed (trades up to the cursor),
+                // not merely older than the newest the market made, which may still be on its way.
+                long upTo = kind == BadInput.LATE_TRADE ? cursor - 1 : now;
+                SimTrade last = script == null ? null : script.lastTrade(upTo);
                 if (last != null) {
                     send(type.type(), script, last, now, "SNAPSHOT");
                 }

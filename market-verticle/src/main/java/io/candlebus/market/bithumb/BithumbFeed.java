@@ -542,20 +542,26 @@ public final class BithumbFeed implements Feed {
         switchIfProven();
     }
 
+    /** Parses a venue message, or counts it as bad input (oversized, malformed, invalid) and returns null. */
+    private BithumbMessage parseOrCount(String text, long bytes) {
+        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
+            return null;
+        }
+        try {
+            return parser.parse(text);
+        } catch (BadInputException e) {
+            badInput.record(e, text);
+        } catch (RuntimeException e) {
+            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+        }
+        return null;
+    }
+
     /** A replacement's message: trades are buffered for the switch, never published before it. */
     private void candidateMessage(String text, long bytes) {
         candidateHeard = true;
-        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
-            return;
-        }
-        BithumbMessage message;
-        try {
-            message = parser.parse(text);
-        } catch (BadInputException e) {
-            badInput.record(e, text);
-            return;
-        } catch (RuntimeException e) {
-            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+        BithumbMessage message = parseOrCount(text, bytes);
+        if (message == null) {
             return;
         }
         if (message instanceof BithumbMessage.TradeMessage t) {
@@ -731,17 +737,8 @@ public final class BithumbFeed implements Feed {
             heardSinceConnect = true;
             reconnectBackoff.reset();
         }
-        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
-            return;
-        }
-        BithumbMessage message;
-        try {
-            message = parser.parse(text);
-        } catch (BadInputException e) {
-            badInput.record(e, text);
-            return;
-        } catch (RuntimeException e) {
-            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+        BithumbMessage message = parseOrCount(text, bytes);
+        if (message == null) {
             return;
         }
         if (message instanceof BithumbMessage.TradeMessage t) {

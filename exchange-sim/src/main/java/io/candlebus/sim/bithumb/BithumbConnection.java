@@ -179,10 +179,7 @@ final class BithumbConnection {
             }
             for (String code : type.codes()) {
                 TradeScript script = script(code);
-                // A late trade must be older than one this connection already pushed (trades up to the cursor),
-                // not merely older than the newest the market made, which may still be on its way.
-                long upTo = kind == BadInput.LATE_TRADE ? cursor - 1 : now;
-                SimTrade last = script == null ? null : script.lastTrade(upTo);
+                SimTrade last = script == null ? null : script.lastTrade(now);
                 if (last != null) {
                     send(type.type(), script, last, now, "SNAPSHOT");
                 }

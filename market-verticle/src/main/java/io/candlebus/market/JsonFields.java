@@ -39,17 +39,7 @@ public final class JsonFields {
 
     /** Parses {@code text} into a tree; unparseable text (including NaN tokens) is {@code malformed-json}. */
     public static JsonNode parse(String text) throws BadInputException {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new BadInputException("malformed-json", "expected a JSON value, was empty input");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new BadInputException("malformed-json", e.getOriginalMessage());
-        } catch (NumberFormatException e) {
-            throw unreadableNumber(e);
-        }
+        return tree(() -> MAPPER.readTree(text));
     }
 
     /**
@@ -90,8 +80,17 @@ public final class JsonFields {
 
     /** Parses {@code bytes} (UTF-8) into a tree. */
     public static JsonNode parse(byte[] bytes) throws BadInputException {
+        return tree(() -> MAPPER.readTree(bytes));
+    }
+
+    /** Reads one JSON tree from text or bytes. */
+    private interface TreeRead {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode tree(TreeRead read) throws BadInputException {
         try {
-            JsonNode node = MAPPER.readTree(bytes);
+            JsonNode node = read.read();
             if (node == null || node.isMissingNode()) {
                 throw new BadInputException("malformed-json", "expected a JSON value, was empty input");
             }

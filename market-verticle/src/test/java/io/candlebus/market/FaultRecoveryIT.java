@@ -111,20 +111,7 @@ class FaultRecoveryIT {
     }
 
     private MarketConfig config() {
-        JsonObject binance = new JsonObject();
-        for (Market m : Market.values()) {
-            binance.put(
-                    m.wireName(),
-                    new JsonObject().put("restUrl", sim.binanceRestUrl(m)).put("wsUrl", sim.binanceWsUrl(m)));
-        }
-        JsonObject json = new JsonObject()
-                .put(
-                        "instruments",
-                        new JsonArray(FOLLOWED.stream().map(Instrument::key).toList()))
-                .put("binance", binance)
-                .put(
-                        "bithumb",
-                        new JsonObject().put("restUrl", sim.bithumbRestUrl()).put("wsUrl", sim.bithumbWsUrl()))
+        JsonObject json = SimEndpoints.marketJson(sim, FOLLOWED)
                 .put("intervals", new JsonArray().add("1m"))
                 .put("warmupCandles", 20)
                 // Clock (sim) time: generous, so scheduler jitter cannot close a candle early.

@@ -103,20 +103,7 @@ class MarketVerticleIT {
     }
 
     private MarketConfig config(List<Instrument> instruments) {
-        JsonObject binance = new JsonObject();
-        for (Market m : Market.values()) {
-            binance.put(
-                    m.wireName(),
-                    new JsonObject().put("restUrl", sim.binanceRestUrl(m)).put("wsUrl", sim.binanceWsUrl(m)));
-        }
-        JsonObject json = new JsonObject()
-                .put(
-                        "instruments",
-                        new JsonArray(instruments.stream().map(Instrument::key).toList()))
-                .put("binance", binance)
-                .put(
-                        "bithumb",
-                        new JsonObject().put("restUrl", sim.bithumbRestUrl()).put("wsUrl", sim.bithumbWsUrl()))
+        JsonObject json = SimEndpoints.marketJson(sim, instruments)
                 .put("intervals", new JsonArray().add("1m").add("5m"))
                 // Clock (sim) time: generous, so scheduler jitter at 120x cannot close a candle early.
                 .put("closeGraceMillis", 25_000)

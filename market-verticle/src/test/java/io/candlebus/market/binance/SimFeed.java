@@ -13,6 +13,7 @@ import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
+import io.candlebus.market.SimEndpoints;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
 import io.vertx.core.Context;
@@ -103,20 +104,7 @@ final class SimFeed implements FeedSink {
 
     /** Returns a config against the simulator: the JSON given over test timings. */
     MarketConfig config(List<Instrument> instruments, JsonObject extra) {
-        JsonObject binance = new JsonObject();
-        for (Market m : Market.values()) {
-            binance.put(
-                    m.wireName(),
-                    new JsonObject().put("restUrl", sim.binanceRestUrl(m)).put("wsUrl", sim.binanceWsUrl(m)));
-        }
-        JsonObject json = new JsonObject()
-                .put(
-                        "instruments",
-                        new JsonArray(instruments.stream().map(Instrument::key).toList()))
-                .put("binance", binance)
-                .put(
-                        "bithumb",
-                        new JsonObject().put("restUrl", sim.bithumbRestUrl()).put("wsUrl", sim.bithumbWsUrl()))
+        JsonObject json = SimEndpoints.marketJson(sim, instruments)
                 .put("intervals", new JsonArray().add("1m").add("5m"))
                 .put("warmupCandles", 6)
                 .put("tickMillis", 20)

@@ -8,16 +8,15 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
-import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.MarketVerticle;
+import io.candlebus.market.SimEndpoints;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.HashSet;
@@ -94,21 +93,8 @@ class BithumbStallIT {
     }
 
     private MarketConfig config(ExchangeSimulator sim) {
-        JsonObject binance = new JsonObject();
-        for (Market m : Market.values()) {
-            binance.put(
-                    m.wireName(),
-                    new JsonObject().put("restUrl", sim.binanceRestUrl(m)).put("wsUrl", sim.binanceWsUrl(m)));
-        }
         return MarketConfig.fromJson(
-                new JsonObject()
-                        .put("instruments", new JsonArray().add(KRW_BTC.key()).add(KRW_ETH.key()))
-                        .put("binance", binance)
-                        .put(
-                                "bithumb",
-                                new JsonObject()
-                                        .put("restUrl", sim.bithumbRestUrl())
-                                        .put("wsUrl", sim.bithumbWsUrl()))
+                SimEndpoints.marketJson(sim, List.of(KRW_BTC, KRW_ETH))
                         .put("intervals", new JsonArray().add("1m"))
                         .put("closeGraceMillis", 25_000)
                         .put("stallTimeoutMillis", 300_000)

@@ -132,6 +132,7 @@ class ConnectionRulesIT {
     void theDefaultBithumbCapAdmitsTenConnectionsPerSecond() {
         start(60, ConnectionLimits.venues());
         long refusedBefore = sim.connectionStats().refusedForAttemptsCount(WsHost.BITHUMB);
+        long openedBefore = sim.connectionStats().openedCount(WsHost.BITHUMB);
         long begin = System.nanoTime();
         int admitted = 0;
         int refused = 0;
@@ -146,10 +147,13 @@ class ConnectionRulesIT {
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         // On a machine slow enough to spread 12 handshakes over a second, the window slides and all get in.
         if (elapsedMillis < 1_000) {
-            assertThat(admitted).isEqualTo(10);
-            assertThat(refused).isEqualTo(2);
+            // Judged by what the server admitted: on a loaded machine an admitted handshake can still be
+            // closed before the client completes it (WsProbe then retries, and the retry meets the cap).
+            assertThat(sim.connectionStats().openedCount(WsHost.BITHUMB) - openedBefore)
+                    .isEqualTo(10);
+            assertThat(admitted).isBetween(9, 10);
             assertThat(sim.connectionStats().refusedForAttemptsCount(WsHost.BITHUMB) - refusedBefore)
-                    .isEqualTo(2);
+                    .isGreaterThanOrEqualTo(2);
         } else {
             assertThat(admitted + refused).isEqualTo(12);
             assertThat(admitted).isGreaterThanOrEqualTo(10);

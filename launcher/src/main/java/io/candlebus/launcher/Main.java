@@ -17,8 +17,15 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** Sub-commands that parse their own options instead of the node configuration. */
-    static final Map<String, Command> TOOLS =
-            Map.of("soak", SoakCommand::run, "replay", ReplayCommand::run, "bench", BenchCommand::run);
+    static final Map<String, Command> TOOLS = Map.of(
+            "soak",
+            SoakCommand::run,
+            "replay",
+            ReplayCommand::run,
+            "bench",
+            BenchCommand::run,
+            "check",
+            CheckCommand::run);
 
     private Main() {}
 
@@ -85,14 +92,16 @@ public final class Main {
 
     static String usage() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak] [options]\n\n")
+        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak|check] [options]\n\n")
                 .append("  run (default)  start a node (with no options: the demo against the built-in simulator)\n")
                 .append("  sim            run only the exchange simulator\n")
                 .append(
                         "  replay         run aggregation, bands and signals over a Binance kline dump (replay --help)\n")
                 .append("  bench          measure parser-to-band throughput and latency in one JVM (bench --help)\n")
                 .append(
-                        "  soak           a long accelerated run with random faults, checked against the truth (soak --help)\n\n")
+                        "  soak           a long accelerated run with random faults, checked against the truth (soak --help)\n")
+                .append(
+                        "  check          prove a recorded dataset: duplicates, holes, unreadable files (check --help)\n\n")
                 .append("Options (each also settable in the config file and as an environment variable):\n")
                 .append(String.format("  %-22s %-26s %s%n", "--config FILE", "CANDLEBUS_CONFIG", "JSON config file"));
         for (Setting s : Setting.ALL) {

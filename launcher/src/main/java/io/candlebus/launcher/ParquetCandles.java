@@ -93,6 +93,15 @@ final class ParquetCandles {
 
     private static void readFile(Path file, Instrument instrument, Interval interval, Consumer<Candle> sink)
             throws IOException {
+        readGroups(file, g -> sink.accept(candle(g, instrument, interval)));
+    }
+
+    /** Hands the open time of every row of one part file to {@code sink}, in file order (the dataset check). */
+    static void readOpenTimes(Path file, java.util.function.LongConsumer sink) throws IOException {
+        readGroups(file, g -> sink.accept(g.getLong("candle_begin_time", 0)));
+    }
+
+    private static void readGroups(Path file, Consumer<Group> sink) throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ZstdDecompressors())
                 .build();
@@ -103,7 +112,7 @@ final class ParquetCandles {
             while ((pages = reader.readNextRowGroup()) != null) {
                 RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0; i < pages.getRowCount(); i++) {
-                    sink.accept(candle(records.read(), instrument, interval));
+                    sink.accept(records.read());
                 }
             }
         }

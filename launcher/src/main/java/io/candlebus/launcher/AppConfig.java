@@ -50,7 +50,7 @@ record AppConfig(
     }
 
     /** Hazelcast clustering: TCP/IP discovery, multicast off, loopback by default. */
-    record ClusterConfig(boolean enabled, String name, String host, int port, List<String> members) {}
+    record ClusterConfig(boolean enabled, String name, String host, int port, int busPort, List<String> members) {}
 
     /** The built-in simulator's settings. */
     record SimSettings(long seed, double speed, int port) {}
@@ -82,13 +82,14 @@ record AppConfig(
                 // At least a second: feeds report every second, so a shorter threshold would only flap.
                 http.longValue("staleStreamMillis", StatusView.DEFAULT_STALE_STREAM_MILLIS, 1_000, 604_800_000));
 
-        JsonFields cluster =
-                new JsonFields(root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "members"));
+        JsonFields cluster = new JsonFields(
+                root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "busPort", "members"));
         ClusterConfig clusterConfig = new ClusterConfig(
                 cluster.bool("enabled", false),
                 cluster.string("name", "candlebus"),
                 cluster.string("host", "127.0.0.1"),
                 cluster.integer("port", 5701, 1, 65535),
+                cluster.integer("busPort", 0, 0, 65535),
                 cluster.strings("members", List.of("127.0.0.1")));
 
         JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port"));

@@ -79,7 +79,7 @@ public final class Node {
         }
         options.setEventBusOptions(new EventBusOptions()
                 .setHost(config.cluster().host())
-                .setPort(0)
+                .setPort(config.cluster().busPort())
                 .setClusterPublicHost(config.cluster().host()));
         return Vertx.builder()
                 .with(options)

@@ -65,6 +65,12 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     Kind.INT,
                     "first Hazelcast port to try"),
             new Setting(
+                    "cluster.busPort",
+                    "--cluster-bus-port",
+                    "CANDLEBUS_CLUSTER_BUS_PORT",
+                    Kind.INT,
+                    "clustered event-bus port (0 = any free port)"),
+            new Setting(
                     "cluster.members",
                     "--cluster-members",
                     "CANDLEBUS_CLUSTER_MEMBERS",

@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Addresses;
@@ -38,6 +39,8 @@ class ClusterIT {
         String clusterName = "candlebus-it-" + UUID.randomUUID();
         int recorderPort = freePort();
         int marketPort = freePort();
+        int recorderBusPort = freePort();
+        int marketBusPort = freePort();
         String members = "127.0.0.1:" + recorderPort + ",127.0.0.1:" + marketPort;
 
         Process recorder = startJvm(
@@ -49,6 +52,8 @@ class ClusterIT {
                 String.valueOf(recorderPort),
                 "--cluster-members",
                 members,
+                "--cluster-bus-port",
+                String.valueOf(recorderBusPort),
                 "--roles",
                 "recorder",
                 "--node",
@@ -67,6 +72,7 @@ class ClusterIT {
                                             .put("enabled", true)
                                             .put("name", clusterName)
                                             .put("port", marketPort)
+                                            .put("busPort", marketBusPort)
                                             .put("members", new JsonArray(List.of(members.split(",")))))
                             .put("sim", new JsonObject().put("speed", 120.0))
                             .put("market", new JsonObject().put("closeGraceMillis", 20_000)),
@@ -93,6 +99,14 @@ class ClusterIT {
                                 == instruments;
                     });
 
+            // Both event buses listen on the ports configured for them (a firewall rule can name them).
+            for (int busPort : new int[] {marketBusPort, recorderBusPort}) {
+                assertThatThrownBy(
+                                () -> new java.net.ServerSocket(busPort, 1, java.net.InetAddress.getByName("127.0.0.1"))
+                                        .close())
+                        .as("event bus bound to %d", busPort)
+                        .isInstanceOf(java.net.BindException.class);
+            }
             List<ParquetDataset.Row> rows = ParquetDataset.read(data);
             Map<String, Candle> published = new HashMap<>();
             closed.forEach(c -> published.put(c.key(), c));

@@ -44,6 +44,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEventBusPortIsAnyFreePortUnlessSet() {
+        assertThat(config(Map.of()).cluster().busPort()).isZero();
+        assertThat(config(Map.of(), "--cluster-bus-port", "15801").cluster().busPort())
+                .isEqualTo(15801);
+        assertThat(config(Map.of("CANDLEBUS_CLUSTER_BUS_PORT", "15802"))
+                        .cluster()
+                        .busPort())
+                .isEqualTo(15802);
+        assertThatThrownBy(() -> config(Map.of(), "--cluster-bus-port", "65536"))
+                .hasMessage("cluster.busPort: expected an integer from 0 to 65535, was 65536");
+    }
+
+    @Test
     void dataFlagSetsTheRecorderDirectory() {
         assertThat(config(Map.of(), "--data", "/tmp/x").recorder().dataDir()).isEqualTo(Path.of("/tmp/x"));
     }

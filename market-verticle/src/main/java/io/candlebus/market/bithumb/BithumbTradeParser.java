@@ -118,8 +118,8 @@ public final class BithumbTradeParser {
         } else {
             throw new BadInputException("bad-side", kind + ".ask_bid: expected ASK or BID, was '" + askBid + "'");
         }
-        long time = JsonFields.integer(
-                JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
+        long time =
+                JsonFields.integer(JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
         if (time <= 0) {
             throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
         }

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param futuresPushMillis the sim-time cadence of Binance futures kline pushes (sent only if changed)
  * @param minRealTimerMillis the smallest real-time period of any simulator timer
  * @param connectionLimits the venues' websocket connection rules
+ * @param wireForms which form of a field the venues send in two ways is written ({@link WireForms#real()}
+ *     by default: string Bithumb trade ids, {@code ""} delisting dates, wrapped Binance websocket errors)
  */
 public record SimConfig(
         String host,
@@ -38,7 +40,8 @@ public record SimConfig(
         long spotPushMillis,
         long futuresPushMillis,
         long minRealTimerMillis,
-        ConnectionLimits connectionLimits) {
+        ConnectionLimits connectionLimits,
+        WireForms wireForms) {
 
     private static final Set<String> KEYS = Set.of(
             "host",
@@ -51,7 +54,8 @@ public record SimConfig(
             "spotPushMillis",
             "futuresPushMillis",
             "minRealTimerMillis",
-            "connectionLimits");
+            "connectionLimits",
+            "wireForms");
     private static final Set<String> LIMIT_KEYS = Set.of(
             "streamsPerConnection",
             "binanceConnections",
@@ -103,6 +107,7 @@ public record SimConfig(
             throw new ConfigException("sim.minRealTimerMillis", ">= 1", minRealTimerMillis);
         }
         Objects.requireNonNull(connectionLimits, "simConfig.connectionLimits: expected limits, was null");
+        Objects.requireNonNull(wireForms, "simConfig.wireForms: expected forms, was null");
     }
 
     /** Creates a config with the venues' connection limits ({@link ConnectionLimits#venues()}). */
@@ -128,7 +133,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                ConnectionLimits.venues());
+                ConnectionLimits.venues(),
+                WireForms.real());
     }
 
     /** Returns the demo set-up: loopback, any free port, seed 42, real time, now, one day of history. */
@@ -170,7 +176,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /** Returns this config with another seed. */
@@ -186,7 +193,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /** Returns this config running at another speed. */
@@ -202,7 +210,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /** Returns this config starting at another sim time (epoch ms; 0 = now). */
@@ -218,7 +227,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /** Returns this config with another amount of history. */
@@ -234,7 +244,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /** Returns this config enforcing other websocket connection limits. */
@@ -250,7 +261,25 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                limits);
+                limits,
+                wireForms);
+    }
+
+    /** Returns this config writing the given forms ({@link WireForms#alternate()} for the other ones). */
+    public SimConfig withWireForms(WireForms forms) {
+        return new SimConfig(
+                host,
+                port,
+                seed,
+                speed,
+                startTime,
+                historyMinutes,
+                instruments,
+                spotPushMillis,
+                futuresPushMillis,
+                minRealTimerMillis,
+                connectionLimits,
+                forms);
     }
 
     /** Returns this config serving other instruments. */
@@ -266,7 +295,8 @@ public record SimConfig(
                 spotPushMillis,
                 futuresPushMillis,
                 minRealTimerMillis,
-                connectionLimits);
+                connectionLimits,
+                wireForms);
     }
 
     /**
@@ -299,7 +329,8 @@ public record SimConfig(
                     json.getLong("spotPushMillis", d.spotPushMillis()),
                     json.getLong("futuresPushMillis", d.futuresPushMillis()),
                     json.getLong("minRealTimerMillis", d.minRealTimerMillis()),
-                    limitsFromJson(json.getJsonObject("connectionLimits"), d.connectionLimits(), path));
+                    limitsFromJson(json.getJsonObject("connectionLimits"), d.connectionLimits(), path),
+                    WireForms.fromJson(json.getJsonObject("wireForms"), d.wireForms(), path + ".wireForms"));
         } catch (ClassCastException e) {
             throw new ConfigException(path, "fields of the documented types", json.encode());
         } catch (ConfigException e) {

@@ -46,11 +46,11 @@ final class SimServer extends VerticleBase {
     public Future<?> start() {
         Pacing pacing = new Pacing(market.clock(), config.minRealTimerMillis());
         binanceStreams = new BinanceStreamServer(vertx, market, config, pacing, stats);
-        bithumbStreams = new BithumbStreamServer(vertx, market, pacing);
+        bithumbStreams = new BithumbStreamServer(vertx, market, pacing, config.wireForms());
         Router router = Router.router(vertx);
         router.route().handler(outage::handle);
         new BinanceRestRoutes(market, limiter).mount(router);
-        new BithumbRestRoutes(market).mount(router);
+        new BithumbRestRoutes(market, config.wireForms()).mount(router);
         // Keeps generation ahead of readers so a request never has to generate many minutes at once.
         generationTimer = vertx.setPeriodic(pacing.realPeriod(TradeScript.MINUTE / 4), id -> market.advance());
         server = vertx.createHttpServer(new HttpServerOptions()

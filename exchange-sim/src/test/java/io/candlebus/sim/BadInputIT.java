@@ -147,7 +147,9 @@ class BadInputIT {
                 && t.path("trade_price").decimalValue().signum() > 0
                 && t.path("trade_volume").isNumber()
                 && t.path("trade_volume").decimalValue().signum() > 0
-                && t.path("sequential_id").isIntegralNumber();
+                // The real form: a string of digits ("17672256001230001"), as live Bithumb sends it.
+                && t.path("sequential_id").isTextual()
+                && t.path("sequential_id").asText().matches("[0-9]{1,19}");
     }
 
     @Test

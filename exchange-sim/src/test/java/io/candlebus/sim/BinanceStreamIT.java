@@ -151,7 +151,7 @@ class BinanceStreamIT {
                         "{\"result\":null,\"id\":1}",
                         "{\"result\":null,\"id\":\"abc2\"}",
                         "{\"result\":[\"btcusdt@kline_1m\"],\"id\":3}",
-                        "{\"code\":0,\"msg\":\"Unknown property\",\"id\":4}",
+                        "{\"error\":{\"code\":0,\"msg\":\"Unknown property\"},\"id\":4}",
                         "{\"result\":false,\"id\":5}");
         await().atMost(DEADLINE).until(() -> probe.texts.stream().anyMatch(t -> t.contains("\"e\":\"kline\"")));
         assertThat(probe.texts.stream().filter(t -> t.contains("\"e\":\"kline\"")))
@@ -165,8 +165,10 @@ class BinanceStreamIT {
         probe.send("{not json");
         probe.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"x1\"}");
         await().atMost(DEADLINE).until(() -> probe.texts.size() == 2);
-        assertThat(Json.parse(probe.texts.get(0)).get("code").asInt()).isEqualTo(3);
-        assertThat(Json.parse(probe.texts.get(1)).get("code").asInt()).isEqualTo(2);
+        assertThat(Json.parse(probe.texts.get(0)).path("error").get("code").asInt())
+                .isEqualTo(3);
+        assertThat(Json.parse(probe.texts.get(1)).path("error").get("code").asInt())
+                .isEqualTo(2);
         await(probe.close());
     }
 

@@ -187,6 +187,61 @@ class BithumbRestIT {
         assertThat(tickers.get(0).get("market").asText()).isEqualTo("KRW-BTC");
         assertThat(tickers.get(0).get("trade_price").isNumber()).isTrue();
         assertThat(tickers.get(0).get("acc_trade_volume_24h").decimalValue()).isPositive();
-        assertThat(get("/v1/ticker?markets=KRW-XRP").statusCode()).isEqualTo(404);
+        HttpResponse<Buffer> unknown = get("/v1/ticker?markets=KRW-XRP");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Json.parse(unknown.bodyAsString()).at("/error/name").isInt())
+                .as("an error named after its HTTP status carries a number, as real replies do")
+                .isTrue();
+    }
+
+    @Test
+    void theAlternateFormsSendRestNumbersAsStringsAndErrorNamesAsStrings(Vertx vertx) {
+        ExchangeSimulator alternate =
+                await(ExchangeSimulator.start(vertx, SimTesting.config(600).withWireForms(WireForms.alternate())));
+        try {
+            // A page wholly in the history both simulators share: the same seed gives the same rows.
+            String query = "/v1/candles/minutes/1?market=KRW-BTC&count=5&to="
+                    + URLEncoder.encode("2026-01-01 08:00:00", StandardCharsets.UTF_8);
+            JsonNode numbers = Json.parse(get(query).bodyAsString());
+            JsonNode strings = Json.parse(
+                    await(client.getAbs(alternate.bithumbRestUrl() + query).send())
+                            .bodyAsString());
+            assertThat(numbers).hasSize(5);
+            assertThat(strings).hasSize(5);
+            for (int i = 0; i < 5; i++) {
+                for (String field : List.of(
+                        "opening_price",
+                        "high_price",
+                        "low_price",
+                        "trade_price",
+                        "timestamp",
+                        "candle_acc_trade_price",
+                        "candle_acc_trade_volume",
+                        "unit")) {
+                    JsonNode number = numbers.get(i).get(field);
+                    JsonNode string = strings.get(i).get(field);
+                    assertThat(number.isNumber()).as("default %s", field).isTrue();
+                    assertThat(string.isTextual()).as("alternate %s", field).isTrue();
+                    assertThat(string.asText()).matches("[0-9]+(\\.[0-9]+)?");
+                    assertThat(new BigDecimal(string.asText())).isEqualByComparingTo(Json.decimal(number));
+                }
+            }
+            JsonNode ticker = Json.parse(await(client.getAbs(alternate.bithumbRestUrl() + "/v1/ticker?markets=KRW-BTC")
+                                    .send())
+                            .bodyAsString())
+                    .get(0);
+            assertThat(ticker.get("trade_price").isTextual()).isTrue();
+            assertThat(ticker.get("trade_timestamp").isTextual()).isTrue();
+            HttpResponse<Buffer> unknown =
+                    await(client.getAbs(alternate.bithumbRestUrl() + "/v1/ticker?markets=KRW-XRP")
+                            .send());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(Json.parse(unknown.bodyAsString()).at("/error/name").asText())
+                    .isEqualTo("404");
+            assertThat(Json.parse(unknown.bodyAsString()).at("/error/name").isTextual())
+                    .isTrue();
+        } finally {
+            await(alternate.close());
+        }
     }
 }

@@ -70,6 +70,10 @@ class BithumbStreamIT {
                     .isGreaterThanOrEqualTo(
                             realtime.get(i - 1).get("trade_timestamp").asLong());
         }
+        assertThat(all)
+                .as("sequential_id is a string of digits, as live Bithumb sends it")
+                .allMatch(m -> m.get("sequential_id").isTextual()
+                        && m.get("sequential_id").asText().matches("[0-9]{1,19}"));
         Set<String> ids = new HashSet<>();
         realtime.forEach(m -> assertThat(ids.add(
                         m.get("code").asText() + "/" + m.get("sequential_id").asLong()))
@@ -158,6 +162,10 @@ class BithumbStreamIT {
         assertThat(Json.decimal(ticker.get("acc_trade_volume_24h")))
                 .isGreaterThanOrEqualTo(Json.decimal(ticker.get("trade_volume")));
         assertThat(ticker.get("trade_date").asText()).matches("\\d{8}");
+        assertThat(ticker.get("delisting_date").isTextual()).isTrue();
+        assertThat(ticker.get("delisting_date").asText())
+                .as("an empty string, as in live messages")
+                .isEmpty();
         await(probe.close());
     }
 

@@ -78,6 +78,30 @@ class SimConfigTest {
     }
 
     @Test
+    void wireFormsDefaultToTheRealOnesAndReadFromJson() {
+        assertThat(SimConfig.defaults().wireForms()).isEqualTo(WireForms.real());
+        assertThat(WireForms.real()).isEqualTo(new WireForms(true, true, false, true, true));
+        SimConfig c = SimConfig.fromJson(
+                new JsonObject()
+                        .put(
+                                "wireForms",
+                                new JsonObject()
+                                        .put("bithumbStringSequentialIds", false)
+                                        .put("binanceWrappedErrors", false)),
+                "sim");
+        assertThat(c.wireForms()).isEqualTo(new WireForms(false, true, false, true, false));
+        assertThat(SimConfig.defaults().withWireForms(WireForms.alternate()).wireForms())
+                .isEqualTo(new WireForms(false, false, true, false, false));
+        assertThatThrownBy(() -> SimConfig.fromJson(
+                        new JsonObject().put("wireForms", new JsonObject().put("stringIds", true)), "demo.sim"))
+                .hasMessageStartingWith("demo.sim.wireForms.stringIds: expected one of");
+        assertThatThrownBy(() -> SimConfig.fromJson(
+                        new JsonObject().put("wireForms", new JsonObject().put("binanceWrappedErrors", "yes")),
+                        "demo.sim"))
+                .hasMessageStartingWith("demo.sim.wireForms.binanceWrappedErrors: expected true or false, was 'yes'");
+    }
+
+    @Test
     void limitsInSimTimeShortenEveryWindowBySpeed() {
         assertThat(ConnectionLimits.venues().inSimTime(600)).isEqualTo(new ConnectionLimits(1024, 300, 500L, 10, 1L));
         assertThat(ConnectionLimits.venues().inSimTime(0.5))

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * Supplies the bench's raw messages: JSON lines read from a file, or a deterministic stream of Bithumb
- * ticker messages in the websocket's DEFAULT shape (about 870 bytes each) for four KRW markets, 400
- * messages a minute of trade time in all, prices on a random walk.
+ * ticker messages in the websocket's DEFAULT shape as the live venue sends it ({@code delisting_date}
+ * {@code ""}, about 870 bytes each) for four KRW markets, 400 messages a minute of trade time in all,
+ * prices on a random walk.
  */
 final class BenchMessages {
     static final String[] CODES = {"KRW-BTC", "KRW-ETH", "KRW-XRP", "KRW-SOL"};
@@ -97,7 +98,8 @@ final class BenchMessages {
                 .append(",\"highest_52_week_date\":\"2025-10-06\",\"lowest_52_week_price\":")
                 .append(open * 9 / 10)
                 .append(",\"lowest_52_week_date\":\"2025-04-07\",\"market_state\":\"ACTIVE\"")
-                .append(",\"is_trading_suspended\":false,\"delisting_date\":null,\"market_warning\":\"NONE\"")
+                // "" as live Bithumb sends it (its docs show null).
+                .append(",\"is_trading_suspended\":false,\"delisting_date\":\"\",\"market_warning\":\"NONE\"")
                 .append(",\"timestamp\":")
                 .append(time + 78)
                 .append(",\"stream_type\":\"REALTIME\"}");

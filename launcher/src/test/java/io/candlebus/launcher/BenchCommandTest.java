@@ -52,7 +52,7 @@ class BenchCommandTest {
         for (int i = 0; i < tickers.length; i++) {
             String ticker = new String(tickers[i], StandardCharsets.UTF_8);
             // Every other message as the trade message of the same trade.
-            lines.add(i % 2 == 0 ? ticker : toTrade(ticker, i));
+            lines.add(i % 2 == 0 ? ticker : toTrade(ticker, Long.toString(1000L + i)));
         }
         lines.add("{\"status\":\"UP\"}");
         lines.add("{\"type\":\"trade\",\"code\":");
@@ -63,6 +63,40 @@ class BenchCommandTest {
         assertThat(result.badInput()).isEqualTo(1);
         assertThat(result.liveBands()).isEqualTo(9_000 - 7_600);
         assertThat(result.messages() * 1e9 / result.elapsedNanos()).isLessThan(21_000);
+    }
+
+    @Test
+    void rejectsNoTradeWithAStringSequentialIdAsLiveBithumbSendsIt(@TempDir Path dir) throws Exception {
+        // Every generated ticker as the trade message of the same trade, in the live shape:
+        // "sequential_id":"862683813820523888". Before issue 8 every one of these was rejected.
+        byte[][] tickers = BenchMessages.generate(20_000);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < tickers.length; i++) {
+            lines.add(toTrade(
+                    new String(tickers[i], StandardCharsets.UTF_8), "\"" + (862_683_813_820_523_888L + i) + "\""));
+        }
+        assertThat(lines.get(0)).contains("\"sequential_id\":\"862683813820523888\"");
+        Path file = dir.resolve("trades-string-ids.jsonl");
+        Files.write(file, lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(
+                new String[] {"bench", "--input", file.toString(), "--warmup", "0"},
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches(LINE + "\\R").startsWith("messages=20000 ");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("live bands " + (20_000 - 7_600) + ", closed bands 120, rejected messages 0");
+    }
+
+    @Test
+    void theGeneratedTickersCarryAnEmptyDelistingDateAsLiveBithumbDoes() {
+        assertThat(new String(BenchMessages.generate(1)[0], StandardCharsets.UTF_8))
+                .contains("\"delisting_date\":\"\"");
     }
 
     @Test
@@ -77,11 +111,12 @@ class BenchCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate: expected messages per second > 0, was '-1'");
     }
 
-    private static String toTrade(String ticker, int i) {
+    /** Returns the trade message of {@code ticker}'s trade with {@code idJson} (a number or a string) as its id. */
+    private static String toTrade(String ticker, String idJson) {
         String code = field(ticker, "code");
         return "{\"type\":\"trade\",\"code\":" + code + ",\"trade_price\":" + field(ticker, "trade_price")
                 + ",\"trade_volume\":" + field(ticker, "trade_volume") + ",\"ask_bid\":" + field(ticker, "ask_bid")
-                + ",\"trade_timestamp\":" + field(ticker, "trade_timestamp") + ",\"sequential_id\":" + (1000L + i)
+                + ",\"trade_timestamp\":" + field(ticker, "trade_timestamp") + ",\"sequential_id\":" + idJson
                 + ",\"stream_type\":\"REALTIME\"}";
     }
 

@@ -35,6 +35,9 @@ public final class JsonFields {
 
     private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?([eE][+-]?[0-9]+)?");
 
+    /** An optional minus and ASCII digits, at most as many as a long has (19). */
+    private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,19}");
+
     private JsonFields() {}
 
     /** Parses {@code text} into a tree; unparseable text (including NaN tokens) is {@code malformed-json}. */
@@ -158,6 +161,49 @@ public final class JsonFields {
             throw new BadInputException("wrong-type", path + ": expected an integer, was " + brief(value));
         }
         return value.longValue();
+    }
+
+    /**
+     * Returns an integer given as a JSON number or as a string of ASCII digits, fitting a long. Bithumb
+     * sends both for the same field: {@code sequential_id} is a number in its docs and a string such as
+     * {@code "862683813820523888"} in real trade messages, and some REST endpoints send every value as a
+     * string. Anything else (an empty string, a fraction, an exponent, a sign other than a leading minus,
+     * non-ASCII digits, more than a long holds) is rejected.
+     */
+    public static long integer(JsonNode value, String path) throws BadInputException {
+        if (value.isTextual()) {
+            String text = value.textValue();
+            if (INTEGER_TEXT.matcher(text).matches()) {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    // 19 digits past Long.MAX_VALUE: reported below like any other bad text.
+                }
+            }
+            throw new BadInputException(
+                    "bad-number", path + ": expected an integer or a string of digits, was '" + shorten(text) + "'");
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new BadInputException(
+                    "wrong-type", path + ": expected an integer or a string of digits, was " + brief(value));
+        }
+        return value.longValue();
+    }
+
+    /**
+     * Returns an optional text field, or null when it is absent, {@code null} or {@code ""}: Bithumb's
+     * docs show {@code "delisting_date":null} where real messages carry {@code ""}, and both mean none.
+     */
+    public static String optionalText(JsonNode node, String name, String path) throws BadInputException {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadInputException(
+                    "wrong-type", path + "." + name + ": expected a string, \"\" or null, was " + brief(value));
+        }
+        return value.textValue().isEmpty() ? null : value.textValue();
     }
 
     /** Returns a boolean field. */

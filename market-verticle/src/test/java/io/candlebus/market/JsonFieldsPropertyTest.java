@@ -135,7 +135,61 @@ class JsonFieldsPropertyTest {
         return Arbitraries.oneOf(numberish, odd, Arbitraries.strings().all().ofMaxLength(20));
     }
 
+    @Property(tries = 300)
+    void integerStringsAndNumbersGiveTheSameLong(@ForAll long value) throws Exception {
+        String text = Long.toString(value);
+
+        assertThat(JsonFields.integer(JsonFields.parse("\"" + text + "\""), "sid"))
+                .isEqualTo(value);
+        assertThat(JsonFields.integer(JsonFields.parse(text), "sid")).isEqualTo(value);
+    }
+
+    @Property(tries = 500)
+    void integerReturnsTheDigitsValueOrBadNumber(@ForAll("decimalTexts") String text) {
+        try {
+            long value = JsonFields.integer(JsonFields.parse("\"" + escape(text) + "\""), "sid");
+            // Accepted: only an optional minus and 1..19 ASCII digits, read as written.
+            assertThat(text).matches("-?[0-9]{1,19}");
+            assertThat(value).isEqualTo(Long.parseLong(text));
+        } catch (BadInputException e) {
+            assertThat(e.kind()).isIn("bad-number", "malformed-json");
+            assertThat(text).doesNotMatch("-?[0-9]{1,18}");
+        }
+    }
+
     // Counterexamples the properties found, kept as plain tests.
+
+    @Test
+    void integerRejectsTextsNoVenueSendsNamingTheField() {
+        for (String text : List.of(
+                "", " 1", "1 ", "+1", "1.0", "1e3", "0x10", "١٢٣", "１２３", "9223372036854775808", "9".repeat(30))) {
+            assertThatThrownBy(() -> JsonFields.integer(JsonFields.parse("\"" + text + "\""), "trade.sequential_id"))
+                    .as(text)
+                    .isInstanceOfSatisfying(
+                            BadInputException.class,
+                            e -> assertThat(e.getMessage())
+                                    .startsWith(
+                                            "bad-number: trade.sequential_id: expected an integer or a string of digits, was '"));
+        }
+        assertThatThrownBy(() -> JsonFields.integer(JsonFields.parse("1.5"), "t"))
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.kind()).isEqualTo("wrong-type"));
+        assertThatThrownBy(() -> JsonFields.integer(JsonFields.parse("true"), "t"))
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.kind()).isEqualTo("wrong-type"));
+    }
+
+    @Test
+    void optionalTextIsAbsentForNullOrEmpty() throws Exception {
+        JsonNode node = JsonFields.parse("{\"a\":\"\",\"b\":null,\"c\":\"2026-02-01\",\"d\":1}");
+
+        assertThat(JsonFields.optionalText(node, "a", "t")).isNull();
+        assertThat(JsonFields.optionalText(node, "b", "t")).isNull();
+        assertThat(JsonFields.optionalText(node, "missing", "t")).isNull();
+        assertThat(JsonFields.optionalText(node, "c", "t")).isEqualTo("2026-02-01");
+        assertThatThrownBy(() -> JsonFields.optionalText(node, "d", "t"))
+                .hasMessage("wrong-type: t.d: expected a string, \"\" or null, was number 1");
+    }
 
     @Test
     void rejectsAnExponentThatWouldExpandToABillionDigits() {
@@ -179,6 +233,21 @@ class JsonFieldsPropertyTest {
         assertThatThrownBy(() -> JsonFields.decimal(JsonFields.parse("\"١٢٣\""), "k.o"))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("bad-number: k.o: expected a decimal, was '١٢٣'"));
+    }
+
+    /** Escapes {@code text} for a JSON string literal. */
+    private static String escape(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static JsonNode asNumber(String text) {

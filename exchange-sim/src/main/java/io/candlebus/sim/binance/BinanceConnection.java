@@ -191,7 +191,8 @@ final class BinanceConnection {
         if (closed) {
             return;
         }
-        String reply = BinanceControl.handle(text, subs, path.rules().isFutures());
+        String reply = BinanceControl.handle(
+                text, subs, path.rules().isFutures(), server.wireForms().binanceWrappedErrors());
         cursors.keySet().retainAll(subs.list());
         ws.writeTextMessage(reply);
     }

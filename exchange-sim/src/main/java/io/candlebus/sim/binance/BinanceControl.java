@@ -13,13 +13,22 @@ import java.util.regex.Pattern;
 /**
  * Answers Binance's live control messages (SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY,
  * GET_PROPERTY) with the exchange's reply and error shapes, updating a connection's subscriptions.
+ * Errors are wrapped next to the request id as the websocket API sends them,
+ * {@code {"error":{"code":2,"msg":"..."},"id":2}}, or flat ({@code {"code":2,"msg":"...","id":2}}, the
+ * REST shape) when a test asks for it ({@code WireForms.binanceWrappedErrors}).
  */
 final class BinanceControl {
     private static final Pattern STRING_ID = Pattern.compile("[A-Za-z0-9]{1,36}");
 
     private BinanceControl() {}
 
-    /** Handles one text message and returns the reply to send. */
+    /** Handles one text message and returns the reply to send, errors flat unless {@code wrappedErrors}. */
+    static String handle(String text, StreamSubscriptions subs, boolean futures, boolean wrappedErrors) {
+        String reply = handle(text, subs, futures);
+        return wrappedErrors ? reply : flat(reply);
+    }
+
+    /** Handles one text message and returns the reply to send, errors wrapped as on the venue. */
     static String handle(String text, StreamSubscriptions subs, boolean futures) {
         Object decoded;
         try {
@@ -141,18 +150,27 @@ final class BinanceControl {
     }
 
     private static String error(int code, String message, Object id) {
+        return wrappedError(code, message, id);
+    }
+
+    /** Rewrites a wrapped error reply into the flat shape {@code {"code":..,"msg":..,"id":..}}; others unchanged. */
+    private static String flat(String reply) {
+        JsonObject decoded = new JsonObject(reply);
+        if (!(decoded.getValue("error") instanceof JsonObject error)) {
+            return reply;
+        }
         JsonWriter w = new JsonWriter()
                 .beginObject()
                 .name("code")
-                .value(code)
+                .value(error.getLong("code"))
                 .name("msg")
-                .value(message)
+                .value(error.getString("msg"))
                 .name("id");
-        writeId(w, id);
+        writeId(w, decoded.getValue("id"));
         return w.endObject().toString();
     }
 
-    /** Writes the error shape the venue uses for a refused SUBSCRIBE: {@code {"error":{...},"id":...}}. */
+    /** Writes the error shape the venue's websocket uses: {@code {"error":{...},"id":...}}. */
     private static String wrappedError(int code, String message, Object id) {
         JsonWriter w = new JsonWriter()
                 .beginObject()

@@ -3,6 +3,7 @@ package io.candlebus.sim.binance;
 import io.candlebus.contract.Market;
 import io.candlebus.sim.ConnectionStats;
 import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.WireForms;
 import io.candlebus.sim.WsHost;
 import io.candlebus.sim.faults.BadInput;
 import io.candlebus.sim.market.Pacing;
@@ -41,6 +42,11 @@ public final class BinanceStreamServer {
         this.pacing = pacing;
         this.stats = stats;
         this.maxStreams = config.connectionLimits().streamsPerConnection();
+    }
+
+    /** Returns the forms replies are written in. */
+    WireForms wireForms() {
+        return config.wireForms();
     }
 
     /** Returns whether {@code path} is a Binance stream endpoint this server accepts. */

@@ -116,8 +116,8 @@ final class BithumbConnection {
             long time = last.time() - Faults.LATE_TRADE_AGE_MILLIS;
             SimTrade late = new SimTrade(
                     time, last.price(), last.quantity(), last.buyerTaker(), server.freshId(time), last.quote());
-            sendBinary(
-                    BithumbJson.trade(late, script.spec(), BithumbTicker.previousClose(script, time), now, "REALTIME"));
+            sendBinary(BithumbJson.trade(
+                    late, script.spec(), BithumbTicker.previousClose(script, time), now, "REALTIME", stringIds()));
             return;
         }
         SimTrade fresh = new SimTrade(
@@ -128,7 +128,7 @@ final class BithumbConnection {
                 server.freshId(last.time()),
                 last.quote());
         String real = BithumbJson.trade(
-                fresh, script.spec(), BithumbTicker.previousClose(script, last.time()), now, "REALTIME");
+                fresh, script.spec(), BithumbTicker.previousClose(script, last.time()), now, "REALTIME", stringIds());
         String bad = BithumbBadInput.trade(kind, real);
         if (bad != null) {
             sendBinary(bad);
@@ -236,12 +236,22 @@ final class BithumbConnection {
     private void send(String type, TradeScript script, SimTrade trade, long now, String streamType) {
         switch (type) {
             case "trade" -> sendBinary(BithumbJson.trade(
-                    trade, script.spec(), BithumbTicker.previousClose(script, trade.time()), now, streamType));
-            case "ticker" -> sendBinary(BithumbTicker.of(script, trade).message(now, streamType));
+                    trade,
+                    script.spec(),
+                    BithumbTicker.previousClose(script, trade.time()),
+                    now,
+                    streamType,
+                    stringIds()));
+            case "ticker" -> sendBinary(BithumbTicker.of(script, trade)
+                    .message(now, streamType, server.forms().bithumbEmptyDelistingDates()));
             default -> {
                 // Order books are not simulated; the subscription is accepted and stays quiet.
             }
         }
+    }
+
+    private boolean stringIds() {
+        return server.forms().bithumbStringSequentialIds();
     }
 
     private TradeScript script(String code) {

@@ -1,48 +1,58 @@
 package io.candlebus.sim.bithumb;
 
+import io.candlebus.sim.WireForms;
 import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.InstrumentSpec;
 import io.candlebus.sim.market.SimTrade;
 import io.candlebus.sim.wire.JsonWriter;
 import java.math.BigDecimal;
 
-/** Writes Bithumb's candle items, trade messages and error bodies; numbers are bare exact decimals. */
+/**
+ * Writes Bithumb's candle items, trade messages and error bodies; numbers are exact decimals, bare or,
+ * where {@link WireForms} asks for it, as numeric strings.
+ */
 final class BithumbJson {
     private BithumbJson() {}
 
-    /** Writes one minute-candle item; {@code bar} must have trades. */
-    static void candle(JsonWriter w, Bar bar, InstrumentSpec spec, int unit) {
+    /** Writes one minute-candle item, numbers as strings if {@code strings}; {@code bar} must have trades. */
+    static void candle(JsonWriter w, Bar bar, InstrumentSpec spec, int unit, boolean strings) {
         w.beginObject()
                 .name("market")
                 .value(spec.instrument().symbol())
                 .name("candle_date_time_utc")
                 .value(KstTime.utcIso(bar.openTime()))
                 .name("candle_date_time_kst")
-                .value(KstTime.kstIso(bar.openTime()))
-                .name("opening_price")
-                .number(spec.price(bar.open()))
-                .name("high_price")
-                .number(spec.price(bar.high()))
-                .name("low_price")
-                .number(spec.price(bar.low()))
-                .name("trade_price")
-                .number(spec.price(bar.close()))
-                .name("timestamp")
-                .value(bar.lastTradeTime())
-                .name("candle_acc_trade_price")
-                .number(spec.quote(bar.quote()))
-                .name("candle_acc_trade_volume")
-                .number(spec.quantity(bar.volume()))
-                .name("unit")
-                .value(unit)
-                .endObject();
+                .value(KstTime.kstIso(bar.openTime()));
+        number(w.name("opening_price"), spec.price(bar.open()), strings);
+        number(w.name("high_price"), spec.price(bar.high()), strings);
+        number(w.name("low_price"), spec.price(bar.low()), strings);
+        number(w.name("trade_price"), spec.price(bar.close()), strings);
+        number(w.name("timestamp"), BigDecimal.valueOf(bar.lastTradeTime()), strings);
+        number(w.name("candle_acc_trade_price"), spec.quote(bar.quote()), strings);
+        number(w.name("candle_acc_trade_volume"), spec.quantity(bar.volume()), strings);
+        number(w.name("unit"), BigDecimal.valueOf(unit), strings);
+        w.endObject();
     }
 
-    /** Returns a websocket {@code trade} message. */
-    static String trade(SimTrade trade, InstrumentSpec spec, long previousClose, long timestamp, String streamType) {
+    /** Writes {@code value} as a bare JSON number, or as a numeric string ({@code "131250000"}) if {@code asString}. */
+    static JsonWriter number(JsonWriter w, BigDecimal value, boolean asString) {
+        return asString ? w.value(JsonWriter.plain(value)) : w.number(value);
+    }
+
+    /**
+     * Returns a websocket {@code trade} message; {@code sequential_id} is a JSON string if
+     * {@code stringIds} (as real messages carry it), else a number (as the docs show it).
+     */
+    static String trade(
+            SimTrade trade,
+            InstrumentSpec spec,
+            long previousClose,
+            long timestamp,
+            String streamType,
+            boolean stringIds) {
         BigDecimal price = spec.price(trade.price());
         BigDecimal change = price.subtract(spec.price(previousClose));
-        return new JsonWriter()
+        JsonWriter w = new JsonWriter()
                 .beginObject()
                 .name("type")
                 .value("trade")
@@ -68,10 +78,32 @@ final class BithumbJson {
                 .value(trade.time())
                 .name("timestamp")
                 .value(timestamp)
-                .name("sequential_id")
-                .value(trade.id())
-                .name("stream_type")
-                .value(streamType)
+                .name("sequential_id");
+        if (stringIds) {
+            w.value(Long.toString(trade.id()));
+        } else {
+            w.value(trade.id());
+        }
+        return w.name("stream_type").value(streamType).endObject().toString();
+    }
+
+    /**
+     * Returns {@code {"error":{"name":404,"message":...}}} if {@code numericName}, as real replies carry an
+     * HTTP status there, else {@code {"error":{"name":"404",...}}}.
+     */
+    static String error(int status, String message, boolean numericName) {
+        if (!numericName) {
+            return error(Integer.toString(status), message);
+        }
+        return new JsonWriter()
+                .beginObject()
+                .name("error")
+                .beginObject()
+                .name("name")
+                .value(status)
+                .name("message")
+                .value(message)
+                .endObject()
                 .endObject()
                 .toString();
     }

@@ -3,6 +3,7 @@ package io.candlebus.sim.bithumb;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
+import io.candlebus.sim.WireForms;
 import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.SimTrade;
@@ -29,10 +30,12 @@ public final class BithumbRestRoutes {
             "SOL", new String[] {"솔라나", "Solana"});
 
     private final SimMarket market;
+    private final WireForms forms;
 
-    /** Creates the routes over {@code market}. */
-    public BithumbRestRoutes(SimMarket market) {
+    /** Creates the routes over {@code market}, writing {@code forms}. */
+    public BithumbRestRoutes(SimMarket market, WireForms forms) {
         this.market = market;
+        this.forms = forms;
     }
 
     /** Adds the routes to {@code router}. */
@@ -91,7 +94,7 @@ public final class BithumbRestRoutes {
         for (long t = newest; rows < count && t + length > script.origin(); t -= length) {
             Bar bar = script.bar(t, length, now);
             if (bar != null && !bar.isEmpty()) {
-                BithumbJson.candle(w, bar, script.spec(), unit);
+                BithumbJson.candle(w, bar, script.spec(), unit, forms.bithumbRestNumericStrings());
                 rows++;
             }
         }
@@ -126,7 +129,7 @@ public final class BithumbRestRoutes {
         for (String code : markets.split(",")) {
             TradeScript s = script(code.trim());
             if (s == null) {
-                json(ctx, 404, BithumbJson.error("404", "Code not found"));
+                json(ctx, 404, BithumbJson.error(404, "Code not found", forms.bithumbNumericErrorNames()));
                 return;
             }
             scripts.add(s);
@@ -135,7 +138,7 @@ public final class BithumbRestRoutes {
         for (TradeScript s : scripts) {
             SimTrade last = s.lastTrade(now);
             if (last != null) {
-                BithumbTicker.of(s, last).restItem(w, now);
+                BithumbTicker.of(s, last).restItem(w, now, forms.bithumbRestNumericStrings());
             }
         }
         json(ctx, 200, w.endArray().toString());

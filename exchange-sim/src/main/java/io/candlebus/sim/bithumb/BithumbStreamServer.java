@@ -1,5 +1,6 @@
 package io.candlebus.sim.bithumb;
 
+import io.candlebus.sim.WireForms;
 import io.candlebus.sim.faults.BadInput;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
@@ -24,15 +25,22 @@ public final class BithumbStreamServer {
     private final Vertx vertx;
     private final SimMarket market;
     private final Pacing pacing;
+    private final WireForms forms;
     private final Set<BithumbConnection> connections = new LinkedHashSet<>();
     private long stalledUntil = Long.MIN_VALUE;
     private long badIds;
 
-    /** Creates the server; connections are handed to {@link #handle}. */
-    public BithumbStreamServer(Vertx vertx, SimMarket market, Pacing pacing) {
+    /** Creates the server writing {@code forms}; connections are handed to {@link #handle}. */
+    public BithumbStreamServer(Vertx vertx, SimMarket market, Pacing pacing, WireForms forms) {
         this.vertx = vertx;
         this.market = market;
         this.pacing = pacing;
+        this.forms = forms;
+    }
+
+    /** Returns the forms messages are written in. */
+    WireForms forms() {
+        return forms;
     }
 
     /** Returns whether {@code path} is the Bithumb websocket path. */

@@ -38,69 +38,72 @@ final class BithumbTicker {
         return new BithumbTicker(script, trade);
     }
 
-    /** Writes the websocket {@code ticker} message. */
-    String message(long timestamp, String streamType) {
+    /**
+     * Writes the websocket {@code ticker} message; {@code delisting_date} is {@code ""} if
+     * {@code emptyDelistingDate} (real messages), else {@code null} (the docs' example).
+     */
+    String message(long timestamp, String streamType, boolean emptyDelistingDate) {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("type").value("ticker").name("code").value(spec.instrument().symbol());
-        prices(w);
+        prices(w, false);
         w.name("trade_date").value(KstTime.compactDate(trade.time(), KstTime.KST));
         w.name("trade_time").value(KstTime.compactTime(trade.time(), KstTime.KST));
         w.name("trade_timestamp").value(trade.time());
         w.name("ask_bid").value(trade.buyerTaker() ? "BID" : "ASK");
         w.name("acc_ask_volume").number(spec.quantity(day.volume() - day.takerBuyVolume()));
         w.name("acc_bid_volume").number(spec.quantity(day.takerBuyVolume()));
-        extremes(w);
+        extremes(w, false);
         w.name("market_state").value("ACTIVE");
         w.name("is_trading_suspended").value(false);
-        w.name("delisting_date").nullValue();
+        w.name("delisting_date").value(emptyDelistingDate ? "" : null);
         w.name("market_warning").value("NONE");
         w.name("timestamp").value(timestamp);
         w.name("stream_type").value(streamType);
         return w.endObject().toString();
     }
 
-    /** Writes one item of the REST {@code /v1/ticker} answer. */
-    void restItem(JsonWriter w, long timestamp) {
+    /** Writes one item of the REST {@code /v1/ticker} answer, numbers as numeric strings if {@code strings}. */
+    void restItem(JsonWriter w, long timestamp, boolean strings) {
         w.beginObject().name("market").value(spec.instrument().symbol());
         w.name("trade_date").value(KstTime.compactDate(trade.time(), ZoneOffset.UTC));
         w.name("trade_time").value(KstTime.compactTime(trade.time(), ZoneOffset.UTC));
         w.name("trade_date_kst").value(KstTime.compactDate(trade.time(), KstTime.KST));
         w.name("trade_time_kst").value(KstTime.compactTime(trade.time(), KstTime.KST));
-        w.name("trade_timestamp").value(trade.time());
-        prices(w);
-        extremes(w);
-        w.name("timestamp").value(timestamp);
+        BithumbJson.number(w.name("trade_timestamp"), BigDecimal.valueOf(trade.time()), strings);
+        prices(w, strings);
+        extremes(w, strings);
+        BithumbJson.number(w.name("timestamp"), BigDecimal.valueOf(timestamp), strings);
         w.endObject();
     }
 
-    private void prices(JsonWriter w) {
+    private void prices(JsonWriter w, boolean strings) {
         BigDecimal price = spec.price(trade.price());
         BigDecimal previous = spec.price(previousClose);
         BigDecimal signedChange = price.subtract(previous);
         BigDecimal signedRate = signedChange.divide(previous, 8, RoundingMode.HALF_EVEN);
-        w.name("opening_price").number(spec.price(day.open()));
-        w.name("high_price").number(spec.price(day.high()));
-        w.name("low_price").number(spec.price(day.low()));
-        w.name("trade_price").number(price);
-        w.name("prev_closing_price").number(previous);
+        BithumbJson.number(w.name("opening_price"), spec.price(day.open()), strings);
+        BithumbJson.number(w.name("high_price"), spec.price(day.high()), strings);
+        BithumbJson.number(w.name("low_price"), spec.price(day.low()), strings);
+        BithumbJson.number(w.name("trade_price"), price, strings);
+        BithumbJson.number(w.name("prev_closing_price"), previous, strings);
         w.name("change").value(signedChange.signum() > 0 ? "RISE" : signedChange.signum() < 0 ? "FALL" : "EVEN");
-        w.name("change_price").number(signedChange.abs());
-        w.name("signed_change_price").number(signedChange);
-        w.name("change_rate").number(signedRate.abs());
-        w.name("signed_change_rate").number(signedRate);
-        w.name("trade_volume").number(spec.quantity(trade.quantity()));
-        w.name("acc_trade_volume").number(spec.quantity(day.volume()));
-        w.name("acc_trade_volume_24h").number(spec.quantity(rolling.volume()));
-        w.name("acc_trade_price").number(spec.quote(day.quote()));
-        w.name("acc_trade_price_24h").number(spec.quote(rolling.quote()));
+        BithumbJson.number(w.name("change_price"), signedChange.abs(), strings);
+        BithumbJson.number(w.name("signed_change_price"), signedChange, strings);
+        BithumbJson.number(w.name("change_rate"), signedRate.abs(), strings);
+        BithumbJson.number(w.name("signed_change_rate"), signedRate, strings);
+        BithumbJson.number(w.name("trade_volume"), spec.quantity(trade.quantity()), strings);
+        BithumbJson.number(w.name("acc_trade_volume"), spec.quantity(day.volume()), strings);
+        BithumbJson.number(w.name("acc_trade_volume_24h"), spec.quantity(rolling.volume()), strings);
+        BithumbJson.number(w.name("acc_trade_price"), spec.quote(day.quote()), strings);
+        BithumbJson.number(w.name("acc_trade_price_24h"), spec.quote(rolling.quote()), strings);
     }
 
-    private void extremes(JsonWriter w) {
+    private void extremes(JsonWriter w, boolean strings) {
         Bar highest = extremes == null || day.high() > extremes[0].high() ? day : extremes[0];
         Bar lowest = extremes == null || day.low() < extremes[1].low() ? day : extremes[1];
-        w.name("highest_52_week_price").number(spec.price(highest.high()));
+        BithumbJson.number(w.name("highest_52_week_price"), spec.price(highest.high()), strings);
         w.name("highest_52_week_date").value(KstTime.kstDashedDate(highest.lastTradeTime()));
-        w.name("lowest_52_week_price").number(spec.price(lowest.low()));
+        BithumbJson.number(w.name("lowest_52_week_price"), spec.price(lowest.low()), strings);
         w.name("lowest_52_week_date").value(KstTime.kstDashedDate(lowest.lastTradeTime()));
     }
 

@@ -49,25 +49,43 @@ class BinanceControlTest {
                 .isEqualTo("{\"result\":true,\"id\":5}");
         assertThat(BinanceControl.handle(
                         "{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",1],\"id\":6}", subs, false))
-                .isEqualTo("{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\",\"id\":6}");
+                .isEqualTo("{\"error\":{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"},\"id\":6}");
         assertThat(BinanceControl.handle("{\"method\":\"GET_PROPERTY\",\"params\":[\"other\"],\"id\":7}", subs, false))
-                .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":7}");
+                .isEqualTo("{\"error\":{\"code\":0,\"msg\":\"Unknown property\"},\"id\":7}");
     }
 
     @Test
     void badRequestsGetErrorCodes() {
         assertThat(BinanceControl.handle("{\"method\":", subs, false))
-                .startsWith("{\"code\":3,\"msg\":\"Invalid JSON: ");
+                .startsWith("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON: ");
         assertThat(BinanceControl.handle("{\"method\":\"NOPE\",\"id\":1}", subs, false))
-                .startsWith("{\"code\":2,");
+                .startsWith("{\"error\":{\"code\":2,");
         assertThat(BinanceControl.handle("{\"method\":\"SUBSCRIBE\",\"params\":\"x\",\"id\":1}", subs, false))
-                .startsWith("{\"code\":2,");
+                .startsWith("{\"error\":{\"code\":2,");
         assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"a-b\"}", subs, false))
-                .startsWith("{\"code\":2,");
+                .startsWith("{\"error\":{\"code\":2,");
         assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"abc\"}", subs, true))
                 .isEqualTo(
-                        "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\",\"id\":null}");
+                        "{\"error\":{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\"},"
+                                + "\"id\":null}");
         assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":-1}", subs, true))
-                .startsWith("{\"code\":2,");
+                .startsWith("{\"error\":{\"code\":2,");
+    }
+
+    @Test
+    void errorsAreFlatWhenTheWireFormsAskForIt() {
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"GET_PROPERTY\",\"params\":[\"other\"],\"id\":\"q7\"}", subs, false, false))
+                .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":\"q7\"}");
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"a@kline_1m\",\"b@kline_1m\",\"c@kline_1m\"],\"id\":9}",
+                        subs,
+                        false,
+                        false))
+                .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: too many streams: expected at most 3"
+                        + " per connection, was 4\",\"id\":9}");
+        assertThat(BinanceControl.handle("{\"method\":", subs, false, false)).startsWith("{\"code\":3,");
+        assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":2}", subs, false, false))
+                .isEqualTo("{\"result\":[\"btcusdt@kline_1m\"],\"id\":2}");
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Parses Binance websocket messages, raw ({@code {"e":"kline",...}}) or wrapped in the combined-stream
- * envelope ({@code {"stream":...,"data":{...}}}), into {@link BinanceFrame}s. Kline values keep the
+ * envelope ({@code {"stream":...,"data":{...}}}), into {@link BinanceFrame}s, and replies to control
+ * requests, errors in the websocket's wrapped shape or the flat one, into replies. Kline values keep the
  * venue's decimal text; COIN-M volumes keep Binance's meaning (contracts and base), as the Candle
  * javadoc says.
  */
@@ -30,8 +31,11 @@ final class BinanceKlineParser {
         if (!root.isObject()) {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }
-        if (root.has("id") && (root.has("result") || root.has("code"))) {
-            return reply(root);
+        if (root.has("error") || (root.has("code") && (root.has("msg") || root.has("id")))) {
+            return errorReply(root);
+        }
+        if (root.has("id") && root.has("result")) {
+            return new BinanceFrame.Reply(idText(root), null);
         }
         JsonNode event = root;
         if (root.has("stream") && root.has("data")) {
@@ -50,14 +54,29 @@ final class BinanceKlineParser {
         }
     }
 
-    private static BinanceFrame reply(JsonNode root) {
-        String id = root.get("id").asText();
-        JsonNode code = root.get("code");
-        if (code != null && !code.isNull()) {
-            JsonNode msg = root.get("msg");
-            return new BinanceFrame.Reply(id, "code " + code.asText() + ": " + (msg == null ? "" : msg.asText()));
+    /**
+     * Reads an error reply to a control request. The websocket API wraps it next to the request id,
+     * {@code {"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":2}}; the flat REST shape
+     * {@code {"code":-1121,"msg":"Invalid symbol."}} is read too, with or without an id. Either is the
+     * venue refusing a request, never malformed input.
+     */
+    private static BinanceFrame errorReply(JsonNode root) throws BadInputException {
+        JsonNode body = root;
+        String path = "reply";
+        if (root.has("error")) {
+            body = JsonFields.object(root, "error", "reply");
+            path = "reply.error";
         }
-        return new BinanceFrame.Reply(id, null);
+        long code = JsonFields.longValue(JsonFields.field(body, "code", path), path + ".code");
+        JsonNode msg = body.get("msg");
+        String text = msg == null || msg.isNull() ? "" : JsonFields.text(msg, path + ".msg");
+        return new BinanceFrame.Reply(idText(root), "code " + code + ": " + text);
+    }
+
+    /** The request id as text ({@code "null"} if absent or null: errors to unparseable requests have none). */
+    private static String idText(JsonNode root) {
+        JsonNode id = root.get("id");
+        return id == null ? "null" : id.asText();
     }
 
     private BinanceFrame kline(JsonNode event) throws BadInputException {

@@ -8,6 +8,7 @@ import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
+import io.candlebus.market.RestException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,16 +20,26 @@ import java.util.function.Consumer;
 /**
  * Parses the body of Bithumb {@code GET /v1/candles/minutes/1} into closed 1m REST candles, in the
  * order sent (newest first). {@code candle_date_time_utc} is the bucket start; prices and volumes keep
- * the JSON number text exactly. Bithumb candles carry no trade count and no taker volumes: those are 0
- * in the result (the REST source says so).
+ * the JSON number text exactly, and each numeric field may also come as a numeric string (some Bithumb
+ * REST endpoints send every value as one). Bithumb candles carry no trade count and no taker volumes:
+ * those are 0 in the result (the REST source says so).
  */
 final class BithumbCandleParser {
     private BithumbCandleParser() {}
 
-    /** Returns the good rows; a bad row goes to {@code rejected} and is skipped, a bad body throws. */
+    /**
+     * Returns the good rows; a bad row goes to {@code rejected} and is skipped, a bad body throws. An
+     * error body ({@code {"error":{"name":...,"message":...}}}), which Bithumb may send with a 2xx status,
+     * is the venue's refusal, not bad input: it throws a {@link RestException} naming the error, so the
+     * caller retries it as it retries any failed request.
+     */
     static List<Candle> parse(byte[] body, Instrument instrument, Consumer<BadInputException> rejected)
             throws BadInputException {
         JsonNode root = JsonFields.parse(body);
+        if (root.isObject() && root.has("error")) {
+            BithumbMessage.Error error = BithumbErrors.read(root.get("error"), "candles.error");
+            throw new RestException(200, 0, "candles: venue error " + error.name() + ": " + error.message());
+        }
         if (!root.isArray()) {
             throw new BadInputException("wrong-type", "candles: expected an array, was " + root.getNodeType());
         }
@@ -53,7 +64,7 @@ final class BithumbCandleParser {
                     "unknown-symbol", path + ".market: expected " + instrument.symbol() + ", was '" + market + "'");
         }
         JsonNode unit = row.get("unit");
-        if (unit != null && !unit.isNull() && JsonFields.longValue(unit, path + ".unit") != 1) {
+        if (unit != null && !unit.isNull() && JsonFields.integer(unit, path + ".unit") != 1) {
             throw new BadInputException("unknown-interval", path + ".unit: expected 1, was " + unit.asText());
         }
         String utc =

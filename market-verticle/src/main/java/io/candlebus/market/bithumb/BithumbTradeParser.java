@@ -14,8 +14,10 @@ import java.util.function.Function;
 /**
  * Parses Bithumb websocket messages (the JSON inside binary or text frames) into
  * {@link BithumbMessage}s. Trades are read in the DEFAULT format or the abbreviated SIMPLE format;
- * prices and volumes keep the JSON number text exactly; the trade time is {@code trade_timestamp}
- * (epoch ms), never the KST date and time fields.
+ * prices and volumes keep the JSON number or string text exactly; the trade time is
+ * {@code trade_timestamp} (epoch ms), never the KST date and time fields. Every numeric field may be a
+ * JSON number or a numeric string: real trade messages carry {@code sequential_id} as a string
+ * ({@code "862683813820523888"}) where the docs show a number.
  *
  * <p>Public so that the launcher's {@code bench} command drives raw messages through this parser.
  */
@@ -39,7 +41,8 @@ public final class BithumbTradeParser {
             "sequential_id",
             "sid",
             "stream_type",
-            "st");
+            "st",
+            "delisting_date");
 
     private final Function<String, Instrument> codes;
     private final boolean tickerTrades;
@@ -70,9 +73,8 @@ public final class BithumbTradeParser {
             return "UP".equals(status.asText()) ? new BithumbMessage.StatusUp() : new BithumbMessage.Other("status");
         }
         JsonNode error = root.get("error");
-        if (error != null && error.isObject()) {
-            return new BithumbMessage.Error(
-                    error.path("name").asText(""), error.path("message").asText(""));
+        if (error != null && !root.has("type") && !root.has("ty")) {
+            return BithumbErrors.read(error, "error");
         }
         String type = JsonFields.text(JsonFields.field(root, "type", "ty", "message"), "message.type");
         switch (type) {
@@ -83,7 +85,8 @@ public final class BithumbTradeParser {
                     return tradeOf(root, "ticker", false);
                 }
                 return new BithumbMessage.Ticker(
-                        root.path("code").asText(root.path("cd").asText("")));
+                        root.path("code").asText(root.path("cd").asText("")),
+                        JsonFields.optionalText(root, "delisting_date", "ticker"));
             default:
                 return new BithumbMessage.Other(type);
         }
@@ -115,14 +118,14 @@ public final class BithumbTradeParser {
         } else {
             throw new BadInputException("bad-side", kind + ".ask_bid: expected ASK or BID, was '" + askBid + "'");
         }
-        long time = JsonFields.longValue(
-                JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
+        long time =
+                JsonFields.integer(JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
         if (time <= 0) {
             throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
         }
         CandleChecks.time(time, kind + ".trade_timestamp");
         long sequentialId = withId
-                ? JsonFields.longValue(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id")
+                ? JsonFields.integer(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id")
                 : 0;
         JsonNode streamType = root.has("stream_type") ? root.get("stream_type") : root.get("st");
         boolean snapshot = streamType != null && "SNAPSHOT".equals(streamType.asText());

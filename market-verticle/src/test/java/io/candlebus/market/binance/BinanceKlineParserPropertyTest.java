@@ -293,6 +293,8 @@ class BinanceKlineParserPropertyTest {
         }
         seeds.add("{\"result\":null,\"id\":1}");
         seeds.add("{\"code\":2,\"msg\":\"Invalid request\",\"id\":4}");
+        seeds.add("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":2}");
+        seeds.add("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
         seeds.add("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"serverShutdown\",\"E\":1767225600000}}");
         return Arbitraries.oneOf(
                 JsonMutations.jsonish(),

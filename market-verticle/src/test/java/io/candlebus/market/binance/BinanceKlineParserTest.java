@@ -8,6 +8,7 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
+import io.candlebus.market.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -121,6 +122,36 @@ class BinanceKlineParserTest {
                 .isEqualTo(new BinanceFrame.Shutdown(5L));
         assertThat(parser.parse("{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\"}"))
                 .isEqualTo(new BinanceFrame.Other("trade"));
+    }
+
+    @Test
+    void readsWebsocketErrorsWrappedOrFlatAsRefusedRequests() throws Exception {
+        String wrapped = Fixtures.text("binance/ws-error-wrapped.json");
+        assertThat(wrapped).startsWith("{\"error\":{");
+
+        assertThat(parser.parse(wrapped))
+                .isEqualTo(new BinanceFrame.Reply("2", "code 2: Invalid request: invalid stream"));
+        assertThat(parser.parse(Fixtures.text("binance/ws-error-flat.json")))
+                .isEqualTo(new BinanceFrame.Reply("2", "code 2: Invalid request: invalid stream"));
+        assertThat(parser.parse(Fixtures.text("binance/rest-error-flat.json")))
+                .isEqualTo(new BinanceFrame.Reply("null", "code -1121: Invalid symbol."));
+        assertThat(parser.parse("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON\"},\"id\":null}"))
+                .isEqualTo(new BinanceFrame.Reply("null", "code 3: Invalid JSON"));
+        assertThat(parser.parse("{\"error\":{\"code\":0},\"id\":\"q7\"}"))
+                .isEqualTo(new BinanceFrame.Reply("q7", "code 0: "));
+    }
+
+    @Test
+    void aWrappedErrorWithoutAUsableCodeIsBadInputNamingIt() {
+        assertThatThrownBy(() -> parser.parse("{\"error\":{\"code\":\"two\",\"msg\":\"x\"},\"id\":2}"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("wrong-type: reply.error.code: expected an integer, was string \"two\""));
+        assertThatThrownBy(() -> parser.parse("{\"error\":\"bad\",\"id\":2}"))
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.kind()).isEqualTo("wrong-type"));
+        assertThatThrownBy(() -> parser.parse("{\"error\":{\"msg\":\"x\"},\"id\":2}"))
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.kind()).isEqualTo("missing-field"));
     }
 
     private static String kline(String field, String value) {

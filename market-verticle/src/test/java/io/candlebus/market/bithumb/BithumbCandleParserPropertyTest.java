@@ -8,6 +8,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonMutations;
 import io.candlebus.market.JsonMutations.Ohlc;
+import io.candlebus.market.RestException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,9 +26,10 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * Properties of {@link BithumbCandleParser}: any body gives rows or a {@link BadInputException} of a
- * known kind (and bad rows are reported with one), valid rows keep the exact text of their JSON
- * numbers, and each broken invariant is rejected with its own kind.
+ * Properties of {@link BithumbCandleParser}: any body gives rows, a {@link BadInputException} of a
+ * known kind (and bad rows are reported with one) or, for an error object, the venue's refusal; valid
+ * rows keep the exact text of their values, JSON numbers or numeric strings, and each broken invariant
+ * is rejected with its own kind.
  */
 class BithumbCandleParserPropertyTest {
     private static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
@@ -36,21 +38,31 @@ class BithumbCandleParserPropertyTest {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    /** One generated REST candle. */
-    record Row(long openTime, Ohlc ohlc, BigDecimal volume, BigDecimal quote) {
+    /** One generated REST candle; {@code strings} writes every number as a numeric string. */
+    record Row(long openTime, Ohlc ohlc, BigDecimal volume, BigDecimal quote, boolean strings) {
+        /** Returns a numeric field's text as this row writes it: bare, or quoted if {@code strings}. */
+        String n(String text) {
+            return strings ? "\"" + text + "\"" : text;
+        }
+
         String json() {
-            return json("\"" + utc(openTime) + "\"", ohlc, volume.toPlainString(), quote.toPlainString());
+            return json("\"" + utc(openTime) + "\"", ohlc, n(volume.toPlainString()), n(quote.toPlainString()));
         }
 
         String json(String utcText, Ohlc p, String volumeText, String quoteText) {
+            return json(utcText, n(p.open().toPlainString()), p, volumeText, quoteText, n("1"));
+        }
+
+        String json(String utcText, String openText, Ohlc p, String volumeText, String quoteText, String unitText) {
             return "{\"market\":\"KRW-BTC\",\"candle_date_time_utc\":" + utcText + ",\"candle_date_time_kst\":\""
                     + utc(openTime + 9 * 3_600_000L) + "\",\"opening_price\":"
-                    + p.open().toPlainString()
-                    + ",\"high_price\":" + p.high().toPlainString() + ",\"low_price\":"
-                    + p.low().toPlainString()
-                    + ",\"trade_price\":" + p.close().toPlainString() + ",\"timestamp\":" + (openTime + 59_000)
+                    + openText
+                    + ",\"high_price\":" + n(p.high().toPlainString()) + ",\"low_price\":"
+                    + n(p.low().toPlainString())
+                    + ",\"trade_price\":" + n(p.close().toPlainString()) + ",\"timestamp\":"
+                    + n(String.valueOf(openTime + 59_000))
                     + ",\"candle_acc_trade_price\":" + quoteText + ",\"candle_acc_trade_volume\":" + volumeText
-                    + ",\"unit\":1}";
+                    + ",\"unit\":" + unitText + "}";
         }
 
         private static String utc(long millis) {
@@ -65,7 +77,8 @@ class BithumbCandleParserPropertyTest {
                         Arbitraries.longs().between(FROM_MINUTE, TO_MINUTE).map(m -> m * 60_000L),
                         JsonMutations.ohlc(),
                         JsonMutations.nonNegativeDecimals(),
-                        JsonMutations.nonNegativeDecimals())
+                        JsonMutations.nonNegativeDecimals(),
+                        Arbitraries.of(true, false))
                 .as(Row::new);
     }
 
@@ -107,7 +120,11 @@ class BithumbCandleParserPropertyTest {
         NOT_A_TIME("bad-time"),
         OVERFLOWING_YEAR("bad-time"),
         BEFORE_1970("bad-time"),
-        NUMERIC_TIME("wrong-type");
+        NUMERIC_TIME("wrong-type"),
+        EMPTY_STRING_OPEN("bad-number"),
+        NON_ASCII_DIGITS_VOLUME("bad-number"),
+        FRACTIONAL_STRING_UNIT("bad-number"),
+        OTHER_STRING_UNIT("unknown-interval");
 
         final String kind;
 
@@ -118,22 +135,26 @@ class BithumbCandleParserPropertyTest {
         String json(Row r) {
             Ohlc p = r.ohlc();
             String utc = "\"" + Row.utc(r.openTime()) + "\"";
-            String v = r.volume().toPlainString();
-            String q = r.quote().toPlainString();
+            String v = r.n(r.volume().toPlainString());
+            String q = r.n(r.quote().toPlainString());
             return switch (this) {
                 case HIGH_BELOW_LOW -> r.json(
                         utc, new Ohlc(p.low(), p.low().divide(BigDecimal.valueOf(2)), p.low(), p.low()), v, q);
                 case CLOSE_ABOVE_HIGH -> r.json(
                         utc, new Ohlc(p.open(), p.high(), p.low(), p.high().add(BigDecimal.ONE)), v, q);
                 case ZERO_LOW -> r.json(utc, new Ohlc(p.open(), p.high(), BigDecimal.ZERO, p.close()), v, q);
-                case NEGATIVE_VOLUME -> r.json(utc, p, "-1" + v, q);
-                case NEGATIVE_QUOTE -> r.json(utc, p, v, "-0.5");
-                case HUGE_QUOTE -> r.json(utc, p, v, "1E+999999999");
+                case NEGATIVE_VOLUME -> r.json(utc, p, r.n("-1" + r.volume().toPlainString()), q);
+                case NEGATIVE_QUOTE -> r.json(utc, p, v, r.n("-0.5"));
+                case HUGE_QUOTE -> r.json(utc, p, v, r.n("1E+999999999"));
                 case MISALIGNED -> r.json(utc.replace(":00\"", ":30\""), p, v, q);
                 case NOT_A_TIME -> r.json("\"2026-13-01T00:00:00\"", p, v, q);
                 case OVERFLOWING_YEAR -> r.json("\"+999999999-12-31T23:59:00\"", p, v, q);
                 case BEFORE_1970 -> r.json("\"1969-12-31T23:59:00\"", p, v, q);
                 case NUMERIC_TIME -> r.json(String.valueOf(r.openTime()), p, v, q);
+                case EMPTY_STRING_OPEN -> r.json(utc, "\"\"", p, v, q, r.n("1"));
+                case NON_ASCII_DIGITS_VOLUME -> r.json(utc, p, "\"\u0661.\u0665\"", q);
+                case FRACTIONAL_STRING_UNIT -> r.json(utc, r.n(p.open().toPlainString()), p, v, q, "\"1.0\"");
+                case OTHER_STRING_UNIT -> r.json(utc, r.n(p.open().toPlainString()), p, v, q, "\"3\"");
             };
         }
     }
@@ -158,8 +179,13 @@ class BithumbCandleParserPropertyTest {
                 .ofMinSize(1)
                 .ofMaxSize(3)
                 .map(rs -> "[" + String.join(",", rs.stream().map(Row::json).toList()) + "]");
-        Arbitrary<String> texts =
-                Arbitraries.oneOf(JsonMutations.jsonish(), valid.flatMap(body -> JsonMutations.mutated(List.of(body))));
+        List<String> errors = List.of(
+                "{\"error\":{\"name\":400,\"message\":\"Invalid parameter\"}}",
+                "{\"error\":{\"name\":\"invalid_parameter\",\"message\":null}}");
+        Arbitrary<String> texts = Arbitraries.oneOf(
+                JsonMutations.jsonish(),
+                valid.flatMap(body -> JsonMutations.mutated(List.of(body))),
+                JsonMutations.mutated(errors));
         return Arbitraries.oneOf(
                 texts.map(s -> s.getBytes(StandardCharsets.UTF_8)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(80));
@@ -173,6 +199,10 @@ class BithumbCandleParserPropertyTest {
             assertThat(out).doesNotContainNull();
         } catch (BadInputException e) {
             assertThat(e.kind()).as(e.getMessage()).isIn(JsonMutations.PARSER_KINDS);
+        } catch (RestException e) {
+            // Only a well-formed error object is the venue's refusal.
+            assertThat(e.getMessage()).startsWith("candles: venue error ");
+            assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"error\"");
         }
     }
 

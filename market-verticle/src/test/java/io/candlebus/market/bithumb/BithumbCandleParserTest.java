@@ -8,6 +8,7 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
+import io.candlebus.market.RestException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,9 +84,19 @@ class BithumbCandleParserTest {
 
     @Test
     void rejectsABodyThatIsNotAnArray() {
+        assertThatThrownBy(() -> BithumbCandleParser.parse(bytes("{\"market\":\"KRW-BTC\"}"), KRW_BTC, e -> {}))
+                .hasMessageContaining("wrong-type");
+    }
+
+    @Test
+    void anErrorBodyIsTheVenuesRefusal() {
         assertThatThrownBy(() -> BithumbCandleParser.parse(
                         bytes("{\"error\":{\"name\":\"x\",\"message\":\"y\"}}"), KRW_BTC, e -> {}))
-                .hasMessageContaining("wrong-type");
+                .isInstanceOf(RestException.class)
+                .hasMessage("candles: venue error x: y");
+        assertThatThrownBy(() -> BithumbCandleParser.parse(bytes("{\"error\":{\"message\":\"y\"}}"), KRW_BTC, e -> {}))
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.kind()).isEqualTo("missing-field"));
     }
 
     private static String row(String market, String utc, String open, String high, String low, String close) {

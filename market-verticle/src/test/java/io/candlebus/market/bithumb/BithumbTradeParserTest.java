@@ -68,10 +68,24 @@ class BithumbTradeParserTest {
     }
 
     @Test
+    void readsSequentialIdsGivenAsDigitStringsInBothFormats() throws Exception {
+        String json = TRADE.replace("17672256001230001", "\"862683813820523888\"");
+        String simple = "{\"ty\":\"trade\",\"cd\":\"KRW-BTC\",\"tp\":\"131250000\",\"tv\":\"0.5\",\"ab\":\"ASK\","
+                + "\"ttms\":\"1767225600123\",\"sid\":\"42\",\"st\":\"REALTIME\"}";
+
+        assertThat(((BithumbMessage.TradeMessage) parser.parse(json)).trade().tradeId())
+                .isEqualTo(862683813820523888L);
+        Trade t = ((BithumbMessage.TradeMessage) parser.parse(simple)).trade();
+        assertThat(t.tradeId()).isEqualTo(42);
+        assertThat(t.tradeTime()).isEqualTo(1767225600123L);
+        assertThat(t.price()).isEqualTo(new BigDecimal("131250000"));
+    }
+
+    @Test
     void recognisesStatusTickerAndErrors() throws Exception {
         assertThat(parser.parse("{\"status\":\"UP\"}")).isEqualTo(new BithumbMessage.StatusUp());
         assertThat(parser.parse("{\"type\":\"ticker\",\"code\":\"KRW-BTC\",\"trade_price\":1}"))
-                .isEqualTo(new BithumbMessage.Ticker("KRW-BTC"));
+                .isEqualTo(new BithumbMessage.Ticker("KRW-BTC", null));
         assertThat(parser.parse("{\"error\":{\"name\":\"WRONG_FORMAT\",\"message\":\"bad\"}}"))
                 .isEqualTo(new BithumbMessage.Error("WRONG_FORMAT", "bad"));
         assertThat(parser.parse("{\"type\":\"orderbook\",\"code\":\"KRW-BTC\"}"))
@@ -87,7 +101,16 @@ class BithumbTradeParserTest {
                 "0.0021|\"x\"|bad-number",
                 "\"BID\"|\"BUY\"|bad-side",
                 "\"KRW-BTC\"|\"KRW-XRP\"|unknown-symbol",
-                "\"trade_timestamp\":1767225600123|\"trade_timestamp\":\"1767225600123\"|wrong-type",
+                "\"trade_timestamp\":1767225600123|\"trade_timestamp\":\"\"|bad-number",
+                "\"trade_timestamp\":1767225600123|\"trade_timestamp\":\"1767225600123.0\"|bad-number",
+                "\"trade_timestamp\":1767225600123|\"trade_timestamp\":\"1.767225600123e12\"|bad-number",
+                "\"trade_timestamp\":1767225600123|\"trade_timestamp\":true|wrong-type",
+                "17672256001230001|\"+17672256001230001\"|bad-number",
+                "17672256001230001|\" 17672256001230001\"|bad-number",
+                "17672256001230001|\"١٧٦٧٢٢٥٦٠٠١٢٣٠٠٠١\"|bad-number",
+                "17672256001230001|\"9223372036854775808\"|bad-number",
+                "17672256001230001|\"123456789012345678901234\"|bad-number",
+                "17672256001230001|{\"id\":1}|wrong-type",
                 "17672256001230001|123456789012345678901234|wrong-type",
                 "\"trade_price\":131250000,|EMPTY|missing-field",
             })

@@ -35,6 +35,7 @@ final class SinkSender {
     private boolean closed;
     private boolean healthy = true;
     private long retryTimer = -1;
+    private String lastFailure;
     private long sent;
     private long dropped;
     private long retried;
@@ -158,12 +159,11 @@ final class SinkSender {
             case FAILED -> {
                 failed++;
                 healthy = false;
-                if (failed == 1 || failed % 100 == 0) {
-                    log.warn(
-                            "alerts sink {}: gave up a message: {}; {} given up so far",
-                            sink.name(),
-                            redaction.redact(d.reason()),
-                            failed);
+                String reason = redaction.redact(d.reason());
+                // A new kind of failure (a 401 after 5xx: the token was revoked) is news; repeats are counted.
+                if (!reason.equals(lastFailure) || failed % 100 == 0) {
+                    lastFailure = reason;
+                    log.warn("alerts sink {}: gave up a message: {}; {} given up so far", sink.name(), reason, failed);
                 }
                 next();
             }

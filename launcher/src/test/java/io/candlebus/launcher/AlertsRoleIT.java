@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alerts role in a node against the simulator: when the simulator stalls a stream, a stale-stream alert
  * reaches a fake webhook and a fake Telegram (token from the environment), and a recovery alert once data
- * flows again.
+ * flows again; and a recorder that cannot write raises a recorder-failing alert from its real heartbeat.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class AlertsRoleIT {
@@ -38,6 +41,48 @@ class AlertsRoleIT {
             node.close().await(60, TimeUnit.SECONDS);
         }
         fakeVertx.close().await(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRecorderThatCannotWriteRaisesRecorderFailing(@TempDir Path dir) throws Exception {
+        List<JsonObject> webhook = new CopyOnWriteArrayList<>();
+        HttpServer fake = fakeVertx
+                .createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(body -> {
+                    webhook.add(body.toJsonObject());
+                    req.response().end();
+                }))
+                .listen(0, "127.0.0.1")
+                .await(30, TimeUnit.SECONDS);
+        // A regular file where the dataset's directory should be: every write fails.
+        Path notADirectory = Files.writeString(dir.resolve("data"), "not a directory");
+        AppConfig config = AppConfig.fromJson(
+                new JsonObject()
+                        .put("node", "alerts-rec-it")
+                        .put("roles", "market,recorder,alerts")
+                        .put("sim", new JsonObject().put("speed", 60))
+                        .put("market", new JsonObject().put("instruments", new JsonArray().add(BTC)))
+                        .put(
+                                "recorder",
+                                new JsonObject()
+                                        .put("dataDir", notADirectory.toString())
+                                        .put("flushIntervalMillis", 200))
+                        .put(
+                                "alerts",
+                                new JsonObject()
+                                        .put(
+                                                "webhook",
+                                                new JsonObject()
+                                                        .put("url", "http://127.0.0.1:" + fake.actualPort() + "/hook"))
+                                        .put("kinds", "recorder-failing")),
+                Map.of());
+        node = Node.start(config).await(120, TimeUnit.SECONDS);
+
+        await("recorder failing").atMost(Duration.ofSeconds(120)).until(() -> webhook.stream()
+                .anyMatch(b -> b.getString("kind").equals("recorder-failing")));
+        JsonObject alert = webhook.get(0);
+        assertThat(alert.getString("subject")).isEqualTo("alerts-rec-it/recorder");
+        assertThat(alert.getString("text")).startsWith("RECORDER FAILING: alerts-rec-it/recorder");
     }
 
     @Test

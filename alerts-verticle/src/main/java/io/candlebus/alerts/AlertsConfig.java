@@ -92,6 +92,9 @@ public record AlertsConfig(
 
     public AlertsConfig {
         kinds = Set.copyOf(kinds);
+        if ((telegramChatId == null) != (telegramToken == null)) {
+            throw new ConfigException("telegram: expected a chat id and a bot token together, was only one of them");
+        }
         if (retryMaxMillis < retryBaseMillis) {
             throw new ConfigException(
                     "retryMaxMillis", "at least retryBaseMillis (" + retryBaseMillis + ")", retryMaxMillis);
@@ -138,6 +141,10 @@ public record AlertsConfig(
                     + " is set, was nothing");
         }
         long base = r.integer("retryBaseMillis", 1000, 1, 600_000);
+        long max = r.integer("retryMaxMillis", Math.max(60_000, base), 1, DAY);
+        if (max < base) {
+            throw new ConfigException(r.at("retryMaxMillis"), "at least retryBaseMillis (" + base + ")", max);
+        }
         return new AlertsConfig(
                 webhook.url("url", null, true),
                 telegram.url("apiUrl", TELEGRAM_API_URL, false),
@@ -154,7 +161,7 @@ public record AlertsConfig(
                 (int) r.integer("queueCapacity", 1_000, 1, 100_000),
                 (int) r.integer("maxAttempts", 5, 1, 100),
                 base,
-                r.integer("retryMaxMillis", Math.max(60_000, base), 1, DAY),
+                max,
                 r.integer("requestTimeoutMillis", 10_000, 100, 600_000));
     }
 

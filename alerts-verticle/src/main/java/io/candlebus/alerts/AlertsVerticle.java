@@ -94,7 +94,7 @@ public final class AlertsVerticle extends VerticleBase {
         }
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .onSuccess(v -> {
-                    state = sinks.isEmpty() ? "no-sink" : "live";
+                    state = "live";
                     publishHeartbeat();
                 });
     }
@@ -154,10 +154,7 @@ public final class AlertsVerticle extends VerticleBase {
 
     private void send(List<Alert> alerts) {
         for (Alert a : alerts) {
-            for (int i = 0; i < senders.size(); i++) {
-                SinkSender sender = senders.get(i);
-                sinks.get(i).bodies(a, node).forEach(sender::offer);
-            }
+            senders.forEach(s -> s.offer(a, node));
         }
     }
 

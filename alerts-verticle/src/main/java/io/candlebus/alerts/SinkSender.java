@@ -62,8 +62,12 @@ final class SinkSender {
         return sink.name();
     }
 
-    /** Queues one body; returns at once. */
-    void offer(JsonObject body) {
+    /** Queues the sink's message(s) for one alert; returns at once. */
+    void offer(Alert alert, String node) {
+        sink.bodies(alert, node).forEach(this::offer);
+    }
+
+    private void offer(JsonObject body) {
         if (closed) {
             return;
         }

@@ -80,6 +80,6 @@ class AlertsConfigTest {
                 .hasMessageStartingWith("alerts.kinds: expected kinds among signal, order-placed");
         assertThatThrownBy(() -> AlertsConfig.fromJson(
                         new JsonObject().put("retryBaseMillis", 5000).put("retryMaxMillis", 1000), "alerts", null))
-                .hasMessage("retryMaxMillis: expected at least retryBaseMillis (5000), was 1000");
+                .hasMessage("alerts.retryMaxMillis: expected at least retryBaseMillis (5000), was 1000");
     }
 }

@@ -13,11 +13,12 @@ final class AlertRules {
     private final RecorderWatch recorders;
     private final NodeWatch nodes;
 
-    AlertRules(AlertsConfig config, String self) {
+    /** Rules for the node {@code self}, started at {@code startedAt} (wall clock). */
+    AlertRules(AlertsConfig config, String self, long startedAt) {
         this.events = new EventAlerts(config.maxSignalAgeMillis());
         this.streams = new StreamWatch(config.staleStreamMillis());
         this.recorders = new RecorderWatch(config.recorderBacklogCandles());
-        this.nodes = new NodeWatch(config.nodeSilentMillis(), self);
+        this.nodes = new NodeWatch(config.nodeSilentMillis(), self, startedAt);
     }
 
     /** A signal, judged for age by {@code marketNow} (the market clock). */

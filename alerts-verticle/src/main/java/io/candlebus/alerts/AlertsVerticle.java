@@ -34,7 +34,7 @@ public final class AlertsVerticle extends VerticleBase {
     private final Clock marketClock;
     private final Clock wallClock = Clock.systemUTC();
     private final String node;
-    private final AlertRules rules;
+    private AlertRules rules;
     private final Throttle throttle;
     private final List<SinkSender> senders = new ArrayList<>();
     private final List<Sink> sinks = new ArrayList<>();
@@ -54,7 +54,6 @@ public final class AlertsVerticle extends VerticleBase {
         this.config = Objects.requireNonNull(config, "config");
         this.marketClock = Objects.requireNonNull(marketClock, "marketClock");
         this.node = Objects.requireNonNull(node, "node");
-        this.rules = new AlertRules(config, node);
         this.throttle = new Throttle(config.throttleMillis());
         if (config.webhookUrl() != null) {
             sinks.add(new WebhookSink(config.webhookUrl()));
@@ -69,6 +68,7 @@ public final class AlertsVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        rules = new AlertRules(config, node, wallClock.millis());
         client = WebClient.create(
                 vertx, new WebClientOptions().setUserAgent("candlebus-alerts").setConnectTimeout((int)
                                 Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis())));

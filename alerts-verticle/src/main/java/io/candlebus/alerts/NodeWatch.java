@@ -10,7 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Knows which nodes are present by their heartbeats: a node whose first heartbeat arrives has joined, and a
- * node silent for longer than the bound has left (and joins again when its heartbeats come back). Times are
+ * node silent for longer than the bound has left (and joins again when its heartbeats come back). Nodes
+ * first heard within one bound of this watch starting were already there: they are the baseline, not news,
+ * so restarting the alerts role in a cluster of ten does not send ten "joined" messages. Times are
  * when heartbeats arrived here, by this node's wall clock: a publisher's own clock may be a simulator's.
  * Clustered Vert.x keeps a single {@code NodeListener} on its cluster manager, taken by its HA manager, so
  * heartbeats are the one membership signal a verticle can use.
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 final class NodeWatch {
     private final long silentMillis;
     private final String self;
+    private final long baselineUntil;
     private final Map<String, Presence> nodes = new LinkedHashMap<>();
 
     private static final class Presence {
@@ -25,9 +28,10 @@ final class NodeWatch {
         final TreeSet<String> components = new TreeSet<>();
     }
 
-    NodeWatch(long silentMillis, String self) {
+    NodeWatch(long silentMillis, String self, long startedAt) {
         this.silentMillis = silentMillis;
         this.self = self;
+        this.baselineUntil = startedAt + silentMillis;
     }
 
     List<Alert> onHeartbeat(Heartbeat hb, long now) {
@@ -39,8 +43,8 @@ final class NodeWatch {
         }
         p.lastSeen = now;
         p.components.add(hb.component());
-        // This node joining is this verticle starting, not news.
-        if (!joined || hb.node().equals(self)) {
+        // This node joining is this verticle starting, not news; nor is a node that was there before it.
+        if (!joined || hb.node().equals(self) || now < baselineUntil) {
             return List.of();
         }
         return List.of(

@@ -14,8 +14,24 @@ class NodeWatchTest {
     }
 
     @Test
+    void nodesAlreadyThereWhenTheWatchStartsAreTheBaselineNotNews() {
+        NodeWatch w = new NodeWatch(5000, "self", 1000);
+        assertThat(w.onHeartbeat(hb("rec-1", "recorder"), 1000)).isEmpty();
+        assertThat(w.onHeartbeat(hb("rec-2", "recorder"), 5999)).isEmpty();
+        assertThat(w.present()).isEqualTo(2);
+        assertThat(w.onHeartbeat(hb("rec-3", "recorder"), 6000))
+                .extracting(Alert::kind)
+                .containsExactly(AlertKind.NODE_JOINED);
+        // A baseline node that goes silent has still left.
+        w.onHeartbeat(hb("rec-2", "recorder"), 9000);
+        w.onHeartbeat(hb("rec-3", "recorder"), 9000);
+        List<String> left = new ArrayList<>();
+        assertThat(w.expire(9000, left)).extracting(Alert::subject).containsExactly("rec-1");
+    }
+
+    @Test
     void joinsOnceLeavesAfterSilenceAndJoinsAgain() {
-        NodeWatch w = new NodeWatch(5000, "self");
+        NodeWatch w = new NodeWatch(5000, "self", -5000);
         assertThat(w.onHeartbeat(hb("self", "alerts"), 0)).isEmpty();
         assertThat(w.onHeartbeat(hb("rec-1", "recorder"), 0)).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertKind.NODE_JOINED);

@@ -1,5 +1,6 @@
 package io.candlebus.launcher;
 
+import io.candlebus.alerts.AlertsConfig;
 import io.candlebus.contract.ConfigException;
 import io.candlebus.launcher.http.StatusView;
 import io.candlebus.market.MarketConfig;
@@ -25,7 +26,8 @@ record AppConfig(
         MarketConfig market,
         StrategyConfig strategy,
         OrderConfig order,
-        RecorderConfig recorder) {
+        RecorderConfig recorder,
+        AlertsConfig alerts) {
 
     /** Where market data comes from. */
     enum Source {
@@ -55,8 +57,8 @@ record AppConfig(
     /** The built-in simulator's settings. */
     record SimSettings(long seed, double speed, int port) {}
 
-    private static final Set<String> KEYS =
-            Set.of("node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder");
+    private static final Set<String> KEYS = Set.of(
+            "node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder", "alerts");
 
     /** Validates the merged tree; {@code env} supplies secrets. */
     static AppConfig fromJson(JsonObject tree, Map<String, String> env) {
@@ -114,7 +116,8 @@ record AppConfig(
                 MarketConfig.fromJson(market, "market"),
                 StrategyConfig.fromJson(root.object("strategy"), "strategy"),
                 OrderConfig.fromJson(root.object("order"), "order"),
-                RecorderConfig.fromJson(root.object("recorder"), "recorder"));
+                RecorderConfig.fromJson(root.object("recorder"), "recorder"),
+                AlertsConfig.fromJson(root.object("alerts"), "alerts", env.get(AlertsConfig.TELEGRAM_TOKEN_ENV)));
     }
 
     private static String blankToNull(String s) {

@@ -111,6 +111,9 @@ public final class Main {
         sb.append(String.format(
                 "  %-22s %-26s %s%n",
                 "", "CANDLEBUS_CONTROL_TOKEN", "bearer token for control endpoints (environment only)"));
+        sb.append(String.format(
+                "  %-22s %-26s %s%n",
+                "", "CANDLEBUS_TELEGRAM_BOT_TOKEN", "Telegram bot token for alerts (environment only)"));
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.candlebus.launcher;
 
+import io.candlebus.alerts.AlertsVerticle;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
@@ -122,6 +123,11 @@ public final class Node {
         if (config.roles().contains(Role.STRATEGY)) {
             chain = chain.compose(
                     v -> deploy(new StrategyVerticle(config.strategy(), clock, node), new DeploymentOptions()));
+        }
+        if (config.roles().contains(Role.ALERTS)) {
+            // Before the market: the first heartbeats and signals of this node already find it listening.
+            chain = chain.compose(
+                    v -> deploy(new AlertsVerticle(config.alerts(), clock, node), new DeploymentOptions()));
         }
         if (config.roles().contains(Role.MARKET)) {
             MarketConfig effective = simulator == null ? market : withSimulatorEndpoints(market, simulator);

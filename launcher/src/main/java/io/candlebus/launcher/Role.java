@@ -13,7 +13,8 @@ public enum Role {
     STRATEGY,
     ORDER,
     RECORDER,
-    HTTP;
+    HTTP,
+    ALERTS;
 
     /** Returns the lower-case name used in configuration and on the command line. */
     public String wireName() {

@@ -29,7 +29,7 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     "--roles",
                     "CANDLEBUS_ROLES",
                     Kind.STRING,
-                    "what this node runs: market,strategy,order,recorder,http or all"),
+                    "what this node runs: market,strategy,order,recorder,http,alerts or all"),
             new Setting(
                     "source",
                     "--source",
@@ -90,5 +90,23 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     Kind.DOUBLE,
                     "simulator clock speed (1 = real time)"),
             new Setting("sim.port", "--sim-port", "CANDLEBUS_SIM_PORT", Kind.INT, "simulator port (0 = any free port)"),
-            new Setting("order.mode", "--order-mode", "CANDLEBUS_ORDER_MODE", Kind.STRING, "paper or live"));
+            new Setting("order.mode", "--order-mode", "CANDLEBUS_ORDER_MODE", Kind.STRING, "paper or live"),
+            new Setting(
+                    "alerts.webhook.url",
+                    "--alerts-webhook-url",
+                    "CANDLEBUS_ALERTS_WEBHOOK_URL",
+                    Kind.STRING,
+                    "generic JSON webhook alerts are posted to"),
+            new Setting(
+                    "alerts.telegram.chatId",
+                    "--telegram-chat-id",
+                    "CANDLEBUS_TELEGRAM_CHAT_ID",
+                    Kind.STRING,
+                    "Telegram chat alerts go to (needs CANDLEBUS_TELEGRAM_BOT_TOKEN)"),
+            new Setting(
+                    "alerts.discord.webhookUrl",
+                    "--discord-webhook-url",
+                    "CANDLEBUS_DISCORD_WEBHOOK_URL",
+                    Kind.STRING,
+                    "Discord webhook alerts are posted to"));
 }

@@ -69,7 +69,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> config(Map.of("CANDLEBUS_HTTP_PORT", "70000")))
                 .hasMessage("http.port: expected an integer from 0 to 65535, was 70000");
         assertThatThrownBy(() -> config(Map.of(), "--roles", "market,trader"))
-                .hasMessage("roles: expected one of market, strategy, order, recorder, http or all, was 'trader'");
+                .hasMessage(
+                        "roles: expected one of market, strategy, order, recorder, http, alerts or all, was 'trader'");
         assertThatThrownBy(() -> config(Map.of(), "--frobnicate"))
                 .hasMessageStartingWith("command line: expected one of --config, --node");
         assertThatThrownBy(() -> config(Map.of(), "--source", "binance"))

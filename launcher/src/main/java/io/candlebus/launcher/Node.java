@@ -3,6 +3,7 @@ package io.candlebus.launcher;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
+import io.candlebus.launcher.http.DashboardSettings;
 import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
@@ -135,7 +136,12 @@ public final class Node {
                             config.http().controlToken(),
                             node,
                             config.http().staleStreamMillis()),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    new DashboardSettings(
+                            config.order().maxSignalAgeMillis(),
+                            config.strategy(),
+                            config.recorder().dataDir(),
+                            DashboardSettings.DEFAULT_HISTORY_CANDLES));
             chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
                     .onSuccess(v -> log.info(
                             "status on http://{}:{}/status", config.http().host(), statusServer.actualPort()));

@@ -87,17 +87,18 @@ class DashboardEndpointsIT {
     void theEventStreamCarriesOnlyTheChosenStream() throws Exception {
         StringBuilder received = new StringBuilder();
         HttpClient client = vertx.createHttpClient();
+        // The handler is set on the event loop as the response arrives, so no chunk comes before it.
         HttpClientResponse response = client.request(
                         HttpMethod.GET, port, "127.0.0.1", "/events?instrument=" + BTC + "&interval=1m")
-                .compose(req -> req.send())
+                .compose(req -> req.send()
+                        .map(resp -> resp.handler(buf -> {
+                            synchronized (received) {
+                                received.append(buf.toString());
+                            }
+                        })))
                 .await(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
-        response.handler(buf -> {
-            synchronized (received) {
-                received.append(buf.toString());
-            }
-        });
         await().atMost(Duration.ofSeconds(10)).until(() -> text(received).contains("event: hello"));
 
         vertx.eventBus().publish(Addresses.CANDLES_LIVE, other(ChartSeriesTest.BTC, Interval.M5));

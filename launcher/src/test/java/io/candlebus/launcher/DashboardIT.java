@@ -183,6 +183,18 @@ class DashboardIT {
         Candle recorded = closed.get(BINANCE + "/" + row.getLong(0));
         assertThat(recorded).isNotNull();
         assertThat(row.getDouble(2)).isEqualTo(recorded.close().doubleValue());
+
+        // The page asks for dataset history on request, and the URL keeps that too.
+        await("Bithumb recorded")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> get(base + "/history?instrument=" + BITHUMB + "&interval=1m&source=dataset")
+                                .statusCode()
+                        == 200);
+        browser.findElement(By.id("dataset")).click();
+        await("the page shows dataset history")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("chartNote")).getText().contains("recomputed from"));
+        assertThat(browser.getCurrentUrl()).contains("source=dataset");
     }
 
     /** Every closed candle and band the chart draws is the one the bus carried. */

@@ -51,35 +51,34 @@ public final class Dashboard {
             Candle c = m.body();
             JsonObject changed = history.onClosedCandle(c);
             if (changed != null) {
-                hub.publish(c.instrument().key(), c.interval().code(), "closed", changed.encode());
+                hub.publish(c.instrument().key(), c.interval().code(), "closed", changed::encode);
             }
         });
         bus.<Candle>consumer(Addresses.CANDLES_LIVE, m -> {
             Candle c = m.body();
             JsonArray row = history.onLiveCandle(c);
             if (row != null) {
-                hub.publish(c.instrument().key(), c.interval().code(), "live", row.encode());
+                hub.publish(c.instrument().key(), c.interval().code(), "live", row::encode);
             }
         });
         bus.<Bands>consumer(Addresses.BANDS, m -> {
             Bands b = m.body();
             JsonArray row = history.onBands(b);
             if (row != null) {
-                hub.publish(
-                        b.instrument().key(), b.interval().code(), b.closed() ? "bands" : "liveBands", row.encode());
+                hub.publish(b.instrument().key(), b.interval().code(), b.closed() ? "bands" : "liveBands", row::encode);
             }
         });
         bus.<Signal>consumer(Addresses.SIGNALS, m -> {
             Signal s = m.body();
             JsonObject json = history.onSignal(s);
             if (json != null) {
-                hub.publish(s.instrument().key(), s.interval().code(), "signal", json.encode());
+                hub.publish(s.instrument().key(), s.interval().code(), "signal", json::encode);
             }
         });
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> {
             OrderEvent e = m.body();
-            hub.publish(
-                    e.instrument().key(), null, "order", history.onOrderEvent(e).encode());
+            JsonObject json = history.onOrderEvent(e);
+            hub.publish(e.instrument().key(), null, "order", json::encode);
         });
         vertx.setPeriodic(PING_MILLIS, id -> hub.ping());
     }

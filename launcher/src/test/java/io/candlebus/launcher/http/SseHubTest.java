@@ -52,10 +52,10 @@ class SseHubTest {
         hub.add(btc5m, BTC, "5m");
         hub.add(krw1m, KRW, "1m");
 
-        hub.publish(BTC, "1m", "live", "1");
-        hub.publish(KRW, "1m", "live", "2");
-        hub.publish(BTC, null, "order", "3");
-        hub.publish("binance:spot:ETHUSDT", "1m", "live", "4");
+        hub.publish(BTC, "1m", "live", () -> "1");
+        hub.publish(KRW, "1m", "live", () -> "2");
+        hub.publish(BTC, null, "order", () -> "3");
+        hub.publish("binance:spot:ETHUSDT", "1m", "live", () -> "4");
 
         assertThat(btc1m.frames).containsExactly("event: live\ndata: 1\n\n", "event: order\ndata: 3\n\n");
         assertThat(btc5m.frames).containsExactly("event: order\ndata: 3\n\n");
@@ -71,9 +71,9 @@ class SseHubTest {
         hub.add(fast, BTC, "1m");
         slow.full = true;
 
-        hub.publish(BTC, "1m", "live", "1");
+        hub.publish(BTC, "1m", "live", () -> "1");
         slow.full = false;
-        hub.publish(BTC, "1m", "live", "2");
+        hub.publish(BTC, "1m", "live", () -> "2");
 
         assertThat(slow.closed).isTrue();
         assertThat(slow.frames).isEmpty();

@@ -153,6 +153,11 @@ class DashboardIT {
                 .as("the page was not reloaded")
                 .isEqualTo(true);
         assertMatchesTheBus(marked, BINANCE);
+        // Warm-up signals (raised long after their candle closed, never traded) are listed apart from live ones.
+        await("live and historical signals listed apart, with their interval")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> rows("signalsLive") > 0 && rows("signalsHistorical") > 0);
+        assertThat(browser.findElement(By.id("signalsLive")).getText()).contains(" 1m ");
         screenshot();
 
         // Pick the Bithumb instrument in the page: the chart follows and the URL keeps the choice.
@@ -254,6 +259,10 @@ class DashboardIT {
             }
         }
         return null;
+    }
+
+    private int rows(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).size();
     }
 
     private static int bandsDrawn(JsonObject chart) {

@@ -4,6 +4,7 @@ import io.candlebus.alerts.AlertsVerticle;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
+import io.candlebus.launcher.http.DashboardSettings;
 import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
@@ -141,7 +142,12 @@ public final class Node {
                             config.http().controlToken(),
                             node,
                             config.http().staleStreamMillis()),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    new DashboardSettings(
+                            config.order().maxSignalAgeMillis(),
+                            config.strategy(),
+                            config.recorder().dataDir(),
+                            DashboardSettings.DEFAULT_HISTORY_CANDLES));
             chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
                     .onSuccess(v -> log.info(
                             "status on http://{}:{}/status", config.http().host(), statusServer.actualPort()));

@@ -35,7 +35,7 @@ import org.apache.parquet.schema.MessageType;
  * one instrument oldest first, each open time once (replay), or every row of one stream as stored (the
  * soak's dataset check).
  */
-final class ParquetCandles {
+public final class ParquetCandles {
     private ParquetCandles() {}
 
     /** Hands every 1m candle of {@code instrument} under {@code dataDir} to {@code sink}; returns the count. */
@@ -57,7 +57,7 @@ final class ParquetCandles {
      * Hands every row of every part file of one stream under {@code dataDir} to {@code sink} as stored, file
      * by file, repeated keys included (nothing, if the stream has no folder); returns the row count.
      */
-    static long readRows(Path dataDir, Instrument instrument, Interval interval, Consumer<Candle> sink)
+    public static long readRows(Path dataDir, Instrument instrument, Interval interval, Consumer<Candle> sink)
             throws IOException {
         Path stream = streamDir(dataDir, instrument, interval);
         if (!Files.isDirectory(stream)) {

@@ -55,6 +55,8 @@ public final class StatusServer extends VerticleBase {
     private final Settings settings;
     private final Clock clock;
     private final StatusView view;
+    private final DashboardSettings dashboardSettings;
+    private Dashboard dashboard;
     // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
     private final Map<String, AtomicLong> gauges = new HashMap<>();
     private MeterRegistry registry;
@@ -62,9 +64,14 @@ public final class StatusServer extends VerticleBase {
     private HttpServer server;
 
     public StatusServer(Settings settings, Clock clock) {
+        this(settings, clock, DashboardSettings.defaults());
+    }
+
+    public StatusServer(Settings settings, Clock clock, DashboardSettings dashboardSettings) {
         this.settings = settings;
         this.clock = clock;
         this.view = new StatusView(settings.staleStreamMillis());
+        this.dashboardSettings = dashboardSettings;
     }
 
     /** Returns the port actually bound (useful with port 0). */
@@ -82,6 +89,8 @@ public final class StatusServer extends VerticleBase {
         bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
+        dashboard = new Dashboard(vertx, dashboardSettings);
+        dashboard.listen(bus);
         server = vertx.createHttpServer().requestHandler(router());
         return server.listen(settings.port(), settings.host());
     }
@@ -105,6 +114,7 @@ public final class StatusServer extends VerticleBase {
                 .handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(auth)
                 .handler(this::onSubmitOrder);
+        dashboard.mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
     }

@@ -125,7 +125,9 @@ public final class Node {
         }
         if (config.roles().contains(Role.MARKET)) {
             MarketConfig effective = simulator == null ? market : withSimulatorEndpoints(market, simulator);
-            chain = chain.compose(v -> deploy(new MarketVerticle(effective, clock, node), new DeploymentOptions()));
+            chain = chain.compose(v -> deploy(
+                    new MarketVerticle(effective, clock, node, config.recorder().effectiveOutboxDir()),
+                    new DeploymentOptions()));
         }
         if (config.roles().contains(Role.HTTP)) {
             statusServer = new StatusServer(
@@ -134,7 +136,7 @@ public final class Node {
                             config.http().port(),
                             config.http().controlToken(),
                             node,
-                            config.http().staleStreamMillis()),
+                            config.http().readiness()),
                     Clock.systemUTC());
             chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
                     .onSuccess(v -> log.info(

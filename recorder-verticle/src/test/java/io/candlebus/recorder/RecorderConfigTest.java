@@ -70,7 +70,7 @@ class RecorderConfigTest {
         assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushMillis", 5), "recorder"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("recorder.flushMillis: expected one of the keys [dataDir, flushIntervalMillis,"
-                        + " maxBufferedCandles], was 'an unknown key'");
+                        + " maxBufferedCandles, outboxDir], was 'an unknown key'");
     }
 
     @Test

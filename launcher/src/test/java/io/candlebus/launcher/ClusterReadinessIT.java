@@ -49,6 +49,14 @@ class ClusterReadinessIT {
                             new JsonObject()
                                     .put("node", "http-jvm")
                                     .put("roles", "market,strategy,http")
+                                    // Its outbox in the test's directory, not the module's shared ./data.
+                                    .put(
+                                            "recorder",
+                                            new JsonObject()
+                                                    .put(
+                                                            "dataDir",
+                                                            dir.resolve("market-data")
+                                                                    .toString()))
                                     .put("cluster", ChildJvms.clusterJson(clusterName, marketPort, members))
                                     .put("sim", new JsonObject().put("speed", 60.0))
                                     .put("http", new JsonObject().put("port", 0).put("goneAfterMillis", GONE_AFTER))

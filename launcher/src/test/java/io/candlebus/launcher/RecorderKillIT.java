@@ -65,6 +65,14 @@ class RecorderKillIT {
             AppConfig config = AppConfig.fromJson(
                     new JsonObject()
                             .put("node", "market-jvm")
+                            // Its outbox (kept unacknowledged candles) in the test's directory, not the shared ./data
+                            // of the module.
+                            .put(
+                                    "recorder",
+                                    new JsonObject()
+                                            .put(
+                                                    "dataDir",
+                                                    dir.resolve("market-data").toString()))
                             .put("roles", "market,strategy")
                             .put(
                                     "cluster",

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readiness in a cluster judges the members that are there now. This JVM runs market, strategy and HTTP; two
- * child JVMs run a recorder each. One recorder is killed with SIGKILL: once it has been silent past
- * {@code http.goneAfterMillis} it is listed as gone and the node is ready again, as the other recorder works.
- * When the last recorder goes too, no recorder is left and the node is not ready. Before, readiness never
- * forgot a node that left and stayed 503 for good.
+ * child JVMs run a recorder each. One recorder is killed with SIGKILL: once Hazelcast reports its member gone,
+ * it is listed as gone and the node is ready again, as the other recorder works. When the last recorder goes
+ * too, no recorder is left and the node is not ready. Before, readiness never forgot a node that left and
+ * stayed 503 for good. {@code http.goneAfterMillis} (silence) is set far beyond the test's deadlines, so only
+ * the membership can make the node ready again here; StatusViewTest covers the silence bound.
  */
 class ClusterReadinessIT {
-    private static final long GONE_AFTER = 8_000;
+    private static final long GONE_AFTER = 600_000;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -96,7 +97,7 @@ class ClusterReadinessIT {
                     new JsonObject(ready.body()).getJsonArray("goneComponents").getJsonObject(0);
             assertThat(gone.getString("node")).isEqualTo("recorder-victim");
             assertThat(gone.getString("component")).isEqualTo("recorder");
-            assertThat(gone.getLong("silentMillis")).isGreaterThan(GONE_AFTER);
+            assertThat(gone.getBoolean("leftCluster")).isTrue();
             JsonObject status = new JsonObject(get(base + "/status").body());
             assertThat(status.getJsonArray("goneNodes")).isEqualTo(new JsonArray().add("recorder-victim"));
             assertThat(recorders(base))

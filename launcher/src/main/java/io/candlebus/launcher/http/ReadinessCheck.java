@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Renders {@code GET /health/ready} from the latest heartbeats. The node is not ready while any of these holds,
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  *   <li>no component of a name seen before is left ({@code missingRoles}), e.g. the only recorder is gone.
  * </ul>
  *
- * A component silent for over {@code goneAfterMillis} is gone: it is listed in {@code goneComponents} and judged
+ * A component whose node left the cluster (per Hazelcast membership) or that has been silent for over {@code
+ * goneAfterMillis} is gone: it is listed in {@code goneComponents} and judged
  * only by the missing-role rule, so a cluster is judged by the members that are there now. Banned streams are
  * listed but do not make the node not ready: a ban stops REST requests only, and a stream whose websocket goes
  * quiet meanwhile becomes stale.
@@ -44,17 +46,25 @@ final class ReadinessCheck {
 
     /**
      * Judges the heartbeats at {@code now}; {@code firstSeen} holds when each stream ({@link #streamKey}) was
-     * first reported, {@code rolesSeen} every component name ever reported.
+     * first reported, {@code rolesSeen} every component name ever reported, {@code left} which components'
+     * nodes left the cluster.
      */
-    JsonObject evaluate(Collection<SeenHeartbeat> all, Map<String, Long> firstSeen, Set<String> rolesSeen, long now) {
+    JsonObject evaluate(
+            Collection<SeenHeartbeat> all,
+            Map<String, Long> firstSeen,
+            Set<String> rolesSeen,
+            Predicate<SeenHeartbeat> left,
+            long now) {
         List<SeenHeartbeat> present = new ArrayList<>();
         JsonArray gone = new JsonArray();
         for (SeenHeartbeat seen : all) {
-            if (seen.silentMillis(now) > limits.goneAfterMillis()) {
+            boolean leftCluster = left.test(seen);
+            if (leftCluster || seen.silentMillis(now) > limits.goneAfterMillis()) {
                 gone.add(new JsonObject()
                         .put("node", seen.hb().node())
                         .put("component", seen.hb().component())
-                        .put("silentMillis", seen.silentMillis(now)));
+                        .put("silentMillis", seen.silentMillis(now))
+                        .put("leftCluster", leftCluster));
             } else {
                 present.add(seen);
             }

@@ -69,6 +69,14 @@ public final class StatusServer extends VerticleBase {
         this.view = new StatusView(settings.readiness());
     }
 
+    /**
+     * Tells the view that the cluster reported {@code node} (a candlebus node name) gone; callable from any
+     * thread once deployed.
+     */
+    public void onNodeLeft(String node) {
+        context.runOnContext(v -> view.onNodeLeft(node, clock.millis()));
+    }
+
     /** Returns the port actually bound (useful with port 0). */
     public int actualPort() {
         return server.actualPort();

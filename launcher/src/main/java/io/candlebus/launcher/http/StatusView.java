@@ -48,6 +48,8 @@ public final class StatusView {
     private final Map<String, Long> firstSeen = new HashMap<>();
     /** Every component name ever reported. */
     private final Set<String> rolesSeen = new TreeSet<>();
+    /** When (local wall clock) the cluster reported each node gone that has not been heard from since. */
+    private final Map<String, Long> leftAt = new HashMap<>();
 
     private final Map<String, Map<String, CandleStream>> streams = new TreeMap<>();
     private final Deque<Signal> signals = new ArrayDeque<>();
@@ -72,6 +74,25 @@ public final class StatusView {
         Candle lastClosed;
         Bands bands;
         Bands liveBands;
+    }
+
+    /**
+     * Records that the cluster reported {@code node} gone at {@code now}: its components are gone at once, as if
+     * silent past {@code goneAfterMillis}, until it is heard from again.
+     */
+    public void onNodeLeft(String node, long now) {
+        leftAt.put(node, now);
+    }
+
+    /** Returns whether {@code seen}'s node left the cluster after it was last heard from. */
+    private boolean left(SeenHeartbeat seen) {
+        Long at = leftAt.get(seen.hb().node());
+        return at != null && seen.receivedAt() <= at;
+    }
+
+    /** Returns whether {@code seen}'s component is gone: its node left the cluster, or it is silent past the bound. */
+    private boolean gone(SeenHeartbeat seen, long now) {
+        return left(seen) || seen.silentMillis(now) > limits.goneAfterMillis();
     }
 
     /** Records a heartbeat received at {@code now} (local wall-clock millis). */
@@ -144,13 +165,16 @@ public final class StatusView {
     /** Renders {@code GET /health/ready} at {@code now} (local wall-clock millis); see {@link ReadinessCheck}. */
     public JsonObject readiness(long now) {
         forgetGone(now);
-        return check.evaluate(heartbeats.values(), firstSeen, rolesSeen, now);
+        return check.evaluate(heartbeats.values(), firstSeen, rolesSeen, this::left, now);
     }
 
     /** Forgets components gone for longer than they are shown. */
     private void forgetGone(long now) {
         long forgetAfter = limits.goneAfterMillis() + ReadinessLimits.GONE_SHOWN_MILLIS;
         heartbeats.values().removeIf(seen -> seen.silentMillis(now) > forgetAfter);
+        Set<String> nodes = new TreeSet<>();
+        heartbeats.values().forEach(seen -> nodes.add(seen.hb().node()));
+        leftAt.keySet().retainAll(nodes);
         Set<String> kept = new TreeSet<>();
         heartbeats
                 .values()
@@ -184,7 +208,7 @@ public final class StatusView {
         for (SeenHeartbeat seen : heartbeats.values()) {
             Heartbeat hb = seen.hb();
             long age = seen.silentMillis(now);
-            boolean gone = age > limits.goneAfterMillis();
+            boolean gone = gone(seen, now);
             (gone ? goneNodes : presentNodes).add(hb.node());
             components.add(new JsonObject()
                     .put("node", hb.node())
@@ -226,7 +250,7 @@ public final class StatusView {
         Map<String, Heartbeat> newest = new TreeMap<>();
         Map<String, StreamStatus> status = new TreeMap<>();
         for (SeenHeartbeat seen : heartbeats.values()) {
-            if (seen.silentMillis(now) > limits.goneAfterMillis()) {
+            if (gone(seen, now)) {
                 continue;
             }
             Heartbeat hb = seen.hb();

@@ -293,7 +293,8 @@ class StatusViewTest {
                         .add(new JsonObject()
                                 .put("node", "r1")
                                 .put("component", "recorder")
-                                .put("silentMillis", 30_001L)));
+                                .put("silentMillis", 30_001L)
+                                .put("leftCluster", false)));
         JsonObject status = view.toJson("h", later);
         assertThat(status.getJsonArray("goneNodes")).isEqualTo(new JsonArray().add("r1"));
         assertThat(status.getJsonArray("components").getJsonObject(0).getString("state"))
@@ -325,5 +326,29 @@ class StatusViewTest {
         assertThat(down.getJsonArray("missingRoles")).isEqualTo(new JsonArray().add("market.binance.spot"));
         assertThat(view.toJson("h", later).getJsonObject("streams").fieldNames())
                 .isEmpty();
+    }
+
+    @Test
+    void aNodeTheClusterReportsGoneIsGoneAtOnceUntilHeardFromAgain() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(new Heartbeat("r1", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        view.onNodeLeft("r1", NOW + 1_000);
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), NOW, NOW), NOW + 1_000);
+
+        JsonObject ready = view.readiness(NOW + 1_000);
+        assertThat(ready.getString("status")).isEqualTo("UP");
+        assertThat(ready.getJsonArray("goneComponents"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject()
+                                .put("node", "r1")
+                                .put("component", "recorder")
+                                .put("silentMillis", 1_000L)
+                                .put("leftCluster", true)));
+        assertThat(view.toJson("h", NOW + 1_000).getJsonArray("goneNodes")).isEqualTo(new JsonArray().add("r1"));
+
+        view.onHeartbeat(new Heartbeat("r1", "recorder", "live", Map.of(), NOW, NOW), NOW + 2_000);
+        assertThat(view.readiness(NOW + 2_000).getJsonArray("goneComponents")).isEmpty();
+        assertThat(view.toJson("h", NOW + 2_000).getJsonArray("goneNodes")).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package io.candlebus.launcher;
 
 import io.candlebus.alerts.AlertsConfig;
 import io.candlebus.contract.ConfigException;
-import io.candlebus.launcher.http.StatusView;
+import io.candlebus.launcher.http.ReadinessLimits;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.order.OrderConfig;
 import io.candlebus.recorder.RecorderConfig;
@@ -40,14 +40,19 @@ record AppConfig(
     /**
      * The HTTP status server; the control token comes only from {@code CANDLEBUS_CONTROL_TOKEN}.
      *
-     * @param staleStreamMillis how old (by its feed's clock) a stream's last message may be before
-     *     {@code /health/ready} fails
+     * @param readiness what {@code /health/ready} tolerates ({@code http.staleStreamMillis},
+     *     {@code http.startupGraceMillis}, {@code http.maxUnacknowledgedCandles}, {@code http.goneAfterMillis})
      */
-    record HttpConfig(String host, int port, String controlToken, long staleStreamMillis) {
+    record HttpConfig(String host, int port, String controlToken, ReadinessLimits readiness) {
+        /** Returns how old (by its feed's clock) a stream's last message may be before the node is not ready. */
+        long staleStreamMillis() {
+            return readiness.staleStreamMillis();
+        }
+
         @Override
         public String toString() {
-            return "HttpConfig[host=" + host + ", port=" + port + ", staleStreamMillis=" + staleStreamMillis
-                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
+            return "HttpConfig[host=" + host + ", port=" + port + ", readiness=" + readiness + ", controlToken="
+                    + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -76,13 +81,21 @@ record AppConfig(
                     default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
                 };
 
-        JsonFields http = new JsonFields(root.object("http"), "http", Set.of("host", "port", "staleStreamMillis"));
+        JsonFields http = new JsonFields(
+                root.object("http"),
+                "http",
+                Set.of(
+                        "host",
+                        "port",
+                        "staleStreamMillis",
+                        "startupGraceMillis",
+                        "maxUnacknowledgedCandles",
+                        "goneAfterMillis"));
         HttpConfig httpConfig = new HttpConfig(
                 http.string("host", "127.0.0.1"),
                 http.integer("port", 8080, 0, 65535),
                 blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")),
-                // At least a second: feeds report every second, so a shorter threshold would only flap.
-                http.longValue("staleStreamMillis", StatusView.DEFAULT_STALE_STREAM_MILLIS, 1_000, 604_800_000));
+                readinessLimits(http));
 
         JsonFields cluster = new JsonFields(
                 root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "busPort", "members"));
@@ -118,6 +131,22 @@ record AppConfig(
                 OrderConfig.fromJson(root.object("order"), "order"),
                 RecorderConfig.fromJson(root.object("recorder"), "recorder"),
                 AlertsConfig.fromJson(root.object("alerts"), "alerts", env.get(AlertsConfig.TELEGRAM_TOKEN_ENV)));
+    }
+
+    private static ReadinessLimits readinessLimits(JsonFields http) {
+        long week = 604_800_000;
+        return new ReadinessLimits(
+                // At least a second: feeds report every second, so a shorter threshold would only flap.
+                http.longValue("staleStreamMillis", ReadinessLimits.DEFAULT_STALE_STREAM_MILLIS, 1_000, week),
+                http.longValue("startupGraceMillis", ReadinessLimits.DEFAULT_STARTUP_GRACE_MILLIS, 0, week),
+                http.longValue(
+                        "maxUnacknowledgedCandles", ReadinessLimits.DEFAULT_MAX_UNACKNOWLEDGED_CANDLES, 1, 10_000_000),
+                // Past the stale-heartbeat bound, so a component is first stale (not ready), then gone.
+                http.longValue(
+                        "goneAfterMillis",
+                        ReadinessLimits.DEFAULT_GONE_AFTER_MILLIS,
+                        ReadinessLimits.STALE_AFTER_MILLIS + 1_000,
+                        week));
     }
 
     private static String blankToNull(String s) {

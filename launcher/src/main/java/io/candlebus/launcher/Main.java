@@ -58,6 +58,11 @@ public final class Main {
         if (loaded.command().equals("sim")) {
             return Simulators.runStandalone(config.sim(), config.market());
         }
+        String unwritable = WritableDirs.problem(config);
+        if (unwritable != null) {
+            err.println("candlebus: " + unwritable);
+            return 2;
+        }
         return runNode(config, err);
     }
 

@@ -39,13 +39,17 @@ public final class Node {
 
     private final Vertx vertx;
     private final AppConfig config;
+    /** Null unless clustered. */
+    private final HazelcastClusterManager clusterManager;
+
     private final List<String> deployments = new ArrayList<>();
     private ExchangeSimulator simulator;
     private StatusServer statusServer;
 
-    private Node(Vertx vertx, AppConfig config) {
+    private Node(Vertx vertx, AppConfig config, HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
         this.config = config;
+        this.clusterManager = clusterManager;
     }
 
     /** Starts a node; the future fails (and everything started is closed) if any part fails. */
@@ -58,10 +62,14 @@ public final class Node {
      * a caller (a test, the soak command) can attach consumers that see the very first message.
      */
     static Future<Node> start(AppConfig config, java.util.function.Consumer<Vertx> beforeDeploy) {
-        return createVertx(config).compose(vertx -> {
+        HazelcastClusterManager manager = config.cluster().enabled()
+                ? new HazelcastClusterManager(
+                        ClusterDepartures.named(HazelcastSetup.config(config.cluster()), config.node()))
+                : null;
+        return createVertx(config, manager).compose(vertx -> {
             Codecs.registerAll(vertx.eventBus());
             beforeDeploy.accept(vertx);
-            Node node = new Node(vertx, config);
+            Node node = new Node(vertx, config, manager);
             return node.deployAll().map(node).recover(e -> {
                 // Fail at once; completing after close would need the event loops close just stopped.
                 vertx.close();
@@ -70,7 +78,7 @@ public final class Node {
         });
     }
 
-    private static Future<Vertx> createVertx(AppConfig config) {
+    private static Future<Vertx> createVertx(AppConfig config, HazelcastClusterManager manager) {
         VertxOptions options = new VertxOptions()
                 .setMetricsOptions(new MicrometerMetricsOptions()
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
@@ -83,10 +91,7 @@ public final class Node {
                 .setHost(config.cluster().host())
                 .setPort(config.cluster().busPort())
                 .setClusterPublicHost(config.cluster().host()));
-        return Vertx.builder()
-                .with(options)
-                .withClusterManager(new HazelcastClusterManager(HazelcastSetup.config(config.cluster())))
-                .buildClustered();
+        return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
     }
 
     private Future<Void> deployAll() {
@@ -132,7 +137,9 @@ public final class Node {
         }
         if (config.roles().contains(Role.MARKET)) {
             MarketConfig effective = simulator == null ? market : withSimulatorEndpoints(market, simulator);
-            chain = chain.compose(v -> deploy(new MarketVerticle(effective, clock, node), new DeploymentOptions()));
+            chain = chain.compose(v -> deploy(
+                    new MarketVerticle(effective, clock, node, config.recorder().effectiveOutboxDir()),
+                    new DeploymentOptions()));
         }
         if (config.roles().contains(Role.HTTP)) {
             statusServer = new StatusServer(
@@ -141,7 +148,7 @@ public final class Node {
                             config.http().port(),
                             config.http().controlToken(),
                             node,
-                            config.http().staleStreamMillis()),
+                            config.http().readiness()),
                     Clock.systemUTC(),
                     new DashboardSettings(
                             config.order().maxSignalAgeMillis(),
@@ -149,8 +156,12 @@ public final class Node {
                             config.recorder().dataDir(),
                             DashboardSettings.DEFAULT_HISTORY_CANDLES));
             chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
-                    .onSuccess(v -> log.info(
-                            "status on http://{}:{}/status", config.http().host(), statusServer.actualPort()));
+                    .onSuccess(v -> {
+                        if (clusterManager != null) {
+                            ClusterDepartures.watch(vertx, clusterManager, statusServer::onNodeLeft);
+                        }
+                        log.info("status on http://{}:{}/status", config.http().host(), statusServer.actualPort());
+                    });
         }
         return chain;
     }

@@ -8,13 +8,10 @@ import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +62,14 @@ class ClusterIT {
             AppConfig config = AppConfig.fromJson(
                     new JsonObject()
                             .put("node", "market-jvm")
+                            // Its outbox (kept unacknowledged candles) in the test's directory, not the shared ./data
+                            // of the module.
+                            .put(
+                                    "recorder",
+                                    new JsonObject()
+                                            .put(
+                                                    "dataDir",
+                                                    dir.resolve("market-data").toString()))
                             .put("roles", "market,strategy")
                             .put(
                                     "cluster",
@@ -135,24 +140,13 @@ class ClusterIT {
                 .contains("shutting down");
     }
 
+    /** See {@link ChildJvms#start(Path, String...)}. */
     static Process startJvm(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .directory(new File(System.getProperty("user.dir")))
-                .start();
+        return ChildJvms.start(log, args);
     }
 
+    /** See {@link ChildJvms#freePort()}. */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return ChildJvms.freePort();
     }
 }

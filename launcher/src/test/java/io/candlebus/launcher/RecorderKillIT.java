@@ -9,14 +9,12 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Interval;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,20 +50,29 @@ class RecorderKillIT {
     void aRecorderKilledWhileAnotherIsAliveLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         String clusterName = "candlebus-kill-it-" + UUID.randomUUID();
-        int victimPort = ClusterIT.freePort();
-        int survivorPort = ClusterIT.freePort();
-        int marketPort = ClusterIT.freePort();
+        int victimPort = ChildJvms.freePort();
+        int survivorPort = ChildJvms.freePort();
+        int marketPort = ChildJvms.freePort();
         String members = "127.0.0.1:" + victimPort + ",127.0.0.1:" + survivorPort + ",127.0.0.1:" + marketPort;
         Path victimLog = dir.resolve("recorder-victim.log");
         Path survivorLog = dir.resolve("recorder-survivor.log");
 
-        Process victim = startRecorder(victimLog, "recorder-victim", victimPort, clusterName, members, data);
-        Process survivor = startRecorder(survivorLog, "recorder-survivor", survivorPort, clusterName, members, data);
+        Process victim = ChildJvms.recorder(victimLog, "recorder-victim", victimPort, clusterName, members, data);
+        Process survivor =
+                ChildJvms.recorder(survivorLog, "recorder-survivor", survivorPort, clusterName, members, data);
         Node node = null;
         try {
             AppConfig config = AppConfig.fromJson(
                     new JsonObject()
                             .put("node", "market-jvm")
+                            // Its outbox (kept unacknowledged candles) in the test's directory, not the shared ./data
+                            // of the module.
+                            .put(
+                                    "recorder",
+                                    new JsonObject()
+                                            .put(
+                                                    "dataDir",
+                                                    dir.resolve("market-data").toString()))
                             .put("roles", "market,strategy")
                             .put(
                                     "cluster",
@@ -265,34 +272,5 @@ class RecorderKillIT {
                             return m.find() ? m.group(1) : null;
                         },
                         id -> id != null);
-    }
-
-    private static Process startRecorder(Path log, String name, int port, String clusterName, String members, Path data)
-            throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(
-                "--cluster",
-                "--cluster-name",
-                clusterName,
-                "--cluster-port",
-                String.valueOf(port),
-                "--cluster-members",
-                members,
-                "--roles",
-                "recorder",
-                "--node",
-                name,
-                "--data",
-                data.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .directory(new File(System.getProperty("user.dir")))
-                .start();
     }
 }

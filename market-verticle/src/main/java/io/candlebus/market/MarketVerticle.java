@@ -15,6 +15,7 @@ import io.candlebus.market.binance.BinanceFeed;
 import io.candlebus.market.bithumb.BithumbFeed;
 import io.candlebus.market.candle.CandleAggregator;
 import io.candlebus.market.candle.LiveThrottle;
+import io.candlebus.market.candle.OutboxSpool;
 import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.market.candle.StreamKey;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,6 +52,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     private final MarketConfig config;
     private final Clock clock;
     private final String node;
+    private final Path outboxDir;
     private final Map<Market, BinanceFeed> binance = new EnumMap<>(Market.class);
     private final List<Feed> feeds = new ArrayList<>();
     private BithumbFeed bithumb;
@@ -64,9 +67,18 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     private long lastAggregatorEvent;
 
     public MarketVerticle(MarketConfig config, Clock clock, String node) {
+        this(config, clock, node, null);
+    }
+
+    /**
+     * A market verticle that keeps the closed candles no recorder has acknowledged at its stop in
+     * {@code outboxDir} and re-sends them at its next start (null: they are lost, and the log says how many).
+     */
+    public MarketVerticle(MarketConfig config, Clock clock, String node, Path outboxDir) {
         this.config = config;
         this.clock = clock;
         this.node = node;
+        this.outboxDir = outboxDir;
     }
 
     @Override
@@ -83,7 +95,8 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                 vertx,
                 config.recorderTimeoutMillis(),
                 config.recorderOutboxCapacity(),
-                new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
+                new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()),
+                outboxDir == null ? null : new OutboxSpool(outboxDir));
         aggregator = new CandleAggregator(
                 config.intervals(), config.closeGraceMillis(), config.stallTimeoutMillis(), this::onClosed);
         throttle = new LiveThrottle(config.liveThrottleMillis());
@@ -104,7 +117,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                         .completion(),
                 bus.<Object>consumer(Addresses.CONTROL_SUBSCRIPTIONS, this::onControl)
                         .completion());
-        return Future.all(registered).onSuccess(v -> {
+        return Future.all(registered).compose(v -> outbox.restore()).onSuccess(v -> {
             tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
             heartbeatTimer = vertx.setPeriodic(1_000, id -> publishHeartbeats());
             feeds.forEach(Feed::start);
@@ -116,13 +129,15 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     public Future<?> stop() {
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(heartbeatTimer);
-        outbox.close();
         List<Future<Void>> stopped = new ArrayList<>();
         feeds.forEach(f -> stopped.add(f.stop()));
-        return Future.join(stopped).eventually(() -> wsClient.close()).eventually(() -> {
-            webClient.close();
-            return Future.succeededFuture();
-        });
+        return Future.join(stopped)
+                .eventually(() -> outbox.keep())
+                .eventually(() -> wsClient.close())
+                .eventually(() -> {
+                    webClient.close();
+                    return Future.succeededFuture();
+                });
     }
 
     // ---- FeedSink: feeds publish data on the bus; connection events reach the aggregator in order with it ----

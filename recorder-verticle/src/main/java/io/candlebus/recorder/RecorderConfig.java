@@ -18,10 +18,13 @@ import java.util.TreeSet;
  *     hour (default 2000); senders' request timeouts must exceed it
  * @param maxBufferedCandles buffered candles that trigger an early write; while a write runs, a second
  *     buffer of this size fills and further candles are refused as unavailable (default 10000)
+ * @param outboxDir where a node with the market role keeps, at shutdown, the closed candles no recorder has
+ *     acknowledged yet, to re-send them at its next start; null means {@code dataDir/outbox} (see {@link
+ *     #effectiveOutboxDir()}). Set it on another disk than {@code dataDir} if that disk may fail.
  */
-public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles) {
+public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles, Path outboxDir) {
 
-    private static final Set<String> KEYS = Set.of("dataDir", "flushIntervalMillis", "maxBufferedCandles");
+    private static final Set<String> KEYS = Set.of("dataDir", "flushIntervalMillis", "maxBufferedCandles", "outboxDir");
     private static final long MAX_FLUSH_INTERVAL_MILLIS = 3_600_000L;
     private static final long MAX_BUFFERED_CANDLES = 10_000_000L;
 
@@ -37,14 +40,27 @@ public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBuff
         }
     }
 
-    /** Returns the defaults: {@code ./data}, a write every 2 s, an early write at 10,000 buffered candles. */
+    /** A config whose outbox lives under the data directory. */
+    public RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles) {
+        this(dataDir, flushIntervalMillis, maxBufferedCandles, null);
+    }
+
+    /**
+     * Returns the defaults: {@code ./data}, a write every 2 s, an early write at 10,000 buffered candles, the
+     * outbox under the data directory.
+     */
     public static RecorderConfig defaults() {
         return new RecorderConfig(Path.of("./data"), 2000L, 10_000);
     }
 
-    /** Returns this config with another data directory. */
+    /** Returns this config with another data directory (an outbox left at its default moves with it). */
     public RecorderConfig withDataDir(Path newDataDir) {
-        return new RecorderConfig(newDataDir, flushIntervalMillis, maxBufferedCandles);
+        return new RecorderConfig(newDataDir, flushIntervalMillis, maxBufferedCandles, outboxDir);
+    }
+
+    /** Returns the directory unacknowledged candles are kept in at shutdown: {@code outboxDir} or {@code dataDir/outbox}. */
+    public Path effectiveOutboxDir() {
+        return outboxDir != null ? outboxDir : dataDir.resolve("outbox");
     }
 
     /**
@@ -63,23 +79,24 @@ public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBuff
                     path + "." + unknown.iterator().next(), "one of the keys " + new TreeSet<>(KEYS), "an unknown key");
         }
         return new RecorderConfig(
-                directory(json, path, d.dataDir()),
+                directory(json, path, "dataDir", d.dataDir()),
                 integer(json, path, "flushIntervalMillis", d.flushIntervalMillis(), MAX_FLUSH_INTERVAL_MILLIS),
-                (int) integer(json, path, "maxBufferedCandles", d.maxBufferedCandles(), MAX_BUFFERED_CANDLES));
+                (int) integer(json, path, "maxBufferedCandles", d.maxBufferedCandles(), MAX_BUFFERED_CANDLES),
+                directory(json, path, "outboxDir", null));
     }
 
-    private static Path directory(JsonObject json, String path, Path fallback) {
-        if (!json.containsKey("dataDir")) {
+    private static Path directory(JsonObject json, String path, String key, Path fallback) {
+        if (!json.containsKey(key)) {
             return fallback;
         }
-        Object value = json.getValue("dataDir");
+        Object value = json.getValue(key);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new ConfigException(path + ".dataDir", "a directory path as non-blank text", value);
+            throw new ConfigException(path + "." + key, "a directory path as non-blank text", value);
         }
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new ConfigException(path + ".dataDir", "a valid directory path", value);
+            throw new ConfigException(path + "." + key, "a valid directory path", value);
         }
     }
 

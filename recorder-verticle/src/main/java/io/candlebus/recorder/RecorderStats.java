@@ -11,6 +11,8 @@ final class RecorderStats {
     long failures;
     long invalid;
     long refused;
+    /** Writes in a row that failed, whole or in part; 0 once a write succeeds in full. */
+    long failingWrites;
 
     void add(FlushOutcome outcome) {
         written += outcome.written();
@@ -29,6 +31,7 @@ final class RecorderStats {
                 "failures", failures,
                 "invalid", invalid,
                 "refused", refused,
+                "failingWrites", failingWrites,
                 "buffered", buffered);
     }
 }

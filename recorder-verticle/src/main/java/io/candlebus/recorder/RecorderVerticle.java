@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * the candle is in a complete, renamed file (or was already recorded); a failed write fails the requests as
  * unavailable so senders retry. Correct as an event-loop or a worker verticle: the writer is only used by
  * ordered blocking tasks, one flush at a time.
+ *
+ * <p>The heartbeat state is {@code failing} from a write that failed (whole or in part) until a write succeeds
+ * in full, with {@code failingWrites} counting the failed writes in a row; readiness reads both. A failing
+ * recorder needs no timer of its own to recover: senders retry, and the next write that succeeds ends it.
  */
 public final class RecorderVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RecorderVerticle.class);
@@ -143,7 +147,8 @@ public final class RecorderVerticle extends VerticleBase {
     private void settle(List<Pending> batch, AsyncResult<FlushOutcome> result) {
         if (result.failed()) {
             stats.failures++;
-            state = "recovering";
+            stats.failingWrites++;
+            state = "failing";
             log.warn(
                     "expected {} candles written, was {}",
                     batch.size(),
@@ -154,7 +159,13 @@ public final class RecorderVerticle extends VerticleBase {
         }
         FlushOutcome outcome = result.result();
         stats.add(outcome);
-        state = outcome.failures().isEmpty() ? "live" : "recovering";
+        if (outcome.failures().isEmpty()) {
+            stats.failingWrites = 0;
+            state = "live";
+        } else {
+            stats.failingWrites++;
+            state = "failing";
+        }
         for (Pending p : batch) {
             String error = outcome.failureFor(p.candle());
             if (error == null) {

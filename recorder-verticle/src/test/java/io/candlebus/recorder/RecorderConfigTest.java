@@ -32,6 +32,15 @@ class RecorderConfigTest {
 
         assertThat(c).isEqualTo(new RecorderConfig(Path.of("/var/lib/candlebus"), 500, 2));
         assertThat(c.withDataDir(Path.of("x")).dataDir()).isEqualTo(Path.of("x"));
+        assertThat(c.effectiveOutboxDir()).isEqualTo(Path.of("/var/lib/candlebus/outbox"));
+        assertThat(c.withDataDir(Path.of("x")).effectiveOutboxDir()).isEqualTo(Path.of("x/outbox"));
+        RecorderConfig spooled =
+                RecorderConfig.fromJson(new JsonObject().put("outboxDir", "/spool/candlebus"), "recorder");
+        assertThat(spooled.effectiveOutboxDir()).isEqualTo(Path.of("/spool/candlebus"));
+        assertThat(spooled.withDataDir(Path.of("x")).effectiveOutboxDir()).isEqualTo(Path.of("/spool/candlebus"));
+        assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("outboxDir", " "), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.outboxDir: expected a directory path as non-blank text, was ' '");
     }
 
     @Test
@@ -61,7 +70,7 @@ class RecorderConfigTest {
         assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushMillis", 5), "recorder"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("recorder.flushMillis: expected one of the keys [dataDir, flushIntervalMillis,"
-                        + " maxBufferedCandles], was 'an unknown key'");
+                        + " maxBufferedCandles, outboxDir], was 'an unknown key'");
     }
 
     @Test

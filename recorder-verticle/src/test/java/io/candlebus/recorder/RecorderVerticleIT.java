@@ -187,7 +187,39 @@ class RecorderVerticleIT {
         assertThat(failure.getMessage())
                 .startsWith("recorder.candles: candles/exchange=binance/market=usdm/symbol=BTCUSDT/interval=1m/"
                         + "date=2024-06-30: expected the candles written to Parquet, was ");
-        awaitHeartbeat(h -> h.state().equals("recovering") && h.counters().get("failures") == 1);
+        awaitHeartbeat(h -> h.state().equals("failing")
+                && h.counters().get("failures") == 1
+                && h.counters().get("failingWrites") == 1);
+    }
+
+    @Test
+    void failsWhileTheDiskIsBrokenAndRecoversByItselfOnceItIsBack(Vertx vertx) throws Exception {
+        deploy(vertx, new RecorderConfig(dataDir, 50, 10_000), ThreadingModel.WORKER);
+        Candle first = TestCandles.articleCandle();
+        request(vertx, first).await(30, TimeUnit.SECONDS);
+        // A file where the dataset's directory was: no write can succeed, even as root (chmod would not stop root).
+        Path candles = dataDir.resolve("candles");
+        Path moved = dataDir.resolve("candles-moved");
+        Files.move(candles, moved);
+        Files.writeString(candles, "in the way");
+        List<Candle> next = TestCandles.run(BTCUSDT, Interval.M1, ARTICLE_OPEN_TIME + 60_000, 3);
+
+        for (Candle c : next) {
+            assertThat(request(vertx, c)
+                            .transform(ar -> Future.succeededFuture(ar.succeeded()))
+                            .await(30, TimeUnit.SECONDS))
+                    .as("%s acknowledged while the disk is broken", c.key())
+                    .isFalse();
+        }
+        awaitHeartbeat(h -> h.state().equals("failing") && h.counters().get("failingWrites") >= 1);
+
+        Files.delete(candles);
+        Files.move(moved, candles);
+        Future.all(next.stream().map(c -> request(vertx, c)).toList()).await(30, TimeUnit.SECONDS);
+
+        heartbeats.clear();
+        awaitHeartbeat(h -> h.state().equals("live") && h.counters().get("failingWrites") == 0);
+        assertThat(DuckDb.count(dataDir)).isEqualTo(4);
     }
 
     @Test

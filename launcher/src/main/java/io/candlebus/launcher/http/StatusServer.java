@@ -40,15 +40,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StatusServer extends VerticleBase {
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
-    /**
-     * Where to listen, who guards control endpoints, and how old (by its feed's clock) a stream's last message
-     * may be before the node is not ready.
-     */
-    public record Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
+    /** Where to listen, who guards control endpoints, and what readiness tolerates. */
+    public record Settings(String host, int port, String controlToken, String node, ReadinessLimits readiness) {
+        /** Settings with the default readiness limits but for the stream threshold. */
+        public Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
+            this(host, port, controlToken, node, ReadinessLimits.withStaleStreamMillis(staleStreamMillis));
+        }
+
         @Override
         public String toString() {
-            return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", staleStreamMillis="
-                    + staleStreamMillis + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
+            return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", readiness=" + readiness
+                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -70,8 +72,16 @@ public final class StatusServer extends VerticleBase {
     public StatusServer(Settings settings, Clock clock, DashboardSettings dashboardSettings) {
         this.settings = settings;
         this.clock = clock;
-        this.view = new StatusView(settings.staleStreamMillis());
+        this.view = new StatusView(settings.readiness());
         this.dashboardSettings = dashboardSettings;
+    }
+
+    /**
+     * Tells the view that the cluster reported {@code node} (a candlebus node name) gone; callable from any
+     * thread once deployed.
+     */
+    public void onNodeLeft(String node) {
+        context.runOnContext(v -> view.onNodeLeft(node, clock.millis()));
     }
 
     /** Returns the port actually bound (useful with port 0). */

@@ -6,7 +6,6 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Signal;
-import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
@@ -16,42 +15,59 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Keeps what {@code GET /status} shows: the latest heartbeat of every component with the status of each
  * stream the market feeds follow, and per instrument and interval the last closed candle and the current
  * closed and live bands; the most recent signals and orders. Fed from the bus by {@link StatusServer}, read
- * on the same event loop.
+ * on the same event loop. A component silent for over {@code goneAfterMillis} shows as {@code gone} for {@link
+ * ReadinessLimits#GONE_SHOWN_MILLIS} and is then forgotten; its name stays known, so readiness can tell when
+ * none of its kind is left.
  */
 public final class StatusView {
     /** A component whose last heartbeat is older than this is reported stale and makes the node not ready. */
-    public static final long STALE_AFTER_MILLIS = 5_000;
+    public static final long STALE_AFTER_MILLIS = ReadinessLimits.STALE_AFTER_MILLIS;
 
     /** The default of {@code http.staleStreamMillis}. */
-    public static final long DEFAULT_STALE_STREAM_MILLIS = 120_000;
+    public static final long DEFAULT_STALE_STREAM_MILLIS = ReadinessLimits.DEFAULT_STALE_STREAM_MILLIS;
 
     private static final int RECENT = 50;
 
-    private final long staleStreamMillis;
+    private final ReadinessLimits limits;
+    private final ReadinessCheck check;
 
-    private final Map<String, Seen<Heartbeat>> heartbeats = new TreeMap<>();
+    private final Map<String, SeenHeartbeat> heartbeats = new TreeMap<>();
+    /** When (local wall clock) each followed stream was first reported, by {@link ReadinessCheck#streamKey}. */
+    private final Map<String, Long> firstSeen = new HashMap<>();
+    /** Every component name ever reported. */
+    private final Set<String> rolesSeen = new TreeSet<>();
+    /** When (local wall clock) the cluster reported each node gone that has not been heard from since. */
+    private final Map<String, Long> leftAt = new HashMap<>();
+
     private final Map<String, Map<String, CandleStream>> streams = new TreeMap<>();
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Deque<OrderEvent> orders = new ArrayDeque<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
 
-    private record Seen<T>(T value, long receivedAt) {}
-
     /**
      * Creates an empty view in which a stream whose last message is more than {@code staleStreamMillis} old
-     * (by its feed's clock) is stale and makes the node not ready.
+     * (by its feed's clock) is stale and makes the node not ready; the other limits are the defaults.
      */
     public StatusView(long staleStreamMillis) {
-        this.staleStreamMillis = staleStreamMillis;
+        this(ReadinessLimits.withStaleStreamMillis(staleStreamMillis));
+    }
+
+    /** Creates an empty view judging readiness by {@code limits}. */
+    public StatusView(ReadinessLimits limits) {
+        this.limits = limits;
+        this.check = new ReadinessCheck(limits);
     }
 
     private static final class CandleStream {
@@ -60,9 +76,38 @@ public final class StatusView {
         Bands liveBands;
     }
 
+    /**
+     * Records that the cluster reported {@code node} gone at {@code now}: its components are gone at once, as if
+     * silent past {@code goneAfterMillis}, until it is heard from again.
+     */
+    public void onNodeLeft(String node, long now) {
+        leftAt.put(node, now);
+    }
+
+    /** Returns whether {@code seen}'s node left the cluster after it was last heard from. */
+    private boolean left(SeenHeartbeat seen) {
+        Long at = leftAt.get(seen.hb().node());
+        return at != null && seen.receivedAt() <= at;
+    }
+
+    /** Returns whether {@code seen}'s component is gone: its node left the cluster, or it is silent past the bound. */
+    private boolean gone(SeenHeartbeat seen, long now) {
+        return left(seen) || seen.silentMillis(now) > limits.goneAfterMillis();
+    }
+
     /** Records a heartbeat received at {@code now} (local wall-clock millis). */
     public void onHeartbeat(Heartbeat hb, long now) {
-        heartbeats.put(hb.node() + "/" + hb.component(), new Seen<>(hb, now));
+        heartbeats.put(hb.node() + "/" + hb.component(), new SeenHeartbeat(hb, now));
+        rolesSeen.add(hb.component());
+        String prefix = ReadinessCheck.streamKey(hb, null);
+        Set<String> reported = new TreeSet<>();
+        reported.add(prefix);
+        for (StreamStatus s : hb.streams()) {
+            reported.add(ReadinessCheck.streamKey(hb, s.instrument().key()));
+        }
+        // A stream the feed stopped reporting starts its grace afresh if it comes back.
+        firstSeen.keySet().removeIf(k -> k.startsWith(prefix) && !reported.contains(k));
+        reported.forEach(k -> firstSeen.putIfAbsent(k, now));
     }
 
     /** Records a closed candle; an older one than already shown is ignored. */
@@ -102,7 +147,7 @@ public final class StatusView {
     public List<String> staleHeartbeats(long now) {
         List<String> stale = new ArrayList<>();
         heartbeats.forEach((key, seen) -> {
-            if (now - seen.receivedAt() > STALE_AFTER_MILLIS) {
+            if (seen.silentMillis(now) > STALE_AFTER_MILLIS) {
                 stale.add(key);
             }
         });
@@ -110,68 +155,31 @@ public final class StatusView {
     }
 
     /**
-     * Returns the streams whose last message is older than the threshold, by their feed's clock (so an
-     * accelerated simulator clock is compared with itself). A stream that has had no message yet is not
-     * stale: there is no age to measure. A market component that follows streams without reporting them one
-     * by one is judged by the age of its last event instead.
+     * Returns the streams whose last message is older than the threshold, by their feed's clock (see {@link
+     * ReadinessCheck#staleStreams}).
      */
     public List<StaleStream> staleStreams() {
-        List<StaleStream> stale = new ArrayList<>();
-        for (Seen<Heartbeat> seen : heartbeats.values()) {
-            Heartbeat hb = seen.value();
-            if (hb.streams().isEmpty()) {
-                long age = dataAge(hb);
-                if (age > staleStreamMillis) {
-                    stale.add(new StaleStream(hb.node(), hb.component(), null, age));
-                }
-                continue;
-            }
-            for (StreamStatus s : hb.streams()) {
-                Long age = messageAge(hb, s);
-                if (age != null && age > staleStreamMillis) {
-                    stale.add(new StaleStream(
-                            hb.node(), hb.component(), s.instrument().key(), age));
-                }
-            }
-        }
-        return stale;
+        return ReadinessCheck.staleStreams(heartbeats.values(), limits.staleStreamMillis());
     }
 
-    /**
-     * Renders {@code GET /health/ready}: {@code status} UP, or DOWN with the reason, while a component's
-     * heartbeat is stale or a stream's data is. Banned streams are listed but do not make the node not ready:
-     * a ban stops REST requests only, and a stream whose websocket goes quiet meanwhile becomes stale.
-     */
+    /** Renders {@code GET /health/ready} at {@code now} (local wall-clock millis); see {@link ReadinessCheck}. */
     public JsonObject readiness(long now) {
-        List<String> heartbeatsStale = staleHeartbeats(now);
-        List<StaleStream> streamsStale = staleStreams();
-        String reason;
-        if (!heartbeatsStale.isEmpty()) {
-            reason = "no heartbeat for over " + STALE_AFTER_MILLIS + " ms from " + heartbeatsStale;
-        } else if (!streamsStale.isEmpty()) {
-            reason = "no market data for over " + staleStreamMillis + " ms on " + streamsStale;
-        } else {
-            reason = null;
-        }
-        JsonArray staleJson = new JsonArray();
-        streamsStale.forEach(s -> staleJson.add(s.toJson()));
-        JsonArray banned = new JsonArray();
-        for (Seen<Heartbeat> seen : heartbeats.values()) {
-            for (StreamStatus s : seen.value().streams()) {
-                if (s.state() == StreamState.BANNED) {
-                    banned.add(new JsonObject()
-                            .put("instrument", s.instrument().key())
-                            .put("bannedUntil", isoOrNull(s.bannedUntil())));
-                }
-            }
-        }
-        return new JsonObject()
-                .put("status", reason == null ? "UP" : "DOWN")
-                .put("reason", reason == null ? "all components reported recently with fresh data" : reason)
-                .put("staleStreamMillis", staleStreamMillis)
-                .put("staleHeartbeats", new JsonArray(heartbeatsStale))
-                .put("staleStreams", staleJson)
-                .put("bannedStreams", banned);
+        forgetGone(now);
+        return check.evaluate(heartbeats.values(), firstSeen, rolesSeen, this::left, now);
+    }
+
+    /** Forgets components gone for longer than they are shown. */
+    private void forgetGone(long now) {
+        long forgetAfter = limits.goneAfterMillis() + ReadinessLimits.GONE_SHOWN_MILLIS;
+        heartbeats.values().removeIf(seen -> seen.silentMillis(now) > forgetAfter);
+        Set<String> nodes = new TreeSet<>();
+        heartbeats.values().forEach(seen -> nodes.add(seen.hb().node()));
+        leftAt.keySet().retainAll(nodes);
+        Set<String> kept = new TreeSet<>();
+        heartbeats
+                .values()
+                .forEach(seen -> kept.add(seen.hb().node() + "/" + seen.hb().component() + "/"));
+        firstSeen.keySet().removeIf(k -> kept.stream().noneMatch(k::startsWith));
     }
 
     /**
@@ -193,14 +201,19 @@ public final class StatusView {
 
     /** Renders the status document. */
     public JsonObject toJson(String node, long now) {
+        forgetGone(now);
         JsonArray components = new JsonArray();
-        for (Seen<Heartbeat> seen : heartbeats.values()) {
-            Heartbeat hb = seen.value();
-            long age = now - seen.receivedAt();
+        Set<String> goneNodes = new TreeSet<>();
+        Set<String> presentNodes = new TreeSet<>();
+        for (SeenHeartbeat seen : heartbeats.values()) {
+            Heartbeat hb = seen.hb();
+            long age = seen.silentMillis(now);
+            boolean gone = gone(seen, now);
+            (gone ? goneNodes : presentNodes).add(hb.node());
             components.add(new JsonObject()
                     .put("node", hb.node())
                     .put("component", hb.component())
-                    .put("state", age > STALE_AFTER_MILLIS ? "stale" : hb.state())
+                    .put("state", gone ? "gone" : age > STALE_AFTER_MILLIS ? "stale" : hb.state())
                     .put("heartbeatAgeMillis", age)
                     .put("lastEventTime", hb.lastEventTime())
                     .put("dataAgeMillis", dataAge(hb))
@@ -217,25 +230,30 @@ public final class StatusView {
                             .put("liveBands", json(s.liveBands))));
             instruments.put(instrument, intervals);
         });
+        goneNodes.removeAll(presentNodes);
         JsonObject positionsJson = new JsonObject();
         positions.forEach((k, v) -> positionsJson.put(k, v.toPlainString()));
         return new JsonObject()
                 .put("node", node)
                 .put("time", now)
                 .put("components", components)
-                .put("streams", streamsJson())
+                .put("goneNodes", new JsonArray(new ArrayList<>(goneNodes)))
+                .put("streams", streamsJson(now))
                 .put("instruments", instruments)
                 .put("signals", jsonNewestFirst(signals))
                 .put("orders", jsonNewestFirst(orders))
                 .put("positions", positionsJson);
     }
 
-    /** Per instrument key, the stream's status from the newest heartbeat that reports it. */
-    private JsonObject streamsJson() {
+    /** Per instrument key, the stream's status from the newest heartbeat of a component not gone that reports it. */
+    private JsonObject streamsJson(long now) {
         Map<String, Heartbeat> newest = new TreeMap<>();
         Map<String, StreamStatus> status = new TreeMap<>();
-        for (Seen<Heartbeat> seen : heartbeats.values()) {
-            Heartbeat hb = seen.value();
+        for (SeenHeartbeat seen : heartbeats.values()) {
+            if (gone(seen, now)) {
+                continue;
+            }
+            Heartbeat hb = seen.hb();
             for (StreamStatus s : hb.streams()) {
                 Heartbeat other = newest.get(s.instrument().key());
                 if (other == null || other.time() < hb.time()) {
@@ -255,7 +273,7 @@ public final class StatusView {
                             .put("component", hb.component())
                             .put("state", s.state().wireName())
                             .put("lastMessageAgeMillis", age)
-                            .put("stale", age != null && age > staleStreamMillis)
+                            .put("stale", age != null && age > limits.staleStreamMillis())
                             .put("reconnects", s.reconnects())
                             .put("gapsFilled", s.gapsFilled())
                             .put("openGaps", s.openGaps())

@@ -111,9 +111,14 @@ class StatusViewTest {
                         stream(BTC, StreamState.LIVE, 30_000),
                         stream(ETH, StreamState.CONNECTING, -1)),
                 NOW);
-        assertThat(view.readiness(NOW).getString("status"))
+        JsonObject starting = view.readiness(NOW);
+        assertThat(starting.getJsonArray("staleStreams"))
                 .as("at the threshold, and never heard from, are not stale")
-                .isEqualTo("UP");
+                .isEmpty();
+        assertThat(starting.getString("status"))
+                .as("a stream that has delivered nothing makes the node not ready")
+                .isEqualTo("DOWN");
+        assertThat(starting.getString("reason")).isEqualTo("waiting for the first data on [n1/" + ETH.key() + "]");
 
         view.onHeartbeat(
                 feed("market.binance.spot", stream(BTC, StreamState.LIVE, 30_001), stream(ETH, StreamState.LIVE, 10)),
@@ -158,5 +163,192 @@ class StatusViewTest {
         view.onHeartbeat(feed("market.binance.spot", stream(BTC, StreamState.LIVE, 0)), NOW);
 
         assertThat(view.toJson("n1", NOW).getJsonObject("streams").fieldNames()).containsExactly(BTC.key());
+    }
+
+    private static final ReadinessLimits LIMITS = new ReadinessLimits(THRESHOLD, 60_000, 1_000, 30_000);
+
+    @Test
+    void aStreamThatNeverDeliveredIsAwaitedDuringTheGraceAndNamedAfterIt() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(
+                feed(
+                        "market.binance.spot",
+                        stream(BTC, StreamState.BACKING_OFF, -1),
+                        stream(ETH, StreamState.LIVE, 1_000)),
+                NOW);
+        view.onHeartbeat(
+                feed(
+                        "market.binance.spot",
+                        stream(BTC, StreamState.BACKING_OFF, -1),
+                        stream(ETH, StreamState.LIVE, 1_000)),
+                NOW + 60_000);
+
+        JsonObject starting = view.readiness(NOW + 60_000);
+        assertThat(starting.getString("status")).isEqualTo("DOWN");
+        assertThat(starting.getJsonArray("neverDelivered")).isEmpty();
+        assertThat(starting.getJsonArray("awaitingFirstData").getJsonObject(0).getString("instrument"))
+                .isEqualTo(BTC.key());
+
+        // Still reporting, still nothing: past the grace it is named as never delivered.
+        view.onHeartbeat(
+                feed(
+                        "market.binance.spot",
+                        stream(BTC, StreamState.BACKING_OFF, -1),
+                        stream(ETH, StreamState.LIVE, 1_000)),
+                NOW + 60_001);
+        JsonObject down = view.readiness(NOW + 60_001);
+        assertThat(down.getString("status")).isEqualTo("DOWN");
+        assertThat(down.getJsonArray("awaitingFirstData")).isEmpty();
+        assertThat(down.getJsonArray("neverDelivered"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject()
+                                .put("node", "n1")
+                                .put("component", "market.binance.spot")
+                                .put("instrument", BTC.key())
+                                .put("waitingMillis", 60_001L)));
+        assertThat(down.getString("reason"))
+                .isEqualTo("no data ever within the start-up grace of 60000 ms on [n1/" + BTC.key() + "]");
+
+        view.onHeartbeat(
+                feed("market.binance.spot", stream(BTC, StreamState.LIVE, 5), stream(ETH, StreamState.LIVE, 5)),
+                NOW + 60_002);
+        assertThat(view.readiness(NOW + 60_002).getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void aStreamAddedLaterGetsItsOwnGrace() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(feed("market.binance.spot", stream(BTC, StreamState.LIVE, 5)), NOW);
+        view.onHeartbeat(
+                feed("market.binance.spot", stream(BTC, StreamState.LIVE, 5), stream(ETH, StreamState.CONNECTING, -1)),
+                NOW + 100_000);
+
+        JsonObject ready = view.readiness(NOW + 100_000);
+        assertThat(ready.getJsonArray("awaitingFirstData").getJsonObject(0).getLong("waitingMillis"))
+                .isZero();
+        assertThat(ready.getJsonArray("neverDelivered")).isEmpty();
+    }
+
+    @Test
+    void aRecorderThatCannotWriteMakesTheNodeNotReadyUntilAWriteSucceeds() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(
+                new Heartbeat("n2", "recorder", "failing", Map.of("failingWrites", 7L, "written", 0L), 0, NOW), NOW);
+
+        JsonObject down = view.readiness(NOW);
+        assertThat(down.getString("status")).isEqualTo("DOWN");
+        assertThat(down.getString("reason"))
+                .isEqualTo("a recorder cannot write: [n2/recorder (7 failed writes in a row)]");
+        assertThat(down.getJsonArray("failingRecorders"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject()
+                                .put("node", "n2")
+                                .put("component", "recorder")
+                                .put("failingWrites", 7L)));
+        assertThat(view.toJson("n1", NOW)
+                        .getJsonArray("components")
+                        .getJsonObject(0)
+                        .getString("state"))
+                .isEqualTo("failing");
+
+        view.onHeartbeat(
+                new Heartbeat("n2", "recorder", "live", Map.of("failingWrites", 0L, "written", 9L), NOW, NOW), NOW);
+        assertThat(view.readiness(NOW).getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void moreUnacknowledgedCandlesThanTheLimitMakeTheNodeNotReady() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(
+                new Heartbeat("n1", "market.aggregator", "live", Map.of("recorderPending", 1_000L), NOW, NOW), NOW);
+        assertThat(view.readiness(NOW).getString("status")).isEqualTo("UP");
+
+        view.onHeartbeat(
+                new Heartbeat("n1", "market.aggregator", "live", Map.of("recorderPending", 1_001L), NOW, NOW), NOW);
+        JsonObject down = view.readiness(NOW);
+        assertThat(down.getString("status")).isEqualTo("DOWN");
+        assertThat(down.getString("reason"))
+                .isEqualTo(
+                        "more than 1000 closed candles unacknowledged by a recorder on [n1/market.aggregator (1001)]");
+        assertThat(down.getJsonArray("recorderBacklog").getJsonObject(0).getLong("unacknowledged"))
+                .isEqualTo(1_001L);
+    }
+
+    @Test
+    void aComponentSilentPastTheBoundIsGoneAndFailsReadinessOnlyIfNoneOfItsKindIsLeft() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(new Heartbeat("r1", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        long later = NOW + 30_001;
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), later, later), later);
+
+        assertThat(view.readiness(NOW + 10_000).getJsonArray("staleHeartbeats"))
+                .as("silent, not yet gone")
+                .isEqualTo(new JsonArray().add("r1/recorder"));
+        JsonObject ready = view.readiness(later);
+        assertThat(ready.getString("status")).isEqualTo("UP");
+        assertThat(ready.getJsonArray("staleHeartbeats")).isEmpty();
+        assertThat(ready.getJsonArray("goneComponents"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject()
+                                .put("node", "r1")
+                                .put("component", "recorder")
+                                .put("silentMillis", 30_001L)
+                                .put("leftCluster", false)));
+        JsonObject status = view.toJson("h", later);
+        assertThat(status.getJsonArray("goneNodes")).isEqualTo(new JsonArray().add("r1"));
+        assertThat(status.getJsonArray("components").getJsonObject(0).getString("state"))
+                .isEqualTo("gone");
+
+        // The last recorder goes too: a role nobody holds any more fails readiness, also once both are forgotten.
+        long allGone = later + 30_001;
+        JsonObject down = view.readiness(allGone);
+        assertThat(down.getString("status")).isEqualTo("DOWN");
+        assertThat(down.getJsonArray("missingRoles")).isEqualTo(new JsonArray().add("recorder"));
+        assertThat(down.getString("reason")).isEqualTo("no component left of [recorder] (every one is gone)");
+        long forgotten = allGone + ReadinessLimits.GONE_SHOWN_MILLIS + 1;
+        JsonObject stillDown = view.readiness(forgotten);
+        assertThat(stillDown.getJsonArray("goneComponents")).isEmpty();
+        assertThat(stillDown.getJsonArray("missingRoles")).isEqualTo(new JsonArray().add("recorder"));
+        assertThat(view.toJson("h", forgotten).getJsonArray("components")).isEmpty();
+
+        view.onHeartbeat(new Heartbeat("r3", "recorder", "live", Map.of(), forgotten, forgotten), forgotten);
+        assertThat(view.readiness(forgotten).getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void aGoneMarketNodesStreamsNoLongerCountButItsRoleDoes() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(feed("market.binance.spot", stream(BTC, StreamState.BACKING_OFF, -1)), NOW);
+        long later = NOW + 30_001;
+        JsonObject down = view.readiness(later);
+        assertThat(down.getJsonArray("neverDelivered")).isEmpty();
+        assertThat(down.getJsonArray("missingRoles")).isEqualTo(new JsonArray().add("market.binance.spot"));
+        assertThat(view.toJson("h", later).getJsonObject("streams").fieldNames())
+                .isEmpty();
+    }
+
+    @Test
+    void aNodeTheClusterReportsGoneIsGoneAtOnceUntilHeardFromAgain() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(new Heartbeat("r1", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), NOW, NOW), NOW);
+        view.onNodeLeft("r1", NOW + 1_000);
+        view.onHeartbeat(new Heartbeat("r2", "recorder", "live", Map.of(), NOW, NOW), NOW + 1_000);
+
+        JsonObject ready = view.readiness(NOW + 1_000);
+        assertThat(ready.getString("status")).isEqualTo("UP");
+        assertThat(ready.getJsonArray("goneComponents"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject()
+                                .put("node", "r1")
+                                .put("component", "recorder")
+                                .put("silentMillis", 1_000L)
+                                .put("leftCluster", true)));
+        assertThat(view.toJson("h", NOW + 1_000).getJsonArray("goneNodes")).isEqualTo(new JsonArray().add("r1"));
+
+        view.onHeartbeat(new Heartbeat("r1", "recorder", "live", Map.of(), NOW, NOW), NOW + 2_000);
+        assertThat(view.readiness(NOW + 2_000).getJsonArray("goneComponents")).isEmpty();
+        assertThat(view.toJson("h", NOW + 2_000).getJsonArray("goneNodes")).isEmpty();
     }
 }

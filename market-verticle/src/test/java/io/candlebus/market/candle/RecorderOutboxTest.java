@@ -12,14 +12,22 @@ import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.Backoff;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
 class RecorderOutboxTest {
@@ -106,5 +114,74 @@ class RecorderOutboxTest {
         });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> acked.size() == 10);
+    }
+
+    @Test
+    void keepsWhatNoRecorderAcknowledgedAtAStopAndReSendsItAtTheNextStart(Vertx vertx, @TempDir Path dir)
+            throws Exception {
+        Path spoolDir = dir.resolve("outbox");
+        RecorderOutbox first = onContext(
+                vertx, () -> new RecorderOutbox(vertx, 1_000, 1_000, new Backoff(5, 20), new OutboxSpool(spoolDir)));
+        onContext(vertx, () -> {
+            for (int i = 0; i < 10; i++) {
+                first.offer(candle(i));
+            }
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onContext(vertx, first::counters).get("recorderRetries") >= 1);
+
+        onContext(vertx, first::keep).await(10, TimeUnit.SECONDS);
+
+        List<Path> kept = files(spoolDir);
+        assertThat(kept)
+                .singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).matches("pending-\\d+-[0-9a-f]{8}\\.jsonl"));
+        assertThat(Files.readAllLines(kept.get(0), StandardCharsets.UTF_8)).hasSize(10);
+
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> {
+            acked.add(m.body().key());
+            m.reply(null);
+        });
+        RecorderOutbox second = onContext(
+                vertx, () -> new RecorderOutbox(vertx, 1_000, 1_000, new Backoff(5, 20), new OutboxSpool(spoolDir)));
+        onContext(vertx, second::restore).await(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acked.size() == 10);
+        assertThat(acked)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 10)
+                        .mapToObj(i -> candle(i).key())
+                        .toList());
+        await().atMost(Duration.ofSeconds(5)).until(() -> files(spoolDir).isEmpty());
+    }
+
+    @Test
+    void aRestoredCandleStillUnacknowledgedAtTheNextStopIsKeptAgain(Vertx vertx, @TempDir Path dir) throws Exception {
+        OutboxSpool spool = new OutboxSpool(dir);
+        spool.keep(List.of(candle(1), candle(2)));
+        Files.writeString(dir.resolve("pending-1-deadbeef.jsonl"), "not a candle\n");
+        RecorderOutbox outbox = onContext(
+                vertx, () -> new RecorderOutbox(vertx, 1_000, 1_000, new Backoff(5, 20), new OutboxSpool(dir)));
+
+        onContext(vertx, outbox::restore).await(10, TimeUnit.SECONDS);
+        assertThat(onContext(vertx, outbox::pending)).isEqualTo(2L);
+        onContext(vertx, outbox::keep).await(10, TimeUnit.SECONDS);
+
+        List<Path> left = files(dir);
+        assertThat(left).singleElement();
+        assertThat(Files.readAllLines(left.get(0), StandardCharsets.UTF_8)).hasSize(2);
+        OutboxSpool.Claimed again = new OutboxSpool(dir).claim();
+        assertThat(again.candles()).containsExactlyInAnyOrder(candle(1), candle(2));
+        assertThat(again.badLines()).isZero();
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList();
+        }
     }
 }

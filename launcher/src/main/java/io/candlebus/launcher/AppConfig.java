@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.StatusView;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.order.OrderConfig;
@@ -40,12 +41,13 @@ record AppConfig(
      *
      * @param staleStreamMillis how old (by its feed's clock) a stream's last message may be before
      *     {@code /health/ready} fails
+     * @param limits connection, timeout and size limits for clients
      */
-    record HttpConfig(String host, int port, String controlToken, long staleStreamMillis) {
+    record HttpConfig(String host, int port, String controlToken, long staleStreamMillis, HttpLimits limits) {
         @Override
         public String toString() {
             return "HttpConfig[host=" + host + ", port=" + port + ", staleStreamMillis=" + staleStreamMillis
-                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
+                    + ", limits=" + limits + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -58,10 +60,40 @@ record AppConfig(
     private static final Set<String> KEYS =
             Set.of("node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder");
 
-    /** Validates the merged tree; {@code env} supplies secrets. */
+    /** The keys of the {@code http} section. */
+    static final Set<String> HTTP_KEYS = Set.of(
+            "host",
+            "port",
+            "staleStreamMillis",
+            "maxConnections",
+            "idleTimeoutMillis",
+            "headerTimeoutMillis",
+            "maxBodyBytes");
+
+    /**
+     * Validates the merged tree, then every layer below the top one on its own: a bad value in the file
+     * is reported even when the environment or a flag overrides it.
+     */
+    static AppConfig fromLayers(ConfigLoader.Loaded loaded, Map<String, String> env) {
+        AppConfig config = fromJson(loaded.tree(), env);
+        List<ConfigLoader.Layer> layers = loaded.layers();
+        for (int i = 0; i < layers.size() - 1; i++) {
+            ConfigLoader.Layer layer = layers.get(i);
+            try {
+                fromJson(layer.tree(), env);
+            } catch (ConfigException e) {
+                throw new ConfigException(e.getMessage() + " (in " + layer.source()
+                        + "; a later layer overrides it, but every layer must be valid)");
+            }
+        }
+        return config;
+    }
+
+    /** Validates one tree (merged or a single layer); {@code env} supplies secrets. */
     static AppConfig fromJson(JsonObject tree, Map<String, String> env) {
+        ConfigChecks.noControlCharacters(tree, "");
         JsonFields root = new JsonFields(tree, "", KEYS);
-        String node = root.string("node", defaultNodeName());
+        String node = ConfigChecks.name("node", root.string("node", defaultNodeName()));
         Object rolesValue = tree.getValue("roles");
         Set<Role> roles = rolesValue instanceof JsonArray a
                 ? Role.parseList(
@@ -74,26 +106,38 @@ record AppConfig(
                     default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
                 };
 
-        JsonFields http = new JsonFields(root.object("http"), "http", Set.of("host", "port", "staleStreamMillis"));
+        JsonFields http = new JsonFields(root.object("http"), "http", HTTP_KEYS);
         HttpConfig httpConfig = new HttpConfig(
-                http.string("host", "127.0.0.1"),
+                ConfigChecks.bindable("http.host", http.string("host", "127.0.0.1")),
                 http.integer("port", 8080, 0, 65535),
                 blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")),
                 // At least a second: feeds report every second, so a shorter threshold would only flap.
-                http.longValue("staleStreamMillis", StatusView.DEFAULT_STALE_STREAM_MILLIS, 1_000, 604_800_000));
+                http.longValue("staleStreamMillis", StatusView.DEFAULT_STALE_STREAM_MILLIS, 1_000, 604_800_000),
+                new HttpLimits(
+                        http.integer("maxConnections", HttpLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+                        http.longValue("idleTimeoutMillis", HttpLimits.DEFAULT_IDLE_TIMEOUT_MILLIS, 1_000, 86_400_000),
+                        http.longValue("headerTimeoutMillis", HttpLimits.DEFAULT_HEADER_TIMEOUT_MILLIS, 100, 600_000),
+                        http.integer("maxBodyBytes", HttpLimits.DEFAULT_MAX_BODY_BYTES, 256, 1_048_576)));
 
         JsonFields cluster =
                 new JsonFields(root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "members"));
+        List<String> members = cluster.strings("members", List.of("127.0.0.1"));
+        for (int i = 0; i < members.size(); i++) {
+            ConfigChecks.member("cluster.members[" + i + "]", members.get(i));
+        }
         ClusterConfig clusterConfig = new ClusterConfig(
                 cluster.bool("enabled", false),
-                cluster.string("name", "candlebus"),
-                cluster.string("host", "127.0.0.1"),
-                cluster.integer("port", 5701, 1, 65535),
-                cluster.strings("members", List.of("127.0.0.1")));
+                ConfigChecks.name("cluster.name", cluster.string("name", "candlebus")),
+                ConfigChecks.bindableAddress("cluster.host", cluster.string("host", "127.0.0.1")),
+                // Hazelcast tries this port and the next 19.
+                cluster.integer("port", 5701, 1, 65_535 - 19),
+                members);
 
         JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port"));
         SimSettings simSettings = new SimSettings(
-                sim.longValue("seed", 7), sim.positiveDouble("speed", 1.0), sim.integer("port", 0, 0, 65535));
+                sim.longValue("seed", 7),
+                sim.number("speed", 1.0, 0, Simulators.MAX_SPEED),
+                sim.integer("port", 0, 0, 65535));
 
         JsonObject market = root.object("market").copy();
         if (source == Source.SIM && !market.containsKey("instruments")) {
@@ -103,6 +147,11 @@ record AppConfig(
                             .map(i -> i.instrument().key())
                             .toList()));
         }
+        MarketConfig marketConfig = MarketConfig.fromJson(market, "market");
+        if (source == Source.SIM) {
+            // Everything the simulator would reject at deploy time is rejected now.
+            Simulators.config(simSettings, marketConfig);
+        }
         return new AppConfig(
                 node,
                 roles,
@@ -110,7 +159,7 @@ record AppConfig(
                 httpConfig,
                 clusterConfig,
                 simSettings,
-                MarketConfig.fromJson(market, "market"),
+                marketConfig,
                 StrategyConfig.fromJson(root.object("strategy"), "strategy"),
                 OrderConfig.fromJson(root.object("order"), "order"),
                 RecorderConfig.fromJson(root.object("recorder"), "recorder"));
@@ -120,8 +169,10 @@ record AppConfig(
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String defaultNodeName() {
-        // "pid@host" from the runtime MXBean: unique per process without a DNS lookup.
-        return "node-" + ManagementFactory.getRuntimeMXBean().getName();
+    static String defaultNodeName() {
+        // "pid@host" from the runtime MXBean: unique per process without a DNS lookup. A host name with
+        // characters a node name may not hold has them replaced, so the default always validates.
+        String name = ("node-" + ManagementFactory.getRuntimeMXBean().getName()).replaceAll("[^A-Za-z0-9._@:+-]", "-");
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 }

@@ -3,6 +3,8 @@ package io.candlebus.launcher;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
+import io.candlebus.launcher.http.FdBudget;
+import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
@@ -93,6 +95,8 @@ public final class Node {
         MarketConfig market = config.market();
         if (config.roles().contains(Role.MARKET) && config.source() == Source.SIM) {
             clockReady = ExchangeSimulator.start(vertx, Simulators.config(config.sim(), market))
+                    .recover(e -> Future.failedFuture(
+                            BindFailures.explain(e, "sim.port", config.sim().port(), "sim.port", "127.0.0.1")))
                     .map(sim -> {
                         simulator = sim;
                         log.info(
@@ -128,19 +132,42 @@ public final class Node {
             chain = chain.compose(v -> deploy(new MarketVerticle(effective, clock, node), new DeploymentOptions()));
         }
         if (config.roles().contains(Role.HTTP)) {
+            AppConfig.HttpConfig http = config.http();
             statusServer = new StatusServer(
                     new StatusServer.Settings(
-                            config.http().host(),
-                            config.http().port(),
-                            config.http().controlToken(),
+                            http.host(),
+                            http.port(),
+                            http.controlToken(),
                             node,
-                            config.http().staleStreamMillis()),
+                            http.staleStreamMillis(),
+                            withinFdLimit(http.limits())),
                     Clock.systemUTC());
-            chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
+            chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions())
+                            .recover(e -> Future.failedFuture(
+                                    BindFailures.explain(e, "http.port", http.port(), "http.host", http.host()))))
                     .onSuccess(v -> log.info(
                             "status on http://{}:{}/status", config.http().host(), statusServer.actualPort()));
         }
         return chain;
+    }
+
+    /** Lowers the connection maximum if it would not leave descriptors for the recorder and the feeds. */
+    private static HttpLimits withinFdLimit(HttpLimits limits) {
+        long fdLimit = FdBudget.processLimit();
+        int max = FdBudget.maxConnections(limits.maxConnections(), fdLimit);
+        if (max < limits.maxConnections()) {
+            log.warn(
+                    "http.maxConnections {} would leave fewer than {} of this process's {} file descriptors for the"
+                            + " recorder and the feeds; using {} (raise the limit: LimitNOFILE= in the systemd unit,"
+                            + " or ulimit -n before starting)",
+                    limits.maxConnections(),
+                    FdBudget.RESERVE,
+                    fdLimit,
+                    max);
+            return limits.withMaxConnections(max);
+        }
+        log.info("HTTP allows {} connections; the process may open {} file descriptors", max, fdLimit);
+        return limits;
     }
 
     private static MarketConfig withSimulatorEndpoints(MarketConfig market, ExchangeSimulator sim) {

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 
 /** Builds the demo simulator's configuration from the node's settings, and runs it on its own. */
 final class Simulators {
+    /** The fastest simulator clock {@code SimConfig} accepts. */
+    static final double MAX_SPEED = 100_000;
+
     private Simulators() {}
 
     /**

@@ -20,6 +20,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,6 +32,7 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,11 +46,18 @@ public final class StatusServer extends VerticleBase {
      * Where to listen, who guards control endpoints, and how old (by its feed's clock) a stream's last message
      * may be before the node is not ready.
      */
-    public record Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
+    public record Settings(
+            String host, int port, String controlToken, String node, long staleStreamMillis, HttpLimits limits) {
+        /** Settings with the default {@link HttpLimits}. */
+        public Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
+            this(host, port, controlToken, node, staleStreamMillis, HttpLimits.defaults());
+        }
+
         @Override
         public String toString() {
             return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", staleStreamMillis="
-                    + staleStreamMillis + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
+                    + staleStreamMillis + ", limits=" + limits + ", controlToken="
+                    + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -59,12 +68,15 @@ public final class StatusServer extends VerticleBase {
     private final Map<String, AtomicLong> gauges = new HashMap<>();
     private MeterRegistry registry;
     private StreamMeters streamMeters;
+    private final HttpErrors errors;
+    private ConnectionGuard guard;
     private HttpServer server;
 
     public StatusServer(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.view = new StatusView(settings.staleStreamMillis());
+        this.errors = new HttpErrors(settings.limits().maxBodyBytes());
     }
 
     /** Returns the port actually bound (useful with port 0). */
@@ -82,12 +94,37 @@ public final class StatusServer extends VerticleBase {
         bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
-        server = vertx.createHttpServer().requestHandler(router());
+        guard = new ConnectionGuard(vertx, clock, settings.limits());
+        server = vertx.createHttpServer(serverOptions(settings.limits()))
+                .connectionHandler(guard::onConnection)
+                .invalidRequestHandler(errors::onInvalidRequest)
+                .requestHandler(router());
         return server.listen(settings.port(), settings.host());
+    }
+
+    private static HttpServerOptions serverOptions(HttpLimits limits) {
+        int body = limits.maxBodyBytes();
+        return new HttpServerOptions()
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeoutMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1 only: with cleartext HTTP/2 on, a connection reaches our handler only after its first
+                // bytes, so a client that connects and sends nothing would never be counted or timed out.
+                .setHttp2ClearTextEnabled(false)
+                .setMaxInitialLineLength(HttpLimits.MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(HttpLimits.MAX_HEADER_BYTES)
+                // A form-encoded body (curl -d sends one) decodes up to the body limit instead of failing.
+                .setMaxFormAttributeSize(body)
+                .setMaxFormBufferedBytes(body);
     }
 
     private Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(guard::onRequest);
+        router.route().handler(this::refuseLargeBodies);
+        router.route().failureHandler(errors::onFailure);
+        for (int status : new int[] {404, 405, 406, 415}) {
+            router.errorHandler(status, ctx -> errors.onStatus(ctx, status));
+        }
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::onReady);
         router.get("/status").handler(ctx -> ctx.json(view.toJson(settings.node(), clock.millis())));
@@ -96,17 +133,40 @@ public final class StatusServer extends VerticleBase {
         }
         TokenAuth auth = new TokenAuth(settings.controlToken());
         router.get("/subscriptions").handler(this::onListSubscriptions);
-        router.post("/subscriptions")
-                .handler(BodyHandler.create().setBodyLimit(4096))
-                .handler(auth)
-                .handler(this::onAddSubscription);
+        // The token is checked before the body is read: a refused request's body never is.
+        router.post("/subscriptions").handler(auth).handler(bodyHandler()).handler(this::onAddSubscription);
         router.delete("/subscriptions/:instrument").handler(auth).handler(this::onRemoveSubscription);
-        router.post("/orders")
-                .handler(BodyHandler.create().setBodyLimit(4096))
-                .handler(auth)
-                .handler(this::onSubmitOrder);
+        router.post("/orders").handler(auth).handler(bodyHandler()).handler(this::onSubmitOrder);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
+    }
+
+    private BodyHandler bodyHandler() {
+        return BodyHandler.create()
+                .setBodyLimit(settings.limits().maxBodyBytes())
+                .setHandleFileUploads(false);
+    }
+
+    /** Refuses, on every route, a body whose declared length is over the limit, before reading any of it. */
+    private void refuseLargeBodies(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared < 0) {
+                TokenAuth.error(ctx, 400, "Content-Length: expected a non-negative integer");
+                return;
+            }
+            if (declared > settings.limits().maxBodyBytes()) {
+                TokenAuth.error(ctx, 413, errors.message(413));
+                return;
+            }
+        }
+        ctx.next();
     }
 
     private void onHeartbeat(Heartbeat hb) {
@@ -199,7 +259,7 @@ public final class StatusServer extends VerticleBase {
         try {
             request = ContractJson.fromJson(ctx.body().asString(), OrderRequest.class);
         } catch (RuntimeException e) {
-            TokenAuth.error(ctx, 400, "order: " + rootMessage(e));
+            TokenAuth.error(ctx, 400, "order: " + HttpErrors.describe(e));
             return;
         }
         vertx.eventBus()
@@ -228,13 +288,5 @@ public final class StatusServer extends VerticleBase {
         } else {
             TokenAuth.error(ctx, 500, String.valueOf(e.getMessage()));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

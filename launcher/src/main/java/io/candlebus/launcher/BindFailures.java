@@ -31,8 +31,7 @@ final class BindFailures {
                     failure);
         }
         return new StartupException(
-                portPath + " " + port + " is already in use on " + host + " (set " + howToSet(portPath) + ")",
-                failure);
+                portPath + " " + port + " is already in use on " + host + " (set " + howToSet(portPath) + ")", failure);
     }
 
     /** Returns "--flag or ENV" for the setting at {@code path}, or the path in the config file. */

@@ -64,7 +64,8 @@ class ConfigLoaderTest {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"http\":{\"prot\":1}}");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
-                .hasMessage("http.prot: unknown key; expected one of [host, port, staleStreamMillis]");
+                .hasMessage("http.prot: unknown key; expected one of [headerTimeoutMillis, host, idleTimeoutMillis,"
+                        + " maxBodyBytes, maxConnections, port, staleStreamMillis]");
         Files.writeString(file, "{not json");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
                 .hasMessageContaining("expected a JSON object, was invalid JSON");

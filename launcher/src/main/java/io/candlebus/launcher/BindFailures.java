@@ -49,6 +49,11 @@ final class BindFailures {
             if (t instanceof BindException b) {
                 return b;
             }
+            // Netty's native transports report a failed bind as their own IOException, with the OS's words.
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("bind(") && message.contains("failed")) {
+                return new BindException(message);
+            }
         }
         return null;
     }

@@ -108,6 +108,23 @@ class ConfigValidationTest {
     }
 
     @Test
+    void urlsAndModuleSettingsInTheFileAreCheckedBeforeAnythingDeploys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, "{\"market\":{\"bithumb\":{\"wsUrl\":\"http://ws.example.com\"}}}");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessage("market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'http://ws.example.com'");
+        Files.writeString(file, "{\"market\":{\"binance\":{\"spot\":{\"restUrl\":\"https://a b\"}}}}");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessage("market.binance.spot.restUrl: expected an http:// or https:// URL, was 'https://a b'");
+        Files.writeString(file, "{\"market\":{\"tickMillis\":0}}");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessage("market.tickMillis: expected an integer in [1, 10000], was 0");
+        Files.writeString(file, "{\"recorder\":{\"dataDir\":\"/tmp/a\\nb\"}}");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .hasMessageStartingWith("recorder.dataDir: expected text without control characters");
+    }
+
+    @Test
     void mainPrintsOneLineNamingTheField() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(

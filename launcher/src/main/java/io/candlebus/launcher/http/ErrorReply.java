@@ -23,7 +23,7 @@ final class ErrorReply {
         if (response.ended() || response.closed()) {
             return;
         }
-        boolean unread = close || !request.isEnded();
+        boolean unread = close || (!request.isEnded() && hasBody(request));
         response.setStatusCode(status).putHeader("Content-Type", "application/json");
         if (unread) {
             response.putHeader("Connection", "close");
@@ -33,5 +33,11 @@ final class ErrorReply {
                 request.connection().close();
             }
         });
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null
+                || (length != null && !length.trim().equals("0"));
     }
 }

@@ -34,12 +34,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves health, status, metrics, the dashboard and the token-guarded control endpoints. Everything
  * it shows comes from the bus, so one HTTP node sees the whole cluster.
  */
 public final class StatusServer extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
     /**
@@ -98,6 +101,8 @@ public final class StatusServer extends VerticleBase {
         server = vertx.createHttpServer(serverOptions(settings.limits()))
                 .connectionHandler(guard::onConnection)
                 .invalidRequestHandler(errors::onInvalidRequest)
+                // Resets and garbage from clients are theirs, not the node's: no ERROR, no stack trace.
+                .exceptionHandler(e -> log.debug("HTTP connection error: {}", e.toString()))
                 .requestHandler(router());
         return server.listen(settings.port(), settings.host());
     }

@@ -1,5 +1,8 @@
 package io.candlebus.launcher.http;
 
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
+
 /**
  * What the HTTP server allows one client, so that clients cannot starve the node of file descriptors or
  * event-loop time.
@@ -40,5 +43,20 @@ public record HttpLimits(int maxConnections, long idleTimeoutMillis, long header
     /** Returns these limits with another connection maximum. */
     public HttpLimits withMaxConnections(int newMaxConnections) {
         return new HttpLimits(newMaxConnections, idleTimeoutMillis, headerTimeoutMillis, maxBodyBytes);
+    }
+
+    /** Returns the Vert.x server options these limits need (the connection maximum and header deadline are ours). */
+    HttpServerOptions serverOptions() {
+        return new HttpServerOptions()
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeoutMillis))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1 only: with cleartext HTTP/2 on, a connection reaches our handler only after its first
+                // bytes, so a client that connects and sends nothing would never be counted or timed out.
+                .setHttp2ClearTextEnabled(false)
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // A form-encoded body (curl -d sends one) decodes up to the body limit instead of failing.
+                .setMaxFormAttributeSize(maxBodyBytes)
+                .setMaxFormBufferedBytes(maxBodyBytes);
     }
 }

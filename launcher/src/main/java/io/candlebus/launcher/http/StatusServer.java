@@ -20,7 +20,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,7 +31,6 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +67,9 @@ public final class StatusServer extends VerticleBase {
     private final StatusView view;
     // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
     private final Map<String, AtomicLong> gauges = new HashMap<>();
+    private final HttpErrors errors;
     private MeterRegistry registry;
     private StreamMeters streamMeters;
-    private final HttpErrors errors;
     private ConnectionGuard guard;
     private HttpServer server;
 
@@ -98,28 +96,13 @@ public final class StatusServer extends VerticleBase {
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
         guard = new ConnectionGuard(vertx, clock, settings.limits());
-        server = vertx.createHttpServer(serverOptions(settings.limits()))
+        server = vertx.createHttpServer(settings.limits().serverOptions())
                 .connectionHandler(guard::onConnection)
                 .invalidRequestHandler(errors::onInvalidRequest)
                 // Resets and garbage from clients are theirs, not the node's: no ERROR, no stack trace.
                 .exceptionHandler(e -> log.debug("HTTP connection error: {}", e.toString()))
                 .requestHandler(router());
         return server.listen(settings.port(), settings.host());
-    }
-
-    private static HttpServerOptions serverOptions(HttpLimits limits) {
-        int body = limits.maxBodyBytes();
-        return new HttpServerOptions()
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeoutMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                // HTTP/1 only: with cleartext HTTP/2 on, a connection reaches our handler only after its first
-                // bytes, so a client that connects and sends nothing would never be counted or timed out.
-                .setHttp2ClearTextEnabled(false)
-                .setMaxInitialLineLength(HttpLimits.MAX_REQUEST_LINE_BYTES)
-                .setMaxHeaderSize(HttpLimits.MAX_HEADER_BYTES)
-                // A form-encoded body (curl -d sends one) decodes up to the body limit instead of failing.
-                .setMaxFormAttributeSize(body)
-                .setMaxFormBufferedBytes(body);
     }
 
     private Router router() {
@@ -133,7 +116,7 @@ public final class StatusServer extends VerticleBase {
         router.post("/subscriptions").handler(auth);
         router.delete("/subscriptions/:instrument").handler(auth);
         router.post("/orders").handler(auth);
-        router.route().handler(this::refuseLargeBodies);
+        router.route().handler(new DeclaredLengthLimit(errors, settings.limits().maxBodyBytes()));
         for (int status : new int[] {404, 405, 406, 415}) {
             router.errorHandler(status, ctx -> errors.onStatus(ctx, status));
         }
@@ -155,28 +138,6 @@ public final class StatusServer extends VerticleBase {
         return BodyHandler.create()
                 .setBodyLimit(settings.limits().maxBodyBytes())
                 .setHandleFileUploads(false);
-    }
-
-    /** Refuses, on every route, a body whose declared length is over the limit, before reading any of it. */
-    private void refuseLargeBodies(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared < 0) {
-                TokenAuth.error(ctx, 400, "Content-Length: expected a non-negative integer");
-                return;
-            }
-            if (declared > settings.limits().maxBodyBytes()) {
-                TokenAuth.error(ctx, 413, errors.message(413));
-                return;
-            }
-        }
-        ctx.next();
     }
 
     private void onHeartbeat(Heartbeat hb) {

@@ -1,6 +1,8 @@
 package io.candlebus.launcher;
 
+import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,13 +18,18 @@ final class CleanShutdown {
 
     /** Registers the shutdown hook for {@code node}. */
     static void install(Node node) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(node), "candlebus-shutdown"));
+        install("flushing the recorder and leaving the cluster", node::close);
     }
 
-    private static void run(Node node) {
-        log.info("shutting down: flushing the recorder and leaving the cluster");
+    /** Registers a shutdown hook that logs {@code what} it does and runs {@code close}. */
+    static void install(String what, Supplier<Future<Void>> close) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(what, close), "candlebus-shutdown"));
+    }
+
+    private static void run(String what, Supplier<Future<Void>> close) {
+        log.info("shutting down: {}", what);
         try {
-            node.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            close.get().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The JVM then exits with its own status, 128 + the signal (143 for SIGTERM): a failed stop.
             log.warn("shutdown did not complete cleanly: {}", e.toString());

@@ -15,6 +15,7 @@ import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.strategy.StrategyVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -218,6 +219,16 @@ public final class Node {
             ExchangeSimulator sim = simulator;
             chain = chain.compose(v -> sim.close().recover(e -> Future.succeededFuture()));
         }
-        return chain.compose(v -> vertx.close());
+        return closeAfter(chain, vertx);
+    }
+
+    /**
+     * Closes {@code vertx} once {@code first} completes. The result belongs to no context: a future chained on
+     * a context of {@code vertx} would complete on an event loop the close has just stopped, and never be seen.
+     */
+    static Future<Void> closeAfter(Future<?> first, Vertx vertx) {
+        Promise<Void> closed = Promise.promise();
+        first.onComplete(ar -> vertx.close().onComplete(closed));
+        return closed.future();
     }
 }

@@ -58,6 +58,29 @@ class ProcessLifecycleIT {
     }
 
     @Test
+    void theStandaloneSimulatorStopsCleanlyToo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.log");
+        Process sim = start(dir, out, dir.resolve("err.log"), "sim", "--sim-port", "0");
+        try {
+            await("simulator running")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        assertThat(sim.isAlive())
+                                .as("simulator alive; see %s", out)
+                                .isTrue();
+                        return Files.readString(out).contains("bithumb       REST");
+                    });
+            sim.destroy();
+            assertThat(sim.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(sim.exitValue()).as("exit status; see %s", out).isZero();
+            assertThat(Files.readString(out)).contains("shut down cleanly");
+        } finally {
+            sim.destroyForcibly();
+        }
+    }
+
+    @Test
     void aTakenHttpPortIsOneLineNamingThePortAndItsFlag(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();

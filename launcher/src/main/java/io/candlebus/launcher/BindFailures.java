@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import java.net.BindException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,13 @@ final class BindFailures {
      * configured by the settings at {@code portPath} and {@code hostPath}; otherwise {@code failure} itself.
      */
     static Throwable explain(Throwable failure, String portPath, int port, String hostPath, String host) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return new StartupException(
+                        hostPath + " " + host + " does not resolve to an address (set " + howToSet(hostPath) + ")",
+                        failure);
+            }
+        }
         BindException bind = bindCause(failure);
         if (bind == null) {
             return failure;

@@ -3,6 +3,7 @@ package io.candlebus.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.BindException;
+import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 
 class BindFailuresTest {
@@ -28,6 +29,18 @@ class BindFailuresTest {
         assertThat(BindFailures.explain(
                         new BindException("Cannot assign requested address"), "http.port", 80, "http.host", "10.9.9.9"))
                 .hasMessage("http.host 10.9.9.9 is not an address of this machine (set --http-host or"
+                        + " CANDLEBUS_HTTP_HOST)");
+    }
+
+    @Test
+    void aHostNameThatDoesNotResolveIsNamed() {
+        assertThat(BindFailures.explain(
+                        new RuntimeException(new UnknownHostException("nosuch.invalid")),
+                        "http.port",
+                        80,
+                        "http.host",
+                        "nosuch.invalid"))
+                .hasMessage("http.host nosuch.invalid does not resolve to an address (set --http-host or"
                         + " CANDLEBUS_HTTP_HOST)");
     }
 

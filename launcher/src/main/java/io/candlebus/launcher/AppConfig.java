@@ -2,6 +2,7 @@ package io.candlebus.launcher;
 
 import io.candlebus.alerts.AlertsConfig;
 import io.candlebus.contract.ConfigException;
+import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.ReadinessLimits;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.order.OrderConfig;
@@ -42,8 +43,9 @@ record AppConfig(
      *
      * @param readiness what {@code /health/ready} tolerates ({@code http.staleStreamMillis},
      *     {@code http.startupGraceMillis}, {@code http.maxUnacknowledgedCandles}, {@code http.goneAfterMillis})
+     * @param limits connection, timeout and size limits for clients
      */
-    record HttpConfig(String host, int port, String controlToken, ReadinessLimits readiness) {
+    record HttpConfig(String host, int port, String controlToken, ReadinessLimits readiness, HttpLimits limits) {
         /** Returns how old (by its feed's clock) a stream's last message may be before the node is not ready. */
         long staleStreamMillis() {
             return readiness.staleStreamMillis();
@@ -51,8 +53,8 @@ record AppConfig(
 
         @Override
         public String toString() {
-            return "HttpConfig[host=" + host + ", port=" + port + ", readiness=" + readiness + ", controlToken="
-                    + (controlToken == null ? "unset" : "***") + "]";
+            return "HttpConfig[host=" + host + ", port=" + port + ", readiness=" + readiness + ", limits=" + limits
+                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -65,10 +67,43 @@ record AppConfig(
     private static final Set<String> KEYS = Set.of(
             "node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder", "alerts");
 
-    /** Validates the merged tree; {@code env} supplies secrets. */
+    /** The keys of the {@code http} section. */
+    static final Set<String> HTTP_KEYS = Set.of(
+            "host",
+            "port",
+            "staleStreamMillis",
+            "startupGraceMillis",
+            "maxUnacknowledgedCandles",
+            "goneAfterMillis",
+            "maxConnections",
+            "idleTimeoutMillis",
+            "headerTimeoutMillis",
+            "maxBodyBytes");
+
+    /**
+     * Validates the merged tree, then every layer below the top one on its own: a bad value in the file
+     * is reported even when the environment or a flag overrides it.
+     */
+    static AppConfig fromLayers(ConfigLoader.Loaded loaded, Map<String, String> env) {
+        AppConfig config = fromJson(loaded.tree(), env);
+        List<ConfigLoader.Layer> layers = loaded.layers();
+        for (int i = 0; i < layers.size() - 1; i++) {
+            ConfigLoader.Layer layer = layers.get(i);
+            try {
+                fromJson(layer.tree(), env);
+            } catch (ConfigException e) {
+                throw new ConfigException(e.getMessage() + " (in " + layer.source()
+                        + "; a later layer overrides it, but every layer must be valid)");
+            }
+        }
+        return config;
+    }
+
+    /** Validates one tree (merged or a single layer); {@code env} supplies secrets. */
     static AppConfig fromJson(JsonObject tree, Map<String, String> env) {
+        ConfigChecks.noControlCharacters(tree, "");
         JsonFields root = new JsonFields(tree, "", KEYS);
-        String node = root.string("node", defaultNodeName());
+        String node = ConfigChecks.name("node", root.string("node", defaultNodeName()));
         Object rolesValue = tree.getValue("roles");
         Set<Role> roles = rolesValue instanceof JsonArray a
                 ? Role.parseList(
@@ -81,35 +116,38 @@ record AppConfig(
                     default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
                 };
 
-        JsonFields http = new JsonFields(
-                root.object("http"),
-                "http",
-                Set.of(
-                        "host",
-                        "port",
-                        "staleStreamMillis",
-                        "startupGraceMillis",
-                        "maxUnacknowledgedCandles",
-                        "goneAfterMillis"));
+        JsonFields http = new JsonFields(root.object("http"), "http", HTTP_KEYS);
         HttpConfig httpConfig = new HttpConfig(
-                http.string("host", "127.0.0.1"),
+                ConfigChecks.bindable("http.host", http.string("host", "127.0.0.1")),
                 http.integer("port", 8080, 0, 65535),
                 blankToNull(env.get("CANDLEBUS_CONTROL_TOKEN")),
-                readinessLimits(http));
+                readinessLimits(http),
+                new HttpLimits(
+                        http.integer("maxConnections", HttpLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+                        http.longValue("idleTimeoutMillis", HttpLimits.DEFAULT_IDLE_TIMEOUT_MILLIS, 1_000, 86_400_000),
+                        http.longValue("headerTimeoutMillis", HttpLimits.DEFAULT_HEADER_TIMEOUT_MILLIS, 100, 600_000),
+                        http.integer("maxBodyBytes", HttpLimits.DEFAULT_MAX_BODY_BYTES, 256, 1_048_576)));
 
         JsonFields cluster = new JsonFields(
                 root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "busPort", "members"));
+        List<String> members = cluster.strings("members", List.of("127.0.0.1"));
+        for (int i = 0; i < members.size(); i++) {
+            ConfigChecks.member("cluster.members[" + i + "]", members.get(i));
+        }
         ClusterConfig clusterConfig = new ClusterConfig(
                 cluster.bool("enabled", false),
-                cluster.string("name", "candlebus"),
-                cluster.string("host", "127.0.0.1"),
-                cluster.integer("port", 5701, 1, 65535),
-                cluster.integer("busPort", 0, 0, 65535),
-                cluster.strings("members", List.of("127.0.0.1")));
+                ConfigChecks.name("cluster.name", cluster.string("name", "candlebus")),
+                ConfigChecks.bindableAddress("cluster.host", cluster.string("host", "127.0.0.1")),
+                // Hazelcast tries this port and the next 19.
+                cluster.integer("port", 5701, 1, 65_535 - 19),
+                cluster.integer("busPort", 0, 0, 65_535),
+                members);
 
         JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port"));
         SimSettings simSettings = new SimSettings(
-                sim.longValue("seed", 7), sim.positiveDouble("speed", 1.0), sim.integer("port", 0, 0, 65535));
+                sim.longValue("seed", 7),
+                sim.number("speed", 1.0, 0, Simulators.MAX_SPEED),
+                sim.integer("port", 0, 0, 65535));
 
         JsonObject market = root.object("market").copy();
         if (source == Source.SIM && !market.containsKey("instruments")) {
@@ -119,6 +157,11 @@ record AppConfig(
                             .map(i -> i.instrument().key())
                             .toList()));
         }
+        MarketConfig marketConfig = MarketConfig.fromJson(market, "market");
+        if (source == Source.SIM) {
+            // Everything the simulator would reject at deploy time is rejected now.
+            Simulators.config(simSettings, marketConfig);
+        }
         return new AppConfig(
                 node,
                 roles,
@@ -126,7 +169,7 @@ record AppConfig(
                 httpConfig,
                 clusterConfig,
                 simSettings,
-                MarketConfig.fromJson(market, "market"),
+                marketConfig,
                 StrategyConfig.fromJson(root.object("strategy"), "strategy"),
                 OrderConfig.fromJson(root.object("order"), "order"),
                 RecorderConfig.fromJson(root.object("recorder"), "recorder"),
@@ -153,8 +196,10 @@ record AppConfig(
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String defaultNodeName() {
-        // "pid@host" from the runtime MXBean: unique per process without a DNS lookup.
-        return "node-" + ManagementFactory.getRuntimeMXBean().getName();
+    static String defaultNodeName() {
+        // "pid@host" from the runtime MXBean: unique per process without a DNS lookup. A host name with
+        // characters a node name may not hold has them replaced, so the default always validates.
+        String name = ("node-" + ManagementFactory.getRuntimeMXBean().getName()).replaceAll("[^A-Za-z0-9._@:+-]", "-");
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 }

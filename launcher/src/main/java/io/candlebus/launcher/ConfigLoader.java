@@ -22,8 +22,14 @@ import java.util.stream.Collectors;
 final class ConfigLoader {
     private ConfigLoader() {}
 
-    /** The parsed command line: an optional sub-command, its own arguments, and the merged configuration tree. */
-    record Loaded(String command, List<String> commandArgs, JsonObject tree) {}
+    /**
+     * The parsed command line: an optional sub-command, its own arguments, the merged configuration tree,
+     * and the layers it was merged from (lowest first; only those present).
+     */
+    record Loaded(String command, List<String> commandArgs, JsonObject tree, List<Layer> layers) {}
+
+    /** One layer of the configuration: where it came from, and its own tree. */
+    record Layer(String source, JsonObject tree) {}
 
     /** Sub-commands parse their own arguments; the rest of the command line is configuration. */
     static final List<String> COMMANDS = List.of("run", "sim");
@@ -35,23 +41,35 @@ final class ConfigLoader {
         if (!rest.isEmpty() && COMMANDS.contains(rest.get(0))) {
             command = rest.remove(0);
         }
-        JsonObject tree = new JsonObject();
+        List<Layer> layers = new ArrayList<>();
         String file = env.get("CANDLEBUS_CONFIG");
         String fileFlag = takeValue(rest, "--config");
         if (fileFlag != null) {
             file = fileFlag;
         }
         if (file != null) {
-            merge(tree, readFile(Path.of(file)));
+            layers.add(new Layer("the config file " + file, readFile(Path.of(file))));
         }
+        JsonObject fromEnv = new JsonObject();
         for (Setting s : Setting.ALL) {
             String value = env.get(s.env());
             if (value != null) {
-                put(tree, s.path(), convert(s, value, s.env() + " (" + s.path() + ")"));
+                put(fromEnv, s.path(), convert(s, value, s.env() + " (" + s.path() + ")"));
             }
         }
-        applyFlags(rest, tree);
-        return new Loaded(command, List.of(), tree);
+        if (!fromEnv.isEmpty()) {
+            layers.add(new Layer("the CANDLEBUS_* environment variables", fromEnv));
+        }
+        JsonObject fromFlags = new JsonObject();
+        applyFlags(rest, fromFlags);
+        if (!fromFlags.isEmpty()) {
+            layers.add(new Layer("the command line", fromFlags));
+        }
+        JsonObject tree = new JsonObject();
+        for (Layer layer : layers) {
+            merge(tree, layer.tree().copy());
+        }
+        return new Loaded(command, List.of(), tree, List.copyOf(layers));
     }
 
     private static void applyFlags(List<String> args, JsonObject tree) {

@@ -23,6 +23,9 @@ final class HazelcastSetup {
         cfg.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
         cfg.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         cfg.setProperty("hazelcast.logging.type", "slf4j");
+        // The node's own shutdown hook leaves the cluster through Vert.x; a second hook stopping Hazelcast
+        // underneath it would turn a clean stop into a failed one.
+        cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
         NetworkConfig net = cfg.getNetworkConfig();
         net.setPort(cluster.port()).setPortAutoIncrement(true).setPortCount(20);
         net.getInterfaces().setEnabled(true).addInterface(cluster.host());

@@ -75,15 +75,21 @@ final class JsonFields {
         return n.longValue();
     }
 
-    double positiveDouble(String key, double fallback) {
+    /** Reads a number above {@code minExclusive} and at most {@code max}. */
+    double number(String key, double fallback, double minExclusive, double max) {
         Object v = json.getValue(key);
         if (v == null) {
             return fallback;
         }
-        if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
-            throw new ConfigException(at(key), "a positive number", v);
+        if (!(v instanceof Number n) || !(n.doubleValue() > minExclusive) || !(n.doubleValue() <= max)) {
+            throw new ConfigException(
+                    at(key), "a number above " + plain(minExclusive) + " and at most " + plain(max), v);
         }
         return n.doubleValue();
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     boolean bool(String key, boolean fallback) {

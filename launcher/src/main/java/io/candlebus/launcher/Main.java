@@ -49,9 +49,10 @@ public final class Main {
         ConfigLoader.Loaded loaded;
         try {
             loaded = ConfigLoader.load(args, env);
-            config = AppConfig.fromJson(loaded.tree(), env);
+            config = AppConfig.fromLayers(loaded, env);
         } catch (ConfigException e) {
-            err.println("candlebus: configuration error: " + e.getMessage());
+            // Escaped: a value with a newline must not print (or forge) a second line.
+            err.println("candlebus: configuration error: " + ConfigChecks.printable(e.getMessage()));
             err.println("Run with --help for the options.");
             return 2;
         }
@@ -70,6 +71,11 @@ public final class Main {
         Node node;
         try {
             node = Node.start(config).await(120, TimeUnit.SECONDS);
+        } catch (StartupException e) {
+            // A known cause, told in full by its message: one line, no stack trace.
+            err.println("candlebus: start-up failed: " + e.getMessage());
+            log.error("start-up failed: {}", e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("candlebus: start-up failed: " + e.getMessage());
             log.error("start-up failed", e);
@@ -81,17 +87,7 @@ public final class Main {
                 config.roles(),
                 config.source(),
                 config.cluster().enabled());
-        Thread shutdown = new Thread(
-                () -> {
-                    log.info("shutting down: flushing the recorder and leaving the cluster");
-                    try {
-                        node.close().await(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        log.warn("shutdown did not complete cleanly: {}", e.toString());
-                    }
-                },
-                "candlebus-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        CleanShutdown.install(node);
         return 0;
     }
 

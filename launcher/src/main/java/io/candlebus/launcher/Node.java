@@ -5,6 +5,8 @@ import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
 import io.candlebus.launcher.http.DashboardSettings;
+import io.candlebus.launcher.http.FdBudget;
+import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
@@ -15,6 +17,7 @@ import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.strategy.StrategyVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -100,6 +103,8 @@ public final class Node {
         MarketConfig market = config.market();
         if (config.roles().contains(Role.MARKET) && config.source() == Source.SIM) {
             clockReady = ExchangeSimulator.start(vertx, Simulators.config(config.sim(), market))
+                    .recover(e -> Future.failedFuture(
+                            BindFailures.explain(e, "sim.port", config.sim().port(), "sim.port", "127.0.0.1")))
                     .map(sim -> {
                         simulator = sim;
                         log.info(
@@ -142,20 +147,24 @@ public final class Node {
                     new DeploymentOptions()));
         }
         if (config.roles().contains(Role.HTTP)) {
+            AppConfig.HttpConfig http = config.http();
             statusServer = new StatusServer(
                     new StatusServer.Settings(
-                            config.http().host(),
-                            config.http().port(),
-                            config.http().controlToken(),
+                            http.host(),
+                            http.port(),
+                            http.controlToken(),
                             node,
-                            config.http().readiness()),
+                            http.readiness(),
+                            withinFdLimit(http.limits())),
                     Clock.systemUTC(),
                     new DashboardSettings(
                             config.order().maxSignalAgeMillis(),
                             config.strategy(),
                             config.recorder().dataDir(),
                             DashboardSettings.DEFAULT_HISTORY_CANDLES));
-            chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions()))
+            chain = chain.compose(v -> deploy(statusServer, new DeploymentOptions())
+                            .recover(e -> Future.failedFuture(
+                                    BindFailures.explain(e, "http.port", http.port(), "http.host", http.host()))))
                     .onSuccess(v -> {
                         if (clusterManager != null) {
                             ClusterDepartures.watch(vertx, clusterManager, statusServer::onNodeLeft);
@@ -164,6 +173,25 @@ public final class Node {
                     });
         }
         return chain;
+    }
+
+    /** Lowers the connection maximum if it would not leave descriptors for the recorder and the feeds. */
+    private static HttpLimits withinFdLimit(HttpLimits limits) {
+        long fdLimit = FdBudget.processLimit();
+        int max = FdBudget.maxConnections(limits.maxConnections(), fdLimit);
+        if (max < limits.maxConnections()) {
+            log.warn(
+                    "http.maxConnections {} would leave fewer than {} of this process's {} file descriptors for the"
+                            + " recorder and the feeds; using {} (raise the limit: LimitNOFILE= in the systemd unit,"
+                            + " or ulimit -n before starting)",
+                    limits.maxConnections(),
+                    FdBudget.RESERVE,
+                    fdLimit,
+                    max);
+            return limits.withMaxConnections(max);
+        }
+        log.info("HTTP allows {} connections; the process may open {} file descriptors", max, fdLimit);
+        return limits;
     }
 
     private static MarketConfig withSimulatorEndpoints(MarketConfig market, ExchangeSimulator sim) {
@@ -214,6 +242,16 @@ public final class Node {
             ExchangeSimulator sim = simulator;
             chain = chain.compose(v -> sim.close().recover(e -> Future.succeededFuture()));
         }
-        return chain.compose(v -> vertx.close());
+        return closeAfter(chain, vertx);
+    }
+
+    /**
+     * Closes {@code vertx} once {@code first} completes. The result belongs to no context: a future chained on
+     * a context of {@code vertx} would complete on an event loop the close has just stopped, and never be seen.
+     */
+    static Future<Void> closeAfter(Future<?> first, Vertx vertx) {
+        Promise<Void> closed = Promise.promise();
+        first.onComplete(ar -> vertx.close().onComplete(closed));
+        return closed.future();
     }
 }

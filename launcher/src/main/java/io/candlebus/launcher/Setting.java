@@ -45,6 +45,30 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
             new Setting("http.port", "--http-port", "CANDLEBUS_HTTP_PORT", Kind.INT, "HTTP port (0 = any free port)"),
             new Setting("http.host", "--http-host", "CANDLEBUS_HTTP_HOST", Kind.STRING, "HTTP bind address"),
             new Setting(
+                    "http.maxConnections",
+                    "--http-max-connections",
+                    "CANDLEBUS_HTTP_MAX_CONNECTIONS",
+                    Kind.INT,
+                    "HTTP connections open at once; one more closes the oldest idle one"),
+            new Setting(
+                    "http.idleTimeoutMillis",
+                    "--http-idle-timeout-millis",
+                    "CANDLEBUS_HTTP_IDLE_TIMEOUT_MILLIS",
+                    Kind.LONG,
+                    "close an HTTP connection with nothing read or written for this long (ms)"),
+            new Setting(
+                    "http.headerTimeoutMillis",
+                    "--http-header-timeout-millis",
+                    "CANDLEBUS_HTTP_HEADER_TIMEOUT_MILLIS",
+                    Kind.LONG,
+                    "close an HTTP connection that does not complete a request's headers in this long (ms)"),
+            new Setting(
+                    "http.maxBodyBytes",
+                    "--http-max-body-bytes",
+                    "CANDLEBUS_HTTP_MAX_BODY_BYTES",
+                    Kind.INT,
+                    "largest HTTP request body accepted (bytes); larger gets 413"),
+            new Setting(
                     "http.staleStreamMillis",
                     "--stale-stream-millis",
                     "CANDLEBUS_STALE_STREAM_MILLIS",

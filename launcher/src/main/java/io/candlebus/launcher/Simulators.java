@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 
 /** Builds the demo simulator's configuration from the node's settings, and runs it on its own. */
 final class Simulators {
+    /** The fastest simulator clock {@code SimConfig} accepts. */
+    static final double MAX_SPEED = 100_000;
+
     private Simulators() {}
 
     /**
@@ -57,7 +60,8 @@ final class Simulators {
         try {
             sim = ExchangeSimulator.start(vertx, config(settings, market)).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.err.println("candlebus sim: start-up failed: " + e.getMessage());
+            Throwable told = BindFailures.explain(e, "sim.port", settings.port(), "sim.port", "127.0.0.1");
+            System.err.println("candlebus sim: start-up failed: " + told.getMessage());
             vertx.close();
             return 1;
         }
@@ -66,13 +70,7 @@ final class Simulators {
                     "binance %-5s REST %s   websocket %s%n", m.wireName(), sim.binanceRestUrl(m), sim.binanceWsUrl(m));
         }
         System.out.printf("bithumb       REST %s   websocket %s%n", sim.bithumbRestUrl(), sim.bithumbWsUrl());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println("candlebus sim: shutdown incomplete: " + e.getMessage());
-            }
-        }));
+        CleanShutdown.install("stopping the simulator", () -> Node.closeAfter(sim.close(), vertx));
         return 0;
     }
 }

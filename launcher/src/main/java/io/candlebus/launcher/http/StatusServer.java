@@ -32,25 +32,34 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves health, status, metrics, the dashboard and the token-guarded control endpoints. Everything
  * it shows comes from the bus, so one HTTP node sees the whole cluster.
  */
 public final class StatusServer extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
-    /** Where to listen, who guards control endpoints, and what readiness tolerates. */
-    public record Settings(String host, int port, String controlToken, String node, ReadinessLimits readiness) {
-        /** Settings with the default readiness limits but for the stream threshold. */
+    /** Where to listen, who guards control endpoints, what readiness tolerates, and client limits. */
+    public record Settings(
+            String host, int port, String controlToken, String node, ReadinessLimits readiness, HttpLimits limits) {
+        /** Settings with the default readiness limits but for the stream threshold, and default client limits. */
         public Settings(String host, int port, String controlToken, String node, long staleStreamMillis) {
             this(host, port, controlToken, node, ReadinessLimits.withStaleStreamMillis(staleStreamMillis));
+        }
+
+        /** Settings with the default {@link HttpLimits}. */
+        public Settings(String host, int port, String controlToken, String node, ReadinessLimits readiness) {
+            this(host, port, controlToken, node, readiness, HttpLimits.defaults());
         }
 
         @Override
         public String toString() {
             return "Settings[host=" + host + ", port=" + port + ", node=" + node + ", readiness=" + readiness
-                    + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
+                    + ", limits=" + limits + ", controlToken=" + (controlToken == null ? "unset" : "***") + "]";
         }
     }
 
@@ -61,8 +70,10 @@ public final class StatusServer extends VerticleBase {
     private Dashboard dashboard;
     // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
     private final Map<String, AtomicLong> gauges = new HashMap<>();
+    private final HttpErrors errors;
     private MeterRegistry registry;
     private StreamMeters streamMeters;
+    private ConnectionGuard guard;
     private HttpServer server;
 
     public StatusServer(Settings settings, Clock clock) {
@@ -74,6 +85,7 @@ public final class StatusServer extends VerticleBase {
         this.clock = clock;
         this.view = new StatusView(settings.readiness());
         this.dashboardSettings = dashboardSettings;
+        this.errors = new HttpErrors(settings.limits().maxBodyBytes());
     }
 
     /**
@@ -101,32 +113,50 @@ public final class StatusServer extends VerticleBase {
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
         dashboard = new Dashboard(vertx, dashboardSettings);
         dashboard.listen(bus);
-        server = vertx.createHttpServer().requestHandler(router());
+        guard = new ConnectionGuard(vertx, clock, settings.limits());
+        server = vertx.createHttpServer(settings.limits().serverOptions())
+                .connectionHandler(guard::onConnection)
+                .invalidRequestHandler(errors::onInvalidRequest)
+                // Resets and garbage from clients are theirs, not the node's: no ERROR, no stack trace.
+                .exceptionHandler(e -> log.debug("HTTP connection error: {}", e.toString()))
+                .requestHandler(router());
         return server.listen(settings.port(), settings.host());
     }
 
     private Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(guard::onRequest);
+        router.route().failureHandler(errors::onFailure);
+        // Control routes check the token before anything else, the body's size included: a refused request's
+        // body is never read. Vert.x Web wants a body handler first on its route, so these are routes of their
+        // own, matched before the handlers further down.
+        TokenAuth auth = new TokenAuth(settings.controlToken());
+        router.post("/subscriptions").handler(auth);
+        router.delete("/subscriptions/:instrument").handler(auth);
+        router.post("/orders").handler(auth);
+        router.route().handler(new DeclaredLengthLimit(errors, settings.limits().maxBodyBytes()));
+        for (int status : new int[] {404, 405, 406, 415}) {
+            router.errorHandler(status, ctx -> errors.onStatus(ctx, status));
+        }
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::onReady);
         router.get("/status").handler(ctx -> ctx.json(view.toJson(settings.node(), clock.millis())));
         if (registry != null) {
             router.get("/metrics").handler(PrometheusScrapingHandler.create());
         }
-        TokenAuth auth = new TokenAuth(settings.controlToken());
         router.get("/subscriptions").handler(this::onListSubscriptions);
-        router.post("/subscriptions")
-                .handler(BodyHandler.create().setBodyLimit(4096))
-                .handler(auth)
-                .handler(this::onAddSubscription);
-        router.delete("/subscriptions/:instrument").handler(auth).handler(this::onRemoveSubscription);
-        router.post("/orders")
-                .handler(BodyHandler.create().setBodyLimit(4096))
-                .handler(auth)
-                .handler(this::onSubmitOrder);
+        router.post("/subscriptions").handler(bodyHandler()).handler(this::onAddSubscription);
+        router.delete("/subscriptions/:instrument").handler(this::onRemoveSubscription);
+        router.post("/orders").handler(bodyHandler()).handler(this::onSubmitOrder);
         dashboard.mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
+    }
+
+    private BodyHandler bodyHandler() {
+        return BodyHandler.create()
+                .setBodyLimit(settings.limits().maxBodyBytes())
+                .setHandleFileUploads(false);
     }
 
     private void onHeartbeat(Heartbeat hb) {
@@ -219,7 +249,7 @@ public final class StatusServer extends VerticleBase {
         try {
             request = ContractJson.fromJson(ctx.body().asString(), OrderRequest.class);
         } catch (RuntimeException e) {
-            TokenAuth.error(ctx, 400, "order: " + rootMessage(e));
+            TokenAuth.error(ctx, 400, "order: " + HttpErrors.describe(e));
             return;
         }
         vertx.eventBus()
@@ -248,13 +278,5 @@ public final class StatusServer extends VerticleBase {
         } else {
             TokenAuth.error(ctx, 500, String.valueOf(e.getMessage()));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

@@ -1,7 +1,6 @@
 package io.candlebus.launcher.http;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,10 +40,11 @@ final class TokenAuth implements Handler<RoutingContext> {
         ctx.next();
     }
 
+    /**
+     * Answers with {@code status} and {@code {"error": message}}; runs before any body is read on the control
+     * routes, so a refused request's body never is.
+     */
     static void error(RoutingContext ctx, int status, String message) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+        ErrorReply.send(ctx.request(), status, message);
     }
 }

@@ -1,0 +1,80 @@
+package io.candlebus.sim.orders;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.sim.SimInstrument;
+import io.candlebus.sim.market.InstrumentSpec;
+import io.candlebus.sim.market.SimTrade;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A hand-written trade tape: the test sets the time and prints trades, priced as decimals. */
+final class FakeTape implements TradeTape {
+    static final Instrument BTCUSDT = Instrument.parse("binance:spot:BTCUSDT");
+    static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
+
+    private final Map<Instrument, InstrumentSpec> specs = new LinkedHashMap<>();
+    private final Map<Instrument, List<SimTrade>> trades = new LinkedHashMap<>();
+    private long now = 1_767_225_600_000L;
+    private long nextId = 1;
+
+    FakeTape() {
+        add(SimInstrument.of(BTCUSDT.key(), "87000.00", "0.01", "0.00001", 100));
+        add(SimInstrument.of(KRW_BTC.key(), "131000000", "1000", "0.0001", 60));
+    }
+
+    private void add(SimInstrument sim) {
+        InstrumentSpec spec = new InstrumentSpec(sim);
+        specs.put(sim.instrument(), spec);
+        trades.put(sim.instrument(), new ArrayList<>());
+        print(sim.instrument(), sim.startPrice().toPlainString(), sim.lotSize().toPlainString());
+    }
+
+    /** Advances the clock by {@code millis} and prints a trade at the new time. */
+    void print(Instrument instrument, String price, String quantity) {
+        now += 1_000;
+        InstrumentSpec spec = specs.get(instrument);
+        long p = units(new BigDecimal(price), spec.price(1));
+        long q = units(new BigDecimal(quantity), spec.quantity(1));
+        trades.get(instrument).add(new SimTrade(now, p, q, true, nextId++, p * q));
+    }
+
+    private static long units(BigDecimal value, BigDecimal unit) {
+        return value.divide(unit).longValueExact();
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return List.copyOf(specs.keySet());
+    }
+
+    @Override
+    public InstrumentSpec spec(Instrument instrument) {
+        return specs.get(instrument);
+    }
+
+    @Override
+    public List<SimTrade> trades(Instrument instrument, long after, long upTo) {
+        return trades.get(instrument).stream()
+                .filter(t -> t.time() > after && t.time() <= upTo)
+                .toList();
+    }
+
+    @Override
+    public long lastPrice(Instrument instrument, long at) {
+        SimTrade last = null;
+        for (SimTrade t : trades.get(instrument)) {
+            if (t.time() <= at) {
+                last = t;
+            }
+        }
+        return last.price();
+    }
+}

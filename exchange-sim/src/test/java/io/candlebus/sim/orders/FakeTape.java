@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /** A hand-written trade tape: the test sets the time and prints trades, priced as decimals. */
-final class FakeTape implements TradeTape {
-    static final Instrument BTCUSDT = Instrument.parse("binance:spot:BTCUSDT");
-    static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
+public final class FakeTape implements TradeTape {
+    public static final Instrument BTCUSDT = Instrument.parse("binance:spot:BTCUSDT");
+    public static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
 
     private final Map<Instrument, InstrumentSpec> specs = new LinkedHashMap<>();
     private final Map<Instrument, List<SimTrade>> trades = new LinkedHashMap<>();
     private long now = 1_767_225_600_000L;
     private long nextId = 1;
 
-    FakeTape() {
+    public FakeTape() {
         add(SimInstrument.of(BTCUSDT.key(), "87000.00", "0.01", "0.00001", 100));
         add(SimInstrument.of(KRW_BTC.key(), "131000000", "1000", "0.0001", 60));
     }
@@ -32,8 +32,8 @@ final class FakeTape implements TradeTape {
         print(sim.instrument(), sim.startPrice().toPlainString(), sim.lotSize().toPlainString());
     }
 
-    /** Advances the clock by {@code millis} and prints a trade at the new time. */
-    void print(Instrument instrument, String price, String quantity) {
+    /** Advances the clock by a second and prints a trade at the new time. */
+    public void print(Instrument instrument, String price, String quantity) {
         now += 1_000;
         InstrumentSpec spec = specs.get(instrument);
         long p = units(new BigDecimal(price), spec.price(1));

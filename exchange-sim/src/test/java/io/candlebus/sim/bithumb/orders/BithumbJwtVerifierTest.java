@@ -102,13 +102,13 @@ class BithumbJwtVerifierTest {
         assertThat(refusal(
                         token(
                                 SimAccounts.BITHUMB_SECRET_KEY,
-                                payload(SimAccounts.BITHUMB_ACCESS_KEY, NOW - 600_000, null)),
+                                payload(SimAccounts.BITHUMB_ACCESS_KEY, NOW - 300_001, null)),
                         List.of()))
                 .isEqualTo("expired_jwt");
         assertThat(refusal(
                         token(
                                 SimAccounts.BITHUMB_SECRET_KEY,
-                                payload(SimAccounts.BITHUMB_ACCESS_KEY, NOW + 600_000, null)),
+                                payload(SimAccounts.BITHUMB_ACCESS_KEY, NOW + 300_001, null)),
                         List.of()))
                 .isEqualTo("expired_jwt");
     }

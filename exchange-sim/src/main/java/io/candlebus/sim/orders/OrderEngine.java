@@ -103,7 +103,7 @@ public final class OrderEngine {
         }
         BigDecimal last = spec.price(market.lastPrice(request.instrument(), now));
         TradingRules.check(account.venue(), spec, request, last);
-        WorkingOrder order = new WorkingOrder(nextOrderId, account, request, now);
+        WorkingOrder order = new WorkingOrder(nextOrderId, account, spec, request, now);
         BigDecimal need = order.reserveNeeded(request.type() == OrderType.LIMIT ? request.price() : last);
         if (!account.lock(order.reserveAsset(), need)) {
             throw new OrderRejection(
@@ -248,8 +248,17 @@ public final class OrderEngine {
     }
 
     private static boolean tradesOn(SimVenue venue, Instrument instrument) {
-        return venue == SimVenue.BITHUMB
-                ? instrument.exchange() == Exchange.BITHUMB
-                : instrument.exchange() == Exchange.BINANCE && instrument.market() == Market.SPOT;
+        return switch (venue) {
+            case BITHUMB -> instrument.exchange() == Exchange.BITHUMB;
+            case BINANCE_SPOT -> instrument.exchange() == Exchange.BINANCE && instrument.market() == Market.SPOT;
+            case BINANCE_USDM -> instrument.exchange() == Exchange.BINANCE && instrument.market() == Market.USDM;
+            case BINANCE_COINM -> instrument.exchange() == Exchange.BINANCE && instrument.market() == Market.COINM;
+        };
+    }
+
+    /** Returns the account's futures positions, flat ones included once traded. */
+    public synchronized List<Position> positions(SimAccount account) {
+        match();
+        return account.futures().snapshot();
     }
 }

@@ -13,6 +13,7 @@ public final class SimAccount {
     private final String key;
     private final String secret;
     private final Map<String, BigDecimal[]> balances = new TreeMap<>();
+    private final FuturesBook futures = new FuturesBook();
 
     SimAccount(SimVenue venue, String key, String secret, Map<String, BigDecimal> funds) {
         this.venue = venue;
@@ -73,7 +74,18 @@ public final class SimAccount {
         e[0] = e[0].add(amount);
     }
 
-    /** Adds {@code amount} of {@code asset} to free (received by a fill, or deposited). */
+    /** Moves {@code amount} (negative: back) of {@code asset} from free to locked, even past zero free. */
+    void shiftToLocked(String asset, BigDecimal amount) {
+        BigDecimal[] e = entry(asset);
+        e[0] = e[0].subtract(amount);
+        e[1] = e[1].add(amount);
+    }
+
+    FuturesBook futures() {
+        return futures;
+    }
+
+    /** Adds {@code amount} of {@code asset} to free (received by a fill, or deposited); negative takes. */
     void credit(String asset, BigDecimal amount) {
         BigDecimal[] e = entry(asset);
         e[0] = e[0].add(amount);

@@ -18,7 +18,20 @@ public enum SimVenue {
      * Binance spot: 0.1 % maker and taker, paid in the asset received (the base on a buy, the quote on a
      * sell). A client order id is taken only while its order is open; afterwards it may be used again.
      */
-    BINANCE_SPOT(new BigDecimal("0.001"), new BigDecimal("0.001"), false, false);
+    BINANCE_SPOT(new BigDecimal("0.001"), new BigDecimal("0.001"), false, false),
+    /**
+     * Binance USDT-M futures: 0.02 % maker, 0.05 % taker, in USDT. One-way mode (positionSide BOTH), cross
+     * margin at a fixed {@link #LEVERAGE}x; no funding, no liquidation. Client ids as on spot.
+     */
+    BINANCE_USDM(new BigDecimal("0.0002"), new BigDecimal("0.0005"), true, false),
+    /**
+     * Binance COIN-M futures: as USDT-M, but quantities are contracts, and margin, fees and profit are in
+     * the base coin.
+     */
+    BINANCE_COINM(new BigDecimal("0.0002"), new BigDecimal("0.0005"), true, false);
+
+    /** The fixed leverage of the simulated futures accounts. */
+    public static final int LEVERAGE = 20;
 
     private final BigDecimal makerFee;
     private final BigDecimal takerFee;
@@ -45,6 +58,11 @@ public enum SimVenue {
     /** Returns whether every fee is paid in the quote asset (else in the asset received). */
     public boolean feeInQuote() {
         return feeInQuote;
+    }
+
+    /** Returns whether the venue trades futures: positions and margin instead of spot balances. */
+    public boolean isFutures() {
+        return this == BINANCE_USDM || this == BINANCE_COINM;
     }
 
     /** Returns whether a client order id stays taken after its order is final. */

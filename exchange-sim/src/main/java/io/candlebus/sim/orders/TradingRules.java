@@ -94,6 +94,10 @@ public final class TradingRules {
         if (spec.instrument().market() == Market.USDM) {
             return new BigDecimal("100");
         }
+        if (spec.instrument().market() == Market.COINM) {
+            // Whole contracts: COIN-M has no value filter.
+            return BigDecimal.ZERO;
+        }
         return switch (quote) {
             case "BTC" -> new BigDecimal("0.0001");
             case "ETH" -> new BigDecimal("0.001");

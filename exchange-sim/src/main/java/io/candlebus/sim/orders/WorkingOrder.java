@@ -1,6 +1,7 @@
 package io.candlebus.sim.orders;
 
 import io.candlebus.contract.Side;
+import io.candlebus.sim.market.InstrumentSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ final class WorkingOrder {
 
     final long orderId;
     final SimAccount account;
+    final InstrumentSpec spec;
     final NewOrder request;
     final String base;
     final String quote;
@@ -28,9 +30,10 @@ final class WorkingOrder {
     final List<SimFill> fills = new ArrayList<>();
     long updatedAt;
 
-    WorkingOrder(long orderId, SimAccount account, NewOrder request, long createdAt) {
+    WorkingOrder(long orderId, SimAccount account, InstrumentSpec spec, NewOrder request, long createdAt) {
         this.orderId = orderId;
         this.account = account;
+        this.spec = spec;
         this.request = request;
         this.base = Assets.base(request.instrument());
         this.quote = Assets.quote(request.instrument());
@@ -42,8 +45,11 @@ final class WorkingOrder {
         return request.side() == Side.BUY;
     }
 
-    /** Returns the asset a buy or sell reserves. */
+    /** Returns the asset a buy or sell reserves: on futures always the margin asset. */
     String reserveAsset() {
+        if (account.venue().isFutures()) {
+            return Assets.margin(request.instrument());
+        }
         return isBuy() ? quote : base;
     }
 
@@ -53,6 +59,12 @@ final class WorkingOrder {
      * in quote), base for a sell.
      */
     BigDecimal reserveNeeded(BigDecimal unitPrice) {
+        if (account.venue().isFutures()) {
+            // Initial margin plus the taker fee; reducing orders reserve too (the simulator keeps it simple).
+            BigDecimal value = FuturesBook.value(spec, unitPrice, request.quantity());
+            return FuturesBook.margin(value)
+                    .add(value.multiply(account.venue().takerFee()).setScale(FEE_SCALE, RoundingMode.UP));
+        }
         if (!isBuy()) {
             return request.quantity();
         }
@@ -76,7 +88,19 @@ final class WorkingOrder {
         BigDecimal value = price.multiply(quantity);
         BigDecimal fee;
         String feeAsset;
-        if (isBuy()) {
+        if (venue.isFutures()) {
+            BigDecimal open = openQuantity(price);
+            BigDecimal part = quantity.compareTo(open) >= 0
+                    ? reserved
+                    : reserved.multiply(quantity).divide(open, FEE_SCALE, RoundingMode.DOWN);
+            feeAsset = reserveAsset();
+            account.unlock(feeAsset, part);
+            reserved = reserved.subtract(part);
+            value = FuturesBook.value(spec, price, quantity);
+            fee = value.multiply(rate).setScale(FEE_SCALE, RoundingMode.DOWN);
+            BigDecimal realized = account.futures().apply(account, spec, isBuy(), quantity, price);
+            account.credit(feeAsset, realized.subtract(fee));
+        } else if (isBuy()) {
             boolean inQuote = venue.feeInQuote();
             fee = (inQuote ? value : quantity).multiply(rate).setScale(FEE_SCALE, RoundingMode.DOWN);
             feeAsset = inQuote ? quote : base;

@@ -14,6 +14,8 @@ import java.util.Map;
 public final class FakeTape implements TradeTape {
     public static final Instrument BTCUSDT = Instrument.parse("binance:spot:BTCUSDT");
     public static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
+    public static final Instrument USDM_BTC = Instrument.parse("binance:usdm:BTCUSDT");
+    public static final Instrument COINM_BTC = Instrument.parse("binance:coinm:BTCUSD_PERP");
 
     private final Map<Instrument, InstrumentSpec> specs = new LinkedHashMap<>();
     private final Map<Instrument, List<SimTrade>> trades = new LinkedHashMap<>();
@@ -23,6 +25,8 @@ public final class FakeTape implements TradeTape {
     public FakeTape() {
         add(SimInstrument.of(BTCUSDT.key(), "87000.00", "0.01", "0.00001", 100));
         add(SimInstrument.of(KRW_BTC.key(), "131000000", "1000", "0.0001", 60));
+        add(SimInstrument.of(USDM_BTC.key(), "87010.0", "0.1", "0.001", 150));
+        add(SimInstrument.inverse(COINM_BTC.key(), "87020.0", "0.1", "100", 40));
     }
 
     private void add(SimInstrument sim) {

@@ -256,6 +256,12 @@ public final class OrderEngine {
         };
     }
 
+    /** Returns the USD size of one COIN-M contract of {@code instrument}, or null for other instruments. */
+    public BigDecimal contractSize(Instrument instrument) {
+        InstrumentSpec spec = market.spec(instrument);
+        return spec == null ? null : spec.sim().contractSize();
+    }
+
     /** Returns the account's futures positions, flat ones included once traded. */
     public synchronized List<Position> positions(SimAccount account) {
         match();

@@ -235,4 +235,58 @@ class BinanceSimOrdersIT {
             assertThat(f.time()).isGreaterThan(resting.createdAt());
         });
     }
+
+    private static HttpResponse<Buffer> futures(String method, Market market, String path, String params) {
+        String signed = signer.signedQuery(stamped(params));
+        String url = sim.binanceRestUrl(market) + path + "?" + signed;
+        var request =
+                switch (method) {
+                    case "POST" -> client.postAbs(url);
+                    case "DELETE" -> client.deleteAbs(url);
+                    default -> client.getAbs(url);
+                };
+        return await(request.putHeader(BinanceSigner.API_KEY_HEADER, KEYS.key()).send());
+    }
+
+    @Test
+    void tradesUsdtAndCoinMarginedFuturesWithPositionsAndTheirOwnErrors() {
+        String id = "usdm-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<Buffer> bought = futures(
+                "POST",
+                Market.USDM,
+                "/fapi/v1/order",
+                "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.002&newClientOrderId=" + id);
+        assertThat(bought.statusCode()).as(bought.bodyAsString()).isEqualTo(200);
+        assertThat(bought.bodyAsJsonObject().getString("status")).isEqualTo("FILLED");
+        assertThat(bought.bodyAsJsonObject().getString("positionSide")).isEqualTo("BOTH");
+        JsonObject position = futures("GET", Market.USDM, "/fapi/v2/positionRisk", "symbol=BTCUSDT")
+                .bodyAsJsonArray()
+                .getJsonObject(0);
+        assertThat(new BigDecimal(position.getString("positionAmt"))).isEqualByComparingTo("0.002");
+        JsonObject usdt = futures("GET", Market.USDM, "/fapi/v2/balance", "").bodyAsJsonArray().stream()
+                .map(JsonObject.class::cast)
+                .filter(b -> "USDT".equals(b.getString("asset")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new BigDecimal(usdt.getString("availableBalance")))
+                .isLessThan(new BigDecimal(usdt.getString("balance")));
+        HttpResponse<Buffer> small =
+                futures("POST", Market.USDM, "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001");
+        assertThat(code(small)).isEqualTo(-4164);
+
+        String coinId = "coinm-" + UUID.randomUUID().toString().substring(0, 8);
+        BigDecimal far = sim.orders()
+                .lastPrice(Instrument.parse("binance:coinm:BTCUSD_PERP"))
+                .subtract(new BigDecimal("5000"));
+        String limit = "symbol=BTCUSD_PERP&side=BUY&type=LIMIT&timeInForce=GTC&quantity=3&price=" + far.toPlainString()
+                + "&newClientOrderId=" + coinId;
+        JsonObject resting =
+                futures("POST", Market.COINM, "/dapi/v1/order", limit).bodyAsJsonObject();
+        assertThat(resting.getString("status")).isEqualTo("NEW");
+        assertThat(resting.containsKey("cumBase")).isTrue();
+        assertThat(code(futures("POST", Market.COINM, "/dapi/v1/order", limit))).isEqualTo(-4116);
+        HttpResponse<Buffer> cancelled =
+                futures("DELETE", Market.COINM, "/dapi/v1/order", "symbol=BTCUSD_PERP&origClientOrderId=" + coinId);
+        assertThat(cancelled.bodyAsJsonObject().getString("status")).isEqualTo("CANCELED");
+    }
 }

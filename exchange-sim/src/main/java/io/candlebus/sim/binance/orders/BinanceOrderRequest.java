@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads the parameters of {@code POST /api/v3/order} into a {@link NewOrder}: LIMIT needs
- * {@code timeInForce}, {@code quantity} and {@code price}; MARKET needs {@code quantity}
- * ({@code quoteOrderQty} and the stop and maker types are not simulated). Refusals use Binance's codes.
+ * Reads the parameters of a new order ({@code /api/v3/order}, {@code /fapi/v1/order}, {@code /dapi/v1/order})
+ * into a {@link NewOrder}: LIMIT needs {@code timeInForce}, {@code quantity} and {@code price}; MARKET needs
+ * {@code quantity}. Not simulated, and refused: {@code quoteOrderQty}, stop and maker types, futures
+ * hedge mode ({@code positionSide} other than BOTH) and {@code reduceOnly}/{@code closePosition}.
  */
 final class BinanceOrderRequest {
     static final Pattern CLIENT_ORDER_ID = Pattern.compile("[.A-Z:/a-z0-9_-]{1,36}");
@@ -24,8 +25,18 @@ final class BinanceOrderRequest {
 
     private BinanceOrderRequest() {}
 
-    static NewOrder parse(Map<String, String> params) throws BinanceFailure {
-        Instrument instrument = symbol(params);
+    static NewOrder parse(Map<String, String> params, Market market) throws BinanceFailure {
+        Instrument instrument = symbol(params, market);
+        boolean futures = market != Market.SPOT;
+        if (futures) {
+            String positionSide = params.getOrDefault("positionSide", "BOTH");
+            if (!"BOTH".equals(positionSide)) {
+                throw BinanceFailure.bad(-4061, "Order's position side does not match user's setting.");
+            }
+            if ("true".equals(params.get("reduceOnly")) || "true".equals(params.get("closePosition"))) {
+                throw BinanceFailure.bad(-1106, "Parameter 'reduceOnly' sent when not required.");
+            }
+        }
         Side side =
                 switch (required(params, "side")) {
                     case "BUY" -> Side.BUY;
@@ -44,6 +55,9 @@ final class BinanceOrderRequest {
         }
         String clientId = params.get("newClientOrderId");
         if (clientId != null && !CLIENT_ORDER_ID.matcher(clientId).matches()) {
+            if (futures) {
+                throw BinanceFailure.bad(-4015, "Client order id is not valid.");
+            }
             throw BinanceFailure.illegal("newClientOrderId", "^[\\.A-Z\\:/a-z0-9_-]{1,36}$");
         }
         BigDecimal quantity = decimal(params, "quantity", true);
@@ -63,13 +77,13 @@ final class BinanceOrderRequest {
         return new NewOrder(instrument, side, type, decimal(params, "price", true), quantity, null, clientId, tif);
     }
 
-    /** Returns the spot instrument named by {@code symbol}; -1121 if it is malformed. */
-    static Instrument symbol(Map<String, String> params) throws BinanceFailure {
+    /** Returns the {@code market} instrument named by {@code symbol}; -1121 if it is malformed. */
+    static Instrument symbol(Map<String, String> params, Market market) throws BinanceFailure {
         String symbol = required(params, "symbol");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw BinanceFailure.bad(-1121, "Invalid symbol.");
         }
-        return new Instrument(Exchange.BINANCE, Market.SPOT, symbol);
+        return new Instrument(Exchange.BINANCE, market, symbol);
     }
 
     static String required(Map<String, String> params, String name) throws BinanceFailure {

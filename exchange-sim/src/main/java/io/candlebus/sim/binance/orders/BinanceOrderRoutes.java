@@ -6,24 +6,29 @@ import io.candlebus.sim.binance.WeightLimiter;
 import io.candlebus.sim.orders.NewOrder;
 import io.candlebus.sim.orders.OrderEngine;
 import io.candlebus.sim.orders.OrderRejection;
+import io.candlebus.sim.orders.Position;
 import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimOrder;
+import io.candlebus.sim.orders.SimVenue;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Serves Binance spot's signed order endpoints over the order engine: {@code POST|GET|DELETE
- * /api/v3/order} (query and cancel by {@code orderId} or {@code origClientOrderId}), {@code GET
- * /api/v3/openOrders} and {@code GET /api/v3/account}. Parameters may come in the query string or a form
- * body; every request is checked by {@link BinanceRequestVerifier} and charged its weight.
+ * Serves Binance's signed order endpoints over the order engine, for the three markets. Spot: {@code
+ * POST|GET|DELETE /api/v3/order} (query and cancel by {@code orderId} or {@code origClientOrderId}),
+ * {@code GET /api/v3/openOrders}, {@code GET /api/v3/account}. USDT-M: the same under {@code /fapi/v1},
+ * plus {@code GET /fapi/v2/balance} and {@code /fapi/v2/positionRisk}; COIN-M under {@code /dapi/v1}.
+ * Parameters may come in the query string or a form body; every request is checked by {@link
+ * BinanceRequestVerifier} and charged its weight.
  */
 public final class BinanceOrderRoutes {
-    private static final String BASE = "/binance/spot/api/v3";
-
     private final OrderEngine engine;
     private final WeightLimiter limiter;
     private final Clock clock;
@@ -38,95 +43,153 @@ public final class BinanceOrderRoutes {
         this.verifier = new BinanceRequestVerifier(engine, clock);
     }
 
-    /** Adds the routes to {@code router}. */
+    /** Adds the routes of all three markets to {@code router}. */
     public void mount(Router router) {
         BodyHandler body = BodyHandler.create().setBodyLimit(16_384);
-        router.post(BASE + "/order").handler(body).handler(ctx -> handle(ctx, 1, this::onPlace));
-        router.get(BASE + "/order").handler(ctx -> handle(ctx, 4, this::onQuery));
-        router.delete(BASE + "/order").handler(body).handler(ctx -> handle(ctx, 1, this::onCancel));
-        router.get(BASE + "/openOrders").handler(ctx -> handle(ctx, 6, this::onOpenOrders));
-        router.get(BASE + "/account").handler(ctx -> handle(ctx, 20, this::onAccount));
+        mount(router, body, SimVenue.BINANCE_SPOT, Market.SPOT, "/binance/spot/api/v3", null);
+        mount(router, body, SimVenue.BINANCE_USDM, Market.USDM, "/binance/usdm/fapi/v1", "/binance/usdm/fapi/v2");
+        mount(router, body, SimVenue.BINANCE_COINM, Market.COINM, "/binance/coinm/dapi/v1", "/binance/coinm/dapi/v1");
     }
 
-    /** One step of a signed request: reads the verified account and parameters, returns the 200 body. */
+    private void mount(Router router, BodyHandler body, SimVenue venue, Market market, String v1, String account) {
+        router.post(v1 + "/order").handler(body).handler(ctx -> handle(ctx, venue, market, 1, this::onPlace));
+        router.get(v1 + "/order").handler(ctx -> handle(ctx, venue, market, 4, this::onQuery));
+        router.delete(v1 + "/order").handler(body).handler(ctx -> handle(ctx, venue, market, 1, this::onCancel));
+        router.get(v1 + "/openOrders").handler(ctx -> handle(ctx, venue, market, 6, this::onOpenOrders));
+        if (market == Market.SPOT) {
+            router.get(v1 + "/account").handler(ctx -> handle(ctx, venue, market, 20, this::onSpotAccount));
+        } else {
+            router.get(account + "/balance").handler(ctx -> handle(ctx, venue, market, 5, this::onBalance));
+            router.get(account + "/positionRisk").handler(ctx -> handle(ctx, venue, market, 5, this::onPositions));
+        }
+    }
+
+    /** One signed request after verification: returns the 200 body or throws the venue's refusal. */
     private interface Action {
-        String run(SimAccount account, Map<String, String> params) throws BinanceFailure;
+        String run(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure;
     }
 
-    private void handle(RoutingContext ctx, int weight, Action action) {
+    private void handle(RoutingContext ctx, SimVenue venue, Market market, int weight, Action action) {
         long now = clock.millis();
-        WeightLimiter.Verdict verdict = limiter.charge(Market.SPOT, weight, now);
+        WeightLimiter.Verdict verdict = limiter.charge(market, weight, now);
         if (verdict != WeightLimiter.Verdict.OK) {
-            ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds(Market.SPOT, now)));
+            ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds(market, now)));
             reply(
                     ctx,
+                    market,
                     verdict == WeightLimiter.Verdict.BANNED ? 418 : 429,
                     BinanceOrderJson.error(
                             -1003,
-                            "Too much request weight used; current limit is " + limiter.limit(Market.SPOT)
+                            "Too much request weight used; current limit is " + limiter.limit(market)
                                     + " request weight per 1 MINUTE."));
             return;
         }
         String body = ctx.body().available() ? ctx.body().asString() : null;
         BinanceSignedRequest request = BinanceSignedRequest.of(ctx.request().query(), body);
         try {
-            SimAccount account = verifier.verify(ctx.request().getHeader("X-MBX-APIKEY"), request);
-            reply(ctx, 200, action.run(account, request.params()));
+            SimAccount account = verifier.verify(venue, ctx.request().getHeader("X-MBX-APIKEY"), request);
+            reply(ctx, market, 200, action.run(account, market, request.params()));
         } catch (BinanceFailure e) {
-            reply(ctx, e.status(), BinanceOrderJson.error(e.code(), e.getMessage()));
+            reply(ctx, market, e.status(), BinanceOrderJson.error(e.code(), e.getMessage()));
         }
     }
 
-    private String onPlace(SimAccount account, Map<String, String> params) throws BinanceFailure {
-        NewOrder request = BinanceOrderRequest.parse(params);
-        String respType = params.getOrDefault("newOrderRespType", "FULL");
+    private String onPlace(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
+        NewOrder request = BinanceOrderRequest.parse(params, market);
+        String respType = params.getOrDefault("newOrderRespType", market == Market.SPOT ? "FULL" : "ACK");
         if (!respType.matches("ACK|RESULT|FULL")) {
             throw BinanceFailure.bad(-1100, "Illegal characters found in parameter 'newOrderRespType'.");
         }
+        SimOrder order;
         try {
-            return BinanceOrderJson.placed(engine.place(account, request).order(), respType);
+            order = engine.place(account, request).order();
         } catch (OrderRejection e) {
-            throw switch (e.reason()) {
-                case UNKNOWN_INSTRUMENT -> BinanceFailure.bad(-1121, "Invalid symbol.");
-                case PRICE_TICK -> BinanceFailure.bad(-1013, "Filter failure: PRICE_FILTER");
-                case QUANTITY_STEP -> BinanceFailure.bad(-1013, "Filter failure: LOT_SIZE");
-                case MIN_NOTIONAL -> BinanceFailure.bad(-1013, "Filter failure: NOTIONAL");
-                case INSUFFICIENT_BALANCE -> BinanceFailure.bad(
-                        -2010, "Account has insufficient balance for requested action.");
-                case DUPLICATE_CLIENT_ORDER_ID -> BinanceFailure.bad(-2010, "Duplicate order sent.");
-                case ORDER_NOT_FOUND, NOT_CANCELABLE -> BinanceFailure.bad(-2010, e.getMessage());
-            };
+            throw market == Market.SPOT ? spotRefusal(e) : futuresRefusal(e);
         }
+        return market == Market.SPOT ? BinanceOrderJson.placed(order, respType) : BinanceFuturesJson.order(order);
     }
 
-    private String onQuery(SimAccount account, Map<String, String> params) throws BinanceFailure {
-        return BinanceOrderJson.queried(
-                find(account, params).orElseThrow(() -> BinanceFailure.bad(-2013, "Order does not exist.")));
+    private static BinanceFailure spotRefusal(OrderRejection e) {
+        return switch (e.reason()) {
+            case UNKNOWN_INSTRUMENT -> BinanceFailure.bad(-1121, "Invalid symbol.");
+            case PRICE_TICK -> BinanceFailure.bad(-1013, "Filter failure: PRICE_FILTER");
+            case QUANTITY_STEP -> BinanceFailure.bad(-1013, "Filter failure: LOT_SIZE");
+            case MIN_NOTIONAL -> BinanceFailure.bad(-1013, "Filter failure: NOTIONAL");
+            case INSUFFICIENT_BALANCE -> BinanceFailure.bad(
+                    -2010, "Account has insufficient balance for requested action.");
+            case DUPLICATE_CLIENT_ORDER_ID -> BinanceFailure.bad(-2010, "Duplicate order sent.");
+            case ORDER_NOT_FOUND, NOT_CANCELABLE -> BinanceFailure.bad(-2010, e.getMessage());
+        };
     }
 
-    private String onCancel(SimAccount account, Map<String, String> params) throws BinanceFailure {
-        SimOrder order = find(account, params).orElseThrow(() -> BinanceFailure.bad(-2011, "Unknown order sent."));
+    private static BinanceFailure futuresRefusal(OrderRejection e) {
+        return switch (e.reason()) {
+            case UNKNOWN_INSTRUMENT -> BinanceFailure.bad(-1121, "Invalid symbol.");
+            case PRICE_TICK -> BinanceFailure.bad(-4014, "Price not increased by tick size.");
+            case QUANTITY_STEP -> BinanceFailure.bad(-4023, "Quantity not increased by step size.");
+            case MIN_NOTIONAL -> BinanceFailure.bad(
+                    -4164, "Order's notional must be no smaller than 100 (unless you choose reduce only).");
+            case INSUFFICIENT_BALANCE -> BinanceFailure.bad(-2019, "Margin is insufficient.");
+            case DUPLICATE_CLIENT_ORDER_ID -> BinanceFailure.bad(-4116, "ClientOrderId is duplicated.");
+            case ORDER_NOT_FOUND, NOT_CANCELABLE -> BinanceFailure.bad(-2010, e.getMessage());
+        };
+    }
+
+    private String onQuery(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
+        SimOrder order =
+                find(account, market, params).orElseThrow(() -> BinanceFailure.bad(-2013, "Order does not exist."));
+        return market == Market.SPOT ? BinanceOrderJson.queried(order) : BinanceFuturesJson.order(order);
+    }
+
+    private String onCancel(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
+        SimOrder order =
+                find(account, market, params).orElseThrow(() -> BinanceFailure.bad(-2011, "Unknown order sent."));
+        SimOrder cancelled;
         try {
-            SimOrder cancelled = engine.cancel(account, order.orderId());
-            String cancelId = params.getOrDefault("newClientOrderId", "sim-cancel-" + ++cancelIds);
-            return BinanceOrderJson.cancelled(cancelled, cancelId);
+            cancelled = engine.cancel(account, order.orderId());
         } catch (OrderRejection e) {
             throw BinanceFailure.bad(-2011, "Unknown order sent.");
         }
+        if (market != Market.SPOT) {
+            return BinanceFuturesJson.order(cancelled);
+        }
+        return BinanceOrderJson.cancelled(
+                cancelled, params.getOrDefault("newClientOrderId", "sim-cancel-" + ++cancelIds));
     }
 
-    private String onOpenOrders(SimAccount account, Map<String, String> params) throws BinanceFailure {
-        Instrument instrument = params.containsKey("symbol") ? BinanceOrderRequest.symbol(params) : null;
-        return BinanceOrderJson.openOrders(engine.openOrders(account, instrument));
+    private String onOpenOrders(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
+        Instrument instrument = params.containsKey("symbol") ? BinanceOrderRequest.symbol(params, market) : null;
+        List<SimOrder> open = engine.openOrders(account, instrument);
+        return market == Market.SPOT ? BinanceOrderJson.openOrders(open) : BinanceFuturesJson.orders(open);
     }
 
-    private String onAccount(SimAccount account, Map<String, String> params) {
+    private String onSpotAccount(SimAccount account, Market market, Map<String, String> params) {
         return BinanceOrderJson.account(engine.balances(account), clock.millis());
     }
 
+    private String onBalance(SimAccount account, Market market, Map<String, String> params) {
+        return BinanceFuturesJson.balances(engine.balances(account), clock.millis());
+    }
+
+    private String onPositions(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
+        Instrument only = params.containsKey("symbol") ? BinanceOrderRequest.symbol(params, market) : null;
+        List<Position> positions = new ArrayList<>();
+        List<BigDecimal> marks = new ArrayList<>();
+        List<BigDecimal> sizes = new ArrayList<>();
+        for (Position p : engine.positions(account)) {
+            if (only == null || only.equals(p.instrument())) {
+                positions.add(p);
+                marks.add(engine.lastPrice(p.instrument()));
+                sizes.add(engine.contractSize(p.instrument()));
+            }
+        }
+        return BinanceFuturesJson.positions(positions, marks, sizes, clock.millis());
+    }
+
     /** Finds the order by {@code orderId}, else {@code origClientOrderId}, within {@code symbol}. */
-    private Optional<SimOrder> find(SimAccount account, Map<String, String> params) throws BinanceFailure {
-        Instrument instrument = BinanceOrderRequest.symbol(params);
+    private Optional<SimOrder> find(SimAccount account, Market market, Map<String, String> params)
+            throws BinanceFailure {
+        Instrument instrument = BinanceOrderRequest.symbol(params, market);
         String id = params.get("orderId");
         String clientId = params.get("origClientOrderId");
         Optional<SimOrder> order;
@@ -144,11 +207,11 @@ public final class BinanceOrderRoutes {
         return order.filter(o -> o.request().instrument().equals(instrument));
     }
 
-    private void reply(RoutingContext ctx, int status, String body) {
+    private void reply(RoutingContext ctx, Market market, int status, String body) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json;charset=UTF-8")
-                .putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(limiter.used(Market.SPOT, clock.millis())))
+                .putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(limiter.used(market, clock.millis())))
                 .end(body);
     }
 }

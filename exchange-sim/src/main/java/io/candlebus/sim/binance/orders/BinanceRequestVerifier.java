@@ -31,11 +31,11 @@ final class BinanceRequestVerifier {
         this.clock = clock;
     }
 
-    SimAccount verify(String apiKey, BinanceSignedRequest request) throws BinanceFailure {
+    SimAccount verify(SimVenue venue, String apiKey, BinanceSignedRequest request) throws BinanceFailure {
         if (apiKey == null || apiKey.isBlank()) {
             throw new BinanceFailure(401, -2014, "API-key format invalid.");
         }
-        SimAccount account = engine.account(SimVenue.BINANCE_SPOT, apiKey)
+        SimAccount account = engine.account(venue, apiKey)
                 .orElseThrow(() -> new BinanceFailure(401, -2015, "Invalid API-key, IP, or permissions for action."));
         long timestamp = number(request, "timestamp", null);
         long recvWindow = number(request, "recvWindow", DEFAULT_RECV_WINDOW);

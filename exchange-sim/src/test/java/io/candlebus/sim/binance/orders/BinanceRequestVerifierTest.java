@@ -33,7 +33,7 @@ class BinanceRequestVerifierTest {
 
     private int code(BinanceRequestVerifier verifier, String key, String query, String body) {
         try {
-            verifier.verify(key, BinanceSignedRequest.of(query, body));
+            verifier.verify(SimVenue.BINANCE_SPOT, key, BinanceSignedRequest.of(query, body));
             return 0;
         } catch (BinanceFailure e) {
             return e.code();

@@ -29,6 +29,7 @@ import java.util.Optional;
  */
 public final class OrderEngine {
     private final TradeTape market;
+    private final OrderFaults faults = new OrderFaults();
     private final Map<String, SimAccount> accounts = new HashMap<>();
     private final Map<Long, WorkingOrder> orders = new LinkedHashMap<>();
     private final Map<Instrument, List<WorkingOrder>> resting = new HashMap<>();
@@ -44,6 +45,11 @@ public final class OrderEngine {
         this.market = market;
         this.matchedUpTo = market.now();
         SimAccounts.openDefaults(this, market.instruments());
+    }
+
+    /** Returns the order faults the venues' routes apply. */
+    public OrderFaults faults() {
+        return faults;
     }
 
     /** Opens an account (or replaces one with the same venue and key) holding {@code funds} free. */

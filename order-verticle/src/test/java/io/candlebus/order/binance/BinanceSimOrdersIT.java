@@ -8,6 +8,7 @@ import io.candlebus.contract.codec.Codecs;
 import io.candlebus.order.ApiCredentials;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.orders.OrderFaults;
 import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimAccounts;
 import io.candlebus.sim.orders.SimOrder;
@@ -288,5 +289,40 @@ class BinanceSimOrdersIT {
         HttpResponse<Buffer> cancelled =
                 futures("DELETE", Market.COINM, "/dapi/v1/order", "symbol=BTCUSD_PERP&origClientOrderId=" + coinId);
         assertThat(cancelled.bodyAsJsonObject().getString("status")).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void orderFaultsRefuseBeforeTheEngineOrSpoilTheAnswerAfterIt() {
+        OrderFaults faults = sim.orders().faults();
+        try {
+            String refused = "fault-" + UUID.randomUUID().toString().substring(0, 8);
+            faults.refuseNext(1, OrderFaults.Refusal.BANNED);
+            HttpResponse<Buffer> banned = post(signer, KEYS.key(), stamped(limitBuy(below(50_000), "0.001", refused)));
+            assertThat(banned.statusCode()).isEqualTo(418);
+            assertThat(banned.getHeader("Retry-After")).isNotNull();
+            faults.refuseNext(1, OrderFaults.Refusal.TIMESTAMP_OUTSIDE_WINDOW);
+            assertThat(code(post(signer, KEYS.key(), stamped(limitBuy(below(50_000), "0.001", refused)))))
+                    .isEqualTo(-1021);
+            assertThat(ordersWithClientId(refused)).isZero();
+
+            String lost = "fault-" + UUID.randomUUID().toString().substring(0, 8);
+            faults.hideNewOrdersFor(3_600_000);
+            faults.loseNextAnswers(1, OrderFaults.Loss.SERVER_ERROR);
+            HttpResponse<Buffer> unknown = post(signer, KEYS.key(), stamped(limitBuy(below(50_000), "0.001", lost)));
+            assertThat(unknown.statusCode()).isEqualTo(503);
+            assertThat(code(unknown)).isEqualTo(-1007);
+            // Placed, yet a lookup does not see it while the venue is "eventually consistent".
+            assertThat(ordersWithClientId(lost)).isEqualTo(1);
+            assertThat(code(send("GET", "/order", "symbol=BTCUSDT&origClientOrderId=" + lost)))
+                    .isEqualTo(-2013);
+            faults.hideNewOrdersFor(0);
+            assertThat(send("GET", "/order", "symbol=BTCUSDT&origClientOrderId=" + lost)
+                            .bodyAsJsonObject()
+                            .getString("status"))
+                    .isEqualTo("NEW");
+            send("DELETE", "/order", "symbol=BTCUSDT&origClientOrderId=" + lost);
+        } finally {
+            faults.clear();
+        }
     }
 }

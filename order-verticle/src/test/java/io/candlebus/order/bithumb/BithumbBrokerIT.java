@@ -16,6 +16,7 @@ import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.orders.OrderFaults;
 import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimAccounts;
 import io.candlebus.sim.orders.SimOrder;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,6 +65,11 @@ class BithumbBrokerIT {
                 vertx, SimConfig.defaults().withSeed(13).withSpeed(30).withHistoryMinutes(60)));
         client = WebClient.create(vertx);
         account = sim.orders().account(SimVenue.BITHUMB, KEYS.key()).orElseThrow();
+    }
+
+    @AfterEach
+    void disarm() {
+        sim.orders().faults().clear();
     }
 
     @AfterAll
@@ -164,23 +171,60 @@ class BithumbBrokerIT {
         assertThat(atVenue(request.clientOrderId())).isEmpty();
     }
 
-    @Test
-    void anAnswerLostToTheClientsTimeoutEndsInTheStateTheVenueHolds() throws IOException {
-        OrderJournalFile journal = OrderJournalFile.open(dir);
-        OrderRequest request = restingBid();
+    /** Submits with a short order timeout and a lookup deadline of {@code deadlineMillis}, returns the event. */
+    private OrderEvent submitUnder(OrderRequest request, long deadlineMillis) throws IOException {
+        return await(broker(OrderJournalFile.open(dir), 500, deadlineMillis).submit(request));
+    }
 
-        // A 1 ms timeout: the venue most likely takes the order but its answer comes too late.
-        OrderEvent event = await(broker(journal, 1, 2_000).submit(request));
-
+    /** The order reached the book once and the broker reports it, found by client order id. */
+    private static void placedOnceAndFound(OrderRequest request, OrderEvent event) {
         List<SimOrder> placed = atVenue(request.clientOrderId());
-        assertThat(placed).hasSizeLessThanOrEqualTo(1);
-        if (placed.isEmpty()) {
-            assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
-        } else {
-            // Resolved by looking the order up, never by sending it again.
-            assertThat(event.status()).as(event.reason()).isEqualTo(OrderStatus.ACCEPTED);
-            assertThat(event.exchangeOrderId()).isEqualTo(placed.get(0).bithumbId());
-        }
+        assertThat(placed).hasSize(1);
+        assertThat(event.status()).as(event.reason()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(event.reason()).isEqualTo("found at bithumb by client order id");
+        assertThat(event.exchangeOrderId()).isEqualTo(placed.get(0).bithumbId());
+    }
+
+    @Test
+    void aConnectionClosedAfterAcceptanceIsResolvedByLookupNotResend() throws IOException {
+        OrderRequest request = restingBid();
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.CLOSE_CONNECTION);
+        placedOnceAndFound(request, submitUnder(request, 2_000));
+        assertThat(journaled(request.clientOrderId()).state()).isEqualTo(OrderState.NEW);
+    }
+
+    @Test
+    void aServerErrorAfterAcceptanceIsResolvedByLookup() throws IOException {
+        OrderRequest request = restingBid();
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.SERVER_ERROR);
+        placedOnceAndFound(request, submitUnder(request, 2_000));
+    }
+
+    @Test
+    void anAnswerLatePastTheClientsTimeoutIsResolvedByLookup() throws IOException {
+        OrderRequest request = restingBid();
+        sim.orders().faults().delayRealMillis(1_500);
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.DELAY);
+        placedOnceAndFound(request, submitUnder(request, 2_000));
+    }
+
+    @Test
+    void notFoundRightAfterCreationIsRetriedUntilTheOrderShows() throws IOException {
+        OrderRequest request = restingBid();
+        // Lookups miss the order for 45 sim seconds (1.5 s real): the broker keeps looking.
+        sim.orders().faults().hideNewOrdersFor(45_000);
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.SERVER_ERROR);
+        placedOnceAndFound(request, submitUnder(request, 5_000));
+    }
+
+    @Test
+    void aRefusalBeforeTheEngineEndsNotPlacedWithoutASecondAttempt() throws IOException {
+        OrderRequest request = restingBid();
+        sim.orders().faults().refuseNext(1, OrderFaults.Refusal.TOO_MANY_REQUESTS);
+        OrderEvent event = submitUnder(request, 600);
+        assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(event.reason()).startsWith("not placed:");
+        assertThat(atVenue(request.clientOrderId())).isEmpty();
     }
 
     @Test

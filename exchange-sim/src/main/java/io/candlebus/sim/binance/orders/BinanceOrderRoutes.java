@@ -3,8 +3,10 @@ package io.candlebus.sim.binance.orders;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.sim.binance.WeightLimiter;
+import io.candlebus.sim.orders.FaultedAnswer;
 import io.candlebus.sim.orders.NewOrder;
 import io.candlebus.sim.orders.OrderEngine;
+import io.candlebus.sim.orders.OrderFaults;
 import io.candlebus.sim.orders.OrderRejection;
 import io.candlebus.sim.orders.Position;
 import io.candlebus.sim.orders.SimAccount;
@@ -52,7 +54,7 @@ public final class BinanceOrderRoutes {
     }
 
     private void mount(Router router, BodyHandler body, SimVenue venue, Market market, String v1, String account) {
-        router.post(v1 + "/order").handler(body).handler(ctx -> handle(ctx, venue, market, 1, this::onPlace));
+        router.post(v1 + "/order").handler(body).handler(ctx -> onPlaceRequest(ctx, venue, market));
         router.get(v1 + "/order").handler(ctx -> handle(ctx, venue, market, 4, this::onQuery));
         router.delete(v1 + "/order").handler(body).handler(ctx -> handle(ctx, venue, market, 1, this::onCancel));
         router.get(v1 + "/openOrders").handler(ctx -> handle(ctx, venue, market, 6, this::onOpenOrders));
@@ -70,18 +72,7 @@ public final class BinanceOrderRoutes {
     }
 
     private void handle(RoutingContext ctx, SimVenue venue, Market market, int weight, Action action) {
-        long now = clock.millis();
-        WeightLimiter.Verdict verdict = limiter.charge(market, weight, now);
-        if (verdict != WeightLimiter.Verdict.OK) {
-            ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds(market, now)));
-            reply(
-                    ctx,
-                    market,
-                    verdict == WeightLimiter.Verdict.BANNED ? 418 : 429,
-                    BinanceOrderJson.error(
-                            -1003,
-                            "Too much request weight used; current limit is " + limiter.limit(market)
-                                    + " request weight per 1 MINUTE."));
+        if (!charge(ctx, market, weight)) {
             return;
         }
         String body = ctx.body().available() ? ctx.body().asString() : null;
@@ -92,6 +83,79 @@ public final class BinanceOrderRoutes {
         } catch (BinanceFailure e) {
             reply(ctx, market, e.status(), BinanceOrderJson.error(e.code(), e.getMessage()));
         }
+    }
+
+    /** Charges {@code weight}; false (and answered 429 or 418) when over the limit or banned. */
+    private boolean charge(RoutingContext ctx, Market market, int weight) {
+        long now = clock.millis();
+        WeightLimiter.Verdict verdict = limiter.charge(market, weight, now);
+        if (verdict == WeightLimiter.Verdict.OK) {
+            return true;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds(market, now)));
+        reply(
+                ctx,
+                market,
+                verdict == WeightLimiter.Verdict.BANNED ? 418 : 429,
+                BinanceOrderJson.error(
+                        -1003,
+                        "Too much request weight used; current limit is " + limiter.limit(market)
+                                + " request weight per 1 MINUTE."));
+        return false;
+    }
+
+    /** A new order: faults may refuse it before the engine, or spoil the answer after it was placed. */
+    private void onPlaceRequest(RoutingContext ctx, SimVenue venue, Market market) {
+        if (!charge(ctx, market, 1)) {
+            return;
+        }
+        OrderFaults.Refusal refusal = engine.faults().takeRefusal().orElse(null);
+        if (refusal != null) {
+            switch (refusal) {
+                case TOO_MANY_REQUESTS, BANNED -> {
+                    ctx.response().putHeader("Retry-After", "1");
+                    reply(
+                            ctx,
+                            market,
+                            refusal == OrderFaults.Refusal.BANNED ? 418 : 429,
+                            BinanceOrderJson.error(-1003, "Too many requests; IP banned until further notice."));
+                }
+                case UNAVAILABLE -> reply(
+                        ctx,
+                        market,
+                        503,
+                        BinanceOrderJson.error(
+                                -1008,
+                                "Server is currently overloaded with other requests. Please try again in a few"
+                                        + " minutes."));
+                case TIMESTAMP_OUTSIDE_WINDOW -> reply(
+                        ctx,
+                        market,
+                        400,
+                        BinanceOrderJson.error(-1021, "Timestamp for this request is outside of the recvWindow."));
+            }
+            return;
+        }
+        String body = ctx.body().available() ? ctx.body().asString() : null;
+        BinanceSignedRequest request = BinanceSignedRequest.of(ctx.request().query(), body);
+        String placed;
+        try {
+            SimAccount account = verifier.verify(venue, ctx.request().getHeader("X-MBX-APIKEY"), request);
+            placed = onPlace(account, market, request.params());
+        } catch (BinanceFailure e) {
+            reply(ctx, market, e.status(), BinanceOrderJson.error(e.code(), e.getMessage()));
+            return;
+        }
+        ctx.response().putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(limiter.used(market, clock.millis())));
+        FaultedAnswer.send(
+                ctx,
+                engine.faults(),
+                200,
+                placed,
+                BinanceOrderJson.error(
+                        -1007,
+                        "Timeout waiting for response from backend server. Send status unknown; execution status"
+                                + " unknown."));
     }
 
     private String onPlace(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
@@ -159,7 +223,10 @@ public final class BinanceOrderRoutes {
 
     private String onOpenOrders(SimAccount account, Market market, Map<String, String> params) throws BinanceFailure {
         Instrument instrument = params.containsKey("symbol") ? BinanceOrderRequest.symbol(params, market) : null;
-        List<SimOrder> open = engine.openOrders(account, instrument);
+        long now = clock.millis();
+        List<SimOrder> open = engine.openOrders(account, instrument).stream()
+                .filter(o -> !engine.faults().hidden(o.createdAt(), now))
+                .toList();
         return market == Market.SPOT ? BinanceOrderJson.openOrders(open) : BinanceFuturesJson.orders(open);
     }
 
@@ -204,7 +271,10 @@ public final class BinanceOrderRoutes {
             throw BinanceFailure.bad(
                     -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were" + " empty/null!");
         }
-        return order.filter(o -> o.request().instrument().equals(instrument));
+        long now = clock.millis();
+        // A fault may keep fresh orders out of lookups for a while, as an eventually consistent venue does.
+        return order.filter(o ->
+                o.request().instrument().equals(instrument) && !engine.faults().hidden(o.createdAt(), now));
     }
 
     private void reply(RoutingContext ctx, Market market, int status, String body) {

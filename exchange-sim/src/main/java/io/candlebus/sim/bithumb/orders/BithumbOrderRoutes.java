@@ -9,8 +9,10 @@ import io.candlebus.contract.Market;
 import io.candlebus.contract.Side;
 import io.candlebus.sim.orders.Assets;
 import io.candlebus.sim.orders.Balance;
+import io.candlebus.sim.orders.FaultedAnswer;
 import io.candlebus.sim.orders.NewOrder;
 import io.candlebus.sim.orders.OrderEngine;
+import io.candlebus.sim.orders.OrderFaults;
 import io.candlebus.sim.orders.OrderRejection;
 import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimOrder;
@@ -37,11 +39,13 @@ public final class BithumbOrderRoutes {
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final OrderEngine engine;
+    private final Clock clock;
     private final BithumbJwtVerifier verifier;
 
     /** Creates the routes over {@code engine}; {@code clock} (the sim clock) judges token timestamps. */
     public BithumbOrderRoutes(OrderEngine engine, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.verifier = new BithumbJwtVerifier(engine, clock);
     }
 
@@ -58,6 +62,11 @@ public final class BithumbOrderRoutes {
     }
 
     private void onPlace(RoutingContext ctx) {
+        Optional<OrderFaults.Refusal> refusal = engine.faults().takeRefusal();
+        if (refusal.isPresent()) {
+            refuse(ctx, refusal.get());
+            return;
+        }
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body().asString() == null ? "" : ctx.body().asString());
@@ -81,10 +90,14 @@ public final class BithumbOrderRoutes {
         }
         try {
             // A repeated client_order_id with the same parameters answers the existing order (SimVenue.BITHUMB).
-            json(
+            String placed =
+                    BithumbOrderJson.placed(engine.place(account, request).order());
+            FaultedAnswer.send(
                     ctx,
+                    engine.faults(),
                     201,
-                    BithumbOrderJson.placed(engine.place(account, request).order()));
+                    placed,
+                    BithumbOrderJson.error("server_error", "the order's outcome is unknown"));
         } catch (OrderRejection e) {
             rejected(ctx, e, request.side());
         }
@@ -179,10 +192,23 @@ public final class BithumbOrderRoutes {
             error(ctx, 400, "invalid_parameter", idName + " or client_order_id: one is required");
             return Optional.empty();
         }
+        // A fault may keep fresh orders out of lookups for a while, as an eventually consistent venue does.
+        order = order.filter(o -> !engine.faults().hidden(o.createdAt(), clock.millis()));
         if (order.isEmpty()) {
             error(ctx, 404, "order_not_found", "order: no such order");
         }
         return order;
+    }
+
+    private static void refuse(RoutingContext ctx, OrderFaults.Refusal refusal) {
+        switch (refusal) {
+            case TOO_MANY_REQUESTS, BANNED -> {
+                ctx.response().putHeader("Retry-After", "1");
+                error(ctx, 429, "too_many_requests", "too many requests");
+            }
+            case UNAVAILABLE -> error(ctx, 503, "server_error", "service unavailable");
+            case TIMESTAMP_OUTSIDE_WINDOW -> error(ctx, 401, "expired_jwt", "timestamp: outside the window");
+        }
     }
 
     private SimAccount authenticate(RoutingContext ctx, List<String> hashable) {

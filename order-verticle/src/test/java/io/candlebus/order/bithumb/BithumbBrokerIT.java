@@ -14,6 +14,7 @@ import io.candlebus.order.TestOrders;
 import io.candlebus.order.journal.JournalEntry;
 import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
+import io.candlebus.order.live.LiveBroker;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
 import io.candlebus.sim.orders.OrderFaults;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs {@link BithumbBroker} against the simulator: one order per intent, whatever the answer was. */
+/** Runs the live broker with Bithumb's client against the simulator: one order per intent, whatever happens. */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BithumbBrokerIT {
@@ -85,12 +86,11 @@ class BithumbBrokerIT {
         }
     }
 
-    private static BithumbBroker broker(OrderJournalFile journal, long orderTimeoutMillis, long deadlineMillis) {
-        return new BithumbBroker(
+    private static LiveBroker broker(OrderJournalFile journal, long orderTimeoutMillis, long deadlineMillis) {
+        return new LiveBroker(
                 vertx,
-                client,
-                new BithumbBroker.Settings(sim.bithumbRestUrl(), orderTimeoutMillis, 5_000, deadlineMillis, 100),
-                new BithumbJwtSigner(KEYS, sim.clock()),
+                new LiveBroker.Settings(orderTimeoutMillis, 5_000, deadlineMillis, 100),
+                new BithumbOrderClient(client, sim.bithumbRestUrl(), new BithumbJwtSigner(KEYS, sim.clock())),
                 journal,
                 sim.clock());
     }

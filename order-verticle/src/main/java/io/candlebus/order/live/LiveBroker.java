@@ -29,7 +29,7 @@ import java.util.Objects;
  * found then, it was not placed (REJECTED). If the lookups themselves stay unclear, so does the outcome:
  * the future fails and the intent stays PENDING for {@link #reconcile()}.
  *
- * <p>Runs on one event loop. Not yet done: following an accepted order to its final state.
+ * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state.
  */
 public final class LiveBroker implements Broker {
     private final Vertx vertx;
@@ -106,6 +106,42 @@ public final class LiveBroker implements Broker {
                 out.add(e);
                 return null;
             }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /**
+     * Looks up, one after the other, the journaled orders the venue holds open (NEW or PARTIALLY_FILLED;
+     * PENDING ones are being resolved) and journals every change: more filled, or a final state. Returns
+     * the events of the orders that changed; the caller runs it on a timer until they are final.
+     */
+    public Future<List<OrderEvent>> poll() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (entry.state() == OrderState.PENDING) {
+                continue;
+            }
+            chain = chain.compose(v -> venue.lookup(entry.request(), settings.lookupTimeoutMillis())
+                    .compose(reply -> {
+                        if (reply instanceof VenueOrders.Known k
+                                && (k.state() != entry.state()
+                                        || k.filledQuantity().compareTo(entry.filledQuantity()) != 0)
+                                && entry.state().canMoveTo(k.state())) {
+                            return record(
+                                            entry.request(),
+                                            k.state(),
+                                            k.exchangeOrderId(),
+                                            k.filledQuantity(),
+                                            venue.venue() + " reports " + k.state())
+                                    .map(e -> {
+                                        out.add(e);
+                                        return null;
+                                    });
+                        }
+                        // Not found, unclear or unchanged: the next poll asks again.
+                        return Future.<Void>succeededFuture();
+                    }));
         }
         return chain.map(v -> out);
     }

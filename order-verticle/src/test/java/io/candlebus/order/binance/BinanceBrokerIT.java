@@ -30,9 +30,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,5 +200,38 @@ class BinanceBrokerIT {
             assertThat(replayed.find(sell.clientOrderId()).orElseThrow().state())
                     .isEqualTo(OrderState.FILLED);
         }
+    }
+
+    @Test
+    void pollingFollowsARestingOrderUntilSimTradesFillIt() throws IOException {
+        LiveBroker broker = broker(Market.SPOT);
+        // Just under the last price; a trade landing in between fills it at once, then another is placed.
+        OrderRequest request = null;
+        for (int attempt = 0; attempt < 10 && request == null; attempt++) {
+            BigDecimal price = sim.orders().lastPrice(BTCUSDT).subtract(new BigDecimal("2.00"));
+            OrderRequest candidate = TestOrders.limit(newId(), BTCUSDT, Side.BUY, "0.001", price.toPlainString());
+            if (await(broker.submit(candidate)).status() == OrderStatus.ACCEPTED) {
+                request = candidate;
+            }
+        }
+        assertThat(request).as("an order that rests").isNotNull();
+        String id = request.clientOrderId();
+        BigDecimal before = broker.position(BTCUSDT);
+
+        List<OrderEvent> seen = new ArrayList<>();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    seen.addAll(await(broker.poll()));
+                    return seen.stream()
+                            .anyMatch(e -> e.clientOrderId().equals(id) && e.status() == OrderStatus.FILLED);
+                });
+        assertThat(broker.position(BTCUSDT).subtract(before)).isEqualByComparingTo("0.001");
+        try (OrderJournalFile replayed = OrderJournalFile.open(dir)) {
+            assertThat(replayed.find(id).orElseThrow().state()).isEqualTo(OrderState.FILLED);
+        }
+        // Final orders are not asked about again.
+        assertThat(await(broker.poll())).noneMatch(e -> e.clientOrderId().equals(id));
     }
 }

@@ -102,6 +102,9 @@ public final class LiveBroker implements Broker {
         List<OrderEvent> out = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (JournalEntry entry : journal.openEntries()) {
+            if (!handles(entry)) {
+                continue;
+            }
             chain = chain.compose(v -> resolve(entry.request(), deadline()).map(e -> {
                 out.add(e);
                 return null;
@@ -119,7 +122,7 @@ public final class LiveBroker implements Broker {
         List<OrderEvent> out = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (JournalEntry entry : journal.openEntries()) {
-            if (entry.state() == OrderState.PENDING) {
+            if (entry.state() == OrderState.PENDING || !handles(entry)) {
                 continue;
             }
             chain = chain.compose(v -> venue.lookup(entry.request(), settings.lookupTimeoutMillis())
@@ -144,6 +147,16 @@ public final class LiveBroker implements Broker {
                     }));
         }
         return chain.map(v -> out);
+    }
+
+    /** Returns whether the entry is this venue's: a journal shared by several brokers holds others' too. */
+    private boolean handles(JournalEntry entry) {
+        try {
+            venue.validate(entry.request());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -231,8 +231,12 @@ class BithumbBrokerIT {
     void reconcileAfterARestartSettlesIntentsThatDiedBeforeOrAfterTheSend() throws IOException {
         OrderRequest neverSent = restingBid();
         OrderRequest sentNoAnswer = restingBid();
+        // Another venue's intent in the same journal is left to that venue's broker.
+        OrderRequest otherVenue = TestOrders.market(
+                ClientOrderIds.forSignal(UUID.randomUUID().toString()), TestOrders.BTCUSDT, Side.BUY, "0.001", null);
         try (OrderJournalFile before = OrderJournalFile.open(dir)) {
             before.recordIntent(neverSent, sim.clock().millis());
+            before.recordIntent(otherVenue, sim.clock().millis());
             before.recordIntent(sentNoAnswer, sim.clock().millis());
         }
         // The second one reached the venue before the node died: send it as the broker would have.
@@ -246,7 +250,7 @@ class BithumbBrokerIT {
         assertThat(status).isEqualTo(201);
 
         OrderJournalFile after = OrderJournalFile.open(dir);
-        assertThat(after.replayReport().openIntents()).isEqualTo(2);
+        assertThat(after.replayReport().openIntents()).isEqualTo(3);
         List<OrderEvent> settled = await(broker(after, 5_000, 500).reconcile());
 
         assertThat(settled)
@@ -258,7 +262,11 @@ class BithumbBrokerIT {
                 .isEqualTo(atVenue(sentNoAnswer.clientOrderId()).get(0).bithumbId());
         assertThat(atVenue(neverSent.clientOrderId())).isEmpty();
         assertThat(atVenue(sentNoAnswer.clientOrderId())).hasSize(1);
-        // Nothing is PENDING any more: the placed order is NEW (still open at the venue), the other final.
-        assertThat(after.openEntries()).extracting(JournalEntry::state).containsExactly(OrderState.NEW);
+        // Nothing of Bithumb's is PENDING any more: the placed order is NEW (still open at the venue), the
+        // other final; the Binance intent was not touched.
+        assertThat(after.openEntries())
+                .extracting(JournalEntry::state)
+                .containsExactly(OrderState.PENDING, OrderState.NEW);
+        assertThat(after.find(otherVenue.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.PENDING);
     }
 }

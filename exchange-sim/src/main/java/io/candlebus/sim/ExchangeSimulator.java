@@ -5,6 +5,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.sim.faults.Faults;
 import io.candlebus.sim.market.SimMarket;
+import io.candlebus.sim.orders.OrderEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -131,6 +132,11 @@ public final class ExchangeSimulator {
      */
     public void connectionLimits(ConnectionLimits limits) {
         server.connectionLimits(Objects.requireNonNull(limits, "limits: expected connection limits, was null"));
+    }
+
+    /** Returns the private side of both venues: accounts, balances and every order (the orders' truth view). */
+    public OrderEngine orders() {
+        return server.orders();
     }
 
     /** Returns the fault-injection API. */

@@ -4,12 +4,16 @@ import io.candlebus.contract.Market;
 import io.candlebus.sim.binance.BinanceRestRoutes;
 import io.candlebus.sim.binance.BinanceStreamServer;
 import io.candlebus.sim.binance.WeightLimiter;
+import io.candlebus.sim.binance.orders.BinanceOrderRoutes;
 import io.candlebus.sim.bithumb.BithumbRestRoutes;
 import io.candlebus.sim.bithumb.BithumbStreamServer;
+import io.candlebus.sim.bithumb.orders.BithumbOrderRoutes;
 import io.candlebus.sim.faults.RestOutage;
 import io.candlebus.sim.market.Pacing;
 import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.TradeScript;
+import io.candlebus.sim.orders.OrderEngine;
+import io.candlebus.sim.orders.TradeTape;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,6 +33,7 @@ final class SimServer extends VerticleBase {
     private final RestOutage outage;
     private final ConnectionStats stats = new ConnectionStats();
     private final AttemptLimiter attempts = new AttemptLimiter(System::nanoTime);
+    private final OrderEngine orders;
     private volatile ConnectionLimits limits;
     private BinanceStreamServer binanceStreams;
     private BithumbStreamServer bithumbStreams;
@@ -40,6 +45,7 @@ final class SimServer extends VerticleBase {
         this.market = market;
         this.outage = new RestOutage(market.clock());
         this.limits = config.connectionLimits();
+        this.orders = new OrderEngine(TradeTape.of(market));
     }
 
     @Override
@@ -51,8 +57,14 @@ final class SimServer extends VerticleBase {
         router.route().handler(outage::handle);
         new BinanceRestRoutes(market, limiter).mount(router);
         new BithumbRestRoutes(market, config.wireForms()).mount(router);
+        new BinanceOrderRoutes(orders, limiter, market.clock()).mount(router);
+        new BithumbOrderRoutes(orders, market.clock()).mount(router);
         // Keeps generation ahead of readers so a request never has to generate many minutes at once.
-        generationTimer = vertx.setPeriodic(pacing.realPeriod(TradeScript.MINUTE / 4), id -> market.advance());
+        generationTimer = vertx.setPeriodic(pacing.realPeriod(TradeScript.MINUTE / 4), id -> {
+            market.advance();
+            // Fills resting orders while trades are still in the window, even when nobody asks.
+            orders.match();
+        });
         server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.host())
                         .setPort(config.port())
@@ -130,6 +142,10 @@ final class SimServer extends VerticleBase {
 
     int actualPort() {
         return server.actualPort();
+    }
+
+    OrderEngine orders() {
+        return orders;
     }
 
     RestOutage outage() {

@@ -23,6 +23,9 @@ final class OrderRequestParser {
     /** Returns the request in {@code body}; throws IllegalArgumentException naming the bad field. */
     static OrderRequest parse(Object body) {
         if (body instanceof OrderRequest request) {
+            // A record from the bus is bounded like JSON from HTTP.
+            OrderDecimals.bounded("order.quantity", request.quantity());
+            OrderDecimals.bounded("order.price", request.price());
             return request;
         }
         if (!(body instanceof JsonObject json)) {
@@ -99,11 +102,17 @@ final class OrderRequestParser {
         if (value == null) {
             return null;
         }
-        if (value instanceof String || value instanceof Number) {
+        if ((value instanceof String || value instanceof Number)
+                && value.toString().length() <= 64) {
+            BigDecimal parsed = null;
             try {
-                return new BigDecimal(value.toString());
+                parsed = new BigDecimal(value.toString());
             } catch (NumberFormatException e) {
                 // Reported below with the field's name.
+            }
+            if (parsed != null) {
+                // Bounded before the record's own checks, which print the value in full.
+                return OrderDecimals.bounded("order." + field, parsed);
             }
         }
         throw new IllegalArgumentException(
@@ -111,6 +120,8 @@ final class OrderRequestParser {
     }
 
     private static String describe(Object value) {
-        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        String text = String.valueOf(value);
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return value instanceof String ? "'" + shown + "'" : shown;
     }
 }

@@ -28,6 +28,8 @@ class ClientOrderIdsTest {
             String signalId = Signal.idOf("band_lower", BTCUSDT, Interval.M1, i * 60_000, Side.BUY);
             String id = ClientOrderIds.forSignal(signalId);
             assertThat(id).matches("[A-Za-z0-9_-]{1,36}").hasSize(36);
+            // Valid on both venues: Bithumb's client_order_id and Binance's newClientOrderId (futures' regex).
+            assertThat(id).matches("[\\.A-Z:/a-z0-9_-]{1,36}");
             assertThat(ClientOrderIds.forSignal(signalId)).isEqualTo(id);
             assertThat(ids.add(id)).isTrue();
             // The contract accepts it as an idempotency key.

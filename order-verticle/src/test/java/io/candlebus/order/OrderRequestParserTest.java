@@ -79,4 +79,36 @@ class OrderRequestParserTest {
         assertThatThrownBy(() -> OrderRequestParser.parse(new JsonObject(VALID).put("clientOrderId", 5)))
                 .hasMessage("order.clientOrderId: expected text, was 5");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1e999999999|1E+999999999",
+                "-1e999999999|-1E+999999999",
+                "1e-400|1E-400",
+                "123456789012345678901|123456789012345678901"
+            })
+    void refusesExtremeDecimalsAtOnceWithoutPrintingThemInFull(String quantity, String shown) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> OrderRequestParser.parse(new JsonObject(VALID).put("quantity", quantity)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "order.quantity: expected at most 20 digits before the point and 18 after it, was " + shown);
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void boundsARecordFromTheBusAndAcceptsOrdinaryPrecision() {
+        OrderRequest huge = new OrderRequest(
+                "c-2", BTCUSDT, Side.BUY, OrderType.MARKET, new java.math.BigDecimal("1e999999999"), null, "bus");
+        assertThatThrownBy(() -> OrderRequestParser.parse(huge))
+                .hasMessageStartingWith("order.quantity: expected at most");
+        OrderRequest fine = OrderRequestParser.parse(new JsonObject(VALID)
+                .put("quantity", "12345678901234567890.123456789012345678")
+                .put("price", "0.000000000000000001"));
+        assertThat(fine.quantity().scale()).isEqualTo(18);
+        assertThatThrownBy(() -> OrderRequestParser.parse(new JsonObject(VALID).put("quantity", "1".repeat(100))))
+                .hasMessageStartingWith("order.quantity: expected a decimal such as \"0.001\", was '1111");
+    }
 }

@@ -3,6 +3,7 @@ package io.candlebus.sim.binance;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
+import io.candlebus.sim.binance.orders.BinanceOrderFilters;
 import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.InstrumentSpec;
 import io.candlebus.sim.market.SimMarket;
@@ -88,6 +89,7 @@ public final class BinanceRestRoutes {
             w.name("tickSize").string(spec.sim().tickSize()).endObject();
             w.beginObject().name("filterType").value("LOT_SIZE");
             w.name("stepSize").string(spec.sim().lotSize()).endObject();
+            BinanceOrderFilters.valueFilter(w, spec);
             w.endArray().endObject();
         }
         w.endArray().endObject();

@@ -1,0 +1,93 @@
+package io.candlebus.sim.orders;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Order faults of the simulated venues, armed by tests and consumed by the order routes: the next new-order
+ * requests can be refused before the engine sees them (the order is NOT placed), or placed and then
+ * answered badly (the order IS placed, the client cannot tell); and fresh orders can be invisible to
+ * lookups for a while (eventual consistency). Thread-safe: tests arm it, the event loop consumes it.
+ */
+public final class OrderFaults {
+
+    /** What happens to a new-order request before the engine sees it; the order is not placed. */
+    public enum Refusal {
+        /** HTTP 429 with {@code Retry-After} (Binance -1003, Bithumb {@code too_many_requests}). */
+        TOO_MANY_REQUESTS,
+        /** HTTP 418, an IP ban (Binance only; Bithumb answers 429). */
+        BANNED,
+        /** HTTP 503, the venue is overloaded. */
+        UNAVAILABLE,
+        /** Binance -1021 as if the timestamp were outside recvWindow (Bithumb: 401 {@code expired_jwt}). */
+        TIMESTAMP_OUTSIDE_WINDOW
+    }
+
+    /** What happens to the answer of a new-order request that was placed. */
+    public enum Loss {
+        /** The connection is closed without an answer. */
+        CLOSE_CONNECTION,
+        /** HTTP 503 with an "outcome unknown" body (Binance -1007, Bithumb {@code server_error}). */
+        SERVER_ERROR,
+        /** The answer is sent {@link #delayRealMillis()} real ms late: past a client's timeout. */
+        DELAY
+    }
+
+    private final Deque<Refusal> refusals = new ArrayDeque<>();
+    private final Deque<Loss> losses = new ArrayDeque<>();
+    private long delayRealMillis = 2_000;
+    private long hiddenForSimMillis;
+
+    /** Refuses the next {@code count} new-order requests with {@code refusal}. */
+    public synchronized void refuseNext(int count, Refusal refusal) {
+        for (int i = 0; i < count; i++) {
+            refusals.add(refusal);
+        }
+    }
+
+    /** Places the next {@code count} new orders and then answers them with {@code loss}. */
+    public synchronized void loseNextAnswers(int count, Loss loss) {
+        for (int i = 0; i < count; i++) {
+            losses.add(loss);
+        }
+    }
+
+    /** Sets how late (real ms) a {@link Loss#DELAY}ed answer comes; 2000 by default. */
+    public synchronized void delayRealMillis(long millis) {
+        this.delayRealMillis = millis;
+    }
+
+    /** Returns how late (real ms) a {@link Loss#DELAY}ed answer comes. */
+    public synchronized long delayRealMillis() {
+        return delayRealMillis;
+    }
+
+    /** Makes every order invisible to lookups until it is {@code simMillis} old (0 turns it off). */
+    public synchronized void hideNewOrdersFor(long simMillis) {
+        this.hiddenForSimMillis = simMillis;
+    }
+
+    /** Returns whether an order created at {@code createdAt} is still hidden from lookups at {@code now}. */
+    public synchronized boolean hidden(long createdAt, long now) {
+        return now - createdAt < hiddenForSimMillis;
+    }
+
+    /** Takes the refusal armed for the next new-order request, if any. */
+    public synchronized Optional<Refusal> takeRefusal() {
+        return Optional.ofNullable(refusals.poll());
+    }
+
+    /** Takes the loss armed for the answer of the next placed order, if any. */
+    public synchronized Optional<Loss> takeLoss() {
+        return Optional.ofNullable(losses.poll());
+    }
+
+    /** Disarms everything. */
+    public synchronized void clear() {
+        refusals.clear();
+        losses.clear();
+        hiddenForSimMillis = 0;
+        delayRealMillis = 2_000;
+    }
+}

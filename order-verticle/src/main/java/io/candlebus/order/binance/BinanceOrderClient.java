@@ -1,0 +1,174 @@
+package io.candlebus.order.binance;
+
+import io.candlebus.contract.Exchange;
+import io.candlebus.contract.Market;
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.OrderType;
+import io.candlebus.order.journal.OrderState;
+import io.candlebus.order.live.VenueOrders;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST} and {@code GET}
+ * {@code /api/v3/order} (spot), {@code /fapi/v1/order} (USDT-M), {@code /dapi/v1/order} (COIN-M), HMAC-signed
+ * with a form body, through the non-blocking web client. 429, 418, 5xx and -1007 are unclear; other 4xx
+ * are refusals carrying {@code code: msg}; a lookup's -2013 means not found.
+ */
+public final class BinanceOrderClient implements VenueOrders {
+    private final WebClient client;
+    private final String restUrl;
+    private final Market market;
+    private final BinanceSigner signer;
+    private final Clock clock;
+    private final long recvWindowMillis;
+
+    /**
+     * Creates a client for {@code market} at the market's REST base {@code restUrl} (e.g. {@code
+     * https://api.binance.com}); {@code clock} stamps {@code timestamp} and should follow the venue's time.
+     */
+    public BinanceOrderClient(
+            WebClient client, String restUrl, Market market, BinanceSigner signer, Clock clock, long recvWindowMillis) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.restUrl = Objects.requireNonNull(restUrl, "restUrl");
+        this.market = Objects.requireNonNull(market, "market");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (recvWindowMillis < 1 || recvWindowMillis > 60_000) {
+            throw new IllegalArgumentException("recvWindowMillis: expected 1..60000, was " + recvWindowMillis);
+        }
+        this.recvWindowMillis = recvWindowMillis;
+    }
+
+    @Override
+    public String venue() {
+        return "binance";
+    }
+
+    @Override
+    public void validate(OrderRequest request) {
+        if (request.instrument().exchange() != Exchange.BINANCE
+                || request.instrument().market() != market) {
+            throw new IllegalArgumentException("order.instrument: expected a binance " + market.wireName()
+                    + " instrument, was " + request.instrument().key());
+        }
+    }
+
+    @Override
+    public Future<Reply> place(OrderRequest request, long timeoutMillis) {
+        StringBuilder params = new StringBuilder()
+                .append("symbol=")
+                .append(request.instrument().symbol())
+                .append("&side=")
+                .append(request.side().name())
+                .append("&type=")
+                .append(request.type().name());
+        if (request.type() == OrderType.LIMIT) {
+            params.append("&timeInForce=GTC&price=").append(plain(request.price()));
+        }
+        params.append("&quantity=")
+                .append(plain(request.quantity()))
+                .append("&newClientOrderId=")
+                .append(request.clientOrderId())
+                .append("&newOrderRespType=RESULT");
+        String body = stamped(params.toString());
+        return client.postAbs(restUrl + path())
+                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
+                .putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(timeoutMillis)
+                .sendBuffer(Buffer.buffer(body + "&signature=" + signer.signature("", body)))
+                .map(this::placed)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    @Override
+    public Future<Reply> lookup(OrderRequest request, long timeoutMillis) {
+        String query = signer.signedQuery(
+                stamped("symbol=" + request.instrument().symbol() + "&origClientOrderId=" + request.clientOrderId()));
+        return client.getAbs(restUrl + path() + "?" + query)
+                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
+                .timeout(timeoutMillis)
+                .send()
+                .map(this::found)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    private String path() {
+        return switch (market) {
+            case SPOT -> "/api/v3/order";
+            case USDM -> "/fapi/v1/order";
+            case COINM -> "/dapi/v1/order";
+        };
+    }
+
+    private String stamped(String params) {
+        return params + "&recvWindow=" + recvWindowMillis + "&timestamp=" + clock.millis();
+    }
+
+    private Reply placed(HttpResponse<Buffer> response) {
+        JsonObject json = object(response.bodyAsString());
+        int status = response.statusCode();
+        if (status == 200 && json != null && json.getValue("orderId") != null) {
+            return known(json);
+        }
+        Integer code = json == null ? null : json.getInteger("code");
+        if (status >= 400 && status < 500 && status != 429 && status != 418 && code != null) {
+            return new Rejected(code + ": " + json.getString("msg", ""));
+        }
+        return new Unclear("HTTP " + status + (code == null ? "" : " code " + code));
+    }
+
+    private Reply found(HttpResponse<Buffer> response) {
+        JsonObject json = object(response.bodyAsString());
+        if (response.statusCode() == 200 && json != null && json.getValue("orderId") != null) {
+            return known(json);
+        }
+        if (json != null && Integer.valueOf(-2013).equals(json.getInteger("code"))) {
+            return new NotFound();
+        }
+        return new Unclear("HTTP " + response.statusCode());
+    }
+
+    private static Reply known(JsonObject json) {
+        BigDecimal executed;
+        try {
+            executed = new BigDecimal(json.getString("executedQty", "0"));
+        } catch (NumberFormatException e) {
+            executed = BigDecimal.ZERO;
+        }
+        // PENDING_NEW and PENDING_CANCEL are still open.
+        OrderState open = executed.signum() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+        OrderState state =
+                switch (json.getString("status", "")) {
+                    case "FILLED" -> OrderState.FILLED;
+                    case "CANCELED" -> OrderState.CANCELED;
+                    case "REJECTED" -> OrderState.REJECTED;
+                    case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderState.EXPIRED;
+                    default -> open;
+                };
+        return new Known(json.getValue("orderId").toString(), state, executed);
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return new JsonObject(body);
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}

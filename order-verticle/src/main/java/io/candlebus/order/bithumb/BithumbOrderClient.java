@@ -1,0 +1,89 @@
+package io.candlebus.order.bithumb;
+
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.order.journal.OrderState;
+import io.candlebus.order.live.VenueOrders;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.math.BigDecimal;
+
+/**
+ * Bithumb's order calls for {@code LiveBroker}: {@code POST /v2/orders} and {@code GET /v1/order?client_order_id=},
+ * JWT-signed, through the non-blocking web client. An error body counts even with a 2xx status; 429 and
+ * 5xx are unclear, other 4xx with an error body are refusals carrying the venue's {@code name: message}.
+ */
+public final class BithumbOrderClient implements VenueOrders {
+    private final WebClient client;
+    private final String restUrl;
+    private final BithumbJwtSigner signer;
+
+    /** Creates a client for the REST base {@code restUrl} (e.g. {@code https://api.bithumb.com}). */
+    public BithumbOrderClient(WebClient client, String restUrl, BithumbJwtSigner signer) {
+        this.client = client;
+        this.restUrl = restUrl;
+        this.signer = signer;
+    }
+
+    @Override
+    public String venue() {
+        return "bithumb";
+    }
+
+    @Override
+    public void validate(OrderRequest request) {
+        BithumbOrderBody.of(request);
+    }
+
+    @Override
+    public Future<Reply> place(OrderRequest request, long timeoutMillis) {
+        JsonObject body = BithumbOrderBody.of(request);
+        return client.postAbs(restUrl + "/v2/orders")
+                .putHeader("Authorization", signer.authorization(BithumbQuery.of(body)))
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .timeout(timeoutMillis)
+                .sendBuffer(Buffer.buffer(body.encode()))
+                .map(BithumbOrderClient::placed)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    @Override
+    public Future<Reply> lookup(OrderRequest request, long timeoutMillis) {
+        String query = "client_order_id=" + request.clientOrderId();
+        return client.getAbs(restUrl + "/v1/order?" + query)
+                .putHeader("Authorization", signer.authorization(query))
+                .timeout(timeoutMillis)
+                .send()
+                .map(BithumbOrderClient::found)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    private static Reply placed(HttpResponse<Buffer> response) {
+        JsonObject json = BithumbReply.object(response.bodyAsString());
+        String error = BithumbReply.error(json);
+        int status = response.statusCode();
+        if (status < 300 && error == null && json != null && json.getString("order_id") != null) {
+            return new Known(json.getString("order_id"), OrderState.NEW, BigDecimal.ZERO);
+        }
+        if (status >= 400 && status < 500 && status != 429 && error != null) {
+            return new Rejected(error);
+        }
+        return new Unclear("HTTP " + status);
+    }
+
+    private static Reply found(HttpResponse<Buffer> response) {
+        JsonObject json = BithumbReply.object(response.bodyAsString());
+        if (response.statusCode() == 200
+                && BithumbReply.error(json) == null
+                && json != null
+                && json.getString("uuid") != null) {
+            return new Known(json.getString("uuid"), BithumbReply.state(json), BithumbReply.executed(json));
+        }
+        if (response.statusCode() == 404 && BithumbReply.notFound(json)) {
+            return new NotFound();
+        }
+        return new Unclear("HTTP " + response.statusCode());
+    }
+}

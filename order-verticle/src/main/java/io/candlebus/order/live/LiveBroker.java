@@ -1,0 +1,252 @@
+package io.candlebus.order.live;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.OrderStatus;
+import io.candlebus.contract.Side;
+import io.candlebus.order.Broker;
+import io.candlebus.order.journal.JournalEntry;
+import io.candlebus.order.journal.OrderJournalFile;
+import io.candlebus.order.journal.OrderState;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Places orders at a real venue (through {@link VenueOrders}) so that an intent becomes at most one order.
+ * The intent is journaled and forced to disk (through {@code executeBlocking}) before the request leaves.
+ * A clear answer is journaled as the venue's state or as REJECTED with the venue's error. An unclear one
+ * (timeout, reset, 5xx, 429, unreadable) is never resent: the order is looked up by client order id,
+ * retrying "not found" every {@code lookupBackoffMillis} until {@code lookupDeadlineMillis}; still not
+ * found then, it was not placed (REJECTED). If the lookups themselves stay unclear, so does the outcome:
+ * the future fails and the intent stays PENDING for {@link #reconcile()}.
+ *
+ * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state.
+ */
+public final class LiveBroker implements Broker {
+    private final Vertx vertx;
+    private final Settings settings;
+    private final VenueOrders venue;
+    private final OrderJournalFile journal;
+    private final Clock clock;
+    private final Map<Instrument, BigDecimal> positions = new HashMap<>();
+
+    /**
+     * How patient the broker is.
+     *
+     * @param orderTimeoutMillis how long an order request may take before its outcome counts as unclear
+     * @param lookupTimeoutMillis how long one lookup may take
+     * @param lookupDeadlineMillis how long an unclear outcome is looked up before deciding
+     * @param lookupBackoffMillis the pause between lookups
+     */
+    public record Settings(
+            long orderTimeoutMillis, long lookupTimeoutMillis, long lookupDeadlineMillis, long lookupBackoffMillis) {
+        public Settings {
+            if (orderTimeoutMillis < 1
+                    || lookupTimeoutMillis < 1
+                    || lookupDeadlineMillis < 0
+                    || lookupBackoffMillis < 1) {
+                throw new IllegalArgumentException("settings: expected orderTimeoutMillis >= 1, lookupTimeoutMillis"
+                        + " >= 1, lookupDeadlineMillis >= 0, lookupBackoffMillis >= 1");
+            }
+        }
+    }
+
+    /** Creates a broker for {@code venue}; {@code journal} must be used by nothing else. */
+    public LiveBroker(Vertx vertx, Settings settings, VenueOrders venue, OrderJournalFile journal, Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Future<OrderEvent> submit(OrderRequest request) {
+        try {
+            venue.validate(request);
+        } catch (IllegalArgumentException e) {
+            // Nothing can be sent, so nothing is journaled.
+            return Future.succeededFuture(event(request, OrderStatus.REJECTED, null, BigDecimal.ZERO, e.getMessage()));
+        }
+        return vertx.executeBlocking(() -> journal.recordIntent(request, clock.millis()))
+                .compose(intent -> venue.place(request, settings.orderTimeoutMillis()))
+                .compose(reply -> answered(request, reply));
+    }
+
+    /** Journals a clear answer to the order; an unclear one is resolved by lookups, never by resending. */
+    private Future<OrderEvent> answered(OrderRequest request, VenueOrders.Reply reply) {
+        if (reply instanceof VenueOrders.Known k) {
+            return record(request, k.state(), k.exchangeOrderId(), k.filledQuantity(), "accepted by " + venue.venue());
+        }
+        if (reply instanceof VenueOrders.Rejected r) {
+            return record(request, OrderState.REJECTED, null, BigDecimal.ZERO, venue.venue() + " " + r.reason());
+        }
+        return resolve(request, deadline());
+    }
+
+    /**
+     * Looks up, one after the other, every journaled intent not in a final state (after a restart: the node
+     * may have died between journaling and sending, or before the answer) and journals what the venue says.
+     * Must complete before any new order is placed.
+     */
+    public Future<List<OrderEvent>> reconcile() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (!handles(entry)) {
+                continue;
+            }
+            chain = chain.compose(v -> resolve(entry.request(), deadline()).map(e -> {
+                out.add(e);
+                return null;
+            }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /**
+     * Looks up, one after the other, the journaled orders the venue holds open (NEW or PARTIALLY_FILLED;
+     * PENDING ones are being resolved) and journals every change: more filled, or a final state. Returns
+     * the events of the orders that changed; the caller runs it on a timer until they are final.
+     */
+    public Future<List<OrderEvent>> poll() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (entry.state() == OrderState.PENDING || !handles(entry)) {
+                continue;
+            }
+            chain = chain.compose(v -> venue.lookup(entry.request(), settings.lookupTimeoutMillis())
+                    .compose(reply -> {
+                        if (reply instanceof VenueOrders.Known k
+                                && (k.state() != entry.state()
+                                        || k.filledQuantity().compareTo(entry.filledQuantity()) != 0)
+                                && entry.state().canMoveTo(k.state())) {
+                            return record(
+                                            entry.request(),
+                                            k.state(),
+                                            k.exchangeOrderId(),
+                                            k.filledQuantity(),
+                                            venue.venue() + " reports " + k.state())
+                                    .map(e -> {
+                                        out.add(e);
+                                        return null;
+                                    });
+                        }
+                        // Not found, unclear or unchanged: the next poll asks again.
+                        return Future.<Void>succeededFuture();
+                    }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /** Returns whether the entry is this venue's: a journal shared by several brokers holds others' too. */
+    private boolean handles(JournalEntry entry) {
+        try {
+            venue.validate(entry.request());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public BigDecimal position(Instrument instrument) {
+        return positions.getOrDefault(instrument, BigDecimal.ZERO);
+    }
+
+    /** Looks the order up by client order id until it is found or the deadline passes. */
+    private Future<OrderEvent> resolve(OrderRequest request, long deadlineNanos) {
+        return venue.lookup(request, settings.lookupTimeoutMillis()).compose(reply -> {
+            if (reply instanceof VenueOrders.Known k) {
+                return record(
+                        request,
+                        k.state(),
+                        k.exchangeOrderId(),
+                        k.filledQuantity(),
+                        "found at " + venue.venue() + " by client order id");
+            }
+            if (System.nanoTime() - deadlineNanos < 0) {
+                return delay(settings.lookupBackoffMillis()).compose(v -> resolve(request, deadlineNanos));
+            }
+            if (reply instanceof VenueOrders.NotFound) {
+                return record(
+                        request,
+                        OrderState.REJECTED,
+                        null,
+                        BigDecimal.ZERO,
+                        "not placed: " + venue.venue() + " did not know the order after "
+                                + settings.lookupDeadlineMillis() + " ms of lookups");
+            }
+            return Future.failedFuture(venue.venue() + ": the outcome of order " + request.clientOrderId()
+                    + " is unknown after " + settings.lookupDeadlineMillis()
+                    + " ms of lookups; it stays PENDING in the journal");
+        });
+    }
+
+    private Future<OrderEvent> record(
+            OrderRequest request, OrderState state, String exchangeOrderId, BigDecimal filled, String reason) {
+        long now = clock.millis();
+        String id = request.clientOrderId();
+        return vertx.executeBlocking(() -> {
+                    BigDecimal before = journal.find(id).orElseThrow().filledQuantity();
+                    JournalEntry after = journal.recordState(id, state, exchangeOrderId, filled, reason, now);
+                    return new Recorded(after, filled.subtract(before));
+                })
+                .map(recorded -> {
+                    BigDecimal delta = request.side() == Side.BUY
+                            ? recorded.fillDelta()
+                            : recorded.fillDelta().negate();
+                    positions.merge(request.instrument(), delta, BigDecimal::add);
+                    return event(request, status(state), recorded.entry().exchangeOrderId(), filled, reason);
+                });
+    }
+
+    /** A journaled state change and how much it added to the fill. */
+    private record Recorded(JournalEntry entry, BigDecimal fillDelta) {}
+
+    private OrderEvent event(
+            OrderRequest request, OrderStatus status, String exchangeOrderId, BigDecimal filled, String reason) {
+        return new OrderEvent(
+                request.clientOrderId(),
+                exchangeOrderId,
+                request.instrument(),
+                request.side(),
+                status,
+                request.quantity(),
+                filled,
+                request.price(),
+                position(request.instrument()),
+                reason,
+                false,
+                clock.millis());
+    }
+
+    private static OrderStatus status(OrderState state) {
+        return switch (state) {
+            case PENDING, NEW, PARTIALLY_FILLED -> OrderStatus.ACCEPTED;
+            case FILLED -> OrderStatus.FILLED;
+            case CANCELED, EXPIRED -> OrderStatus.CANCELLED;
+            case REJECTED -> OrderStatus.REJECTED;
+        };
+    }
+
+    private long deadline() {
+        return System.nanoTime() + settings.lookupDeadlineMillis() * 1_000_000L;
+    }
+
+    private Future<Void> delay(long millis) {
+        Promise<Void> promise = Promise.promise();
+        vertx.setTimer(millis, id -> promise.complete());
+        return promise.future();
+    }
+}

@@ -1,0 +1,41 @@
+package io.candlebus.order.live;
+
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.order.journal.OrderState;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+
+/**
+ * One venue's order REST calls as {@link LiveBroker} needs them: place an order, look it up by client
+ * order id, each answer sorted into what it means for the intent. Transport failures are answers too
+ * ({@link Unclear}); the futures never fail.
+ */
+public interface VenueOrders {
+
+    /** What the venue's answer means. */
+    sealed interface Reply permits Known, Rejected, NotFound, Unclear {}
+
+    /** The venue holds the order: its id, state and filled quantity. */
+    record Known(String exchangeOrderId, OrderState state, BigDecimal filledQuantity) implements Reply {}
+
+    /** The venue refused the order, so it was not placed; {@code reason} holds the venue's error. */
+    record Rejected(String reason) implements Reply {}
+
+    /** A lookup found no such order. */
+    record NotFound() implements Reply {}
+
+    /** The answer says nothing certain (timeout, reset, 5xx, 429/418, unreadable). */
+    record Unclear(String detail) implements Reply {}
+
+    /** Returns the venue's name for reasons, e.g. {@code bithumb}. */
+    String venue();
+
+    /** Throws {@link IllegalArgumentException}, naming the field, if {@code request} cannot be sent here. */
+    void validate(OrderRequest request);
+
+    /** Sends {@code request} once. */
+    Future<Reply> place(OrderRequest request, long timeoutMillis);
+
+    /** Looks the order of {@code request} up by its client order id. */
+    Future<Reply> lookup(OrderRequest request, long timeoutMillis);
+}

@@ -1,0 +1,237 @@
+package io.candlebus.order.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Market;
+import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.OrderStatus;
+import io.candlebus.contract.Side;
+import io.candlebus.contract.codec.Codecs;
+import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.ClientOrderIds;
+import io.candlebus.order.TestOrders;
+import io.candlebus.order.journal.OrderJournalFile;
+import io.candlebus.order.journal.OrderState;
+import io.candlebus.order.live.LiveBroker;
+import io.candlebus.sim.ExchangeSimulator;
+import io.candlebus.sim.SimConfig;
+import io.candlebus.sim.orders.OrderFaults;
+import io.candlebus.sim.orders.SimAccount;
+import io.candlebus.sim.orders.SimAccounts;
+import io.candlebus.sim.orders.SimOrder;
+import io.candlebus.sim.orders.SimVenue;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the live broker with Binance's client (spot and USDT-M) against the simulator. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BinanceBrokerIT {
+    private static final Instrument BTCUSDT = Instrument.parse("binance:spot:BTCUSDT");
+    private static final Instrument USDM_BTC = Instrument.parse("binance:usdm:BTCUSDT");
+    private static final ApiCredentials KEYS =
+            new ApiCredentials(SimAccounts.BINANCE_API_KEY, SimAccounts.BINANCE_API_SECRET);
+
+    private static Vertx vertx;
+    private static ExchangeSimulator sim;
+    private static WebClient client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(Vertx v) {
+        vertx = v;
+        Codecs.registerAll(vertx.eventBus());
+        sim = await(ExchangeSimulator.start(
+                vertx, SimConfig.defaults().withSeed(14).withSpeed(10).withHistoryMinutes(60)));
+        client = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void disarm() {
+        sim.orders().faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        await(sim.close());
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete: " + e, e);
+        }
+    }
+
+    private LiveBroker broker(Market market) throws IOException {
+        // recvWindow 60000 sim ms: 6 real seconds at 10x.
+        BinanceOrderClient orders = new BinanceOrderClient(
+                client, sim.binanceRestUrl(market), market, new BinanceSigner(KEYS), sim.clock(), 60_000);
+        return new LiveBroker(
+                vertx,
+                new LiveBroker.Settings(500, 5_000, 2_000, 100),
+                orders,
+                OrderJournalFile.open(dir),
+                sim.clock());
+    }
+
+    private static String newId() {
+        return ClientOrderIds.forSignal(UUID.randomUUID().toString());
+    }
+
+    /** A buy 500 USDT under the market: it rests. */
+    private static OrderRequest restingBuy() {
+        BigDecimal price = sim.orders().lastPrice(BTCUSDT).subtract(new BigDecimal("500"));
+        return TestOrders.limit(newId(), BTCUSDT, Side.BUY, "0.001", price.toPlainString());
+    }
+
+    private static List<SimOrder> atVenue(SimVenue venue, String clientOrderId) {
+        SimAccount account = sim.orders().account(venue, KEYS.key()).orElseThrow();
+        return sim.orders().orders(account).stream()
+                .filter(o -> clientOrderId.equals(o.request().clientOrderId()))
+                .toList();
+    }
+
+    @Test
+    void aRestingSpotOrderIsAcceptedOnceAndNoKeyReachesTheJournal() throws IOException {
+        OrderRequest request = restingBuy();
+        OrderEvent event = await(broker(Market.SPOT).submit(request));
+        assertThat(event.status()).as(event.reason()).isEqualTo(OrderStatus.ACCEPTED);
+        List<SimOrder> placed = atVenue(SimVenue.BINANCE_SPOT, request.clientOrderId());
+        assertThat(placed).hasSize(1);
+        assertThat(event.exchangeOrderId())
+                .isEqualTo(Long.toString(placed.get(0).orderId()));
+        String journal = Files.readString(dir.resolve(OrderJournalFile.FILE_NAME));
+        assertThat(journal).doesNotContain(KEYS.secret()).doesNotContain(KEYS.key());
+    }
+
+    @Test
+    void aMarketOrderFillsAndMovesThePosition() throws IOException {
+        LiveBroker broker = broker(Market.SPOT);
+        OrderRequest request = TestOrders.market(newId(), BTCUSDT, Side.BUY, "0.001", null);
+        OrderEvent event = await(broker.submit(request));
+        assertThat(event.status()).as(event.reason()).isEqualTo(OrderStatus.FILLED);
+        assertThat(event.filledQuantity()).isEqualByComparingTo("0.001");
+        assertThat(broker.position(BTCUSDT)).isEqualByComparingTo("0.001");
+    }
+
+    @Test
+    void aFilterFailureIsRejectedWithBinancesCodeAndMessage() throws IOException {
+        OrderRequest request = TestOrders.limit(newId(), BTCUSDT, Side.BUY, "0.0000101", "80000");
+        OrderEvent event = await(broker(Market.SPOT).submit(request));
+        assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(event.reason()).isEqualTo("binance -1013: Filter failure: LOT_SIZE");
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, request.clientOrderId())).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerAndAnOrderInvisibleForAWhileAreResolvedByLookupsNotResends() throws IOException {
+        OrderRequest closed = restingBuy();
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.CLOSE_CONNECTION);
+        OrderEvent first = await(broker(Market.SPOT).submit(closed));
+        assertThat(first.status()).as(first.reason()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(first.reason()).isEqualTo("found at binance by client order id");
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, closed.clientOrderId())).hasSize(1);
+
+        OrderRequest hidden = restingBuy();
+        // -1007 after acceptance, and -2013 to lookups for 10 sim seconds (1 real second).
+        sim.orders().faults().hideNewOrdersFor(10_000);
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.SERVER_ERROR);
+        OrderEvent second = await(broker(Market.SPOT).submit(hidden));
+        assertThat(second.status()).as(second.reason()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, hidden.clientOrderId())).hasSize(1);
+    }
+
+    @Test
+    void aStaleTimestampRefusalIsRejectedAndABanEndsNotPlaced() throws IOException {
+        OrderRequest stale = restingBuy();
+        sim.orders().faults().refuseNext(1, OrderFaults.Refusal.TIMESTAMP_OUTSIDE_WINDOW);
+        OrderEvent refused = await(broker(Market.SPOT).submit(stale));
+        assertThat(refused.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(refused.reason()).startsWith("binance -1021:");
+
+        OrderRequest banned = restingBuy();
+        sim.orders().faults().refuseNext(1, OrderFaults.Refusal.BANNED);
+        OrderEvent notPlaced = await(broker(Market.SPOT).submit(banned));
+        assertThat(notPlaced.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(notPlaced.reason()).startsWith("not placed:");
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, stale.clientOrderId())).isEmpty();
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, banned.clientOrderId())).isEmpty();
+    }
+
+    @Test
+    void usdtMarginedFuturesGoThroughTheSameBroker() throws IOException {
+        LiveBroker broker = broker(Market.USDM);
+        OrderRequest sell = TestOrders.market(newId(), USDM_BTC, Side.SELL, "0.002", null);
+        OrderEvent event = await(broker.submit(sell));
+        assertThat(event.status()).as(event.reason()).isEqualTo(OrderStatus.FILLED);
+        assertThat(broker.position(USDM_BTC)).isEqualByComparingTo("-0.002");
+        OrderEvent wrongMarket = await(broker.submit(TestOrders.market(newId(), BTCUSDT, Side.BUY, "1", null)));
+        assertThat(wrongMarket.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(wrongMarket.reason()).startsWith("order.instrument:");
+        assertThat(atVenue(SimVenue.BINANCE_USDM, sell.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().name()).isEqualTo("FILLED"));
+        try (OrderJournalFile replayed = OrderJournalFile.open(dir)) {
+            assertThat(replayed.find(sell.clientOrderId()).orElseThrow().state())
+                    .isEqualTo(OrderState.FILLED);
+        }
+    }
+
+    @Test
+    void pollingFollowsARestingOrderUntilSimTradesFillIt() throws IOException {
+        LiveBroker broker = broker(Market.SPOT);
+        // Just under the last price; a trade landing in between fills it at once, then another is placed.
+        OrderRequest request = null;
+        for (int attempt = 0; attempt < 10 && request == null; attempt++) {
+            BigDecimal price = sim.orders().lastPrice(BTCUSDT).subtract(new BigDecimal("2.00"));
+            OrderRequest candidate = TestOrders.limit(newId(), BTCUSDT, Side.BUY, "0.001", price.toPlainString());
+            if (await(broker.submit(candidate)).status() == OrderStatus.ACCEPTED) {
+                request = candidate;
+            }
+        }
+        assertThat(request).as("an order that rests").isNotNull();
+        String id = request.clientOrderId();
+        BigDecimal before = broker.position(BTCUSDT);
+
+        List<OrderEvent> seen = new ArrayList<>();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    seen.addAll(await(broker.poll()));
+                    return seen.stream()
+                            .anyMatch(e -> e.clientOrderId().equals(id) && e.status() == OrderStatus.FILLED);
+                });
+        assertThat(broker.position(BTCUSDT).subtract(before)).isEqualByComparingTo("0.001");
+        try (OrderJournalFile replayed = OrderJournalFile.open(dir)) {
+            assertThat(replayed.find(id).orElseThrow().state()).isEqualTo(OrderState.FILLED);
+        }
+        // Final orders are not asked about again.
+        assertThat(await(broker.poll())).noneMatch(e -> e.clientOrderId().equals(id));
+    }
+}

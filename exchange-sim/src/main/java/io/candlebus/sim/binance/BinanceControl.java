@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Answers Binance's live control messages (SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY,
- * GET_PROPERTY) with the exchange's reply and error shapes, updating a connection's subscriptions.
+ * GET_PROPERTY) with the exchange's reply and error shapes, updating a connection's subscriptions. A
+ * malformed stream name ({@link StreamNames}) refuses the whole request with the venue's wrapped
+ * {@code invalid stream} error and reports it to {@code onInvalidStream}, which may close the connection
+ * as the venue may; a well-formed name of a stream that does not exist is accepted and stays silent.
  */
 final class BinanceControl {
     private static final Pattern STRING_ID = Pattern.compile("[A-Za-z0-9]{1,36}");
@@ -21,6 +24,14 @@ final class BinanceControl {
 
     /** Handles one text message and returns the reply to send. */
     static String handle(String text, StreamSubscriptions subs, boolean futures) {
+        return handle(text, subs, futures, () -> {});
+    }
+
+    /**
+     * Handles one text message and returns the reply to send; {@code onInvalidStream} runs when a
+     * (UN)SUBSCRIBE named a malformed stream.
+     */
+    static String handle(String text, StreamSubscriptions subs, boolean futures, Runnable onInvalidStream) {
         Object decoded;
         try {
             decoded = Json.decodeValue(text);
@@ -41,8 +52,8 @@ final class BinanceControl {
         }
         Object params = request.getValue("params");
         return switch (name) {
-            case "SUBSCRIBE" -> subscribe(params, subs, id, true);
-            case "UNSUBSCRIBE" -> subscribe(params, subs, id, false);
+            case "SUBSCRIBE" -> subscribe(params, subs, id, true, onInvalidStream);
+            case "UNSUBSCRIBE" -> subscribe(params, subs, id, false, onInvalidStream);
             case "LIST_SUBSCRIPTIONS" -> list(subs, id);
             case "SET_PROPERTY" -> setProperty(params, subs, id);
             case "GET_PROPERTY" -> getProperty(params, subs, id);
@@ -50,10 +61,15 @@ final class BinanceControl {
         };
     }
 
-    private static String subscribe(Object params, StreamSubscriptions subs, Object id, boolean add) {
+    private static String subscribe(
+            Object params, StreamSubscriptions subs, Object id, boolean add, Runnable onInvalidStream) {
         List<String> names = strings(params);
         if (names == null || names.isEmpty()) {
             return error(2, "Invalid request: params must be a non-empty array of stream names", id);
+        }
+        if (!names.stream().allMatch(StreamNames::wellFormed)) {
+            onInvalidStream.run();
+            return wrappedError(2, "Invalid request: invalid stream", id);
         }
         if (add) {
             if (!subs.add(names)) {

@@ -73,6 +73,15 @@ public final class BinanceStreamServer {
         stats.closedForMessageRate(WsHost.binance(m));
     }
 
+    /** Returns whether a connection is closed after refusing a malformed stream name. */
+    boolean closeOnInvalidStream() {
+        return config.connectionLimits().closeOnInvalidStream();
+    }
+
+    void closedForInvalidStream(Market m) {
+        stats.closedForInvalidStream(WsHost.binance(m));
+    }
+
     /** Takes over an accepted websocket whose path {@link #accepts} approved. */
     public void handle(ServerWebSocket ws) {
         BinanceWsPath path = BinanceWsPath.parse(ws.path(), ws.query());

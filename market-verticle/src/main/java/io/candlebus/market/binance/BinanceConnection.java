@@ -10,8 +10,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +22,11 @@ import java.util.TreeSet;
  * requests that bring the venue there, and keepalive pings, every outgoing message kept within the
  * venue's per-connection message rate. The socket's lifecycle is a {@link FeedConnection}; what arrives
  * goes to the {@link Listener}, and a lost connection stays down until {@link #connect} is called again.
+ *
+ * <p>A SUBSCRIBE the venue refuses names its streams by request id only: a refused request of one stream
+ * names the culprit; the streams of a refused request of several become suspects, kept out of the URL of
+ * the next socket and subscribed one per request, so the next refusal names the culprit without
+ * reconnect-looping the others.
  */
 final class BinanceConnection implements FeedConnection.Listener {
     /** What the connection reports to its feed. */
@@ -54,12 +61,20 @@ final class BinanceConnection implements FeedConnection.Listener {
     boolean backingOff;
     /** A message arrived since the connection opened (the reconnect backoff then starts over). */
     boolean heard;
+    /** Clock time REST last showed trades in a minute this connection's streams did not push. */
+    long missedTradesAt = Long.MIN_VALUE;
+    /** Real time ({@link System#nanoTime()}) the current socket opened. */
+    long openedNanos;
     /** Delays between reconnects of this connection. */
     final Backoff backoff;
 
     private final FeedConnection link;
     private final Listener listener;
     private final Set<String> subscribed = new HashSet<>();
+    /** Streams of SUBSCRIBE requests not answered yet, by request id. */
+    private final Map<String, List<String>> pendingSubscribes = new HashMap<>();
+    /** Streams of a refused request of several: subscribed one per request until the culprit is named. */
+    private final Set<String> suspects = new TreeSet<>();
     /** Outgoing messages per clock second (the venue's count) and per real second (a safety margin). */
     private final SlidingWindowLimiter clockRate;
 
@@ -105,9 +120,52 @@ final class BinanceConnection implements FeedConnection.Listener {
         return pings;
     }
 
-    /** Opens {@code wsBase/stream?streams=...} with the wanted streams. */
+    /** Returns the clock time of the last frame of any kind or the opening; see {@link FeedConnection#aliveSince()}. */
+    long aliveSince() {
+        return link.aliveSince();
+    }
+
+    /** Returns the venue's ping frames received on this connection. */
+    long serverPings() {
+        return link.serverPings();
+    }
+
+    /**
+     * Takes the venue's refusal of request {@code id}: returns the streams it named if it was a
+     * SUBSCRIBE (they count as not subscribed), none otherwise. The streams of a refused request of
+     * several become suspects; a refused request of one is the culprit and leaves the suspects.
+     */
+    List<String> refused(String id) {
+        List<String> names = pendingSubscribes.remove(id);
+        if (names == null) {
+            return List.of();
+        }
+        names.forEach(subscribed::remove);
+        if (names.size() > 1) {
+            suspects.addAll(names);
+        } else {
+            suspects.removeAll(names);
+        }
+        return names;
+    }
+
+    /** Takes the venue's acceptance of request {@code id}: its streams are no longer suspects. */
+    void accepted(String id) {
+        List<String> names = pendingSubscribes.remove(id);
+        if (names != null) {
+            suspects.removeAll(names);
+        }
+    }
+
+    /** Returns the streams waiting to be subscribed one per request. */
+    Set<String> suspects() {
+        return Set.copyOf(suspects);
+    }
+
+    /** Opens {@code wsBase/stream?streams=...} with the wanted streams that are not suspects. */
     void connect(String wsBase) {
-        connectingWith = new ArrayList<>(wanted);
+        suspects.retainAll(wanted);
+        connectingWith = wanted.stream().filter(n -> !suspects.contains(n)).toList();
         link.connect(wsBase + "/stream?streams=" + String.join("/", connectingWith));
     }
 
@@ -125,6 +183,9 @@ final class BinanceConnection implements FeedConnection.Listener {
     @Override
     public void onOpen() {
         heard = false;
+        openedNanos = System.nanoTime();
+        missedTradesAt = Long.MIN_VALUE;
+        pendingSubscribes.clear();
         lastPingClock = link.connectedAt();
         lastPingNanos = System.nanoTime();
         subscribed.clear();
@@ -141,6 +202,7 @@ final class BinanceConnection implements FeedConnection.Listener {
     @Override
     public void onLost(String reason, long retryAfterMillis) {
         subscribed.clear();
+        pendingSubscribes.clear();
         listener.onLost(this, reason, retryAfterMillis);
     }
 
@@ -150,12 +212,24 @@ final class BinanceConnection implements FeedConnection.Listener {
         if (ws == null) {
             return;
         }
-        List<String> add = wanted.stream().filter(n -> !subscribed.contains(n)).toList();
+        suspects.retainAll(wanted);
+        List<String> add = wanted.stream()
+                .filter(n -> !subscribed.contains(n) && !suspects.contains(n))
+                .toList();
         List<String> drop =
                 subscribed.stream().filter(n -> !wanted.contains(n)).sorted().toList();
         if (!add.isEmpty() && mayWrite(now)) {
-            request(ws, "SUBSCRIBE", add);
+            pendingSubscribes.put(request(ws, "SUBSCRIBE", add), add);
             subscribed.addAll(add);
+        }
+        for (String suspect : suspects) {
+            if (!subscribed.contains(suspect)) {
+                if (!mayWrite(now)) {
+                    break;
+                }
+                pendingSubscribes.put(request(ws, "SUBSCRIBE", List.of(suspect)), List.of(suspect));
+                subscribed.add(suspect);
+            }
         }
         if (!drop.isEmpty() && mayWrite(now)) {
             request(ws, "UNSUBSCRIBE", drop);
@@ -195,11 +269,14 @@ final class BinanceConnection implements FeedConnection.Listener {
         return true;
     }
 
-    private void request(ClientWebSocket ws, String method, List<String> params) {
+    /** Sends a control request and returns its id as the venue echoes it. */
+    private String request(ClientWebSocket ws, String method, List<String> params) {
+        long id = nextRequestId++;
         JsonObject request = new JsonObject()
                 .put("method", method)
                 .put("params", new JsonArray(new ArrayList<>(params)))
-                .put("id", nextRequestId++);
+                .put("id", id);
         ws.writeTextMessage(request.encode());
+        return Long.toString(id);
     }
 }

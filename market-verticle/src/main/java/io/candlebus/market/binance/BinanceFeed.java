@@ -17,13 +17,15 @@ import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
+import io.candlebus.market.SymbolDirectory;
+import io.candlebus.market.SymbolLists;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * closed kline of a minute already published is dropped. A lost connection reconnects alone, with capped
  * exponential backoff; a connection older than {@code binanceRotateAfterMillis} is replaced
  * make-before-break. REST obeys the market's {@link RestGate} (418 ban, 429 pause, weight budget).
+ *
+ * <p>Symbols: nothing is subscribed before the market's {@code exchangeInfo} was asked once (weight
+ * charged to the gate, refreshed hourly); a symbol it does not list is never subscribed, shows as
+ * {@code unknown} and is logged once, and disturbs no other stream. When the list cannot be had, symbols
+ * are followed unchecked and a refused SUBSCRIBE names the culprit (see {@link BinanceConnection}).
+ * Liveness is judged per connection by any frame and per stream by its last kline ({@link Liveness}).
  */
 public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFeed.class);
@@ -62,6 +70,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final long ROTATION_OVERLAP_REAL_NANOS = 10_000_000_000L;
     /** Clock time before a failed rotation is tried again. */
     private static final long ROTATION_RETRY_MILLIS = 60_000L;
+    /** Clock time between two loads of the symbol list. */
+    private static final long SYMBOLS_REFRESH_MILLIS = 3_600_000L;
+    /** Clock time before the symbol list is asked again early (a failed load, an unlisted symbol). */
+    private static final long SYMBOLS_RECHECK_MILLIS = 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -91,6 +103,16 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     private final RestGate gate;
     private final int restWeight;
+    private final BinanceRest restApi;
+    private final SymbolDirectory symbols;
+    /** Symbols already reported as unknown in the log (each once). */
+    private final Set<String> reportedUnknown = new HashSet<>();
+
+    private long symbolsVersionSeen;
+    private long retiredServerPings;
+    private long quietConfirms;
+    private long missedTrades;
+    private long refusedStreams;
 
     private boolean started;
     private boolean stopped;
@@ -136,6 +158,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.badInput = new BadInputCounter(LOG, component);
         this.gate = new RestGate(config.binanceRestWeightLimit());
         this.restWeight = RestGate.klinesWeight(market, PAGE_LIMIT);
+        this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
+        this.symbols = new SymbolDirectory(this::loadSymbols, clock, SYMBOLS_REFRESH_MILLIS, SYMBOLS_RECHECK_MILLIS);
     }
 
     @Override
@@ -151,7 +175,45 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     @Override
     public void start() {
         started = true;
-        List.copyOf(connections).forEach(this::connect);
+        symbols.ready().onComplete(v -> {
+            if (stopped) {
+                return;
+            }
+            if (symbols.size() < 0) {
+                LOG.warn(
+                        "{}: could not load the venue's symbol list ({}); following symbols unchecked",
+                        component,
+                        symbols.lastError());
+            }
+            symbolsVersionSeen = symbols.version();
+            for (KlineStream s : List.copyOf(streams.values())) {
+                if (s.checking) {
+                    place(s);
+                }
+            }
+            List.copyOf(connections).forEach(this::connect);
+        });
+    }
+
+    @Override
+    public Future<SymbolDirectory.Verdict> check(Instrument instrument) {
+        if (instrument.market() != market) {
+            return Future.succeededFuture(SymbolDirectory.Verdict.UNCHECKED);
+        }
+        return symbols.check(instrument.symbol());
+    }
+
+    private Future<Set<String>> loadSymbols() {
+        return restApi.get(restApi.exchangeInfoPath(), Map.of(), restApi.exchangeInfoWeight(), () -> !stopped)
+                .compose(body -> {
+                    try {
+                        return Future.succeededFuture(SymbolLists.binanceExchangeInfo(body));
+                    } catch (BadInputException e) {
+                        badInput.record(e, "exchangeInfo");
+                        return Future.failedFuture(
+                                new RestException(200, 0, "unusable exchangeInfo body: " + e.getMessage()));
+                    }
+                });
     }
 
     @Override
@@ -171,6 +233,22 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                 new KlineStream(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
         streams.put(instrument.symbol(), s);
         removed.remove(instrument.symbol());
+        if (!symbols.attempted()) {
+            // Placed once the symbol list has been asked for (start() waits for it).
+            s.checking = true;
+            return;
+        }
+        place(s);
+    }
+
+    /** Puts a stream on a connection unless the venue's list says the symbol does not exist. */
+    private void place(KlineStream s) {
+        s.checking = false;
+        if (symbols.verdict(s.instrument.symbol()) == SymbolDirectory.Verdict.UNKNOWN) {
+            markUnknown(s, "not listed in " + restApi.exchangeInfoPath());
+            return;
+        }
+        s.unknown = false;
         // A connection being replaced takes nothing new: its replacement does.
         BinanceConnection c = connections.stream()
                 .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
@@ -211,15 +289,74 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         return streams.values().stream().map(s -> s.instrument).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Takes a stream off its connection for good (until the venue lists it): the others of that
+     * connection are not touched beyond an UNSUBSCRIBE if it was subscribed.
+     */
+    private void markUnknown(KlineStream s, String reason) {
+        s.unknown = true;
+        s.checking = false;
+        s.fillToken++;
+        s.filling = false;
+        s.buffer.clear();
+        s.connection = null;
+        for (BinanceConnection c : List.copyOf(connections)) {
+            if (c.wanted.remove(s.streamName)) {
+                if (c.wanted.isEmpty()) {
+                    discard(c);
+                } else {
+                    c.flush(clock.millis());
+                }
+            }
+        }
+        if (reportedUnknown.add(s.instrument.symbol())) {
+            LOG.warn(
+                    "{}: symbol {} is unknown to the venue ({}); not subscribed, status 'unknown'",
+                    component,
+                    s.instrument.symbol(),
+                    reason);
+        }
+    }
+
+    /** Applies a new symbol list: a newly listed symbol is placed, one never heard of and now unlisted dropped. */
+    private void reconcileSymbols() {
+        if (symbols.version() == symbolsVersionSeen || !symbols.attempted()) {
+            return;
+        }
+        symbolsVersionSeen = symbols.version();
+        for (KlineStream s : List.copyOf(streams.values())) {
+            SymbolDirectory.Verdict verdict = symbols.verdict(s.instrument.symbol());
+            if (s.unknown && verdict == SymbolDirectory.Verdict.KNOWN) {
+                LOG.info("{}: symbol {} is now listed; subscribing it", component, s.instrument.symbol());
+                reportedUnknown.remove(s.instrument.symbol());
+                place(s);
+            } else if (!s.unknown
+                    && !s.checking
+                    && verdict == SymbolDirectory.Verdict.UNKNOWN
+                    && s.lastMessageTime == 0) {
+                // A stream that delivered once is kept (a delisting shows as stale); one that never did goes.
+                markUnknown(s, "not listed in " + restApi.exchangeInfoPath());
+            }
+        }
+    }
+
     @Override
     public void tick(long now) {
+        if (started && !stopped) {
+            symbols.tick(now);
+            reconcileSymbols();
+        }
         for (BinanceConnection c : List.copyOf(connections)) {
             if (!connections.contains(c)) {
                 continue;
             }
-            if (c.isOpen() && now - c.dataSince() > config.stallTimeoutMillis()) {
+            String dead = c.isOpen()
+                    ? Liveness.deadReason(
+                            now, c.aliveSince(), c.dataSince(), c.missedTradesAt, config.stallTimeoutMillis())
+                    : null;
+            if (dead != null) {
                 stalls++;
-                c.drop("no data for " + (now - c.dataSince()) + " ms (stalled)");
+                c.drop(dead);
                 continue;
             }
             c.flush(now);
@@ -229,6 +366,28 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             } else if (dueForRotation(c, now)) {
                 startRotation(c, now);
             }
+        }
+        long nanos = System.nanoTime();
+        for (KlineStream s : List.copyOf(streams.values())) {
+            confirmQuiet(s, now, nanos);
+        }
+    }
+
+    /** Confirms from REST the closed minutes of a stream that has been silent since they ended. */
+    private void confirmQuiet(KlineStream s, long now, long nanos) {
+        BinanceConnection c = s.connection;
+        if (s.unknown || s.checking || s.filling || s.coveredUntil == KlineStream.NONE) {
+            return;
+        }
+        if (c == null || !c.isOpen() || c.replacedBy != null || !c.wanted.contains(s.streamName)) {
+            return;
+        }
+        long silentSince = Math.max(s.lastMessageTime, c.connectedAt());
+        long silentNanos = s.lastMessageTime >= c.connectedAt() ? s.lastMessageNanos : c.openedNanos;
+        long upTo = Liveness.confirmUpTo(now, nanos, s.coveredUntil, silentSince, silentNanos);
+        if (upTo > s.coveredUntil) {
+            quietConfirms++;
+            startFill(s, upTo, true);
         }
     }
 
@@ -241,7 +400,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return "stopped";
         }
         long now = clock.millis();
-        StreamState worst = StreamState.LIVE;
+        StreamState worst = StreamState.UNKNOWN;
         for (KlineStream s : streams.values()) {
             StreamState state = stateOf(s, now);
             if (severity(state) > severity(worst)) {
@@ -262,7 +421,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                     s.lastMessageTime,
                     s.reconnects,
                     s.gapsFilled,
-                    s.filling && s.fillingGap ? 1 : 0,
+                    s.filling && s.fillingGap && !s.confirming ? 1 : 0,
                     gate.lastReported(),
                     gate.bannedUntil(now)));
         }
@@ -270,6 +429,12 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     }
 
     private StreamState stateOf(KlineStream s, long now) {
+        if (s.unknown) {
+            return StreamState.UNKNOWN;
+        }
+        if (s.checking) {
+            return StreamState.CONNECTING;
+        }
         BinanceConnection c = s.connection;
         if (s.filling && gate.isBanned(now)) {
             return StreamState.BANNED;
@@ -280,14 +445,18 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (c == null || c.backingOff) {
             return StreamState.BACKING_OFF;
         }
-        if (!c.isOpen()) {
+        if (!c.isOpen() || (s.lastMessageTime == 0 && s.coveredUntil == KlineStream.NONE)) {
+            // Connecting, or subscribed and waiting for its first kline: a stream that never delivered is
+            // not live (an unchecked misspelt symbol stays here until the symbol list names it unknown).
             return StreamState.CONNECTING;
         }
-        return s.filling ? StreamState.RECOVERING : StreamState.LIVE;
+        return s.filling && !s.confirming ? StreamState.RECOVERING : StreamState.LIVE;
     }
 
+    /** Ranks states for the feed's own state; an unknown symbol says nothing about the others. */
     private static int severity(StreamState state) {
         return switch (state) {
+            case UNKNOWN -> -1;
             case LIVE -> 0;
             case RECOVERING -> 1;
             case CONNECTING -> 2;
@@ -318,8 +487,20 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                         + connections.stream()
                                 .mapToLong(BinanceConnection::pings)
                                 .sum());
+        c.put(
+                "serverPings",
+                retiredServerPings
+                        + connections.stream()
+                                .mapToLong(BinanceConnection::serverPings)
+                                .sum());
         c.put("controlReplies", controlReplies);
         c.put("controlErrors", controlErrors);
+        c.put("refusedStreams", refusedStreams);
+        c.put("unknownSymbols", streams.values().stream().filter(s -> s.unknown).count());
+        c.put("symbolListLoads", symbols.loads());
+        c.put("symbolListFailures", symbols.failures());
+        c.put("quietConfirms", quietConfirms);
+        c.put("missedTrades", missedTrades);
         c.put("ignoredMessages", ignoredMessages);
         c.put("connections", (long) connections.size());
         c.put("rotations", rotations);
@@ -388,6 +569,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     private void discard(BinanceConnection c) {
         retiredPings += c.pings();
+        retiredServerPings += c.serverPings();
         c.retire();
         connections.remove(c);
         if (c.replacing != null) {
@@ -536,12 +718,39 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             if (r.error() != null) {
                 controlErrors++;
                 LOG.warn("{}: request {} on connection {} failed: {}", component, r.id(), c.id, r.error());
+                onRefused(c, c.refused(r.id()), r.error());
+            } else {
+                c.accepted(r.id());
             }
         } else if (frame instanceof BinanceFrame.Shutdown) {
             LOG.info("{}: server announced shutdown of connection {}; reconnecting", component, c.id);
             c.drop("serverShutdown");
         } else {
             ignoredMessages++;
+        }
+    }
+
+    /**
+     * A refused SUBSCRIBE of one stream names it: the stream is dropped as unknown, its connection keeps
+     * the others. A refused request of several leaves them as suspects to be subscribed one by one.
+     */
+    private void onRefused(BinanceConnection c, List<String> names, String error) {
+        if (names.size() != 1) {
+            if (!names.isEmpty()) {
+                LOG.warn(
+                        "{}: connection {}: the venue refused one of {}; subscribing them one by one",
+                        component,
+                        c.id,
+                        names);
+                c.flush(clock.millis());
+            }
+            return;
+        }
+        for (KlineStream s : List.copyOf(streams.values())) {
+            if (s.streamName.equals(names.get(0)) && !s.unknown) {
+                refusedStreams++;
+                markUnknown(s, "SUBSCRIBE refused: " + error);
+            }
         }
     }
 
@@ -552,6 +761,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return;
         }
         s.lastMessageTime = clock.millis();
+        s.lastMessageNanos = System.nanoTime();
+        s.lastKlineOpen = Math.max(s.lastKlineOpen, kline.openTime());
         if (c.replacing != null && s.connection != c) {
             onShadowKline(c, s, kline);
             return;
@@ -584,7 +795,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (s.coveredUntil == KlineStream.NONE || kline.openTime() > s.coveredUntil) {
             // History or a gap before this kline: publish it from REST first.
             s.hold(kline);
-            startFill(s, kline.openTime());
+            startFill(s, kline.openTime(), false);
             return;
         }
         deliver(s, kline);
@@ -610,11 +821,13 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     // ---- REST ----
 
-    private void startFill(KlineStream s, long to) {
+    /** Fills [coveredUntil, to) from REST; {@code confirm}: only the closed minutes of a silent stream. */
+    private void startFill(KlineStream s, long to, boolean confirm) {
         boolean warmup = s.coveredUntil == KlineStream.NONE;
         long from = warmup ? warmupStart(to) : s.coveredUntil;
         s.filling = true;
         s.fillingGap = !warmup;
+        s.confirming = confirm;
         long token = ++s.fillToken;
         if (warmup) {
             sink.cover(s.instrument, from);
@@ -680,71 +893,52 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         query.put("startTime", Long.toString(from));
         query.put("endTime", Long.toString(pageEnd - 1));
         query.put("limit", Integer.toString(PAGE_LIMIT));
-        return whenGateOpen(s, token).compose(v -> request(query)).compose(body -> {
-            List<Candle> page;
-            try {
-                page = BinanceRestKline.parse(
-                        body, s.instrument, Interval.M1, e -> badInput.record(e, "REST klines " + s.instrument));
-            } catch (BadInputException e) {
-                badInput.record(e, new String(body, StandardCharsets.UTF_8));
-                return Future.failedFuture(new RestException(200, 0, "unusable klines body: " + e.getMessage()));
-            }
-            for (Candle c : page) {
-                if (c.openTime() >= from && c.openTime() < pageEnd) {
-                    rows.putIfAbsent(c.openTime(), c);
-                }
-            }
-            return pageEnd < to ? fetchPage(s, token, pageEnd, to, rows) : Future.succeededFuture();
-        });
+        return restApi.get(restApi.klinesPath(), query, restWeight, () -> current(s, token))
+                .compose(body -> {
+                    List<Candle> page;
+                    try {
+                        page = BinanceRestKline.parse(
+                                body,
+                                s.instrument,
+                                Interval.M1,
+                                e -> badInput.record(e, "REST klines " + s.instrument));
+                    } catch (BadInputException e) {
+                        badInput.record(e, new String(body, StandardCharsets.UTF_8));
+                        return Future.failedFuture(
+                                new RestException(200, 0, "unusable klines body: " + e.getMessage()));
+                    }
+                    for (Candle c : page) {
+                        if (c.openTime() >= from && c.openTime() < pageEnd) {
+                            rows.putIfAbsent(c.openTime(), c);
+                        }
+                    }
+                    return pageEnd < to ? fetchPage(s, token, pageEnd, to, rows) : Future.succeededFuture();
+                });
     }
 
-    /** Completes once the market's REST gate lets a klines request through (never during a ban). */
-    private Future<Void> whenGateOpen(KlineStream s, long token) {
-        Promise<Void> open = Promise.promise();
-        awaitGate(s, token, open);
-        return open.future();
-    }
-
-    private void awaitGate(KlineStream s, long token, Promise<Void> open) {
-        if (!current(s, token)) {
-            open.fail(new RestException(0, 0, s.instrument + ": fill abandoned"));
+    /**
+     * A confirmed minute with trades that the websocket never showed (opened after the connection and
+     * after the stream's last kline) is evidence the connection's streams are stuck: the connection is
+     * replaced once it has also delivered no message for the stall timeout ({@link Liveness}).
+     */
+    private void noticeMissedTrades(KlineStream s, List<Candle> rows) {
+        BinanceConnection c = s.connection;
+        if (c == null || !c.isOpen()) {
             return;
         }
-        long now = clock.millis();
-        long at = gate.openAt(now, restWeight);
-        if (at <= now) {
-            open.complete();
-        } else {
-            Retry.after(vertx, clock, config.tickMillis(), at, () -> awaitGate(s, token, open));
-        }
-    }
-
-    /** Sends one klines request, charging its weight and taking the venue's verdict into the gate. */
-    private Future<byte[]> request(Map<String, String> query) {
-        gate.sent(clock.millis(), restWeight);
-        return rest.get(endpoint.restUrl() + klinesPath(), query).transform(ar -> {
-            long now = clock.millis();
-            gate.reported(now, rest.lastUsedWeight());
-            if (ar.failed() && ar.cause() instanceof RestException e) {
-                if (e.status() == 418) {
-                    gate.banned(now, e.retryAfterMillis());
-                    LOG.warn("{}: REST banned until {} (418)", component, gate.bannedUntil(now));
-                } else if (e.status() == 429) {
-                    gate.limited(now, e.retryAfterMillis());
-                }
+        for (Candle row : rows) {
+            if (row.tradeCount() > 0 && row.openTime() >= c.connectedAt() && row.openTime() > s.lastKlineOpen) {
+                missedTrades++;
+                c.missedTradesAt = clock.millis();
+                LOG.info(
+                        "{}: REST shows {} trades of {} at {} that connection {} did not push",
+                        component,
+                        row.tradeCount(),
+                        s.instrument.symbol(),
+                        row.openTime(),
+                        c.id);
+                return;
             }
-            return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
-        });
-    }
-
-    private String klinesPath() {
-        switch (market) {
-            case USDM:
-                return "/fapi/v1/klines";
-            case COINM:
-                return "/dapi/v1/klines";
-            default:
-                return "/api/v3/klines";
         }
     }
 
@@ -759,7 +953,9 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (to > s.coveredUntil) {
             s.coveredUntil = to;
         }
-        if (!warmup) {
+        if (s.confirming) {
+            noticeMissedTrades(s, rows);
+        } else if (!warmup) {
             gapsFilled++;
             s.gapsFilled++;
             LOG.info(
@@ -767,6 +963,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
         s.filling = false;
         s.fillingGap = false;
+        s.confirming = false;
         List<Candle> held = new ArrayList<>(s.buffer);
         s.buffer.clear();
         for (Candle kline : held) {

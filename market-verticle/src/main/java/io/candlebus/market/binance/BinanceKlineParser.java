@@ -30,7 +30,7 @@ final class BinanceKlineParser {
         if (!root.isObject()) {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }
-        if (root.has("id") && (root.has("result") || root.has("code"))) {
+        if (root.has("id") && (root.has("result") || root.has("code") || root.has("error"))) {
             return reply(root);
         }
         JsonNode event = root;
@@ -52,9 +52,12 @@ final class BinanceKlineParser {
 
     private static BinanceFrame reply(JsonNode root) {
         String id = root.get("id").asText();
-        JsonNode code = root.get("code");
+        // The venue wraps websocket errors, {"error":{"code":2,"msg":".."},"id":2}; the flat shape is REST's.
+        JsonNode error = root.get("error");
+        JsonNode body = error != null && error.isObject() ? error : root;
+        JsonNode code = body.get("code");
         if (code != null && !code.isNull()) {
-            JsonNode msg = root.get("msg");
+            JsonNode msg = body.get("msg");
             return new BinanceFrame.Reply(id, "code " + code.asText() + ": " + (msg == null ? "" : msg.asText()));
         }
         return new BinanceFrame.Reply(id, null);

@@ -10,10 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,10 +21,8 @@ import java.util.TreeSet;
  * venue's per-connection message rate. The socket's lifecycle is a {@link FeedConnection}; what arrives
  * goes to the {@link Listener}, and a lost connection stays down until {@link #connect} is called again.
  *
- * <p>A SUBSCRIBE the venue refuses names its streams by request id only: a refused request of one stream
- * names the culprit; the streams of a refused request of several become suspects, kept out of the URL of
- * the next socket and subscribed one per request, so the next refusal names the culprit without
- * reconnect-looping the others.
+ * <p>A SUBSCRIBE the venue refuses names its streams by request id only: the {@link SubscribeLedger}
+ * finds the culprit, and suspects are subscribed one per request and kept out of the next socket's URL.
  */
 final class BinanceConnection implements FeedConnection.Listener {
     /** What the connection reports to its feed. */
@@ -71,10 +67,7 @@ final class BinanceConnection implements FeedConnection.Listener {
     private final FeedConnection link;
     private final Listener listener;
     private final Set<String> subscribed = new HashSet<>();
-    /** Streams of SUBSCRIBE requests not answered yet, by request id. */
-    private final Map<String, List<String>> pendingSubscribes = new HashMap<>();
-    /** Streams of a refused request of several: subscribed one per request until the culprit is named. */
-    private final Set<String> suspects = new TreeSet<>();
+    private final SubscribeLedger ledger = new SubscribeLedger();
     /** Outgoing messages per clock second (the venue's count) and per real second (a safety margin). */
     private final SlidingWindowLimiter clockRate;
 
@@ -136,36 +129,20 @@ final class BinanceConnection implements FeedConnection.Listener {
      * several become suspects; a refused request of one is the culprit and leaves the suspects.
      */
     List<String> refused(String id) {
-        List<String> names = pendingSubscribes.remove(id);
-        if (names == null) {
-            return List.of();
-        }
+        List<String> names = ledger.refused(id);
         names.forEach(subscribed::remove);
-        if (names.size() > 1) {
-            suspects.addAll(names);
-        } else {
-            suspects.removeAll(names);
-        }
         return names;
     }
 
     /** Takes the venue's acceptance of request {@code id}: its streams are no longer suspects. */
     void accepted(String id) {
-        List<String> names = pendingSubscribes.remove(id);
-        if (names != null) {
-            suspects.removeAll(names);
-        }
-    }
-
-    /** Returns the streams waiting to be subscribed one per request. */
-    Set<String> suspects() {
-        return Set.copyOf(suspects);
+        ledger.accepted(id);
     }
 
     /** Opens {@code wsBase/stream?streams=...} with the wanted streams that are not suspects. */
     void connect(String wsBase) {
-        suspects.retainAll(wanted);
-        connectingWith = wanted.stream().filter(n -> !suspects.contains(n)).toList();
+        ledger.retain(wanted);
+        connectingWith = wanted.stream().filter(n -> !ledger.isSuspect(n)).toList();
         link.connect(wsBase + "/stream?streams=" + String.join("/", connectingWith));
     }
 
@@ -185,7 +162,7 @@ final class BinanceConnection implements FeedConnection.Listener {
         heard = false;
         openedNanos = System.nanoTime();
         missedTradesAt = Long.MIN_VALUE;
-        pendingSubscribes.clear();
+        ledger.socketGone();
         lastPingClock = link.connectedAt();
         lastPingNanos = System.nanoTime();
         subscribed.clear();
@@ -202,7 +179,7 @@ final class BinanceConnection implements FeedConnection.Listener {
     @Override
     public void onLost(String reason, long retryAfterMillis) {
         subscribed.clear();
-        pendingSubscribes.clear();
+        ledger.socketGone();
         listener.onLost(this, reason, retryAfterMillis);
     }
 
@@ -212,22 +189,22 @@ final class BinanceConnection implements FeedConnection.Listener {
         if (ws == null) {
             return;
         }
-        suspects.retainAll(wanted);
+        ledger.retain(wanted);
         List<String> add = wanted.stream()
-                .filter(n -> !subscribed.contains(n) && !suspects.contains(n))
+                .filter(n -> !subscribed.contains(n) && !ledger.isSuspect(n))
                 .toList();
         List<String> drop =
                 subscribed.stream().filter(n -> !wanted.contains(n)).sorted().toList();
         if (!add.isEmpty() && mayWrite(now)) {
-            pendingSubscribes.put(request(ws, "SUBSCRIBE", add), add);
+            ledger.sent(request(ws, "SUBSCRIBE", add), add);
             subscribed.addAll(add);
         }
-        for (String suspect : suspects) {
+        for (String suspect : ledger.suspects()) {
             if (!subscribed.contains(suspect)) {
                 if (!mayWrite(now)) {
                     break;
                 }
-                pendingSubscribes.put(request(ws, "SUBSCRIBE", List.of(suspect)), List.of(suspect));
+                ledger.sent(request(ws, "SUBSCRIBE", List.of(suspect)), List.of(suspect));
                 subscribed.add(suspect);
             }
         }

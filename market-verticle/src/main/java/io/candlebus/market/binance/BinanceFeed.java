@@ -249,6 +249,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return;
         }
         s.unknown = false;
+        s.placedAt = clock.millis();
+        s.placedNanos = System.nanoTime();
         // A connection being replaced takes nothing new: its replacement does.
         BinanceConnection c = connections.stream()
                 .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
@@ -287,6 +289,11 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     @Override
     public Set<Instrument> instruments() {
         return streams.values().stream().map(s -> s.instrument).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Returns the later of two {@link System#nanoTime()} readings (they may be negative). */
+    private static long laterNanos(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 
     /**
@@ -373,17 +380,23 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
     }
 
-    /** Confirms from REST the closed minutes of a stream that has been silent since they ended. */
+    /**
+     * Confirms from REST the closed minutes of a stream that has been silent since they ended; a stream
+     * silent since it was subscribed gets its warm-up this way (no kline arrived to start it).
+     */
     private void confirmQuiet(KlineStream s, long now, long nanos) {
         BinanceConnection c = s.connection;
-        if (s.unknown || s.checking || s.filling || s.coveredUntil == KlineStream.NONE) {
+        if (s.unknown || s.checking || s.filling) {
             return;
         }
         if (c == null || !c.isOpen() || c.replacedBy != null || !c.wanted.contains(s.streamName)) {
             return;
         }
-        long silentSince = Math.max(s.lastMessageTime, c.connectedAt());
-        long silentNanos = s.lastMessageTime >= c.connectedAt() ? s.lastMessageNanos : c.openedNanos;
+        long silentSince = Math.max(s.lastMessageTime, Math.max(c.connectedAt(), s.placedAt));
+        long silentNanos = laterNanos(c.openedNanos, s.placedNanos);
+        if (s.lastMessageTime > 0) {
+            silentNanos = laterNanos(silentNanos, s.lastMessageNanos);
+        }
         long upTo = Liveness.confirmUpTo(now, nanos, s.coveredUntil, silentSince, silentNanos);
         if (upTo > s.coveredUntil) {
             quietConfirms++;

@@ -33,6 +33,10 @@ final class KlineStream {
     long lastMessageNanos;
     /** Open time of the newest kline the websocket delivered for this stream, NONE if none. */
     long lastKlineOpen = NONE;
+    /** Clock and real time the stream was put on a connection. */
+    long placedAt;
+
+    long placedNanos;
     /** Waiting for the venue's symbol list before it is placed on a connection. */
     boolean checking;
     /** The venue does not list the symbol, or refused its stream: not subscribed. */

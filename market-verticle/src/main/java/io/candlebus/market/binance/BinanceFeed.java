@@ -22,7 +22,6 @@ import io.candlebus.market.SymbolLists;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,10 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFeed.class);
-    /** Rows per REST page; the window of a page never exceeds it, which makes COIN-M's paging match spot's. */
-    private static final int PAGE_LIMIT = 1000;
-    /** How often REST is asked again when the newest expected row is not there yet. */
-    private static final int MISSING_ROW_RETRIES = 3;
     /** Binance allows 300 connection attempts per 5 minutes per IP. */
     private static final int ATTEMPTS_PER_WINDOW = 300;
 
@@ -104,6 +99,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private final RestGate gate;
     private final int restWeight;
     private final BinanceRest restApi;
+    private final KlineFill fill;
     private final SymbolDirectory symbols;
     /** Symbols already reported as unknown in the log (each once). */
     private final Set<String> reportedUnknown = new HashSet<>();
@@ -111,7 +107,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private long symbolsVersionSeen;
     private long retiredServerPings;
     private long quietConfirms;
-    private long missedTrades;
     private long refusedStreams;
 
     private boolean started;
@@ -125,8 +120,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private long klines;
     private long reconnects;
     private long stalls;
-    private long gapsFilled;
-    private long restRows;
     private long staleKlines;
     private long duplicateKlines;
     private long controlReplies;
@@ -157,8 +150,25 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
         this.gate = new RestGate(config.binanceRestWeightLimit());
-        this.restWeight = RestGate.klinesWeight(market, PAGE_LIMIT);
+        this.restWeight = RestGate.klinesWeight(market, KlineFill.PAGE_LIMIT);
         this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
+        this.fill = new KlineFill(
+                vertx, clock, config, sink, restApi, restWeight, badInput, component, new KlineFill.Owner() {
+                    @Override
+                    public void deliver(KlineStream s, Candle kline) {
+                        BinanceFeed.this.deliver(s, kline);
+                    }
+
+                    @Override
+                    public void replay(KlineStream s, Candle kline) {
+                        onKline(s, kline);
+                    }
+
+                    @Override
+                    public boolean stopped() {
+                        return stopped;
+                    }
+                });
         this.symbols = new SymbolDirectory(this::loadSymbols, clock, SYMBOLS_REFRESH_MILLIS, SYMBOLS_RECHECK_MILLIS);
     }
 
@@ -400,7 +410,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         long upTo = Liveness.confirmUpTo(now, nanos, s.coveredUntil, silentSince, silentNanos);
         if (upTo > s.coveredUntil) {
             quietConfirms++;
-            startFill(s, upTo, true);
+            fill.start(s, upTo, true);
         }
     }
 
@@ -485,10 +495,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         c.put("klines", klines);
         c.put("reconnects", reconnects);
         c.put("stalls", stalls);
-        c.put("gapsFilled", gapsFilled);
+        c.put("gapsFilled", fill.gapsFilled());
         c.put("restRequests", rest.requests());
         c.put("restFailures", rest.failures());
-        c.put("restRows", restRows);
+        c.put("restRows", fill.restRows());
         c.put("restBans", gate.bans());
         c.put("restPauses", gate.pauses());
         c.put("restWeightUsed", gate.lastReported());
@@ -513,7 +523,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         c.put("symbolListLoads", symbols.loads());
         c.put("symbolListFailures", symbols.failures());
         c.put("quietConfirms", quietConfirms);
-        c.put("missedTrades", missedTrades);
+        c.put("missedTrades", fill.missedTrades());
         c.put("ignoredMessages", ignoredMessages);
         c.put("connections", (long) connections.size());
         c.put("rotations", rotations);
@@ -808,7 +818,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (s.coveredUntil == KlineStream.NONE || kline.openTime() > s.coveredUntil) {
             // History or a gap before this kline: publish it from REST first.
             s.hold(kline);
-            startFill(s, kline.openTime(), false);
+            fill.start(s, kline.openTime(), false);
             return;
         }
         deliver(s, kline);
@@ -829,158 +839,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         sink.kline(kline);
         if (kline.closed() && kline.endTime() > s.coveredUntil) {
             s.coveredUntil = kline.endTime();
-        }
-    }
-
-    // ---- REST ----
-
-    /** Fills [coveredUntil, to) from REST; {@code confirm}: only the closed minutes of a silent stream. */
-    private void startFill(KlineStream s, long to, boolean confirm) {
-        boolean warmup = s.coveredUntil == KlineStream.NONE;
-        long from = warmup ? warmupStart(to) : s.coveredUntil;
-        s.filling = true;
-        s.fillingGap = !warmup;
-        s.confirming = confirm;
-        long token = ++s.fillToken;
-        if (warmup) {
-            sink.cover(s.instrument, from);
-        }
-        fetch(s, token, from, to, warmup, 0);
-    }
-
-    private long warmupStart(long liveFrom) {
-        Interval largest = config.largestInterval();
-        return largest.openTimeOf(liveFrom) - (long) config.warmupCandles() * largest.millis();
-    }
-
-    private boolean current(KlineStream s, long token) {
-        return !s.removed && token == s.fillToken && !stopped;
-    }
-
-    private void fetch(KlineStream s, long token, long from, long to, boolean warmup, int missingRetries) {
-        if (from >= to) {
-            finishFill(s, token, List.of(), from, to, warmup);
-            return;
-        }
-        TreeMap<Long, Candle> rows = new TreeMap<>();
-        fetchPage(s, token, from, to, rows).onComplete(ar -> {
-            if (!current(s, token)) {
-                return;
-            }
-            if (ar.failed()) {
-                long delay = s.restBackoff.next();
-                LOG.warn(
-                        "{}: REST klines for {} failed ({}); retrying in {} ms or when the venue allows",
-                        component,
-                        s.instrument,
-                        ar.cause().getMessage(),
-                        delay);
-                Retry.after(vertx, clock, delay, clock.millis(), () -> {
-                    if (current(s, token)) {
-                        fetch(s, token, from, to, warmup, missingRetries);
-                    }
-                });
-                return;
-            }
-            s.restBackoff.reset();
-            long lastExpected = to - Interval.M1.millis();
-            if (!rows.containsKey(lastExpected) && missingRetries < MISSING_ROW_RETRIES) {
-                // The venue may not have the minute that just ended yet: ask again shortly.
-                vertx.setTimer(config.reconnectMinMillis(), id -> {
-                    if (current(s, token)) {
-                        fetch(s, token, from, to, warmup, missingRetries + 1);
-                    }
-                });
-                return;
-            }
-            finishFill(s, token, new ArrayList<>(rows.values()), from, to, warmup);
-        });
-    }
-
-    /** Fetches [from, to) page by page, each page a window of at most PAGE_LIMIT minutes. */
-    private Future<Void> fetchPage(KlineStream s, long token, long from, long to, TreeMap<Long, Candle> rows) {
-        long pageEnd = Math.min(to, from + PAGE_LIMIT * Interval.M1.millis());
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("symbol", s.instrument.symbol());
-        query.put("interval", Interval.M1.code());
-        query.put("startTime", Long.toString(from));
-        query.put("endTime", Long.toString(pageEnd - 1));
-        query.put("limit", Integer.toString(PAGE_LIMIT));
-        return restApi.get(restApi.klinesPath(), query, restWeight, () -> current(s, token))
-                .compose(body -> {
-                    List<Candle> page;
-                    try {
-                        page = BinanceRestKline.parse(
-                                body,
-                                s.instrument,
-                                Interval.M1,
-                                e -> badInput.record(e, "REST klines " + s.instrument));
-                    } catch (BadInputException e) {
-                        badInput.record(e, new String(body, StandardCharsets.UTF_8));
-                        return Future.failedFuture(
-                                new RestException(200, 0, "unusable klines body: " + e.getMessage()));
-                    }
-                    for (Candle c : page) {
-                        if (c.openTime() >= from && c.openTime() < pageEnd) {
-                            rows.putIfAbsent(c.openTime(), c);
-                        }
-                    }
-                    return pageEnd < to ? fetchPage(s, token, pageEnd, to, rows) : Future.succeededFuture();
-                });
-    }
-
-    /**
-     * A confirmed minute with trades that the websocket never showed (opened after the connection and
-     * after the stream's last kline) is evidence the connection's streams are stuck: the connection is
-     * replaced once it has also delivered no message for the stall timeout ({@link Liveness}).
-     */
-    private void noticeMissedTrades(KlineStream s, List<Candle> rows) {
-        BinanceConnection c = s.connection;
-        if (c == null || !c.isOpen()) {
-            return;
-        }
-        for (Candle row : rows) {
-            if (row.tradeCount() > 0 && row.openTime() >= c.connectedAt() && row.openTime() > s.lastKlineOpen) {
-                missedTrades++;
-                c.missedTradesAt = clock.millis();
-                LOG.info(
-                        "{}: REST shows {} trades of {} at {} that connection {} did not push",
-                        component,
-                        row.tradeCount(),
-                        s.instrument.symbol(),
-                        row.openTime(),
-                        c.id);
-                return;
-            }
-        }
-    }
-
-    private void finishFill(KlineStream s, long token, List<Candle> rows, long from, long to, boolean warmup) {
-        if (s.removed || token != s.fillToken) {
-            return;
-        }
-        for (Candle row : rows) {
-            deliver(s, row);
-        }
-        restRows += rows.size();
-        if (to > s.coveredUntil) {
-            s.coveredUntil = to;
-        }
-        if (s.confirming) {
-            noticeMissedTrades(s, rows);
-        } else if (!warmup) {
-            gapsFilled++;
-            s.gapsFilled++;
-            LOG.info(
-                    "{}: filled {} from REST: {} klines from {} to {}", component, s.instrument, rows.size(), from, to);
-        }
-        s.filling = false;
-        s.fillingGap = false;
-        s.confirming = false;
-        List<Candle> held = new ArrayList<>(s.buffer);
-        s.buffer.clear();
-        for (Candle kline : held) {
-            onKline(s, kline);
         }
     }
 }

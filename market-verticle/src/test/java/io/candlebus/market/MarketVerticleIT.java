@@ -272,13 +272,18 @@ class MarketVerticleIT {
     @Test
     void instrumentsTheVenueDoesNotListAndAddsOverTheCapAreRejectedByName() throws Exception {
         Instrument misspelt = Instrument.parse("binance:spot:BTCUSDX");
+        Instrument noCode = Instrument.parse("bithumb:spot:KRW-BTX");
         MarketConfig config = MarketConfig.fromJson(
-                configJson(List.of(SPOT_BTC, misspelt, KRW_BTC)).put("maxInstruments", 4), "market");
+                configJson(List.of(SPOT_BTC, misspelt, KRW_BTC, noCode)).put("maxInstruments", 5), "market");
         join(vertx.deployVerticle(new MarketVerticle(config, sim.clock(), "it")));
 
-        // A configured symbol the venue does not list keeps the node running and shows as unknown.
+        // Configured symbols the venues do not list keep the node running and show as unknown; the
+        // others of their feeds go live.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> stateOf("market.binance.spot", misspelt) == StreamState.UNKNOWN);
+                .until(() -> stateOf("market.binance.spot", misspelt) == StreamState.UNKNOWN
+                        && stateOf("market.bithumb", noCode) == StreamState.UNKNOWN
+                        && stateOf("market.bithumb", KRW_BTC) == StreamState.LIVE
+                        && stateOf("market.binance.spot", SPOT_BTC) == StreamState.LIVE);
 
         ReplyException unknown = failure(
                 new SubscriptionCommand(SubscriptionCommand.Action.ADD, Instrument.parse("binance:spot:NOSUCHCOIN")));
@@ -293,14 +298,14 @@ class MarketVerticleIT {
 
         assertThat(control(new SubscriptionCommand(SubscriptionCommand.Action.ADD, USDM_BTC))
                         .instruments())
-                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC);
+                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC, noCode);
         ReplyException overCap = failure(new SubscriptionCommand(SubscriptionCommand.Action.ADD, SPOT_ETH));
         assertThat(overCap.failureCode()).isEqualTo(FailureCode.REJECTED.code());
         assertThat(overCap.getMessage()).contains("binance:spot:ETHUSDT").contains("market.maxInstruments");
         assertThat(control(new SubscriptionCommand(SubscriptionCommand.Action.LIST, null))
                         .instruments())
                 .as("nothing refused was added")
-                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC);
+                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC, noCode);
     }
 
     // ---- helpers ----

@@ -14,17 +14,14 @@ import io.candlebus.market.Feed;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
-import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.SymbolDirectory;
-import io.candlebus.market.SymbolLists;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +62,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final long ROTATION_OVERLAP_REAL_NANOS = 10_000_000_000L;
     /** Clock time before a failed rotation is tried again. */
     private static final long ROTATION_RETRY_MILLIS = 60_000L;
-    /** Clock time between two loads of the symbol list. */
-    private static final long SYMBOLS_REFRESH_MILLIS = 3_600_000L;
-    /** Clock time before the symbol list is asked again early (a failed load, an unlisted symbol). */
-    private static final long SYMBOLS_RECHECK_MILLIS = 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -100,11 +93,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private final int restWeight;
     private final BinanceRest restApi;
     private final KlineFill fill;
-    private final SymbolDirectory symbols;
-    /** Symbols already reported as unknown in the log (each once). */
-    private final Set<String> reportedUnknown = new HashSet<>();
+    private final BinanceSymbols symbols;
 
-    private long symbolsVersionSeen;
     private long retiredServerPings;
     private long quietConfirms;
     private long refusedStreams;
@@ -169,7 +159,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                         return stopped;
                     }
                 });
-        this.symbols = new SymbolDirectory(this::loadSymbols, clock, SYMBOLS_REFRESH_MILLIS, SYMBOLS_RECHECK_MILLIS);
+        this.symbols = new BinanceSymbols(restApi, badInput, clock, () -> stopped, component);
     }
 
     @Override
@@ -189,16 +179,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             if (stopped) {
                 return;
             }
-            if (symbols.size() < 0) {
-                LOG.warn(
-                        "{}: could not load the venue's symbol list ({}); following symbols unchecked",
-                        component,
-                        symbols.lastError());
-            }
-            symbolsVersionSeen = symbols.version();
+            // Every stream first, then the connections: each opens with all its streams in its URL.
             for (KlineStream s : List.copyOf(streams.values())) {
                 if (s.checking) {
-                    place(s);
+                    place(s, false);
                 }
             }
             List.copyOf(connections).forEach(this::connect);
@@ -211,19 +195,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return Future.succeededFuture(SymbolDirectory.Verdict.UNCHECKED);
         }
         return symbols.check(instrument.symbol());
-    }
-
-    private Future<Set<String>> loadSymbols() {
-        return restApi.get(restApi.exchangeInfoPath(), Map.of(), restApi.exchangeInfoWeight(), () -> !stopped)
-                .compose(body -> {
-                    try {
-                        return Future.succeededFuture(SymbolLists.binanceExchangeInfo(body));
-                    } catch (BadInputException e) {
-                        badInput.record(e, "exchangeInfo");
-                        return Future.failedFuture(
-                                new RestException(200, 0, "unusable exchangeInfo body: " + e.getMessage()));
-                    }
-                });
     }
 
     @Override
@@ -248,14 +219,17 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             s.checking = true;
             return;
         }
-        place(s);
+        place(s, true);
     }
 
-    /** Puts a stream on a connection unless the venue's list says the symbol does not exist. */
-    private void place(KlineStream s) {
+    /**
+     * Puts a stream on a connection unless the venue's list says the symbol does not exist; {@code connect}:
+     * open (or SUBSCRIBE on) that connection now.
+     */
+    private void place(KlineStream s, boolean connect) {
         s.checking = false;
-        if (symbols.verdict(s.instrument.symbol()) == SymbolDirectory.Verdict.UNKNOWN) {
-            markUnknown(s, "not listed in " + restApi.exchangeInfoPath());
+        if (symbols.unlisted(s.instrument.symbol())) {
+            markUnknown(s, "not listed in " + symbols.source());
             return;
         }
         s.unknown = false;
@@ -268,6 +242,9 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                 .orElseGet(this::newConnection);
         c.wanted.add(s.streamName);
         s.connection = c;
+        if (!connect) {
+            return;
+        }
         if (c.isOpen()) {
             c.flush(clock.millis());
         } else {
@@ -284,6 +261,11 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         s.removed = true;
         s.buffer.clear();
         removed.put(instrument.symbol(), instrument);
+        unsubscribe(s);
+    }
+
+    /** Takes {@code s} off every connection: an UNSUBSCRIBE, or the close of a connection left empty. */
+    private void unsubscribe(KlineStream s) {
         for (BinanceConnection c : List.copyOf(connections)) {
             if (c.wanted.remove(s.streamName)) {
                 if (c.wanted.isEmpty()) {
@@ -317,44 +299,15 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         s.filling = false;
         s.buffer.clear();
         s.connection = null;
-        for (BinanceConnection c : List.copyOf(connections)) {
-            if (c.wanted.remove(s.streamName)) {
-                if (c.wanted.isEmpty()) {
-                    discard(c);
-                } else {
-                    c.flush(clock.millis());
-                }
-            }
-        }
-        if (reportedUnknown.add(s.instrument.symbol())) {
-            LOG.warn(
-                    "{}: symbol {} is unknown to the venue ({}); not subscribed, status 'unknown'",
-                    component,
-                    s.instrument.symbol(),
-                    reason);
-        }
+        unsubscribe(s);
+        symbols.reportUnknown(s.instrument.symbol(), reason);
     }
 
     /** Applies a new symbol list: a newly listed symbol is placed, one never heard of and now unlisted dropped. */
     private void reconcileSymbols() {
-        if (symbols.version() == symbolsVersionSeen || !symbols.attempted()) {
-            return;
-        }
-        symbolsVersionSeen = symbols.version();
-        for (KlineStream s : List.copyOf(streams.values())) {
-            SymbolDirectory.Verdict verdict = symbols.verdict(s.instrument.symbol());
-            if (s.unknown && verdict == SymbolDirectory.Verdict.KNOWN) {
-                LOG.info("{}: symbol {} is now listed; subscribing it", component, s.instrument.symbol());
-                reportedUnknown.remove(s.instrument.symbol());
-                place(s);
-            } else if (!s.unknown
-                    && !s.checking
-                    && verdict == SymbolDirectory.Verdict.UNKNOWN
-                    && s.lastMessageTime == 0) {
-                // A stream that delivered once is kept (a delisting shows as stale); one that never did goes.
-                markUnknown(s, "not listed in " + restApi.exchangeInfoPath());
-            }
-        }
+        BinanceSymbols.Changes changes = symbols.changes(List.copyOf(streams.values()));
+        changes.listed().forEach(s -> place(s, true));
+        changes.unlisted().forEach(s -> markUnknown(s, "not listed in " + symbols.source()));
     }
 
     @Override
@@ -425,8 +378,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         long now = clock.millis();
         StreamState worst = StreamState.UNKNOWN;
         for (KlineStream s : streams.values()) {
-            StreamState state = stateOf(s, now);
-            if (severity(state) > severity(worst)) {
+            StreamState state = StreamStates.of(s, gate, now);
+            if (StreamStates.severity(state) > StreamStates.severity(worst)) {
                 worst = state;
             }
         }
@@ -440,7 +393,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         for (KlineStream s : streams.values()) {
             out.add(new StreamStatus(
                     s.instrument,
-                    stateOf(s, now),
+                    StreamStates.of(s, gate, now),
                     s.lastMessageTime,
                     s.reconnects,
                     s.gapsFilled,
@@ -449,43 +402,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                     gate.bannedUntil(now)));
         }
         return out;
-    }
-
-    private StreamState stateOf(KlineStream s, long now) {
-        if (s.unknown) {
-            return StreamState.UNKNOWN;
-        }
-        if (s.checking) {
-            return StreamState.CONNECTING;
-        }
-        BinanceConnection c = s.connection;
-        if (s.filling && gate.isBanned(now)) {
-            return StreamState.BANNED;
-        }
-        if (s.filling && gate.isPaused(now)) {
-            return StreamState.BACKING_OFF;
-        }
-        if (c == null || c.backingOff) {
-            return StreamState.BACKING_OFF;
-        }
-        if (!c.isOpen() || (s.lastMessageTime == 0 && s.coveredUntil == KlineStream.NONE)) {
-            // Connecting, or subscribed and waiting for its first kline: a stream that never delivered is
-            // not live (an unchecked misspelt symbol stays here until the symbol list names it unknown).
-            return StreamState.CONNECTING;
-        }
-        return s.filling && !s.confirming ? StreamState.RECOVERING : StreamState.LIVE;
-    }
-
-    /** Ranks states for the feed's own state; an unknown symbol says nothing about the others. */
-    private static int severity(StreamState state) {
-        return switch (state) {
-            case UNKNOWN -> -1;
-            case LIVE -> 0;
-            case RECOVERING -> 1;
-            case CONNECTING -> 2;
-            case BACKING_OFF -> 3;
-            case BANNED -> 4;
-        };
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class BinanceStreamServer {
     private long lifetimeMillis = DEFAULT_LIFETIME_MILLIS;
     private long stalledUntil = Long.MIN_VALUE;
     private volatile int maxStreams;
+    private volatile boolean closeOnInvalidStream;
 
     /** Creates the server; connections are handed to {@link #handle}. */
     public BinanceStreamServer(Vertx vertx, SimMarket market, SimConfig config, Pacing pacing, ConnectionStats stats) {
@@ -41,6 +42,7 @@ public final class BinanceStreamServer {
         this.pacing = pacing;
         this.stats = stats;
         this.maxStreams = config.connectionLimits().streamsPerConnection();
+        this.closeOnInvalidStream = config.connectionLimits().closeOnInvalidStream();
     }
 
     /** Returns whether {@code path} is a Binance stream endpoint this server accepts. */
@@ -75,7 +77,12 @@ public final class BinanceStreamServer {
 
     /** Returns whether a connection is closed after refusing a malformed stream name. */
     boolean closeOnInvalidStream() {
-        return config.connectionLimits().closeOnInvalidStream();
+        return closeOnInvalidStream;
+    }
+
+    /** Sets whether connections are closed after a malformed stream name from now on. */
+    public void closeOnInvalidStream(boolean close) {
+        this.closeOnInvalidStream = close;
     }
 
     void closedForInvalidStream(Market m) {

@@ -90,7 +90,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private final SlidingWindowLimiter attempts = new SlidingWindowLimiter(ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW_MILLIS);
 
     private final RestGate gate;
-    private final int restWeight;
     private final BinanceRest restApi;
     private final KlineFill fill;
     private final BinanceSymbols symbols;
@@ -140,10 +139,9 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
         this.gate = new RestGate(config.binanceRestWeightLimit());
-        this.restWeight = RestGate.klinesWeight(market, KlineFill.PAGE_LIMIT);
         this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
-        this.fill = new KlineFill(
-                vertx, clock, config, sink, restApi, restWeight, badInput, component, new KlineFill.Owner() {
+        this.fill =
+                new KlineFill(vertx, clock, config, sink, restApi, market, badInput, component, new KlineFill.Owner() {
                     @Override
                     public void deliver(KlineStream s, Candle kline) {
                         BinanceFeed.this.deliver(s, kline);

@@ -2,6 +2,7 @@ package io.candlebus.market.binance;
 
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Interval;
+import io.candlebus.contract.Market;
 import io.candlebus.market.BadInputCounter;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.FeedSink;
@@ -49,7 +50,7 @@ final class KlineFill {
     private final MarketConfig config;
     private final FeedSink sink;
     private final BinanceRest restApi;
-    private final int restWeight;
+    private final Market market;
     private final BadInputCounter badInput;
     private final String component;
     private final Owner owner;
@@ -64,7 +65,7 @@ final class KlineFill {
             MarketConfig config,
             FeedSink sink,
             BinanceRest restApi,
-            int restWeight,
+            Market market,
             BadInputCounter badInput,
             String component,
             Owner owner) {
@@ -73,7 +74,7 @@ final class KlineFill {
         this.config = config;
         this.sink = sink;
         this.restApi = restApi;
-        this.restWeight = restWeight;
+        this.market = market;
         this.badInput = badInput;
         this.component = component;
         this.owner = owner;
@@ -155,7 +156,11 @@ final class KlineFill {
         });
     }
 
-    /** Fetches [from, to) page by page, each page a window of at most PAGE_LIMIT minutes. */
+    /**
+     * Fetches [from, to) page by page, each page a window of at most PAGE_LIMIT minutes whose {@code limit}
+     * is the window's length: the same rows on every market (COIN-M returns the newest {@code limit} before
+     * endTime), and a short fill or a quiet stream's confirmation costs futures weight 1, not 5.
+     */
     private Future<Void> fetchPage(KlineStream s, long token, long from, long to, TreeMap<Long, Candle> rows) {
         long pageEnd = Math.min(to, from + PAGE_LIMIT * Interval.M1.millis());
         Map<String, String> query = new LinkedHashMap<>();
@@ -163,8 +168,9 @@ final class KlineFill {
         query.put("interval", Interval.M1.code());
         query.put("startTime", Long.toString(from));
         query.put("endTime", Long.toString(pageEnd - 1));
-        query.put("limit", Integer.toString(PAGE_LIMIT));
-        return restApi.get(restApi.klinesPath(), query, restWeight, () -> current(s, token))
+        int limit = (int) Math.max(1, -Math.floorDiv(from - pageEnd, Interval.M1.millis()));
+        query.put("limit", Integer.toString(limit));
+        return restApi.get(restApi.klinesPath(), query, RestGate.klinesWeight(market, limit), () -> current(s, token))
                 .compose(body -> {
                     List<Candle> page;
                     try {

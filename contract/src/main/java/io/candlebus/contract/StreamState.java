@@ -13,7 +13,12 @@ public enum StreamState {
     /** Waiting before the next connection attempt or REST request. */
     BACKING_OFF,
     /** The venue banned this IP (HTTP 418); no REST request is sent until the ban ends. */
-    BANNED;
+    BANNED,
+    /**
+     * The venue does not list the symbol (or refused its stream): it is not subscribed and never
+     * delivers; it is followed again once the venue lists it.
+     */
+    UNKNOWN;
 
     /** The lower-case, hyphenated name used in status output, e.g. {@code backing-off}. */
     public String wireName() {

@@ -116,5 +116,6 @@ class InvariantsTest {
     void streamStatesHaveHyphenatedWireNames() {
         assertThat(StreamState.BACKING_OFF.wireName()).isEqualTo("backing-off");
         assertThat(StreamState.LIVE.wireName()).isEqualTo("live");
+        assertThat(StreamState.UNKNOWN.wireName()).isEqualTo("unknown");
     }
 }

@@ -17,13 +17,17 @@ import io.candlebus.contract.ConfigException;
  * @param binanceWindowMillis the real-time window of {@code binanceConnections}
  * @param bithumbConnections new Bithumb connections per client address within the window
  * @param bithumbWindowMillis the real-time window of {@code bithumbConnections}
+ * @param closeOnInvalidStream whether a Binance connection is closed right after its SUBSCRIBE or
+ *     UNSUBSCRIBE named a malformed stream (after the wrapped {@code invalid stream} error), as the venue
+ *     may do; on by default
  */
 public record ConnectionLimits(
         int streamsPerConnection,
         int binanceConnections,
         long binanceWindowMillis,
         int bithumbConnections,
-        long bithumbWindowMillis) {
+        long bithumbWindowMillis,
+        boolean closeOnInvalidStream) {
 
     public ConnectionLimits {
         if (streamsPerConnection < 1) {
@@ -43,9 +47,28 @@ public record ConnectionLimits(
         }
     }
 
-    /** Returns the venues' rules: 1024 streams, Binance 300 connections per 5 minutes, Bithumb 10 per second. */
+    /** Creates limits that close a connection after a malformed stream name. */
+    public ConnectionLimits(
+            int streamsPerConnection,
+            int binanceConnections,
+            long binanceWindowMillis,
+            int bithumbConnections,
+            long bithumbWindowMillis) {
+        this(
+                streamsPerConnection,
+                binanceConnections,
+                binanceWindowMillis,
+                bithumbConnections,
+                bithumbWindowMillis,
+                true);
+    }
+
+    /**
+     * Returns the venues' rules: 1024 streams, Binance 300 connections per 5 minutes, Bithumb 10 per
+     * second, a connection closed after a malformed stream name.
+     */
     public static ConnectionLimits venues() {
-        return new ConnectionLimits(1024, 300, 300_000L, 10, 1_000L);
+        return new ConnectionLimits(1024, 300, 300_000L, 10, 1_000L, true);
     }
 
     /**
@@ -62,22 +85,51 @@ public record ConnectionLimits(
                 binanceConnections,
                 Math.max(1L, (long) (binanceWindowMillis / speed)),
                 bithumbConnections,
-                Math.max(1L, (long) (bithumbWindowMillis / speed)));
+                Math.max(1L, (long) (bithumbWindowMillis / speed)),
+                closeOnInvalidStream);
     }
 
     /** Returns these limits with another cap of streams per Binance connection. */
     public ConnectionLimits withStreamsPerConnection(int streams) {
         return new ConnectionLimits(
-                streams, binanceConnections, binanceWindowMillis, bithumbConnections, bithumbWindowMillis);
+                streams,
+                binanceConnections,
+                binanceWindowMillis,
+                bithumbConnections,
+                bithumbWindowMillis,
+                closeOnInvalidStream);
     }
 
     /** Returns these limits allowing {@code count} new connections per Binance market per {@code windowMillis}. */
     public ConnectionLimits withBinanceConnections(int count, long windowMillis) {
-        return new ConnectionLimits(streamsPerConnection, count, windowMillis, bithumbConnections, bithumbWindowMillis);
+        return new ConnectionLimits(
+                streamsPerConnection,
+                count,
+                windowMillis,
+                bithumbConnections,
+                bithumbWindowMillis,
+                closeOnInvalidStream);
     }
 
     /** Returns these limits allowing {@code count} new Bithumb connections per {@code windowMillis}. */
     public ConnectionLimits withBithumbConnections(int count, long windowMillis) {
-        return new ConnectionLimits(streamsPerConnection, binanceConnections, binanceWindowMillis, count, windowMillis);
+        return new ConnectionLimits(
+                streamsPerConnection,
+                binanceConnections,
+                binanceWindowMillis,
+                count,
+                windowMillis,
+                closeOnInvalidStream);
+    }
+
+    /** Returns these limits closing (or not) a Binance connection after a malformed stream name. */
+    public ConnectionLimits withCloseOnInvalidStream(boolean close) {
+        return new ConnectionLimits(
+                streamsPerConnection,
+                binanceConnections,
+                binanceWindowMillis,
+                bithumbConnections,
+                bithumbWindowMillis,
+                close);
     }
 }

@@ -13,6 +13,7 @@ public final class ConnectionStats {
     private final Map<WsHost, Long> refusedStreams = new EnumMap<>(WsHost.class);
     private final Map<WsHost, Long> refusedAttempts = new EnumMap<>(WsHost.class);
     private final Map<WsHost, Long> closedForMessageRate = new EnumMap<>(WsHost.class);
+    private final Map<WsHost, Long> closedForInvalidStream = new EnumMap<>(WsHost.class);
 
     /** Records an accepted handshake. */
     public synchronized void opened(WsHost host) {
@@ -32,6 +33,16 @@ public final class ConnectionStats {
     /** Records a connection closed for sending more messages per second than allowed. */
     public synchronized void closedForMessageRate(WsHost host) {
         closedForMessageRate.merge(host, 1L, Long::sum);
+    }
+
+    /** Records a connection closed after a SUBSCRIBE or UNSUBSCRIBE named a malformed stream. */
+    public synchronized void closedForInvalidStream(WsHost host) {
+        closedForInvalidStream.merge(host, 1L, Long::sum);
+    }
+
+    /** Returns how many connections {@code host} closed after a malformed stream name. */
+    public synchronized long closedForInvalidStreamCount(WsHost host) {
+        return closedForInvalidStream.getOrDefault(host, 0L);
     }
 
     /** Returns how many connections {@code host} accepted. */

@@ -61,7 +61,8 @@ public record SimConfig(
             "binanceConnections",
             "binanceWindowMillis",
             "bithumbConnections",
-            "bithumbWindowMillis");
+            "bithumbWindowMillis",
+            "closeOnInvalidStream");
     private static final Set<String> INSTRUMENT_KEYS = Set.of(
             "instrument",
             "startPrice",
@@ -70,7 +71,8 @@ public record SimConfig(
             "tradesPerMinute",
             "contractSize",
             "emptyMinuteProbability",
-            "meanQuantity");
+            "meanQuantity",
+            "quiet");
 
     public SimConfig {
         Objects.requireNonNull(host, "simConfig.host: expected a host, was null");
@@ -350,7 +352,8 @@ public record SimConfig(
                 json.getInteger("binanceConnections", d.binanceConnections()),
                 json.getLong("binanceWindowMillis", d.binanceWindowMillis()),
                 json.getInteger("bithumbConnections", d.bithumbConnections()),
-                json.getLong("bithumbWindowMillis", d.bithumbWindowMillis()));
+                json.getLong("bithumbWindowMillis", d.bithumbWindowMillis()),
+                json.getBoolean("closeOnInvalidStream", d.closeOnInvalidStream()));
     }
 
     private static SimInstrument instrumentFromJson(JsonObject json, String path) {
@@ -378,7 +381,8 @@ public record SimConfig(
                 base = base.withMeanQuantity(json.getString("meanQuantity"));
             }
             return base.withEmptyMinuteProbability(
-                    json.getDouble("emptyMinuteProbability", SimInstrument.DEFAULT_EMPTY_MINUTE_PROBABILITY));
+                            json.getDouble("emptyMinuteProbability", SimInstrument.DEFAULT_EMPTY_MINUTE_PROBABILITY))
+                    .withQuiet(json.getBoolean("quiet", false));
         } catch (NullPointerException | IllegalArgumentException | ClassCastException e) {
             throw new ConfigException(
                     path,

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param contractSize the USD value of one contract for COIN-M instruments, null otherwise
  * @param emptyMinuteProbability the probability that a minute has no trade at all
  * @param meanQuantity the mean trade quantity (a multiple of lotSize is drawn around it)
+ * @param quiet whether its Binance kline streams push only on change: nothing at all while it has no
+ *     trades (not even the closing {@code x:true} of a minute without trades), so with a high
+ *     {@code emptyMinuteProbability} a stream stays silent for minutes on a live connection
  */
 public record SimInstrument(
         Instrument instrument,
@@ -26,7 +29,8 @@ public record SimInstrument(
         double tradesPerMinute,
         BigDecimal contractSize,
         double emptyMinuteProbability,
-        BigDecimal meanQuantity) {
+        BigDecimal meanQuantity,
+        boolean quiet) {
 
     /** The share of minutes without trades when nothing else is said. */
     public static final double DEFAULT_EMPTY_MINUTE_PROBABILITY = 0.03;
@@ -78,7 +82,8 @@ public record SimInstrument(
                 tradesPerMinute,
                 null,
                 DEFAULT_EMPTY_MINUTE_PROBABILITY,
-                lot.multiply(BigDecimal.valueOf(1000)));
+                lot.multiply(BigDecimal.valueOf(1000)),
+                false);
     }
 
     /** Returns a COIN-M instrument whose quantities are contracts of {@code contractSize} USD. */
@@ -92,13 +97,22 @@ public record SimInstrument(
                 tradesPerMinute,
                 new BigDecimal(contractSize),
                 DEFAULT_EMPTY_MINUTE_PROBABILITY,
-                BigDecimal.valueOf(20));
+                BigDecimal.valueOf(20),
+                false);
     }
 
     /** Returns this instrument with another probability of minutes without trades. */
     public SimInstrument withEmptyMinuteProbability(double probability) {
         return new SimInstrument(
-                instrument, startPrice, tickSize, lotSize, tradesPerMinute, contractSize, probability, meanQuantity);
+                instrument,
+                startPrice,
+                tickSize,
+                lotSize,
+                tradesPerMinute,
+                contractSize,
+                probability,
+                meanQuantity,
+                quiet);
     }
 
     /** Returns this instrument with another mean number of trades per minute. */
@@ -111,7 +125,8 @@ public record SimInstrument(
                 perMinute,
                 contractSize,
                 emptyMinuteProbability,
-                meanQuantity);
+                meanQuantity,
+                quiet);
     }
 
     /** Returns this instrument with another mean trade quantity. */
@@ -124,7 +139,22 @@ public record SimInstrument(
                 tradesPerMinute,
                 contractSize,
                 emptyMinuteProbability,
-                new BigDecimal(quantity));
+                new BigDecimal(quantity),
+                quiet);
+    }
+
+    /** Returns this instrument pushing its Binance klines only on change (or always, if false). */
+    public SimInstrument withQuiet(boolean pushOnlyOnChange) {
+        return new SimInstrument(
+                instrument,
+                startPrice,
+                tickSize,
+                lotSize,
+                tradesPerMinute,
+                contractSize,
+                emptyMinuteProbability,
+                meanQuantity,
+                pushOnlyOnChange);
     }
 
     private static void positive(BigDecimal value, String field) {

@@ -134,6 +134,7 @@ final class SimServer extends VerticleBase {
     void connectionLimits(ConnectionLimits newLimits) {
         limits = newLimits;
         binanceStreams.maxStreams(newLimits.streamsPerConnection());
+        binanceStreams.closeOnInvalidStream(newLimits.closeOnInvalidStream());
     }
 
     ConnectionStats stats() {

@@ -39,12 +39,15 @@ class SimConfigTest {
                                                 .put("startPrice", "3000")
                                                 .put("tickSize", "1")
                                                 .put("lotSize", "0.0001")
-                                                .put("emptyMinuteProbability", 0.1))),
+                                                .put("emptyMinuteProbability", 0.1)
+                                                .put("quiet", true))),
                 "sim");
         assertThat(c.seed()).isEqualTo(9);
         assertThat(c.speed()).isEqualTo(300.0);
         assertThat(c.instruments()).hasSize(1);
         assertThat(c.instruments().get(0).emptyMinuteProbability()).isEqualTo(0.1);
+        assertThat(c.instruments().get(0).quiet()).isTrue();
+        assertThat(SimConfig.defaults().instruments()).noneMatch(SimInstrument::quiet);
     }
 
     @Test
@@ -68,6 +71,16 @@ class SimConfigTest {
                                 new JsonObject().put("streamsPerConnection", 3).put("bithumbConnections", 2)),
                 "sim");
         assertThat(c.connectionLimits()).isEqualTo(new ConnectionLimits(3, 300, 300_000L, 2, 1_000L));
+        assertThat(SimConfig.defaults().connectionLimits().closeOnInvalidStream())
+                .as("the venue may close after a malformed stream name: the simulator does by default")
+                .isTrue();
+        assertThat(SimConfig.fromJson(
+                                new JsonObject()
+                                        .put("connectionLimits", new JsonObject().put("closeOnInvalidStream", false)),
+                                "sim")
+                        .connectionLimits()
+                        .closeOnInvalidStream())
+                .isFalse();
         assertThatThrownBy(() -> SimConfig.fromJson(
                         new JsonObject().put("connectionLimits", new JsonObject().put("streams", 3)), "demo.sim"))
                 .hasMessageStartingWith("demo.sim.connectionLimits.streams: expected one of");

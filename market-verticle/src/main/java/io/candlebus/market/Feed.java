@@ -24,6 +24,14 @@ public interface Feed {
     /** Follows {@code instrument} from now on (warm-up included). */
     void add(Instrument instrument);
 
+    /**
+     * Returns whether the venue lists {@code instrument}, asking it again if its list lacks the symbol and
+     * was not asked recently; {@link SymbolDirectory.Verdict#UNCHECKED} when the list cannot be had.
+     */
+    default Future<SymbolDirectory.Verdict> check(Instrument instrument) {
+        return Future.succeededFuture(SymbolDirectory.Verdict.UNCHECKED);
+    }
+
     /** Stops following {@code instrument}. */
     void remove(Instrument instrument);
 

@@ -11,7 +11,8 @@ import java.time.Clock;
  * Owns one venue websocket's lifecycle: connects, hands every text or binary message to its
  * {@link Listener}, reports a loss exactly once (close, error, refused handshake with its Retry-After),
  * and ignores everything a superseded socket still delivers. It remembers when the link was last heard
- * (any message or pong) and when data last came (messages only), so the feed can judge stalls.
+ * (any frame: a message, a server ping, a pong to our ping) and when a message last came, so the feed
+ * can judge liveness by the link and freshness per stream.
  *
  * <p>A binary message larger than the optional {@code maxMessageBytes} is decoded only as far as a log
  * preview needs: the listener counts it as oversized by its byte size and drops it anyway.
@@ -45,6 +46,7 @@ public final class FeedConnection {
     private long lastHeard = Long.MIN_VALUE;
     private long lastHeardNanos;
     private long lastData = Long.MIN_VALUE;
+    private long serverPings;
     /** {@link #dataSince()} as it was before the message being delivered. */
     private long dataBefore = Long.MIN_VALUE;
 
@@ -84,6 +86,14 @@ public final class FeedConnection {
         });
         ws.pongHandler(buffer -> {
             if (gen == generation) {
+                heard(false);
+            }
+        });
+        // Vert.x answers the venue's pings by itself; the frame handler still sees them, and a server ping
+        // proves the link alive as much as a message does.
+        ws.frameHandler(frame -> {
+            if (gen == generation && frame.isPing()) {
+                serverPings++;
                 heard(false);
             }
         });
@@ -156,7 +166,12 @@ public final class FeedConnection {
         return connectedAt;
     }
 
-    /** Returns the clock time the link was last known alive: opened, a message or a pong. */
+    /** Returns the venue's ping frames received on this connection (all sockets). */
+    public long serverPings() {
+        return serverPings;
+    }
+
+    /** Returns the clock time the link was last known alive: opened, a message, a server ping or a pong. */
     public long aliveSince() {
         return Math.max(connectedAt, lastHeard);
     }
@@ -167,8 +182,8 @@ public final class FeedConnection {
     }
 
     /**
-     * Returns the clock time of the last message (or the opening), pongs not counted: a venue's websocket
-     * layer answers pings even while its streams deliver nothing, so stalls are judged by this.
+     * Returns the clock time of the last message (or the opening), pings and pongs not counted: a venue's
+     * websocket layer answers pings even while its streams deliver nothing.
      */
     public long dataSince() {
         return Math.max(connectedAt, lastData);

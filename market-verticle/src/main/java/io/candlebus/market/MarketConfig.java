@@ -37,10 +37,12 @@ import java.util.TreeSet;
  *     real and in clock time, whichever comes first; the answers prove the connection alive
  * @param recorderOutboxCapacity closed candles waiting for a recorder acknowledgement at most; more are
  *     dropped and counted
- * @param stallTimeoutMillis clock time without any message on an open connection after which it is
- *     treated as dead and replaced (the gap is filled from REST; on Binance only data messages count, as
- *     the venue answers pings even while its streams are stuck); a quiet-market close by the clock also
- *     waits until the feed was heard this long after boundary + grace, so a stall is caught first
+ * @param stallTimeoutMillis clock time without any frame (a message of any stream, a control reply, a
+ *     server ping, a pong to our ping) on an open connection after which it is treated as dead and
+ *     replaced (the gap is filled from REST); a quiet stream next to live ones never counts. On Binance a
+ *     connection is also replaced after this long without a message while REST shows trades its streams
+ *     did not push (the venue answers pings even while its streams are stuck). A quiet-market close by the
+ *     clock also waits until the feed was heard this long after boundary + grace, so a stall is caught first
  * @param maxMessageBytes longest websocket text message accepted; a longer one is dropped and counted as
  *     bad input {@code oversized} without touching the connection
  * @param binanceRotateAfterMillis clock age at which a Binance connection is replaced make-before-break
@@ -49,6 +51,8 @@ import java.util.TreeSet;
  *     of a market are spread over further connections
  * @param binanceRestWeightLimit Binance REST request weight per minute the feed stays under, judged by the
  *     venue's {@code X-MBX-USED-WEIGHT-1M} answer header
+ * @param maxInstruments instruments one node follows at most, configured and added at runtime together
+ *     ({@code POST /subscriptions} over it is refused with 422)
  */
 public record MarketConfig(
         List<Instrument> instruments,
@@ -68,7 +72,8 @@ public record MarketConfig(
         long maxMessageBytes,
         long binanceRotateAfterMillis,
         int binanceStreamsPerConnection,
-        int binanceRestWeightLimit) {
+        int binanceRestWeightLimit,
+        int maxInstruments) {
 
     /** The real venue hosts. */
     public static final Map<Market, Endpoint> BINANCE_ENDPOINTS = Map.of(
@@ -98,7 +103,10 @@ public record MarketConfig(
             "maxMessageBytes",
             "binanceRotateAfterMillis",
             "binanceStreamsPerConnection",
-            "binanceRestWeightLimit");
+            "binanceRestWeightLimit",
+            "maxInstruments");
+    /** Most instruments a node may be configured to follow. */
+    private static final int MAX_INSTRUMENTS_LIMIT = 10_000;
     /** Binance cuts every connection at 24 h, so a rotation must come before that. */
     private static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
 
@@ -125,6 +133,13 @@ public record MarketConfig(
         range(binanceRotateAfterMillis, 0, MAX_ROTATE_MILLIS, "market.binanceRotateAfterMillis");
         range(binanceStreamsPerConnection, 1, 1_024, "market.binanceStreamsPerConnection");
         range(binanceRestWeightLimit, 1, 6_000, "market.binanceRestWeightLimit");
+        range(maxInstruments, 1, MAX_INSTRUMENTS_LIMIT, "market.maxInstruments");
+        if (instruments.size() > maxInstruments) {
+            throw new ConfigException(
+                    "market.instruments",
+                    "at most market.maxInstruments (" + maxInstruments + ") instruments",
+                    instruments.size() + " instruments");
+        }
     }
 
     /**
@@ -132,8 +147,9 @@ public record MarketConfig(
      * intervals 1m and 5m, 120 warm-up candles, 2 s close grace, 250 ms live throttle, 30 s recorder
      * timeout, a 100 ms tick, reconnects from 500 ms up to 30 s, a keepalive every 10 s, an outbox
      * of 100,000 candles, a connection silent for 30 s treated as stalled, messages up to 64 KiB,
-     * Binance connections rotated after 23 h, 1024 streams per connection and a REST weight budget of
-     * 1200 per minute (half the smallest market limit, futures' 2400, so other clients on the same IP fit).
+     * Binance connections rotated after 23 h, 1024 streams per connection, a REST weight budget of
+     * 1200 per minute (half the smallest market limit, futures' 2400, so other clients on the same IP fit)
+     * and at most 200 instruments per node.
      */
     public static MarketConfig defaults() {
         return new MarketConfig(
@@ -158,7 +174,8 @@ public record MarketConfig(
                 65_536L,
                 23L * 3_600_000,
                 1_024,
-                1_200);
+                1_200,
+                200);
     }
 
     /** Returns this config pointing at other venue endpoints (the simulator in tests and the demo). */
@@ -181,7 +198,8 @@ public record MarketConfig(
                 maxMessageBytes,
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
-                binanceRestWeightLimit);
+                binanceRestWeightLimit,
+                maxInstruments);
     }
 
     /** Returns this config following other instruments from the start. */
@@ -204,7 +222,8 @@ public record MarketConfig(
                 maxMessageBytes,
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
-                binanceRestWeightLimit);
+                binanceRestWeightLimit,
+                maxInstruments);
     }
 
     /** Returns this config with other timings (tests speed these up against an accelerated clock). */
@@ -227,7 +246,8 @@ public record MarketConfig(
                 maxMessageBytes,
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
-                binanceRestWeightLimit);
+                binanceRestWeightLimit,
+                maxInstruments);
     }
 
     /**
@@ -253,7 +273,8 @@ public record MarketConfig(
                 maxMessageBytes,
                 newRotateAfterMillis,
                 newStreamsPerConnection,
-                binanceRestWeightLimit);
+                binanceRestWeightLimit,
+                maxInstruments);
     }
 
     /** Returns the largest configured interval (1m if only 1m). */
@@ -310,6 +331,13 @@ public record MarketConfig(
         int streams =
                 (int) number(json, "binanceStreamsPerConnection", d.binanceStreamsPerConnection(), 1, 1_024, path);
         int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
+        int maxInstruments = (int) number(json, "maxInstruments", d.maxInstruments(), 1, MAX_INSTRUMENTS_LIMIT, path);
+        if (instruments.size() > maxInstruments) {
+            throw new ConfigException(
+                    path + ".instruments",
+                    "at most " + path + ".maxInstruments (" + maxInstruments + ") instruments",
+                    instruments.size() + " instruments");
+        }
         return new MarketConfig(
                 instruments,
                 binance,
@@ -328,7 +356,8 @@ public record MarketConfig(
                 maxMessage,
                 rotate,
                 streams,
-                weight);
+                weight,
+                maxInstruments);
     }
 
     private static List<Instrument> instrumentsFrom(Object value, String path) {

@@ -237,9 +237,8 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                     return;
                 }
                 if (!feedOf(instrument).instruments().contains(instrument)) {
-                    LOG.info("adding {}", instrument);
-                    aggregator.add(instrument);
-                    feedOf(instrument).add(instrument);
+                    add(message, instrument);
+                    return;
                 }
                 break;
             case REMOVE:
@@ -257,6 +256,50 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                 break;
         }
         message.reply(subscriptions());
+    }
+
+    /**
+     * Follows {@code instrument} unless the node's cap is reached or the venue does not list it; both are
+     * refused as {@link FailureCode#REJECTED} (HTTP 422) naming it. A venue whose list cannot be had
+     * does not block the add: the feed follows the symbol unchecked.
+     */
+    private void add(Message<Object> message, Instrument instrument) {
+        int followed = followedCount();
+        if (followed >= config.maxInstruments()) {
+            message.fail(
+                    FailureCode.REJECTED.code(),
+                    "control.subscriptions: refused '" + instrument.key() + "': this node already follows " + followed
+                            + " instruments, the most market.maxInstruments allows");
+            return;
+        }
+        Feed feed = feedOf(instrument);
+        feed.check(instrument).onComplete(ar -> {
+            if (ar.succeeded() && ar.result() == SymbolDirectory.Verdict.UNKNOWN) {
+                message.fail(
+                        FailureCode.REJECTED.code(),
+                        "control.subscriptions: refused '" + instrument.key() + "': the venue does not list symbol '"
+                                + instrument.symbol() + "'");
+                return;
+            }
+            if (!feed.instruments().contains(instrument)) {
+                if (followedCount() >= config.maxInstruments()) {
+                    message.fail(
+                            FailureCode.REJECTED.code(),
+                            "control.subscriptions: refused '" + instrument.key()
+                                    + "': this node already follows the most market.maxInstruments allows ("
+                                    + config.maxInstruments() + ")");
+                    return;
+                }
+                LOG.info("adding {}", instrument);
+                aggregator.add(instrument);
+                feed.add(instrument);
+            }
+            message.reply(subscriptions());
+        });
+    }
+
+    private int followedCount() {
+        return feeds.stream().mapToInt(f -> f.instruments().size()).sum();
     }
 
     private static SubscriptionCommand commandOf(Object body) {

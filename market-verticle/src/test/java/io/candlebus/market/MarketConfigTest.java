@@ -40,6 +40,7 @@ class MarketConfigTest {
         assertThat(d.binanceRotateAfterMillis()).isEqualTo(23L * 3_600_000);
         assertThat(d.binanceStreamsPerConnection()).isEqualTo(1_024);
         assertThat(d.binanceRestWeightLimit()).isEqualTo(1_200);
+        assertThat(d.maxInstruments()).isEqualTo(200);
         assertThat(MarketConfig.fromJson(new JsonObject(), "market")).isEqualTo(d);
         assertThat(MarketConfig.fromJson(null, "market")).isEqualTo(d);
     }
@@ -130,6 +131,9 @@ class MarketConfigTest {
                 "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
                 "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
                 "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer in [1, 6000]",
+                "{\"maxInstruments\":0}|market.maxInstruments: expected an integer in [1, 10000], was 0",
+                "{\"maxInstruments\":1}|market.instruments: expected at most market.maxInstruments (1) instruments, was"
+                        + " '4 instruments'",
             })
     void badValuesNameTheFieldAndWhatWasExpected(String json, String message) {
         assertThatThrownBy(() -> MarketConfig.fromJson(new JsonObject(json), "market"))
@@ -163,7 +167,8 @@ class MarketConfigTest {
                         .put("maxMessageBytes", 2_048)
                         .put("binanceRotateAfterMillis", 60_000)
                         .put("binanceStreamsPerConnection", 3)
-                        .put("binanceRestWeightLimit", 100),
+                        .put("binanceRestWeightLimit", 100)
+                        .put("maxInstruments", 7),
                 "market");
 
         for (MarketConfig c : List.of(
@@ -177,6 +182,7 @@ class MarketConfigTest {
         assertThat(split.binanceStreamsPerConnection()).isEqualTo(2);
         assertThat(split.maxMessageBytes()).isEqualTo(2_048);
         assertThat(split.binanceRestWeightLimit()).isEqualTo(100);
+        assertThat(split.maxInstruments()).isEqualTo(7);
         assertThatThrownBy(() -> base.withBinanceConnections(0, 0))
                 .hasMessageStartingWith("market.binanceStreamsPerConnection: expected an integer in [1, 1024], was 0");
     }

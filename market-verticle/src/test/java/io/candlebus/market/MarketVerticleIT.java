@@ -103,7 +103,11 @@ class MarketVerticleIT {
     }
 
     private MarketConfig config(List<Instrument> instruments) {
-        JsonObject json = SimEndpoints.marketJson(sim, instruments)
+        return MarketConfig.fromJson(configJson(instruments), "market");
+    }
+
+    private JsonObject configJson(List<Instrument> instruments) {
+        return SimEndpoints.marketJson(sim, instruments)
                 .put("intervals", new JsonArray().add("1m").add("5m"))
                 // Clock (sim) time: generous, so scheduler jitter at 120x cannot close a candle early.
                 .put("closeGraceMillis", 25_000)
@@ -114,7 +118,6 @@ class MarketVerticleIT {
                 .put("pingMillis", 10_000)
                 // Clock time: 2 s real at 120x, above the pauses of a loaded machine.
                 .put("stallTimeoutMillis", STALL_TIMEOUT);
-        return MarketConfig.fromJson(json, "market");
     }
 
     @Test
@@ -266,7 +269,58 @@ class MarketVerticleIT {
         assertThat(new Instrument(Exchange.BINANCE, Market.USDM, "BTCUSDT")).isEqualTo(USDM_BTC);
     }
 
+    @Test
+    void instrumentsTheVenueDoesNotListAndAddsOverTheCapAreRejectedByName() throws Exception {
+        Instrument misspelt = Instrument.parse("binance:spot:BTCUSDX");
+        Instrument noCode = Instrument.parse("bithumb:spot:KRW-BTX");
+        MarketConfig config = MarketConfig.fromJson(
+                configJson(List.of(SPOT_BTC, misspelt, KRW_BTC, noCode)).put("maxInstruments", 5), "market");
+        join(vertx.deployVerticle(new MarketVerticle(config, sim.clock(), "it")));
+
+        // Configured symbols the venues do not list keep the node running and show as unknown; the
+        // others of their feeds go live.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stateOf("market.binance.spot", misspelt) == StreamState.UNKNOWN
+                        && stateOf("market.bithumb", noCode) == StreamState.UNKNOWN
+                        && stateOf("market.bithumb", KRW_BTC) == StreamState.LIVE
+                        && stateOf("market.binance.spot", SPOT_BTC) == StreamState.LIVE);
+
+        ReplyException unknown = failure(
+                new SubscriptionCommand(SubscriptionCommand.Action.ADD, Instrument.parse("binance:spot:NOSUCHCOIN")));
+        assertThat(unknown.failureCode()).isEqualTo(FailureCode.REJECTED.code());
+        assertThat(FailureCode.of(unknown.failureCode()).httpStatus()).isEqualTo(422);
+        assertThat(unknown.getMessage()).contains("binance:spot:NOSUCHCOIN").contains("does not list");
+
+        ReplyException unknownCode = failure(
+                new SubscriptionCommand(SubscriptionCommand.Action.ADD, Instrument.parse("bithumb:spot:KRW-NOSUCH")));
+        assertThat(unknownCode.failureCode()).isEqualTo(FailureCode.REJECTED.code());
+        assertThat(unknownCode.getMessage()).contains("bithumb:spot:KRW-NOSUCH");
+
+        assertThat(control(new SubscriptionCommand(SubscriptionCommand.Action.ADD, USDM_BTC))
+                        .instruments())
+                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC, noCode);
+        ReplyException overCap = failure(new SubscriptionCommand(SubscriptionCommand.Action.ADD, SPOT_ETH));
+        assertThat(overCap.failureCode()).isEqualTo(FailureCode.REJECTED.code());
+        assertThat(overCap.getMessage()).contains("binance:spot:ETHUSDT").contains("market.maxInstruments");
+        assertThat(control(new SubscriptionCommand(SubscriptionCommand.Action.LIST, null))
+                        .instruments())
+                .as("nothing refused was added")
+                .containsExactly(SPOT_BTC, misspelt, USDM_BTC, KRW_BTC, noCode);
+    }
+
     // ---- helpers ----
+
+    private StreamState stateOf(String component, Instrument instrument) {
+        Heartbeat h = heartbeats.get(component);
+        if (h == null) {
+            return null;
+        }
+        return h.streams().stream()
+                .filter(s -> s.instrument().equals(instrument))
+                .map(StreamStatus::state)
+                .findFirst()
+                .orElse(null);
+    }
 
     private SubscriptionList control(Object command) {
         return join(vertx.eventBus().<SubscriptionList>request(Addresses.CONTROL_SUBSCRIPTIONS, command))

@@ -191,10 +191,20 @@ final class BinanceConnection {
         if (closed) {
             return;
         }
+        boolean[] invalid = {false};
         String reply = BinanceControl.handle(
-                text, subs, path.rules().isFutures(), server.wireForms().binanceWrappedErrors());
+                text,
+                subs,
+                path.rules().isFutures(),
+                server.wireForms().binanceWrappedErrors(),
+                () -> invalid[0] = true);
         cursors.keySet().retainAll(subs.list());
         ws.writeTextMessage(reply);
+        if (invalid[0] && server.closeOnInvalidStream()) {
+            // The venue "may close" the connection after refusing a malformed stream name: this one does.
+            server.closedForInvalidStream(path.rules().market());
+            close((short) 1008, "Invalid request: invalid stream");
+        }
     }
 
     /** Sends Binance's {@code serverShutdown} event (spot) and closes the connection after a grace period. */
@@ -233,9 +243,11 @@ final class BinanceConnection {
         long current = KlineSelection.floor(now, length);
         Cursor cursor = cursors.computeIfAbsent(name, n -> new Cursor(current));
         cursor.openTime = Math.max(cursor.openTime, current - MAX_CATCH_UP * length);
+        // A quiet instrument pushes only on change: nothing for a bar without trades, not even its close.
+        boolean quiet = script.spec().sim().quiet();
         while (cursor.openTime < current) {
             Bar done = script.bar(cursor.openTime, length, now);
-            if (done != null) {
+            if (done != null && !(quiet && done.count() == 0)) {
                 send(
                         name,
                         KlineJson.event(done, script.spec(), stream.interval().code(), length, now, true));
@@ -244,7 +256,8 @@ final class BinanceConnection {
             cursor.lastSent = null;
         }
         Bar open = script.bar(current, length, now);
-        if (open != null && (!path.rules().isFutures() || !open.equals(cursor.lastSent))) {
+        boolean onlyOnChange = path.rules().isFutures() || quiet;
+        if (open != null && !(quiet && open.count() == 0) && (!onlyOnChange || !open.equals(cursor.lastSent))) {
             send(name, KlineJson.event(open, script.spec(), stream.interval().code(), length, now, false));
             cursor.lastSent = open;
         }

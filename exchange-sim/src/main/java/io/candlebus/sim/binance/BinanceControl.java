@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * GET_PROPERTY) with the exchange's reply and error shapes, updating a connection's subscriptions.
  * Errors are wrapped next to the request id as the websocket API sends them,
  * {@code {"error":{"code":2,"msg":"..."},"id":2}}, or flat ({@code {"code":2,"msg":"...","id":2}}, the
- * REST shape) when a test asks for it ({@code WireForms.binanceWrappedErrors}).
+ * REST shape) when a test asks for it ({@code WireForms.binanceWrappedErrors}). A malformed stream name
+ * ({@link StreamNames}) refuses the whole request with the {@code invalid stream} error and reports it to
+ * {@code onInvalidStream}, which may close the connection as the venue may; a well-formed name of a
+ * stream that does not exist is accepted and stays silent.
  */
 final class BinanceControl {
     private static final Pattern STRING_ID = Pattern.compile("[A-Za-z0-9]{1,36}");
@@ -24,12 +27,29 @@ final class BinanceControl {
 
     /** Handles one text message and returns the reply to send, errors flat unless {@code wrappedErrors}. */
     static String handle(String text, StreamSubscriptions subs, boolean futures, boolean wrappedErrors) {
-        String reply = handle(text, subs, futures);
+        return handle(text, subs, futures, wrappedErrors, () -> {});
+    }
+
+    /**
+     * Handles one text message and returns the reply to send, errors flat unless {@code wrappedErrors};
+     * {@code onInvalidStream} runs when a (UN)SUBSCRIBE named a malformed stream.
+     */
+    static String handle(
+            String text, StreamSubscriptions subs, boolean futures, boolean wrappedErrors, Runnable onInvalidStream) {
+        String reply = handle(text, subs, futures, onInvalidStream);
         return wrappedErrors ? reply : flat(reply);
     }
 
     /** Handles one text message and returns the reply to send, errors wrapped as on the venue. */
     static String handle(String text, StreamSubscriptions subs, boolean futures) {
+        return handle(text, subs, futures, () -> {});
+    }
+
+    /**
+     * Handles one text message and returns the reply to send; {@code onInvalidStream} runs when a
+     * (UN)SUBSCRIBE named a malformed stream.
+     */
+    static String handle(String text, StreamSubscriptions subs, boolean futures, Runnable onInvalidStream) {
         Object decoded;
         try {
             decoded = Json.decodeValue(text);
@@ -50,8 +70,8 @@ final class BinanceControl {
         }
         Object params = request.getValue("params");
         return switch (name) {
-            case "SUBSCRIBE" -> subscribe(params, subs, id, true);
-            case "UNSUBSCRIBE" -> subscribe(params, subs, id, false);
+            case "SUBSCRIBE" -> subscribe(params, subs, id, true, onInvalidStream);
+            case "UNSUBSCRIBE" -> subscribe(params, subs, id, false, onInvalidStream);
             case "LIST_SUBSCRIPTIONS" -> list(subs, id);
             case "SET_PROPERTY" -> setProperty(params, subs, id);
             case "GET_PROPERTY" -> getProperty(params, subs, id);
@@ -59,10 +79,15 @@ final class BinanceControl {
         };
     }
 
-    private static String subscribe(Object params, StreamSubscriptions subs, Object id, boolean add) {
+    private static String subscribe(
+            Object params, StreamSubscriptions subs, Object id, boolean add, Runnable onInvalidStream) {
         List<String> names = strings(params);
         if (names == null || names.isEmpty()) {
             return error(2, "Invalid request: params must be a non-empty array of stream names", id);
+        }
+        if (!names.stream().allMatch(StreamNames::wellFormed)) {
+            onInvalidStream.run();
+            return wrappedError(2, "Invalid request: invalid stream", id);
         }
         if (add) {
             if (!subs.add(names)) {

@@ -33,6 +33,7 @@ public final class BinanceStreamServer {
     private long lifetimeMillis = DEFAULT_LIFETIME_MILLIS;
     private long stalledUntil = Long.MIN_VALUE;
     private volatile int maxStreams;
+    private volatile boolean closeOnInvalidStream;
 
     /** Creates the server; connections are handed to {@link #handle}. */
     public BinanceStreamServer(Vertx vertx, SimMarket market, SimConfig config, Pacing pacing, ConnectionStats stats) {
@@ -42,6 +43,7 @@ public final class BinanceStreamServer {
         this.pacing = pacing;
         this.stats = stats;
         this.maxStreams = config.connectionLimits().streamsPerConnection();
+        this.closeOnInvalidStream = config.connectionLimits().closeOnInvalidStream();
     }
 
     /** Returns the forms replies are written in. */
@@ -77,6 +79,20 @@ public final class BinanceStreamServer {
 
     void closedForMessageRate(Market m) {
         stats.closedForMessageRate(WsHost.binance(m));
+    }
+
+    /** Returns whether a connection is closed after refusing a malformed stream name. */
+    boolean closeOnInvalidStream() {
+        return closeOnInvalidStream;
+    }
+
+    /** Sets whether connections are closed after a malformed stream name from now on. */
+    public void closeOnInvalidStream(boolean close) {
+        this.closeOnInvalidStream = close;
+    }
+
+    void closedForInvalidStream(Market m) {
+        stats.closedForInvalidStream(WsHost.binance(m));
     }
 
     /** Takes over an accepted websocket whose path {@link #accepts} approved. */

@@ -88,4 +88,54 @@ class BinanceControlTest {
         assertThat(BinanceControl.handle("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":2}", subs, false, false))
                 .isEqualTo("{\"result\":[\"btcusdt@kline_1m\"],\"id\":2}");
     }
+
+    @Test
+    void aMalformedStreamNameIsRefusedWithTheWrappedErrorAndReported() {
+        int[] reported = {0};
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@kline_1m\",\"bad$coin@kline_1m\"],\"id\":2}",
+                        subs,
+                        false,
+                        () -> reported[0]++))
+                .isEqualTo("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":2}");
+        assertThat(reported[0]).isEqualTo(1);
+        assertThat(subs.list()).as("nothing of a refused request is subscribed").containsExactly("btcusdt@kline_1m");
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@kline_7m\"],\"id\":3}",
+                        subs,
+                        false,
+                        () -> reported[0]++))
+                .startsWith("{\"error\":{\"code\":2,");
+        assertThat(reported[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aWellFormedNameOfAStreamThatDoesNotExistIsAccepted() {
+        int[] reported = {0};
+        assertThat(BinanceControl.handle(
+                        "{\"method\":\"SUBSCRIBE\",\"params\":[\"nosuchcoin@kline_1m\"],\"id\":4}",
+                        subs,
+                        false,
+                        () -> reported[0]++))
+                .isEqualTo("{\"result\":null,\"id\":4}");
+        assertThat(reported[0]).isZero();
+    }
+
+    @Test
+    void streamNamesFollowTheVenueGrammar() {
+        assertThat(StreamNames.wellFormed("btcusdt@kline_1m")).isTrue();
+        assertThat(StreamNames.wellFormed("btcusd_perp@kline_1m")).isTrue();
+        assertThat(StreamNames.wellFormed("btcusdt@kline_1m@+08:00")).isTrue();
+        assertThat(StreamNames.wellFormed("btcusdt@aggTrade")).isTrue();
+        assertThat(StreamNames.wellFormed("!miniTicker@arr")).isTrue();
+        assertThat(StreamNames.wellFormed("BTCUSDT@kline_1m")).as("upper case").isFalse();
+        assertThat(StreamNames.wellFormed("btcusdt@kline_7m"))
+                .as("no such interval")
+                .isFalse();
+        assertThat(StreamNames.wellFormed("btcusdt@klines_1m"))
+                .as("no such type")
+                .isFalse();
+        assertThat(StreamNames.wellFormed("btc usdt@kline_1m")).as("space").isFalse();
+        assertThat(StreamNames.wellFormed("btcusdt")).as("no type").isFalse();
+    }
 }

@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * requests that bring the venue there, and keepalive pings, every outgoing message kept within the
  * venue's per-connection message rate. The socket's lifecycle is a {@link FeedConnection}; what arrives
  * goes to the {@link Listener}, and a lost connection stays down until {@link #connect} is called again.
+ *
+ * <p>A SUBSCRIBE the venue refuses names its streams by request id only: the {@link SubscribeLedger}
+ * finds the culprit, and suspects are subscribed one per request and kept out of the next socket's URL.
  */
 final class BinanceConnection implements FeedConnection.Listener {
     /** What the connection reports to its feed. */
@@ -54,12 +57,17 @@ final class BinanceConnection implements FeedConnection.Listener {
     boolean backingOff;
     /** A message arrived since the connection opened (the reconnect backoff then starts over). */
     boolean heard;
+    /** Clock time REST last showed trades in a minute this connection's streams did not push. */
+    long missedTradesAt = Long.MIN_VALUE;
+    /** Real time ({@link System#nanoTime()}) the current socket opened. */
+    long openedNanos;
     /** Delays between reconnects of this connection. */
     final Backoff backoff;
 
     private final FeedConnection link;
     private final Listener listener;
     private final Set<String> subscribed = new HashSet<>();
+    private final SubscribeLedger ledger = new SubscribeLedger();
     /** Outgoing messages per clock second (the venue's count) and per real second (a safety margin). */
     private final SlidingWindowLimiter clockRate;
 
@@ -105,9 +113,36 @@ final class BinanceConnection implements FeedConnection.Listener {
         return pings;
     }
 
-    /** Opens {@code wsBase/stream?streams=...} with the wanted streams. */
+    /** Returns the clock time of the last frame of any kind or the opening; see {@link FeedConnection#aliveSince()}. */
+    long aliveSince() {
+        return link.aliveSince();
+    }
+
+    /** Returns the venue's ping frames received on this connection. */
+    long serverPings() {
+        return link.serverPings();
+    }
+
+    /**
+     * Takes the venue's refusal of request {@code id}: returns the streams it named if it was a
+     * SUBSCRIBE (they count as not subscribed), none otherwise. The streams of a refused request of
+     * several become suspects; a refused request of one is the culprit and leaves the suspects.
+     */
+    List<String> refused(String id) {
+        List<String> names = ledger.refused(id);
+        names.forEach(subscribed::remove);
+        return names;
+    }
+
+    /** Takes the venue's acceptance of request {@code id}: its streams are no longer suspects. */
+    void accepted(String id) {
+        ledger.accepted(id);
+    }
+
+    /** Opens {@code wsBase/stream?streams=...} with the wanted streams that are not suspects. */
     void connect(String wsBase) {
-        connectingWith = new ArrayList<>(wanted);
+        ledger.retain(wanted);
+        connectingWith = wanted.stream().filter(n -> !ledger.isSuspect(n)).toList();
         link.connect(wsBase + "/stream?streams=" + String.join("/", connectingWith));
     }
 
@@ -125,6 +160,9 @@ final class BinanceConnection implements FeedConnection.Listener {
     @Override
     public void onOpen() {
         heard = false;
+        openedNanos = System.nanoTime();
+        missedTradesAt = Long.MIN_VALUE;
+        ledger.socketGone();
         lastPingClock = link.connectedAt();
         lastPingNanos = System.nanoTime();
         subscribed.clear();
@@ -141,6 +179,7 @@ final class BinanceConnection implements FeedConnection.Listener {
     @Override
     public void onLost(String reason, long retryAfterMillis) {
         subscribed.clear();
+        ledger.socketGone();
         listener.onLost(this, reason, retryAfterMillis);
     }
 
@@ -150,12 +189,24 @@ final class BinanceConnection implements FeedConnection.Listener {
         if (ws == null) {
             return;
         }
-        List<String> add = wanted.stream().filter(n -> !subscribed.contains(n)).toList();
+        ledger.retain(wanted);
+        List<String> add = wanted.stream()
+                .filter(n -> !subscribed.contains(n) && !ledger.isSuspect(n))
+                .toList();
         List<String> drop =
                 subscribed.stream().filter(n -> !wanted.contains(n)).sorted().toList();
         if (!add.isEmpty() && mayWrite(now)) {
-            request(ws, "SUBSCRIBE", add);
+            ledger.sent(request(ws, "SUBSCRIBE", add), add);
             subscribed.addAll(add);
+        }
+        for (String suspect : ledger.suspects()) {
+            if (!subscribed.contains(suspect)) {
+                if (!mayWrite(now)) {
+                    break;
+                }
+                ledger.sent(request(ws, "SUBSCRIBE", List.of(suspect)), List.of(suspect));
+                subscribed.add(suspect);
+            }
         }
         if (!drop.isEmpty() && mayWrite(now)) {
             request(ws, "UNSUBSCRIBE", drop);
@@ -195,11 +246,14 @@ final class BinanceConnection implements FeedConnection.Listener {
         return true;
     }
 
-    private void request(ClientWebSocket ws, String method, List<String> params) {
+    /** Sends a control request and returns its id as the venue echoes it. */
+    private String request(ClientWebSocket ws, String method, List<String> params) {
+        long id = nextRequestId++;
         JsonObject request = new JsonObject()
                 .put("method", method)
                 .put("params", new JsonArray(new ArrayList<>(params)))
-                .put("id", nextRequestId++);
+                .put("id", id);
         ws.writeTextMessage(request.encode());
+        return Long.toString(id);
     }
 }

@@ -14,14 +14,12 @@ import io.candlebus.market.Feed;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
-import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
+import io.candlebus.market.SymbolDirectory;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,13 +43,15 @@ import org.slf4j.LoggerFactory;
  * closed kline of a minute already published is dropped. A lost connection reconnects alone, with capped
  * exponential backoff; a connection older than {@code binanceRotateAfterMillis} is replaced
  * make-before-break. REST obeys the market's {@link RestGate} (418 ban, 429 pause, weight budget).
+ *
+ * <p>Symbols: nothing is subscribed before the market's {@code exchangeInfo} was asked once (weight
+ * charged to the gate, refreshed hourly); a symbol it does not list is never subscribed, shows as
+ * {@code unknown} and is logged once, and disturbs no other stream. When the list cannot be had, symbols
+ * are followed unchecked and a refused SUBSCRIBE names the culprit (see {@link BinanceConnection}).
+ * Liveness is judged per connection by any frame and per stream by its last kline ({@link Liveness}).
  */
 public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFeed.class);
-    /** Rows per REST page; the window of a page never exceeds it, which makes COIN-M's paging match spot's. */
-    private static final int PAGE_LIMIT = 1000;
-    /** How often REST is asked again when the newest expected row is not there yet. */
-    private static final int MISSING_ROW_RETRIES = 3;
     /** Binance allows 300 connection attempts per 5 minutes per IP. */
     private static final int ATTEMPTS_PER_WINDOW = 300;
 
@@ -90,7 +90,13 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private final SlidingWindowLimiter attempts = new SlidingWindowLimiter(ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW_MILLIS);
 
     private final RestGate gate;
-    private final int restWeight;
+    private final BinanceRest restApi;
+    private final KlineFill fill;
+    private final BinanceSymbols symbols;
+
+    private long retiredServerPings;
+    private long quietConfirms;
+    private long refusedStreams;
 
     private boolean started;
     private boolean stopped;
@@ -103,8 +109,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private long klines;
     private long reconnects;
     private long stalls;
-    private long gapsFilled;
-    private long restRows;
     private long staleKlines;
     private long duplicateKlines;
     private long controlReplies;
@@ -135,7 +139,25 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
         this.gate = new RestGate(config.binanceRestWeightLimit());
-        this.restWeight = RestGate.klinesWeight(market, PAGE_LIMIT);
+        this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
+        this.fill =
+                new KlineFill(vertx, clock, config, sink, restApi, market, badInput, component, new KlineFill.Owner() {
+                    @Override
+                    public void deliver(KlineStream s, Candle kline) {
+                        BinanceFeed.this.deliver(s, kline);
+                    }
+
+                    @Override
+                    public void replay(KlineStream s, Candle kline) {
+                        onKline(s, kline);
+                    }
+
+                    @Override
+                    public boolean stopped() {
+                        return stopped;
+                    }
+                });
+        this.symbols = new BinanceSymbols(restApi, badInput, clock, () -> stopped, component);
     }
 
     @Override
@@ -151,7 +173,26 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     @Override
     public void start() {
         started = true;
-        List.copyOf(connections).forEach(this::connect);
+        symbols.ready().onComplete(v -> {
+            if (stopped) {
+                return;
+            }
+            // Every stream first, then the connections: each opens with all its streams in its URL.
+            for (KlineStream s : List.copyOf(streams.values())) {
+                if (s.checking) {
+                    place(s, false);
+                }
+            }
+            List.copyOf(connections).forEach(this::connect);
+        });
+    }
+
+    @Override
+    public Future<SymbolDirectory.Verdict> check(Instrument instrument) {
+        if (instrument.market() != market) {
+            return Future.succeededFuture(SymbolDirectory.Verdict.UNCHECKED);
+        }
+        return symbols.check(instrument.symbol());
     }
 
     @Override
@@ -171,6 +212,27 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                 new KlineStream(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
         streams.put(instrument.symbol(), s);
         removed.remove(instrument.symbol());
+        if (!symbols.attempted()) {
+            // Placed once the symbol list has been asked for (start() waits for it).
+            s.checking = true;
+            return;
+        }
+        place(s, true);
+    }
+
+    /**
+     * Puts a stream on a connection unless the venue's list says the symbol does not exist; {@code connect}:
+     * open (or SUBSCRIBE on) that connection now.
+     */
+    private void place(KlineStream s, boolean connect) {
+        s.checking = false;
+        if (symbols.unlisted(s.instrument.symbol())) {
+            markUnknown(s, "not listed in " + symbols.source());
+            return;
+        }
+        s.unknown = false;
+        s.placedAt = clock.millis();
+        s.placedNanos = System.nanoTime();
         // A connection being replaced takes nothing new: its replacement does.
         BinanceConnection c = connections.stream()
                 .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
@@ -178,6 +240,9 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                 .orElseGet(this::newConnection);
         c.wanted.add(s.streamName);
         s.connection = c;
+        if (!connect) {
+            return;
+        }
         if (c.isOpen()) {
             c.flush(clock.millis());
         } else {
@@ -194,6 +259,11 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         s.removed = true;
         s.buffer.clear();
         removed.put(instrument.symbol(), instrument);
+        unsubscribe(s);
+    }
+
+    /** Takes {@code s} off every connection: an UNSUBSCRIBE, or the close of a connection left empty. */
+    private void unsubscribe(KlineStream s) {
         for (BinanceConnection c : List.copyOf(connections)) {
             if (c.wanted.remove(s.streamName)) {
                 if (c.wanted.isEmpty()) {
@@ -211,15 +281,50 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         return streams.values().stream().map(s -> s.instrument).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Returns the later of two {@link System#nanoTime()} readings (they may be negative). */
+    private static long laterNanos(long a, long b) {
+        return a - b >= 0 ? a : b;
+    }
+
+    /**
+     * Takes a stream off its connection for good (until the venue lists it): the others of that
+     * connection are not touched beyond an UNSUBSCRIBE if it was subscribed.
+     */
+    private void markUnknown(KlineStream s, String reason) {
+        s.unknown = true;
+        s.checking = false;
+        s.fillToken++;
+        s.filling = false;
+        s.buffer.clear();
+        s.connection = null;
+        unsubscribe(s);
+        symbols.reportUnknown(s.instrument.symbol(), reason);
+    }
+
+    /** Applies a new symbol list: a newly listed symbol is placed, one never heard of and now unlisted dropped. */
+    private void reconcileSymbols() {
+        BinanceSymbols.Changes changes = symbols.changes(List.copyOf(streams.values()));
+        changes.listed().forEach(s -> place(s, true));
+        changes.unlisted().forEach(s -> markUnknown(s, "not listed in " + symbols.source()));
+    }
+
     @Override
     public void tick(long now) {
+        if (started && !stopped) {
+            symbols.tick(now);
+            reconcileSymbols();
+        }
         for (BinanceConnection c : List.copyOf(connections)) {
             if (!connections.contains(c)) {
                 continue;
             }
-            if (c.isOpen() && now - c.dataSince() > config.stallTimeoutMillis()) {
+            String dead = c.isOpen()
+                    ? Liveness.deadReason(
+                            now, c.aliveSince(), c.dataSince(), c.missedTradesAt, config.stallTimeoutMillis())
+                    : null;
+            if (dead != null) {
                 stalls++;
-                c.drop("no data for " + (now - c.dataSince()) + " ms (stalled)");
+                c.drop(dead);
                 continue;
             }
             c.flush(now);
@@ -229,6 +334,34 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             } else if (dueForRotation(c, now)) {
                 startRotation(c, now);
             }
+        }
+        long nanos = System.nanoTime();
+        for (KlineStream s : List.copyOf(streams.values())) {
+            confirmQuiet(s, now, nanos);
+        }
+    }
+
+    /**
+     * Confirms from REST the closed minutes of a stream that has been silent since they ended; a stream
+     * silent since it was subscribed gets its warm-up this way (no kline arrived to start it).
+     */
+    private void confirmQuiet(KlineStream s, long now, long nanos) {
+        BinanceConnection c = s.connection;
+        if (s.unknown || s.checking || s.filling) {
+            return;
+        }
+        if (c == null || !c.isOpen() || c.replacedBy != null || !c.wanted.contains(s.streamName)) {
+            return;
+        }
+        long silentSince = Math.max(s.lastMessageTime, Math.max(c.connectedAt(), s.placedAt));
+        long silentNanos = laterNanos(c.openedNanos, s.placedNanos);
+        if (s.lastMessageTime > 0) {
+            silentNanos = laterNanos(silentNanos, s.lastMessageNanos);
+        }
+        long upTo = Liveness.confirmUpTo(now, nanos, s.coveredUntil, silentSince, silentNanos);
+        if (upTo > s.coveredUntil) {
+            quietConfirms++;
+            fill.start(s, upTo, true);
         }
     }
 
@@ -241,10 +374,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return "stopped";
         }
         long now = clock.millis();
-        StreamState worst = StreamState.LIVE;
+        StreamState worst = StreamState.UNKNOWN;
         for (KlineStream s : streams.values()) {
-            StreamState state = stateOf(s, now);
-            if (severity(state) > severity(worst)) {
+            StreamState state = StreamStates.of(s, gate, now);
+            if (StreamStates.severity(state) > StreamStates.severity(worst)) {
                 worst = state;
             }
         }
@@ -258,42 +391,15 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         for (KlineStream s : streams.values()) {
             out.add(new StreamStatus(
                     s.instrument,
-                    stateOf(s, now),
+                    StreamStates.of(s, gate, now),
                     s.lastMessageTime,
                     s.reconnects,
                     s.gapsFilled,
-                    s.filling && s.fillingGap ? 1 : 0,
+                    s.filling && s.fillingGap && !s.confirming ? 1 : 0,
                     gate.lastReported(),
                     gate.bannedUntil(now)));
         }
         return out;
-    }
-
-    private StreamState stateOf(KlineStream s, long now) {
-        BinanceConnection c = s.connection;
-        if (s.filling && gate.isBanned(now)) {
-            return StreamState.BANNED;
-        }
-        if (s.filling && gate.isPaused(now)) {
-            return StreamState.BACKING_OFF;
-        }
-        if (c == null || c.backingOff) {
-            return StreamState.BACKING_OFF;
-        }
-        if (!c.isOpen()) {
-            return StreamState.CONNECTING;
-        }
-        return s.filling ? StreamState.RECOVERING : StreamState.LIVE;
-    }
-
-    private static int severity(StreamState state) {
-        return switch (state) {
-            case LIVE -> 0;
-            case RECOVERING -> 1;
-            case CONNECTING -> 2;
-            case BACKING_OFF -> 3;
-            case BANNED -> 4;
-        };
     }
 
     @Override
@@ -303,10 +409,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         c.put("klines", klines);
         c.put("reconnects", reconnects);
         c.put("stalls", stalls);
-        c.put("gapsFilled", gapsFilled);
+        c.put("gapsFilled", fill.gapsFilled());
         c.put("restRequests", rest.requests());
         c.put("restFailures", rest.failures());
-        c.put("restRows", restRows);
+        c.put("restRows", fill.restRows());
         c.put("restBans", gate.bans());
         c.put("restPauses", gate.pauses());
         c.put("restWeightUsed", gate.lastReported());
@@ -318,8 +424,20 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                         + connections.stream()
                                 .mapToLong(BinanceConnection::pings)
                                 .sum());
+        c.put(
+                "serverPings",
+                retiredServerPings
+                        + connections.stream()
+                                .mapToLong(BinanceConnection::serverPings)
+                                .sum());
         c.put("controlReplies", controlReplies);
         c.put("controlErrors", controlErrors);
+        c.put("refusedStreams", refusedStreams);
+        c.put("unknownSymbols", streams.values().stream().filter(s -> s.unknown).count());
+        c.put("symbolListLoads", symbols.loads());
+        c.put("symbolListFailures", symbols.failures());
+        c.put("quietConfirms", quietConfirms);
+        c.put("missedTrades", fill.missedTrades());
         c.put("ignoredMessages", ignoredMessages);
         c.put("connections", (long) connections.size());
         c.put("rotations", rotations);
@@ -388,6 +506,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     private void discard(BinanceConnection c) {
         retiredPings += c.pings();
+        retiredServerPings += c.serverPings();
         c.retire();
         connections.remove(c);
         if (c.replacing != null) {
@@ -536,12 +655,39 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             if (r.error() != null) {
                 controlErrors++;
                 LOG.warn("{}: request {} on connection {} failed: {}", component, r.id(), c.id, r.error());
+                onRefused(c, c.refused(r.id()), r.error());
+            } else {
+                c.accepted(r.id());
             }
         } else if (frame instanceof BinanceFrame.Shutdown) {
             LOG.info("{}: server announced shutdown of connection {}; reconnecting", component, c.id);
             c.drop("serverShutdown");
         } else {
             ignoredMessages++;
+        }
+    }
+
+    /**
+     * A refused SUBSCRIBE of one stream names it: the stream is dropped as unknown, its connection keeps
+     * the others. A refused request of several leaves them as suspects to be subscribed one by one.
+     */
+    private void onRefused(BinanceConnection c, List<String> names, String error) {
+        if (names.size() != 1) {
+            if (!names.isEmpty()) {
+                LOG.warn(
+                        "{}: connection {}: the venue refused one of {}; subscribing them one by one",
+                        component,
+                        c.id,
+                        names);
+                c.flush(clock.millis());
+            }
+            return;
+        }
+        for (KlineStream s : List.copyOf(streams.values())) {
+            if (s.streamName.equals(names.get(0)) && !s.unknown) {
+                refusedStreams++;
+                markUnknown(s, "SUBSCRIBE refused: " + error);
+            }
         }
     }
 
@@ -552,6 +698,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             return;
         }
         s.lastMessageTime = clock.millis();
+        s.lastMessageNanos = System.nanoTime();
+        s.lastKlineOpen = Math.max(s.lastKlineOpen, kline.openTime());
         if (c.replacing != null && s.connection != c) {
             onShadowKline(c, s, kline);
             return;
@@ -584,7 +732,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (s.coveredUntil == KlineStream.NONE || kline.openTime() > s.coveredUntil) {
             // History or a gap before this kline: publish it from REST first.
             s.hold(kline);
-            startFill(s, kline.openTime());
+            fill.start(s, kline.openTime(), false);
             return;
         }
         deliver(s, kline);
@@ -605,172 +753,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         sink.kline(kline);
         if (kline.closed() && kline.endTime() > s.coveredUntil) {
             s.coveredUntil = kline.endTime();
-        }
-    }
-
-    // ---- REST ----
-
-    private void startFill(KlineStream s, long to) {
-        boolean warmup = s.coveredUntil == KlineStream.NONE;
-        long from = warmup ? warmupStart(to) : s.coveredUntil;
-        s.filling = true;
-        s.fillingGap = !warmup;
-        long token = ++s.fillToken;
-        if (warmup) {
-            sink.cover(s.instrument, from);
-        }
-        fetch(s, token, from, to, warmup, 0);
-    }
-
-    private long warmupStart(long liveFrom) {
-        Interval largest = config.largestInterval();
-        return largest.openTimeOf(liveFrom) - (long) config.warmupCandles() * largest.millis();
-    }
-
-    private boolean current(KlineStream s, long token) {
-        return !s.removed && token == s.fillToken && !stopped;
-    }
-
-    private void fetch(KlineStream s, long token, long from, long to, boolean warmup, int missingRetries) {
-        if (from >= to) {
-            finishFill(s, token, List.of(), from, to, warmup);
-            return;
-        }
-        TreeMap<Long, Candle> rows = new TreeMap<>();
-        fetchPage(s, token, from, to, rows).onComplete(ar -> {
-            if (!current(s, token)) {
-                return;
-            }
-            if (ar.failed()) {
-                long delay = s.restBackoff.next();
-                LOG.warn(
-                        "{}: REST klines for {} failed ({}); retrying in {} ms or when the venue allows",
-                        component,
-                        s.instrument,
-                        ar.cause().getMessage(),
-                        delay);
-                Retry.after(vertx, clock, delay, clock.millis(), () -> {
-                    if (current(s, token)) {
-                        fetch(s, token, from, to, warmup, missingRetries);
-                    }
-                });
-                return;
-            }
-            s.restBackoff.reset();
-            long lastExpected = to - Interval.M1.millis();
-            if (!rows.containsKey(lastExpected) && missingRetries < MISSING_ROW_RETRIES) {
-                // The venue may not have the minute that just ended yet: ask again shortly.
-                vertx.setTimer(config.reconnectMinMillis(), id -> {
-                    if (current(s, token)) {
-                        fetch(s, token, from, to, warmup, missingRetries + 1);
-                    }
-                });
-                return;
-            }
-            finishFill(s, token, new ArrayList<>(rows.values()), from, to, warmup);
-        });
-    }
-
-    /** Fetches [from, to) page by page, each page a window of at most PAGE_LIMIT minutes. */
-    private Future<Void> fetchPage(KlineStream s, long token, long from, long to, TreeMap<Long, Candle> rows) {
-        long pageEnd = Math.min(to, from + PAGE_LIMIT * Interval.M1.millis());
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("symbol", s.instrument.symbol());
-        query.put("interval", Interval.M1.code());
-        query.put("startTime", Long.toString(from));
-        query.put("endTime", Long.toString(pageEnd - 1));
-        query.put("limit", Integer.toString(PAGE_LIMIT));
-        return whenGateOpen(s, token).compose(v -> request(query)).compose(body -> {
-            List<Candle> page;
-            try {
-                page = BinanceRestKline.parse(
-                        body, s.instrument, Interval.M1, e -> badInput.record(e, "REST klines " + s.instrument));
-            } catch (BadInputException e) {
-                badInput.record(e, new String(body, StandardCharsets.UTF_8));
-                return Future.failedFuture(new RestException(200, 0, "unusable klines body: " + e.getMessage()));
-            }
-            for (Candle c : page) {
-                if (c.openTime() >= from && c.openTime() < pageEnd) {
-                    rows.putIfAbsent(c.openTime(), c);
-                }
-            }
-            return pageEnd < to ? fetchPage(s, token, pageEnd, to, rows) : Future.succeededFuture();
-        });
-    }
-
-    /** Completes once the market's REST gate lets a klines request through (never during a ban). */
-    private Future<Void> whenGateOpen(KlineStream s, long token) {
-        Promise<Void> open = Promise.promise();
-        awaitGate(s, token, open);
-        return open.future();
-    }
-
-    private void awaitGate(KlineStream s, long token, Promise<Void> open) {
-        if (!current(s, token)) {
-            open.fail(new RestException(0, 0, s.instrument + ": fill abandoned"));
-            return;
-        }
-        long now = clock.millis();
-        long at = gate.openAt(now, restWeight);
-        if (at <= now) {
-            open.complete();
-        } else {
-            Retry.after(vertx, clock, config.tickMillis(), at, () -> awaitGate(s, token, open));
-        }
-    }
-
-    /** Sends one klines request, charging its weight and taking the venue's verdict into the gate. */
-    private Future<byte[]> request(Map<String, String> query) {
-        gate.sent(clock.millis(), restWeight);
-        return rest.get(endpoint.restUrl() + klinesPath(), query).transform(ar -> {
-            long now = clock.millis();
-            gate.reported(now, rest.lastUsedWeight());
-            if (ar.failed() && ar.cause() instanceof RestException e) {
-                if (e.status() == 418) {
-                    gate.banned(now, e.retryAfterMillis());
-                    LOG.warn("{}: REST banned until {} (418)", component, gate.bannedUntil(now));
-                } else if (e.status() == 429) {
-                    gate.limited(now, e.retryAfterMillis());
-                }
-            }
-            return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
-        });
-    }
-
-    private String klinesPath() {
-        switch (market) {
-            case USDM:
-                return "/fapi/v1/klines";
-            case COINM:
-                return "/dapi/v1/klines";
-            default:
-                return "/api/v3/klines";
-        }
-    }
-
-    private void finishFill(KlineStream s, long token, List<Candle> rows, long from, long to, boolean warmup) {
-        if (s.removed || token != s.fillToken) {
-            return;
-        }
-        for (Candle row : rows) {
-            deliver(s, row);
-        }
-        restRows += rows.size();
-        if (to > s.coveredUntil) {
-            s.coveredUntil = to;
-        }
-        if (!warmup) {
-            gapsFilled++;
-            s.gapsFilled++;
-            LOG.info(
-                    "{}: filled {} from REST: {} klines from {} to {}", component, s.instrument, rows.size(), from, to);
-        }
-        s.filling = false;
-        s.fillingGap = false;
-        List<Candle> held = new ArrayList<>(s.buffer);
-        s.buffer.clear();
-        for (Candle kline : held) {
-            onKline(s, kline);
         }
     }
 }

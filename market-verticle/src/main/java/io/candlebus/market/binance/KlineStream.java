@@ -29,6 +29,20 @@ final class KlineStream {
     BinanceConnection connection;
     /** Clock time of the last kline received for this stream, 0 if none. */
     long lastMessageTime;
+    /** Real time ({@link System#nanoTime()}) of the same, 0 if none. */
+    long lastMessageNanos;
+    /** Open time of the newest kline the websocket delivered for this stream, NONE if none. */
+    long lastKlineOpen = NONE;
+    /** Clock and real time the stream was put on a connection. */
+    long placedAt;
+
+    long placedNanos;
+    /** Waiting for the venue's symbol list before it is placed on a connection. */
+    boolean checking;
+    /** The venue does not list the symbol, or refused its stream: not subscribed. */
+    boolean unknown;
+    /** The running fill only confirms the closed minutes of a silent stream (no gap was seen). */
+    boolean confirming;
     /** Times the connection carrying this stream was replaced after a loss. */
     long reconnects;
     /** Gaps of closed klines filled from REST (warm-up not counted). */

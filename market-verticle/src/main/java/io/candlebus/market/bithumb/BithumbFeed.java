@@ -18,6 +18,8 @@ import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
+import io.candlebus.market.SymbolDirectory;
+import io.candlebus.market.SymbolLists;
 import io.candlebus.market.candle.QuietMinutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * way. Trades are de-duplicated by {@code sequential_id}; SNAPSHOT repeats of known trades are skipped. A
  * text {@code PING} keeps the connection alive. Connection attempts stay within Bithumb's 10 per second.
  *
+ * <p>Nothing is subscribed before {@code /v1/market/all} was asked once (refreshed hourly): a code it
+ * does not list is never subscribed and shows as {@code unknown} ({@link CodeCheck}).
+ *
  * <p>Adding or removing a code disturbs no other code: a removed code's trades are dropped while the
  * running connection still sends them; an added code is subscribed by a replacement connection that takes
  * over from the running one once their overlap is proven ({@link Handover}), else a reconnect.
@@ -84,6 +89,10 @@ public final class BithumbFeed implements Feed {
     private static final long HANDOVER_REAL_NANOS = 10_000_000_000L;
     /** Trades a replacement may deliver before its handover is given up. */
     private static final int MAX_HANDOVER_BUFFER = 200_000;
+    /** Clock time between two loads of the market list. */
+    private static final long MARKETS_REFRESH_MILLIS = 3_600_000L;
+    /** Clock time before the market list is asked again early (a failed load, an unlisted code). */
+    private static final long MARKETS_RECHECK_MILLIS = 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -123,6 +132,8 @@ public final class BithumbFeed implements Feed {
      * a code is removed, so that a re-added code continues from it.
      */
     private final Map<String, QuietMinutes.Previous> lastKnown = new HashMap<>();
+    /** Codes held back until the market list is in, and codes it does not list. */
+    private final CodeCheck check;
 
     private boolean started;
     private boolean stopped;
@@ -170,6 +181,27 @@ public final class BithumbFeed implements Feed {
         this.parser = new BithumbTradeParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, COMPONENT);
         this.reconnectBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
+        this.check = new CodeCheck(
+                new SymbolDirectory(this::loadMarkets, clock, MARKETS_REFRESH_MILLIS, MARKETS_RECHECK_MILLIS),
+                LOG,
+                COMPONENT);
+    }
+
+    private Future<Set<String>> loadMarkets() {
+        restRequests.tryAcquire(realMillis());
+        return rest.get(config.bithumb().restUrl() + "/v1/market/all", Map.of()).compose(body -> {
+            try {
+                return Future.succeededFuture(SymbolLists.bithumbMarkets(body));
+            } catch (BadInputException e) {
+                badInput.record(e, "market/all");
+                return Future.failedFuture(new RestException(200, 0, "unusable market/all body: " + e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public Future<SymbolDirectory.Verdict> check(Instrument instrument) {
+        return check.markets().check(instrument.symbol());
     }
 
     @Override
@@ -185,7 +217,19 @@ public final class BithumbFeed implements Feed {
     @Override
     public void start() {
         started = true;
-        connectIfNeeded();
+        check.markets().ready().onComplete(v -> {
+            if (stopped) {
+                return;
+            }
+            if (check.markets().size() < 0) {
+                LOG.warn(
+                        "{}: could not load the market list ({}); following codes unchecked",
+                        COMPONENT,
+                        check.markets().lastError());
+            }
+            check.release().forEach(this::add);
+            connectIfNeeded();
+        });
     }
 
     @Override
@@ -199,7 +243,7 @@ public final class BithumbFeed implements Feed {
 
     @Override
     public void add(Instrument instrument) {
-        if (codes.containsKey(instrument.symbol())) {
+        if (codes.containsKey(instrument.symbol()) || check.holds(instrument.symbol()) || !check.admit(instrument)) {
             return;
         }
         CodeState cs = new CodeState(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
@@ -219,6 +263,9 @@ public final class BithumbFeed implements Feed {
 
     @Override
     public void remove(Instrument instrument) {
+        if (check.remove(instrument.symbol())) {
+            return;
+        }
         CodeState cs = codes.remove(instrument.symbol());
         if (cs == null) {
             return;
@@ -242,11 +289,18 @@ public final class BithumbFeed implements Feed {
 
     @Override
     public Set<Instrument> instruments() {
-        return codes.values().stream().map(c -> c.instrument).collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<Instrument> out =
+                codes.values().stream().map(c -> c.instrument).collect(Collectors.toCollection(TreeSet::new));
+        out.addAll(check.instruments());
+        return out;
     }
 
     @Override
     public void tick(long now) {
+        if (started && !stopped) {
+            check.markets().tick(now);
+            check.release().forEach(this::add);
+        }
         watchStall(now);
         ClientWebSocket ws = link.socket();
         if (ws != null) {
@@ -275,6 +329,9 @@ public final class BithumbFeed implements Feed {
     public String state() {
         if (!started) {
             return "starting";
+        }
+        if (!stopped && codes.isEmpty() && check.unknownCount() > 0) {
+            return StreamState.UNKNOWN.wireName();
         }
         if (stopped || codes.isEmpty()) {
             return "stopped";
@@ -315,6 +372,9 @@ public final class BithumbFeed implements Feed {
                 "bufferDropped",
                 codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
         c.put("streams", (long) codes.size());
+        c.put("unknownSymbols", check.unknownCount());
+        c.put("symbolListLoads", check.markets().loads());
+        c.put("symbolListFailures", check.markets().failures());
         badInput.exportTo(c);
         return c;
     }
@@ -341,6 +401,7 @@ public final class BithumbFeed implements Feed {
                     restUsed,
                     0));
         }
+        out.addAll(check.statuses(restUsed));
         return out;
     }
 
@@ -366,13 +427,16 @@ public final class BithumbFeed implements Feed {
         return lastHeard;
     }
 
-    /** Replaces a connection that has been silent for longer than the stall timeout. */
+    /**
+     * Replaces a connection that has sent no frame at all (no trade, no {@code {"status":"UP"}} answer to
+     * our PING, no ping of its own) for longer than the stall timeout: a quiet code is never the reason.
+     */
     private void watchStall(long now) {
-        if (!link.isOpen() || now - link.dataSince() <= config.stallTimeoutMillis()) {
+        if (!link.isOpen() || now - link.aliveSince() <= config.stallTimeoutMillis()) {
             return;
         }
         stalls++;
-        link.drop("silent for " + (now - link.dataSince()) + " ms (stalled)");
+        link.drop("silent for " + (now - link.aliveSince()) + " ms (stalled)");
     }
 
     private Instrument instrumentOf(String code) {
@@ -422,7 +486,13 @@ public final class BithumbFeed implements Feed {
     // ---- connection ----
 
     private void connectIfNeeded() {
-        if (!started || stopped || codes.isEmpty() || link.isOpen() || link.isConnecting() || backingOff) {
+        if (!started
+                || stopped
+                || !check.markets().attempted()
+                || codes.isEmpty()
+                || link.isOpen()
+                || link.isConnecting()
+                || backingOff) {
             return;
         }
         long real = realMillis();

@@ -35,7 +35,9 @@ import java.util.function.Predicate;
  * goneAfterMillis} is gone: it is listed in {@code goneComponents} and judged
  * only by the missing-role rule, so a cluster is judged by the members that are there now. Banned streams are
  * listed but do not make the node not ready: a ban stops REST requests only, and a stream whose websocket goes
- * quiet meanwhile becomes stale.
+ * quiet meanwhile becomes stale. Streams the venue does not list (state {@code unknown}: a misspelt or
+ * delisted symbol, never subscribed) are listed in {@code unknownStreams} and do not make the node not ready
+ * either: they carry no data to be current, and one bad symbol must not take the good streams out of service.
  */
 final class ReadinessCheck {
     private final ReadinessLimits limits;
@@ -169,7 +171,8 @@ final class ReadinessCheck {
                 .put("recorderBacklog", backlog)
                 .put("goneComponents", gone)
                 .put("missingRoles", new JsonArray(new ArrayList<>(missing)))
-                .put("bannedStreams", banned(present));
+                .put("bannedStreams", banned(present))
+                .put("unknownStreams", unknown(present));
     }
 
     /** Returns the key {@code firstSeen} uses for a stream ({@code instrument} null: the whole component). */
@@ -192,7 +195,7 @@ final class ReadinessCheck {
             return out;
         }
         for (StreamStatus s : hb.streams()) {
-            if (s.lastMessageTime() == 0) {
+            if (s.lastMessageTime() == 0 && s.state() != StreamState.UNKNOWN) {
                 out.add(s.instrument().key());
             }
         }
@@ -225,6 +228,21 @@ final class ReadinessCheck {
             }
         }
         return stale;
+    }
+
+    private static JsonArray unknown(Collection<SeenHeartbeat> heartbeats) {
+        JsonArray unknown = new JsonArray();
+        for (SeenHeartbeat seen : heartbeats) {
+            for (StreamStatus s : seen.hb().streams()) {
+                if (s.state() == StreamState.UNKNOWN) {
+                    unknown.add(new JsonObject()
+                            .put("node", seen.hb().node())
+                            .put("component", seen.hb().component())
+                            .put("instrument", s.instrument().key()));
+                }
+            }
+        }
+        return unknown;
     }
 
     private static JsonArray banned(Collection<SeenHeartbeat> heartbeats) {

@@ -156,6 +156,31 @@ class StatusViewTest {
     }
 
     @Test
+    void aStreamTheVenueDoesNotListIsNamedButDoesNotHoldTheNodeBackPastTheGrace() {
+        StatusView view = new StatusView(LIMITS);
+        view.onHeartbeat(
+                feed(
+                        "market.binance.spot",
+                        stream(BTC, StreamState.LIVE, 100),
+                        new StreamStatus(ETH, StreamState.UNKNOWN, 0, 0, 0, 0, 0, 0)),
+                NOW);
+        // Past the grace, still reporting; the feed's clock stands still, so BTC's data stays fresh.
+        view.onHeartbeat(
+                feed(
+                        "market.binance.spot",
+                        stream(BTC, StreamState.LIVE, 100),
+                        new StreamStatus(ETH, StreamState.UNKNOWN, 0, 0, 0, 0, 0, 0)),
+                NOW + 60_001);
+
+        JsonObject ready = view.readiness(NOW + 60_001);
+
+        assertThat(ready.getString("status")).as(ready.encode()).isEqualTo("UP");
+        assertThat(ready.getJsonArray("neverDelivered")).isEmpty();
+        assertThat(ready.getJsonArray("unknownStreams").getJsonObject(0).getString("instrument"))
+                .isEqualTo(ETH.key());
+    }
+
+    @Test
     void aStreamTheFeedNoLongerReportsLeavesTheStatus() {
         StatusView view = new StatusView(THRESHOLD);
         view.onHeartbeat(

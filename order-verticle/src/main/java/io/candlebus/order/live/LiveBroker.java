@@ -29,7 +29,8 @@ import java.util.Objects;
  * found then, it was not placed (REJECTED). If the lookups themselves stay unclear, so does the outcome:
  * the future fails and the intent stays PENDING for {@link #reconcile()}.
  *
- * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state.
+ * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state. The position
+ * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled.
  */
 public final class LiveBroker implements Broker {
     private final Vertx vertx;
@@ -67,6 +68,16 @@ public final class LiveBroker implements Broker {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // After a restart the position starts from what the journal says this venue filled.
+        for (JournalEntry entry : journal.entries()) {
+            if (handles(entry) && entry.filledQuantity().signum() > 0) {
+                BigDecimal filled = entry.filledQuantity();
+                positions.merge(
+                        entry.request().instrument(),
+                        entry.request().side() == Side.BUY ? filled : filled.negate(),
+                        BigDecimal::add);
+            }
+        }
     }
 
     @Override
@@ -231,7 +242,8 @@ public final class LiveBroker implements Broker {
                 clock.millis());
     }
 
-    private static OrderStatus status(OrderState state) {
+    /** Returns how {@code state} is published on {@code orders.events}. */
+    static OrderStatus status(OrderState state) {
         return switch (state) {
             case PENDING, NEW, PARTIALLY_FILLED -> OrderStatus.ACCEPTED;
             case FILLED -> OrderStatus.FILLED;

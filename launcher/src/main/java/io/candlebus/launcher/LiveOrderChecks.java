@@ -55,6 +55,14 @@ final class LiveOrderChecks {
         return keys;
     }
 
+    /**
+     * Returns the order endpoints in effect: each one set in the config wins in every mode; an unset one is
+     * the simulator's ({@code simulator}, when this node runs it) or else the venue's real host.
+     */
+    static OrderEndpoints endpoints(OrderConfig order, OrderEndpoints simulator) {
+        return order.endpoints().orElse(simulator == null ? OrderEndpoints.REAL : simulator);
+    }
+
     private static String endpoint(OrderEndpoints endpoints, Instrument instrument) {
         return instrument.exchange() == Exchange.BITHUMB ? endpoints.bithumb() : endpoints.binance(instrument.market());
     }

@@ -212,8 +212,8 @@ public final class Node {
      * its maximum.
      */
     private static LiveSetup liveSetup(AppConfig config, ExchangeSimulator sim) {
-        OrderEndpoints fallback = sim == null
-                ? OrderEndpoints.REAL
+        OrderEndpoints simulator = sim == null
+                ? null
                 : new OrderEndpoints(
                         sim.bithumbRestUrl(),
                         sim.binanceRestUrl(Market.SPOT),
@@ -221,7 +221,7 @@ public final class Node {
                         sim.binanceRestUrl(Market.COINM));
         return new LiveSetup(
                 config.orderJournalDir(),
-                config.order().endpoints().orElse(fallback),
+                LiveOrderChecks.endpoints(config.order(), simulator),
                 config.orderKeys(),
                 sim == null ? 5_000 : 60_000,
                 new LiveBroker.Settings(10_000, 5_000, config.order().lookupDeadlineMillis(), 500),

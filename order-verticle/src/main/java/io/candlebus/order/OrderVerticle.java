@@ -17,7 +17,9 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -140,25 +142,31 @@ public final class OrderVerticle extends VerticleBase {
         });
     }
 
-    /** Looks up the open orders; one poll at a time. */
+    /** Looks up the open orders, then the intents whose outcome is unknown; one poll at a time. */
     private void poll() {
         if (polling || stopped) {
             return;
         }
         polling = true;
-        brokers.poll().onComplete(ar -> {
-            polling = false;
-            if (ar.failed()) {
-                LOG.warn(
-                        "live orders: polling open orders failed: {}",
-                        ar.cause().getMessage());
-            } else if (!stopped) {
-                for (OrderEvent event : ar.result()) {
-                    results.update(event);
-                    onEvent(event);
-                }
-            }
-        });
+        brokers.poll()
+                .compose(changed -> brokers.settleUnknown().map(settled -> {
+                    List<OrderEvent> all = new ArrayList<>(changed);
+                    all.addAll(settled);
+                    return all;
+                }))
+                .onComplete(ar -> {
+                    polling = false;
+                    if (ar.failed()) {
+                        LOG.warn(
+                                "live orders: polling open orders failed: {}",
+                                ar.cause().getMessage());
+                    } else if (!stopped) {
+                        for (OrderEvent event : ar.result()) {
+                            results.update(event);
+                            onEvent(event);
+                        }
+                    }
+                });
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Places orders at a real venue (through {@link VenueOrders}) so that an intent becomes at most one order.
@@ -39,6 +41,8 @@ public final class LiveBroker implements Broker {
     private final OrderJournalFile journal;
     private final Clock clock;
     private final Map<Instrument, BigDecimal> positions = new HashMap<>();
+    /** Intents whose submit has not completed: {@link #settleUnknown()} leaves them to it. */
+    private final Set<String> submitting = new HashSet<>();
 
     /**
      * How patient the broker is.
@@ -88,9 +92,12 @@ public final class LiveBroker implements Broker {
             // Nothing can be sent, so nothing is journaled.
             return Future.succeededFuture(event(request, OrderStatus.REJECTED, null, BigDecimal.ZERO, e.getMessage()));
         }
+        String id = request.clientOrderId();
+        submitting.add(id);
         return vertx.executeBlocking(() -> journal.recordIntent(request, clock.millis()))
                 .compose(intent -> venue.place(request, settings.orderTimeoutMillis()))
-                .compose(reply -> answered(request, reply));
+                .compose(reply -> answered(request, reply))
+                .onComplete(done -> submitting.remove(id));
     }
 
     /** Journals a clear answer to the order; an unclear one is resolved by lookups, never by resending. */
@@ -156,6 +163,30 @@ public final class LiveBroker implements Broker {
                         // Not found, unclear or unchanged: the next poll asks again.
                         return Future.<Void>succeededFuture();
                     }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /**
+     * Looks up, once each, the intents a submit left PENDING (its lookups stayed unclear until the deadline,
+     * so it failed) and journals what the venue says now: found, its state; not found, not placed (the
+     * intent has been looked for during the whole lookup deadline already). Still unclear: it stays PENDING
+     * for the next call. Intents being submitted are left alone. The caller runs it on a timer, so an order
+     * sent during an outage is settled when the venue answers again, not only at the next start.
+     */
+    public Future<List<OrderEvent>> settleUnknown() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (entry.state() != OrderState.PENDING || submitting.contains(entry.clientOrderId()) || !handles(entry)) {
+                continue;
+            }
+            chain = chain.compose(v -> resolve(entry.request(), System.nanoTime())
+                    .map(e -> {
+                        out.add(e);
+                        return (Void) null;
+                    })
+                    .recover(unclear -> Future.succeededFuture()));
         }
         return chain.map(v -> out);
     }

@@ -157,6 +157,11 @@ public final class LiveBrokers implements Broker {
         return each(LiveBroker::poll);
     }
 
+    /** Settles, once each, the intents whose submit ended with an unknown outcome (see {@link LiveBroker#settleUnknown()}). */
+    public Future<List<OrderEvent>> settleUnknown() {
+        return each(LiveBroker::settleUnknown);
+    }
+
     private Future<List<OrderEvent>> each(java.util.function.Function<LiveBroker, Future<List<OrderEvent>>> step) {
         List<OrderEvent> out = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();

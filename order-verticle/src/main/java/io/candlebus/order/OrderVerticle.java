@@ -156,11 +156,14 @@ public final class OrderVerticle extends VerticleBase {
                 }))
                 .onComplete(ar -> {
                     polling = false;
+                    if (stopped) {
+                        return;
+                    }
                     if (ar.failed()) {
                         LOG.warn(
                                 "live orders: polling open orders failed: {}",
                                 ar.cause().getMessage());
-                    } else if (!stopped) {
+                    } else {
                         for (OrderEvent event : ar.result()) {
                             results.update(event);
                             onEvent(event);

@@ -2,9 +2,11 @@ package io.candlebus.launcher;
 
 import io.candlebus.alerts.AlertsConfig;
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Exchange;
 import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.ReadinessLimits;
 import io.candlebus.market.MarketConfig;
+import io.candlebus.order.ApiCredentials;
 import io.candlebus.order.OrderConfig;
 import io.candlebus.recorder.RecorderConfig;
 import io.candlebus.sim.SimConfig;
@@ -12,6 +14,7 @@ import io.candlebus.strategy.StrategyConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +31,15 @@ record AppConfig(
         StrategyConfig strategy,
         OrderConfig order,
         RecorderConfig recorder,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        Map<Exchange, ApiCredentials> orderKeys) {
+
+    /** The directory of the live order journal: {@code order.journalDir}, else {@code <recorder.dataDir>/orders}. */
+    Path orderJournalDir() {
+        return order.journalDir() != null
+                ? Path.of(order.journalDir())
+                : recorder.dataDir().resolve("orders");
+    }
 
     /** Where market data comes from. */
     enum Source {
@@ -90,7 +101,9 @@ record AppConfig(
         for (int i = 0; i < layers.size() - 1; i++) {
             ConfigLoader.Layer layer = layers.get(i);
             try {
-                fromJson(layer.tree(), env);
+                // Live mode's keys and endpoints are checked on the merged tree only: a lower layer's mode may
+                // be overridden.
+                fromJson(layer.tree(), env, false);
             } catch (ConfigException e) {
                 throw new ConfigException(e.getMessage() + " (in " + layer.source()
                         + "; a later layer overrides it, but every layer must be valid)");
@@ -101,6 +114,11 @@ record AppConfig(
 
     /** Validates one tree (merged or a single layer); {@code env} supplies secrets. */
     static AppConfig fromJson(JsonObject tree, Map<String, String> env) {
+        return fromJson(tree, env, true);
+    }
+
+    /** Validates one tree; {@code merged} also collects live mode's keys and checks its endpoints. */
+    private static AppConfig fromJson(JsonObject tree, Map<String, String> env, boolean merged) {
         ConfigChecks.noControlCharacters(tree, "");
         JsonFields root = new JsonFields(tree, "", KEYS);
         String node = ConfigChecks.name("node", root.string("node", defaultNodeName()));
@@ -162,6 +180,10 @@ record AppConfig(
             // Everything the simulator would reject at deploy time is rejected now.
             Simulators.config(simSettings, marketConfig);
         }
+        OrderConfig orderConfig = OrderConfig.fromJson(root.object("order"), "order");
+        Map<Exchange, ApiCredentials> orderKeys = merged && orderConfig.live() && roles.contains(Role.ORDER)
+                ? LiveOrderChecks.keys(orderConfig, marketConfig, source, roles, env)
+                : Map.of();
         return new AppConfig(
                 node,
                 roles,
@@ -171,9 +193,10 @@ record AppConfig(
                 simSettings,
                 marketConfig,
                 StrategyConfig.fromJson(root.object("strategy"), "strategy"),
-                OrderConfig.fromJson(root.object("order"), "order"),
+                orderConfig,
                 RecorderConfig.fromJson(root.object("recorder"), "recorder"),
-                AlertsConfig.fromJson(root.object("alerts"), "alerts", env.get(AlertsConfig.TELEGRAM_TOKEN_ENV)));
+                AlertsConfig.fromJson(root.object("alerts"), "alerts", env.get(AlertsConfig.TELEGRAM_TOKEN_ENV)),
+                orderKeys);
     }
 
     private static ReadinessLimits readinessLimits(JsonFields http) {

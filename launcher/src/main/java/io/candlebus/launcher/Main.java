@@ -115,6 +115,15 @@ public final class Main {
         sb.append(String.format(
                 "  %-22s %-26s %s%n",
                 "", "CANDLEBUS_TELEGRAM_BOT_TOKEN", "Telegram bot token for alerts (environment only)"));
+        for (String key : new String[] {
+            "CANDLEBUS_BITHUMB_ACCESS_KEY",
+            "CANDLEBUS_BITHUMB_SECRET_KEY",
+            "CANDLEBUS_BINANCE_API_KEY",
+            "CANDLEBUS_BINANCE_API_SECRET"
+        }) {
+            sb.append(
+                    String.format("  %-22s %-26s %s%n", "", key, "venue key for --order-mode live (environment only)"));
+        }
         return sb.toString();
     }
 

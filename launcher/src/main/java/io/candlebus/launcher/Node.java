@@ -11,7 +11,10 @@ import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.MarketVerticle;
+import io.candlebus.order.OrderEndpoints;
 import io.candlebus.order.OrderVerticle;
+import io.candlebus.order.live.LiveBroker;
+import io.candlebus.order.live.LiveSetup;
 import io.candlebus.recorder.RecorderVerticle;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.strategy.StrategyVerticle;
@@ -129,7 +132,16 @@ public final class Node {
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
         }
         if (config.roles().contains(Role.ORDER)) {
-            chain = chain.compose(v -> deploy(new OrderVerticle(config.order(), clock, node), new DeploymentOptions()));
+            LiveSetup live = config.order().live() ? liveSetup(config, simulator) : null;
+            if (live != null) {
+                log.info(
+                        "LIVE orders to {} (keys for {}), journal {}",
+                        live.endpoints(),
+                        live.keys().keySet(),
+                        live.journalDir().toAbsolutePath());
+            }
+            chain = chain.compose(
+                    v -> deploy(new OrderVerticle(config.order(), clock, node, live), new DeploymentOptions()));
         }
         if (config.roles().contains(Role.STRATEGY)) {
             chain = chain.compose(
@@ -192,6 +204,28 @@ public final class Node {
         }
         log.info("HTTP allows {} connections; the process may open {} file descriptors", max, fdLimit);
         return limits;
+    }
+
+    /**
+     * Resolves live mode: an order endpoint set in the config wins; an unset one is the simulator's when this
+     * node runs it, else the venue's real host. Against the simulator's fast clock Binance's recvWindow is
+     * its maximum.
+     */
+    private static LiveSetup liveSetup(AppConfig config, ExchangeSimulator sim) {
+        OrderEndpoints simulator = sim == null
+                ? null
+                : new OrderEndpoints(
+                        sim.bithumbRestUrl(),
+                        sim.binanceRestUrl(Market.SPOT),
+                        sim.binanceRestUrl(Market.USDM),
+                        sim.binanceRestUrl(Market.COINM));
+        return new LiveSetup(
+                config.orderJournalDir(),
+                LiveOrderChecks.endpoints(config.order(), simulator),
+                config.orderKeys(),
+                sim == null ? 5_000 : 60_000,
+                new LiveBroker.Settings(10_000, 5_000, config.order().lookupDeadlineMillis(), 500),
+                config.order().pollMillis());
     }
 
     private static MarketConfig withSimulatorEndpoints(MarketConfig market, ExchangeSimulator sim) {

@@ -114,7 +114,12 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     Kind.DOUBLE,
                     "simulator clock speed (1 = real time)"),
             new Setting("sim.port", "--sim-port", "CANDLEBUS_SIM_PORT", Kind.INT, "simulator port (0 = any free port)"),
-            new Setting("order.mode", "--order-mode", "CANDLEBUS_ORDER_MODE", Kind.STRING, "paper or live"),
+            new Setting(
+                    "order.mode",
+                    "--order-mode",
+                    "CANDLEBUS_ORDER_MODE",
+                    Kind.STRING,
+                    "paper (default) or live (signed orders to the venues, keys from the environment)"),
             new Setting(
                     "alerts.webhook.url",
                     "--alerts-webhook-url",

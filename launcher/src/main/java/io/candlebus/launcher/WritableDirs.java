@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Checks, before anything deploys, that the directories a node will write to are writable: the recorder's
  * data directory on a node with the recorder role, and the outbox directory (where unacknowledged candles are
- * kept at a stop) on a node with the market role. Each is created if missing, and a file is written to and
+ * kept at a stop) on a node with the market role, and the order journal's directory in live mode. Each is created if missing, and a file is written to and
  * deleted from it, which catches what permission bits alone would not (a read-only mount, a file in the way,
  * a full disk, and writes as root).
  */
@@ -18,6 +18,12 @@ final class WritableDirs {
     static String problem(AppConfig config) {
         if (config.roles().contains(Role.RECORDER)) {
             String p = problem(config.recorder().dataDir(), "--data / recorder.dataDir");
+            if (p != null) {
+                return p;
+            }
+        }
+        if (config.roles().contains(Role.ORDER) && config.order().live()) {
+            String p = problem(config.orderJournalDir(), "order.journalDir (default: <data>/orders)");
             if (p != null) {
                 return p;
             }

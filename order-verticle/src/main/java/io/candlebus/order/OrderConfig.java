@@ -13,6 +13,10 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * {"mode": "paper", "tradeSignals": true, "maxOrdersPerMinute": 10, "maxSignalAgeMillis": 60000,
+ *  "bithumb": {"restUrl": "https://api.bithumb.com"},
+ *  "binance": {"spot": {"restUrl": "https://api.binance.com"}, "usdm": {"restUrl": "https://fapi.binance.com"},
+ *              "coinm": {"restUrl": "https://dapi.binance.com"}},
+ *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000,
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
  *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
  * }</pre>
@@ -21,7 +25,8 @@ import java.util.TreeMap;
  * fields it gives. The defaults size orders for BTC (0.001 BTC, about 87 USDT or 130,000 KRW); any other
  * asset needs its own entry, and a COIN-M entry counts contracts.
  *
- * @param mode {@code paper} (the only mode for now: live brokers come in a later issue)
+ * @param mode {@code paper} (default: orders are filled by the paper broker, nothing reaches a venue) or
+ *     {@code live} (orders go to the venues' private REST endpoints, signed with keys from the environment)
  * @param tradeSignals whether signals become orders (default true); {@code orders.submit} works either way
  * @param maxOrdersPerMinute most orders sent to the broker in any 60 s, all instruments together
  *     (default 10)
@@ -30,6 +35,12 @@ import java.util.TreeMap;
  *     (default 60000)
  * @param defaultSettings sizing and limits of instruments without an entry (JSON key {@code defaults})
  * @param instruments sizing and limits per instrument
+ * @param endpoints the order endpoints set in the config; an unset (null) one is the simulator's under
+ *     {@code --source sim} and the real host otherwise (see {@link OrderEndpoints})
+ * @param journalDir the directory of the live order journal; null = {@code <recorder.dataDir>/orders}
+ * @param pollMillis how often live mode looks up open orders until they are final (default 1000)
+ * @param lookupDeadlineMillis how long live mode looks an order with an unclear outcome up by client order id
+ *     before deciding it was not placed (default 30000)
  */
 public record OrderConfig(
         String mode,
@@ -37,18 +48,49 @@ public record OrderConfig(
         int maxOrdersPerMinute,
         long maxSignalAgeMillis,
         InstrumentSettings defaultSettings,
-        Map<Instrument, InstrumentSettings> instruments) {
+        Map<Instrument, InstrumentSettings> instruments,
+        OrderEndpoints endpoints,
+        String journalDir,
+        long pollMillis,
+        long lookupDeadlineMillis) {
 
     /** The paper mode: orders are filled by {@code PaperBroker}, nothing reaches a venue. */
     public static final String PAPER = "paper";
 
-    private static final Set<String> KEYS =
-            Set.of("mode", "tradeSignals", "maxOrdersPerMinute", "maxSignalAgeMillis", "defaults", "instruments");
+    /** The live mode: orders are signed and sent to the venues (or the simulator's private endpoints). */
+    public static final String LIVE = "live";
+
+    private static final String MODES = "'paper' or 'live'";
+    private static final long DEFAULT_POLL_MILLIS = 1_000;
+    private static final long DEFAULT_LOOKUP_DEADLINE_MILLIS = 30_000;
+
+    private static final Set<String> KEYS = Set.of(
+            "mode",
+            "tradeSignals",
+            "maxOrdersPerMinute",
+            "maxSignalAgeMillis",
+            "defaults",
+            "instruments",
+            "bithumb",
+            "binance",
+            "journalDir",
+            "pollMillis",
+            "lookupDeadlineMillis");
     private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
 
     public OrderConfig {
-        if (!PAPER.equals(mode)) {
-            throw new ConfigException("mode", "'paper' (live brokers come in a later issue)", mode);
+        if (!PAPER.equals(mode) && !LIVE.equals(mode)) {
+            throw new ConfigException("mode", MODES, mode);
+        }
+        endpoints = endpoints == null ? OrderEndpoints.UNSET : endpoints;
+        if (journalDir != null && journalDir.isBlank()) {
+            throw new ConfigException("journalDir", "a directory path", journalDir);
+        }
+        if (pollMillis < 10 || pollMillis > 3_600_000) {
+            throw new ConfigException("pollMillis", "an integer from 10 to 3600000", pollMillis);
+        }
+        if (lookupDeadlineMillis < 0 || lookupDeadlineMillis > 3_600_000) {
+            throw new ConfigException("lookupDeadlineMillis", "an integer from 0 to 3600000", lookupDeadlineMillis);
         }
         if (maxOrdersPerMinute < 1) {
             throw new ConfigException("maxOrdersPerMinute", "an integer >= 1", maxOrdersPerMinute);
@@ -61,6 +103,27 @@ public record OrderConfig(
         instruments.forEach((instrument, settings) -> check(settings, "instruments." + instrument.key()));
     }
 
+    /** Creates a config with the default endpoints, journal directory and live timings. */
+    public OrderConfig(
+            String mode,
+            boolean tradeSignals,
+            int maxOrdersPerMinute,
+            long maxSignalAgeMillis,
+            InstrumentSettings defaultSettings,
+            Map<Instrument, InstrumentSettings> instruments) {
+        this(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                OrderEndpoints.UNSET,
+                null,
+                DEFAULT_POLL_MILLIS,
+                DEFAULT_LOOKUP_DEADLINE_MILLIS);
+    }
+
     /** Returns paper mode, signals traded, 10 orders a minute, 0.001 per order, 0.01 per order and position. */
     public static OrderConfig defaults() {
         return new OrderConfig(
@@ -70,6 +133,41 @@ public record OrderConfig(
                 60_000L,
                 new InstrumentSettings(new BigDecimal("0.001"), new BigDecimal("0.01"), new BigDecimal("0.01")),
                 Map.of());
+    }
+
+    /** Returns whether orders go to the venues. */
+    public boolean live() {
+        return LIVE.equals(mode);
+    }
+
+    /** Returns this config in {@code newMode} ({@code paper} or {@code live}). */
+    public OrderConfig withMode(String newMode) {
+        return new OrderConfig(
+                newMode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                endpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis);
+    }
+
+    /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
+    public OrderConfig withEndpoints(OrderEndpoints newEndpoints) {
+        return new OrderConfig(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                newEndpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */
@@ -87,10 +185,11 @@ public record OrderConfig(
             return d;
         }
         rejectUnknownKeys(json, path, KEYS);
-        Object mode = json.getValue("mode", d.mode());
-        if (!PAPER.equals(mode)) {
-            throw new ConfigException(path + ".mode", "'paper' (live brokers come in a later issue)", mode);
+        Object modeValue = json.getValue("mode", d.mode());
+        if (!PAPER.equals(modeValue) && !LIVE.equals(modeValue)) {
+            throw new ConfigException(path + ".mode", MODES, modeValue);
         }
+        String mode = (String) modeValue;
         Object trade = json.getValue("tradeSignals", d.tradeSignals());
         if (!(trade instanceof Boolean tradeSignals)) {
             throw new ConfigException(path + ".tradeSignals", "true or false", trade);
@@ -118,11 +217,63 @@ public record OrderConfig(
             }
             instruments.put(instrument, settings(object(entries, path + ".instruments", key), entryPath, defaults));
         }
+        OrderEndpoints endpoints = endpoints(json, path);
+        Object dir = json.getValue("journalDir");
+        if (dir != null && (!(dir instanceof String s) || s.isBlank())) {
+            throw new ConfigException(path + ".journalDir", "a directory path", dir);
+        }
+        long pollMillis = millis(json, path, "pollMillis", DEFAULT_POLL_MILLIS, 10);
+        long lookupDeadlineMillis = millis(json, path, "lookupDeadlineMillis", DEFAULT_LOOKUP_DEADLINE_MILLIS, 0);
         try {
-            return new OrderConfig(PAPER, tradeSignals, maxOrdersPerMinute, maxSignalAgeMillis, defaults, instruments);
+            return new OrderConfig(
+                    mode,
+                    tradeSignals,
+                    maxOrdersPerMinute,
+                    maxSignalAgeMillis,
+                    defaults,
+                    instruments,
+                    endpoints,
+                    (String) dir,
+                    pollMillis,
+                    lookupDeadlineMillis);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }
+    }
+
+    private static OrderEndpoints endpoints(JsonObject json, String path) {
+        JsonObject bithumb = object(json, path, "bithumb");
+        rejectUnknownKeys(bithumb, path + ".bithumb", Set.of("restUrl"));
+        JsonObject binance = object(json, path, "binance");
+        rejectUnknownKeys(binance, path + ".binance", Set.of("spot", "usdm", "coinm"));
+        return new OrderEndpoints(
+                url(bithumb, path + ".bithumb"),
+                url(object(binance, path + ".binance", "spot"), path + ".binance.spot"),
+                url(object(binance, path + ".binance", "usdm"), path + ".binance.usdm"),
+                url(object(binance, path + ".binance", "coinm"), path + ".binance.coinm"));
+    }
+
+    private static String url(JsonObject json, String path) {
+        rejectUnknownKeys(json, path, Set.of("restUrl"));
+        Object value = json.getValue("restUrl");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new ConfigException(path + ".restUrl", "an http:// or https:// URL", value);
+        }
+        return OrderEndpoints.check(s, path + ".restUrl");
+    }
+
+    private static long millis(JsonObject json, String path, String key, long fallback, long min) {
+        Object value = json.getValue(key, fallback);
+        if (!(value instanceof Number n)
+                || n.doubleValue() != n.longValue()
+                || n.longValue() < min
+                || n.longValue() > 3_600_000) {
+            throw new ConfigException(path + "." + key, "an integer from " + min + " to 3600000", value);
+        }
+        return n.longValue();
     }
 
     private static InstrumentSettings settings(JsonObject json, String path, InstrumentSettings fallback) {

@@ -45,6 +45,14 @@ public final class OrderJournal {
         return results.putIfAbsent(event.clientOrderId(), event) == null;
     }
 
+    /**
+     * Replaces the result of an id with its latest state: a live order moves on (ACCEPTED, then FILLED) after
+     * its first result, and a repeat of its id should see where it is now.
+     */
+    public void update(OrderEvent event) {
+        results.put(event.clientOrderId(), event);
+    }
+
     /** Returns how many ids the journal remembers. */
     public int size() {
         return results.size();

@@ -7,6 +7,9 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Signal;
+import io.candlebus.order.journal.ReplayReport;
+import io.candlebus.order.live.LiveBrokers;
+import io.candlebus.order.live.LiveSetup;
 import io.candlebus.order.paper.PaperBroker;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,7 +17,9 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * publishes every order event on {@code orders.events}. Each client order id is placed at most once
  * (a signal's id is derived from the signal id); a repeat gets the original result. Publishes a
  * heartbeat (component {@code order}) every second.
+ *
+ * <p>Paper mode (the default) fills through {@link PaperBroker}. Live mode opens the durable journal, and
+ * until every non-final intent in it is reconciled with its venue refuses new orders (heartbeat state
+ * {@code reconciling}; {@code orders.submit} fails UNAVAILABLE, signals are dropped and counted), then
+ * trades through {@link LiveBrokers} and polls open orders to their final state, publishing each change.
  */
 public final class OrderVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(OrderVerticle.class);
@@ -33,20 +43,35 @@ public final class OrderVerticle extends VerticleBase {
     private final OrderConfig config;
     private final Clock clock;
     private final String node;
-    private final OrderDesk desk;
+    /** Null in paper mode. */
+    private final LiveSetup live;
+
+    private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private OrderDesk desk;
+    private LiveBrokers brokers;
+    private boolean reconciled;
+    private boolean polling;
+    private boolean stopped;
     private long lastEventTime;
     private long heartbeatTimer = -1;
+    private long liveTimer = -1;
 
-    /** Creates the verticle; {@code node} names this process in heartbeats. */
+    /** Creates a paper-mode verticle; {@code node} names this process in heartbeats. */
     public OrderVerticle(OrderConfig config, Clock clock, String node) {
+        this(config, clock, node, null);
+    }
+
+    /** Creates the verticle; {@code live} is required in live mode and must be null in paper mode. */
+    public OrderVerticle(OrderConfig config, Clock clock, String node, LiveSetup live) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
-        // OrderConfig admits only paper mode; live brokers will be chosen here.
-        Broker broker = new PaperBroker(clock);
-        this.desk = new OrderDesk(
-                broker, new RiskLimits(config), new OrderJournal(OrderJournal.DEFAULT_CAPACITY), clock, this::onEvent);
+        if (config.live() != (live != null)) {
+            throw new IllegalArgumentException("order.mode: " + config.mode() + " needs "
+                    + (config.live() ? "a live setup (keys, endpoints, journal)" : "no live setup"));
+        }
+        this.live = live;
         for (String name : new String[] {
             "signals", "staleSignals", "submits", "orders", "fills", "rejects", "duplicates", "invalid"
         }) {
@@ -56,21 +81,108 @@ public final class OrderVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        if (live == null) {
+            desk = newDesk(new PaperBroker(clock));
+            reconciled = true;
+            return listen();
+        }
+        counters.put("refusedReconciling", 0L);
+        return LiveBrokers.open(vertx, live, clock).compose(opened -> {
+            brokers = opened;
+            opened.journaled().forEach(results::record);
+            ReplayReport report = opened.replayReport();
+            LOG.info(
+                    "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
+                    live.journalDir(),
+                    report.intents(),
+                    report.openIntents(),
+                    report.tornBytes());
+            desk = newDesk(opened);
+            return listen().onSuccess(v -> reconcile());
+        });
+    }
+
+    private OrderDesk newDesk(Broker broker) {
+        return new OrderDesk(broker, new RiskLimits(config), results, clock, this::onEvent);
+    }
+
+    private Future<?> listen() {
         EventBus bus = vertx.eventBus();
         return Future.all(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
                         bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion())
                 .onSuccess(v -> {
-                    heartbeatTimer = vertx.setPeriodic(1000, id -> publishHeartbeat("live"));
-                    publishHeartbeat("live");
+                    heartbeatTimer = vertx.setPeriodic(1000, id -> publishHeartbeat(state()));
+                    publishHeartbeat(state());
+                });
+    }
+
+    /** Settles the journal's open intents with the venues, retrying until it succeeds; then starts polling. */
+    private void reconcile() {
+        brokers.reconcile().onComplete(ar -> {
+            if (stopped) {
+                return;
+            }
+            if (ar.failed()) {
+                LOG.warn(
+                        "live orders: reconciliation incomplete, no new order until it is done; retrying in {} ms:"
+                                + " {}",
+                        live.pollMillis(),
+                        ar.cause().getMessage());
+                liveTimer = vertx.setTimer(live.pollMillis(), id -> reconcile());
+                return;
+            }
+            ar.result().forEach(this::onEvent);
+            // Some intents may have been settled by an earlier, failed attempt: take every latest state.
+            brokers.journaled().forEach(results::update);
+            reconciled = true;
+            LOG.info("live orders: reconciled ({} intents still open at the venues); trading", brokers.openIntents());
+            publishHeartbeat(state());
+            liveTimer = vertx.setPeriodic(live.pollMillis(), id -> poll());
+        });
+    }
+
+    /** Looks up the open orders, then the intents whose outcome is unknown; one poll at a time. */
+    private void poll() {
+        if (polling || stopped) {
+            return;
+        }
+        polling = true;
+        brokers.poll()
+                .compose(changed -> brokers.settleUnknown().map(settled -> {
+                    List<OrderEvent> all = new ArrayList<>(changed);
+                    all.addAll(settled);
+                    return all;
+                }))
+                .onComplete(ar -> {
+                    polling = false;
+                    if (stopped) {
+                        return;
+                    }
+                    if (ar.failed()) {
+                        LOG.warn(
+                                "live orders: polling open orders failed: {}",
+                                ar.cause().getMessage());
+                    } else {
+                        for (OrderEvent event : ar.result()) {
+                            results.update(event);
+                            onEvent(event);
+                        }
+                    }
                 });
     }
 
     @Override
     public Future<?> stop() {
+        stopped = true;
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(liveTimer);
         publishHeartbeat("stopped");
-        return Future.succeededFuture();
+        return brokers == null ? Future.succeededFuture() : brokers.close(vertx);
+    }
+
+    private String state() {
+        return reconciled ? "live" : "reconciling";
     }
 
     private void onSignal(Message<Signal> message) {
@@ -82,6 +194,11 @@ public final class OrderVerticle extends VerticleBase {
         long closedAgo = clock.millis() - (signal.openTime() + signal.interval().millis());
         if (closedAgo > config.maxSignalAgeMillis()) {
             count("staleSignals");
+            return;
+        }
+        if (!reconciled) {
+            count("refusedReconciling");
+            LOG.warn("signal {} not traded: the order journal is still being reconciled with the venues", signal.id());
             return;
         }
         BigDecimal quantity = config.settingsFor(signal.instrument()).quantity();
@@ -104,6 +221,14 @@ public final class OrderVerticle extends VerticleBase {
         } catch (IllegalArgumentException e) {
             count("invalid");
             message.fail(FailureCode.INVALID.code(), Addresses.ORDERS_SUBMIT + ": " + e.getMessage());
+            return;
+        }
+        if (!reconciled) {
+            count("refusedReconciling");
+            message.fail(
+                    FailureCode.UNAVAILABLE.code(),
+                    Addresses.ORDERS_SUBMIT + ": reconciling the order journal with the venues after a start;"
+                            + " no new order is placed until every open intent is settled, retry shortly");
             return;
         }
         place(request)
@@ -149,6 +274,9 @@ public final class OrderVerticle extends VerticleBase {
     }
 
     private void publishHeartbeat(String state) {
+        if (brokers != null) {
+            counters.put("openIntents", (long) brokers.openIntents());
+        }
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,

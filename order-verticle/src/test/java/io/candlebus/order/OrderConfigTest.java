@@ -54,7 +54,21 @@ class OrderConfigTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"mode\": \"live\"}|order.mode: expected 'paper' (live brokers come in a later issue), was 'live'",
+                "{\"mode\": \"LIVE\"}|order.mode: expected 'paper' or 'live', was 'LIVE'",
+                "{\"bithumb\": {\"restUrl\": \"ftp://x\"}}|order.bithumb.restUrl: expected an http:// or https:// URL"
+                        + " such as https://api.bithumb.com, was 'ftp://x'",
+                "{\"binance\": {\"spot\": {\"restUrl\": \"https://\"}}}|order.binance.spot.restUrl: expected an"
+                        + " http:// or https:// URL such as https://api.bithumb.com, was 'https://'",
+                "{\"binance\": {\"usdm\": {\"restUrl\": 5}}}|order.binance.usdm.restUrl: expected an http:// or"
+                        + " https:// URL, was 5",
+                "{\"binance\": {\"coinm\": {\"restUrl\": \"https://h/x?a=1\"}}}|order.binance.coinm.restUrl:"
+                        + " expected an http:// or https:// URL such as https://api.bithumb.com, was 'https://h/x?a=1'",
+                "{\"binance\": {\"margin\": {}}}|order.binance.margin: unknown key, expected one of coinm, spot, usdm",
+                "{\"bithumb\": {\"wsUrl\": \"x\"}}|order.bithumb.wsUrl: unknown key, expected one of restUrl",
+                "{\"journalDir\": \" \"}|order.journalDir: expected a directory path, was ' '",
+                "{\"pollMillis\": 5}|order.pollMillis: expected an integer from 10 to 3600000, was 5",
+                "{\"lookupDeadlineMillis\": -1}|order.lookupDeadlineMillis: expected an integer from 0 to 3600000,"
+                        + " was -1",
                 "{\"tradeSignals\": 1}|order.tradeSignals: expected true or false, was 1",
                 "{\"maxOrdersPerMinute\": 0}|order.maxOrdersPerMinute: expected an integer from 1 to 2147483647, was 0",
                 "{\"defaults\": {\"quantity\": \"abc\"}}|order.defaults.quantity: expected a decimal such as \"0.001\","
@@ -71,8 +85,9 @@ class OrderConfigTest {
                 "{\"instruments\": {\"BTCUSDT\": {}}}|order.instruments.BTCUSDT: expected an instrument key such as"
                         + " binance:spot:BTCUSDT (instrument: expected exchange:market:SYMBOL such as binance:spot:BTCUSDT,"
                         + " was 'BTCUSDT')",
-                "{\"broker\": \"x\"}|order.broker: unknown key, expected one of defaults, instruments,"
-                        + " maxOrdersPerMinute, maxSignalAgeMillis, mode, tradeSignals",
+                "{\"broker\": \"x\"}|order.broker: unknown key, expected one of binance, bithumb, defaults,"
+                        + " instruments, journalDir, lookupDeadlineMillis, maxOrdersPerMinute, maxSignalAgeMillis, mode,"
+                        + " pollMillis, tradeSignals",
                 "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
             })
     void rejectsBadValuesNamingTheField(String json, String message) {
@@ -82,10 +97,39 @@ class OrderConfigTest {
     }
 
     @Test
-    void theRecordItselfRefusesLiveMode() {
+    void liveModeAndExplicitEndpointsParseAndUnsetEndpointsStayUnset() {
+        OrderConfig config = OrderConfig.fromJson(
+                new JsonObject(
+                        """
+                        {"mode": "live", "journalDir": "/tmp/j", "pollMillis": 250, "lookupDeadlineMillis": 0,
+                         "bithumb": {"restUrl": "https://bithumb.example/"},
+                         "binance": {"usdm": {"restUrl": "http://127.0.0.1:9/binance/usdm"}}}
+                        """),
+                "order");
+        assertThat(config.live()).isTrue();
+        assertThat(config.journalDir()).isEqualTo("/tmp/j");
+        assertThat(config.pollMillis()).isEqualTo(250);
+        assertThat(config.lookupDeadlineMillis()).isZero();
+        assertThat(config.endpoints())
+                .isEqualTo(
+                        new OrderEndpoints("https://bithumb.example", null, "http://127.0.0.1:9/binance/usdm", null));
+        assertThat(config.endpoints().orElse(OrderEndpoints.REAL))
+                .isEqualTo(new OrderEndpoints(
+                        "https://bithumb.example",
+                        "https://api.binance.com",
+                        "http://127.0.0.1:9/binance/usdm",
+                        "https://dapi.binance.com"));
+        assertThat(OrderConfig.defaults().live()).isFalse();
+        assertThat(OrderConfig.defaults().endpoints()).isEqualTo(OrderEndpoints.UNSET);
+    }
+
+    @Test
+    void theRecordRefusesAnUnknownMode() {
         OrderConfig d = OrderConfig.defaults();
-        assertThatThrownBy(() -> new OrderConfig("live", true, 10, 60_000L, d.defaultSettings(), Map.of()))
+        assertThatThrownBy(() -> new OrderConfig("real", true, 10, 60_000L, d.defaultSettings(), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("live brokers come in a later issue");
+                .hasMessage("mode: expected 'paper' or 'live', was 'real'");
+        assertThat(new OrderConfig("live", true, 10, 60_000L, d.defaultSettings(), Map.of()).live())
+                .isTrue();
     }
 }

@@ -16,9 +16,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Places orders at a real venue (through {@link VenueOrders}) so that an intent becomes at most one order.
@@ -29,7 +31,8 @@ import java.util.Objects;
  * found then, it was not placed (REJECTED). If the lookups themselves stay unclear, so does the outcome:
  * the future fails and the intent stays PENDING for {@link #reconcile()}.
  *
- * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state.
+ * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state. The position
+ * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled.
  */
 public final class LiveBroker implements Broker {
     private final Vertx vertx;
@@ -38,6 +41,8 @@ public final class LiveBroker implements Broker {
     private final OrderJournalFile journal;
     private final Clock clock;
     private final Map<Instrument, BigDecimal> positions = new HashMap<>();
+    /** Intents whose submit has not completed: {@link #settleUnknown()} leaves them to it. */
+    private final Set<String> submitting = new HashSet<>();
 
     /**
      * How patient the broker is.
@@ -67,6 +72,16 @@ public final class LiveBroker implements Broker {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // After a restart the position starts from what the journal says this venue filled.
+        for (JournalEntry entry : journal.entries()) {
+            if (handles(entry) && entry.filledQuantity().signum() > 0) {
+                BigDecimal filled = entry.filledQuantity();
+                positions.merge(
+                        entry.request().instrument(),
+                        entry.request().side() == Side.BUY ? filled : filled.negate(),
+                        BigDecimal::add);
+            }
+        }
     }
 
     @Override
@@ -77,9 +92,12 @@ public final class LiveBroker implements Broker {
             // Nothing can be sent, so nothing is journaled.
             return Future.succeededFuture(event(request, OrderStatus.REJECTED, null, BigDecimal.ZERO, e.getMessage()));
         }
+        String id = request.clientOrderId();
+        submitting.add(id);
         return vertx.executeBlocking(() -> journal.recordIntent(request, clock.millis()))
                 .compose(intent -> venue.place(request, settings.orderTimeoutMillis()))
-                .compose(reply -> answered(request, reply));
+                .compose(reply -> answered(request, reply))
+                .onComplete(done -> submitting.remove(id));
     }
 
     /** Journals a clear answer to the order; an unclear one is resolved by lookups, never by resending. */
@@ -145,6 +163,30 @@ public final class LiveBroker implements Broker {
                         // Not found, unclear or unchanged: the next poll asks again.
                         return Future.<Void>succeededFuture();
                     }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /**
+     * Looks up, once each, the intents a submit left PENDING (its lookups stayed unclear until the deadline,
+     * so it failed) and journals what the venue says now: found, its state; not found, not placed (the
+     * intent has been looked for during the whole lookup deadline already). Still unclear: it stays PENDING
+     * for the next call. Intents being submitted are left alone. The caller runs it on a timer, so an order
+     * sent during an outage is settled when the venue answers again, not only at the next start.
+     */
+    public Future<List<OrderEvent>> settleUnknown() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (entry.state() != OrderState.PENDING || submitting.contains(entry.clientOrderId()) || !handles(entry)) {
+                continue;
+            }
+            chain = chain.compose(v -> resolve(entry.request(), System.nanoTime())
+                    .map(e -> {
+                        out.add(e);
+                        return (Void) null;
+                    })
+                    .recover(unclear -> Future.succeededFuture()));
         }
         return chain.map(v -> out);
     }
@@ -231,7 +273,8 @@ public final class LiveBroker implements Broker {
                 clock.millis());
     }
 
-    private static OrderStatus status(OrderState state) {
+    /** Returns how {@code state} is published on {@code orders.events}. */
+    static OrderStatus status(OrderState state) {
         return switch (state) {
             case PENDING, NEW, PARTIALLY_FILLED -> OrderStatus.ACCEPTED;
             case FILLED -> OrderStatus.FILLED;

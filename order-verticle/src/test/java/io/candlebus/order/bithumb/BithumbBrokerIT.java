@@ -269,4 +269,45 @@ class BithumbBrokerIT {
                 .containsExactly(OrderState.PENDING, OrderState.NEW);
         assertThat(after.find(otherVenue.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.PENDING);
     }
+
+    @Test
+    void anOutcomeLeftUnknownByASubmitIsSettledOnceTheVenueAnswersAgain() throws Exception {
+        OrderJournalFile journal = OrderJournalFile.open(dir);
+        LiveBroker broker = broker(journal, 1_000, 600);
+        OrderRequest request = restingBid();
+        // The venue takes the order but its answer comes too late; then it goes dark before any lookup.
+        sim.orders().faults().delayRealMillis(3_000);
+        sim.orders().faults().loseNextAnswers(1, OrderFaults.Loss.DELAY);
+        Future<OrderEvent> submitted = broker.submit(request);
+        long until = System.nanoTime() + 900_000_000L;
+        while (atVenue(request.clientOrderId()).isEmpty() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(atVenue(request.clientOrderId())).hasSize(1);
+        sim.faults().restOutage(3_600_000);
+        assertThat(awaitFailure(submitted)).contains("stays PENDING");
+        assertThat(journal.find(request.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.PENDING);
+        // Still dark: nothing is decided.
+        assertThat(await(broker.settleUnknown())).isEmpty();
+
+        sim.faults().restOutage(0);
+        List<OrderEvent> settled = await(broker.settleUnknown());
+
+        assertThat(settled).extracting(OrderEvent::status).containsExactly(OrderStatus.ACCEPTED);
+        assertThat(settled.get(0).exchangeOrderId())
+                .isEqualTo(atVenue(request.clientOrderId()).get(0).bithumbId());
+        assertThat(journal.find(request.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NEW);
+        assertThat(atVenue(request.clientOrderId())).as("never resent").hasSize(1);
+    }
+
+    private static String awaitFailure(Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete: " + e, e);
+        }
+        throw new AssertionError("expected the submit to fail with an unknown outcome");
+    }
 }

@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The nodes of the cluster as {@code /status} lists them: each node's last announcement ({@link NodeInfo} on
@@ -37,7 +39,7 @@ final class NodeTable {
     }
 
     /** Returns the nodes that announced themselves and are not forgotten. */
-    java.util.Set<String> names() {
+    Set<String> names() {
         return announced.keySet();
     }
 
@@ -52,7 +54,7 @@ final class NodeTable {
      */
     JsonArray toJson(
             Collection<SeenHeartbeat> heartbeats,
-            java.util.function.Function<SeenHeartbeat, String> componentState,
+            Function<SeenHeartbeat, String> componentState,
             Map<String, Long> leftAt,
             long now) {
         Map<String, Long> lastHeard = new TreeMap<>();

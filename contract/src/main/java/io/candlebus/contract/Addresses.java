@@ -39,6 +39,9 @@ public final class Addresses {
     /** Component status, every second from every verticle. Publish; body {@link Heartbeat}. */
     public static final String STATUS_HEARTBEAT = "status.heartbeat";
 
+    /** Node announcements, every second from every node whatever its roles. Publish; body {@link NodeInfo}. */
+    public static final String STATUS_NODES = "status.nodes";
+
     /** Every address above, in the order of the design table. */
     public static final List<String> ALL = List.of(
             MARKET_TRADES,
@@ -51,5 +54,6 @@ public final class Addresses {
             ORDERS_SUBMIT,
             ORDERS_EVENTS,
             CONTROL_SUBSCRIPTIONS,
-            STATUS_HEARTBEAT);
+            STATUS_HEARTBEAT,
+            STATUS_NODES);
 }

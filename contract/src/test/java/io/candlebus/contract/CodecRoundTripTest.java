@@ -107,6 +107,10 @@ class CodecRoundTripTest {
                         1767225660000L,
                         1767225661000L,
                         List.of(new StreamStatus(BTC, StreamState.BACKING_OFF, 1767225659000L, 2, 1, 0, 42, 0))));
+        s.put(
+                NodeInfo.class,
+                new NodeInfo(
+                        "node-1", List.of("market", "http"), "0.1.0-SNAPSHOT", 4242, 1767225600000L, 1767225661000L));
         return s;
     }
 

@@ -118,4 +118,12 @@ class InvariantsTest {
         assertThat(StreamState.LIVE.wireName()).isEqualTo("live");
         assertThat(StreamState.UNKNOWN.wireName()).isEqualTo("unknown");
     }
+
+    @Test
+    void nodeInfoRejectsASendTimeBeforeItsStartAndReportsUptime() {
+        assertThatThrownBy(() -> new NodeInfo("n", java.util.List.of("http"), "1", 1, 2_000, 1_000))
+                .hasMessage("nodeInfo.time: expected at or after startTime 2000, was 1000");
+        assertThat(new NodeInfo("n", java.util.List.of("http"), "1", 1, 1_000, 4_500).uptimeMillis())
+                .isEqualTo(3_500);
+    }
 }

@@ -49,6 +49,9 @@ public final class Node {
     private final HazelcastClusterManager clusterManager;
 
     private final List<String> deployments = new ArrayList<>();
+    /** When this node started (wall clock), for the uptime it announces. */
+    private final long startTime = System.currentTimeMillis();
+
     private ExchangeSimulator simulator;
     private StatusServer statusServer;
 
@@ -123,7 +126,11 @@ public final class Node {
 
     private Future<Void> deployRoles(Clock clock, MarketConfig market) {
         String node = config.node();
-        Future<Void> chain = Future.succeededFuture();
+        // First, so it is undeployed last: the node is listed as long as any of its roles runs.
+        Future<Void> chain = deploy(
+                new NodeAnnouncer(
+                        node, config.roles().stream().map(Role::wireName).toList(), startTime, Clock.systemUTC()),
+                new DeploymentOptions());
         if (config.roles().contains(Role.RECORDER)) {
             // Worker: Parquet writing blocks; a worker verticle's handlers run one at a time, so the
             // writer keeps a single owner.

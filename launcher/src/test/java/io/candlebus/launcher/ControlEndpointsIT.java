@@ -64,10 +64,10 @@ class ControlEndpointsIT {
         HttpResponse<String> added = send("POST", "/subscriptions", add, TOKEN);
         assertThat(added.statusCode()).isEqualTo(201);
         assertThat(instruments(added)).contains("binance:spot:ETHUSDT");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> new JsonObject(send("GET", "/status", null, null).body())
-                        .getJsonObject("instruments")
-                        .containsKey("binance:spot:ETHUSDT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> new JsonObject(
+                        send("GET", "/status?detail=full", null, null).body())
+                .getJsonObject("instruments")
+                .containsKey("binance:spot:ETHUSDT"));
 
         HttpResponse<String> bad = send("POST", "/subscriptions", "{\"instrument\":\"binance:margin:X\"}", TOKEN);
         assertThat(bad.statusCode()).isEqualTo(400);

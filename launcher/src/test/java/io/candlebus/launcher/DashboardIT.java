@@ -171,6 +171,10 @@ class DashboardIT {
         assertThat(browser.findElement(By.id("streams")).getText())
                 .contains(BINANCE)
                 .contains(BITHUMB);
+        // The cluster's nodes, from the /status summary: this one, live, with its roles.
+        assertThat(browser.findElement(By.id("nodes")).getText())
+                .contains("dashboard-it live")
+                .contains("market, strategy");
 
         // History from the recorded dataset, recomputed with the strategy's engine.
         JsonObject dataset = await("dataset history served")

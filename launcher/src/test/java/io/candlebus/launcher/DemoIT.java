@@ -113,7 +113,7 @@ class DemoIT {
     }
 
     private JsonObject status(String base) throws Exception {
-        HttpResponse<String> r = get(base + "/status");
+        HttpResponse<String> r = get(base + "/status?detail=full");
         return r != null && r.statusCode() == 200
                 ? new JsonObject(r.body())
                 : new JsonObject().put("instruments", new JsonObject());

@@ -76,7 +76,7 @@ class NoDataReadinessIT {
         assertThat(body.getString("reason"))
                 .startsWith("no data ever within the start-up grace of 3000 ms on")
                 .contains(BTC, ETH);
-        JsonObject status = new JsonObject(get(base + "/status").body());
+        JsonObject status = new JsonObject(get(base + "/status?detail=full").body());
         assertThat(status.getJsonObject("streams").getJsonObject(BTC).getValue("lastMessageAgeMillis"))
                 .isNull();
     }

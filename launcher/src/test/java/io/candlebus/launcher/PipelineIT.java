@@ -92,7 +92,7 @@ class PipelineIT {
             for (Instrument i : CHECKED) {
                 truth.put(i, sim.truth(i));
             }
-            status = getJson("http://127.0.0.1:" + node.httpPort() + "/status");
+            status = getJson("http://127.0.0.1:" + node.httpPort() + "/status?detail=full");
         } finally {
             node.close().await(60, TimeUnit.SECONDS);
         }

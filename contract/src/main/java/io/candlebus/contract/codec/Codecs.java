@@ -3,6 +3,7 @@ package io.candlebus.contract.codec;
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.Signal;
@@ -26,7 +27,8 @@ public final class Codecs {
             OrderEvent.class,
             SubscriptionCommand.class,
             SubscriptionList.class,
-            Heartbeat.class);
+            Heartbeat.class,
+            NodeInfo.class);
 
     /**
      * Registers a default codec for every record in {@link #ALL}. Call once per {@code Vertx}, on every

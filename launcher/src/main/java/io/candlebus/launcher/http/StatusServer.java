@@ -6,6 +6,7 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.Signal;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
@@ -43,6 +45,9 @@ public final class StatusServer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
+    /** The summary {@code GET /status} serves is rendered at most this often; it is at most this old. */
+    static final long SUMMARY_MAX_AGE_MILLIS = 250;
+
     /** Where to listen, who guards control endpoints, what readiness tolerates, and client limits. */
     public record Settings(
             String host, int port, String controlToken, String node, ReadinessLimits readiness, HttpLimits limits) {
@@ -66,6 +71,7 @@ public final class StatusServer extends VerticleBase {
     private final Settings settings;
     private final Clock clock;
     private final StatusView view;
+    private final CachedBody summary;
     private final DashboardSettings dashboardSettings;
     private Dashboard dashboard;
     // Micrometer gauges read their value through a holder; the scrape runs on this verticle's event loop.
@@ -84,6 +90,7 @@ public final class StatusServer extends VerticleBase {
         this.settings = settings;
         this.clock = clock;
         this.view = new StatusView(settings.readiness());
+        this.summary = new CachedBody(SUMMARY_MAX_AGE_MILLIS, now -> view.summary(settings.node(), now));
         this.dashboardSettings = dashboardSettings;
         this.errors = new HttpErrors(settings.limits().maxBodyBytes());
     }
@@ -107,6 +114,7 @@ public final class StatusServer extends VerticleBase {
         streamMeters = registry == null ? null : new StreamMeters(registry);
         EventBus bus = vertx.eventBus();
         bus.<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> onHeartbeat(m.body()));
+        bus.<NodeInfo>consumer(Addresses.STATUS_NODES, m -> view.onNodeInfo(m.body(), clock.millis()));
         bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> view.onClosedCandle(m.body()));
         bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
@@ -140,7 +148,8 @@ public final class StatusServer extends VerticleBase {
         }
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::onReady);
-        router.get("/status").handler(ctx -> ctx.json(view.toJson(settings.node(), clock.millis())));
+        router.get("/status").handler(this::onStatus);
+        router.get("/status/:instrument").handler(this::onInstrumentStatus);
         if (registry != null) {
             router.get("/metrics").handler(PrometheusScrapingHandler.create());
         }
@@ -179,6 +188,39 @@ public final class StatusServer extends VerticleBase {
                 .tag("counter", counter)
                 .register(registry);
         return holder;
+    }
+
+    /** The cached summary by default; {@code ?detail=full} renders the full document afresh. */
+    private void onStatus(RoutingContext ctx) {
+        String detail = ctx.queryParams().get("detail");
+        if (detail == null || detail.equals("summary")) {
+            json(ctx, summary.get(clock.millis()));
+        } else if (detail.equals("full")) {
+            json(ctx, view.toJson(settings.node(), clock.millis()).toBuffer());
+        } else {
+            TokenAuth.error(ctx, 400, "detail: expected summary or full, was '" + detail + "'");
+        }
+    }
+
+    private void onInstrumentStatus(RoutingContext ctx) {
+        Instrument instrument = instrumentOrError(ctx, ctx.pathParam("instrument"));
+        if (instrument == null) {
+            return;
+        }
+        JsonObject detail = view.instrument(instrument.key(), clock.millis());
+        if (detail == null) {
+            TokenAuth.error(
+                    ctx,
+                    404,
+                    "instrument: " + instrument.key()
+                            + " is unknown to this node (no stream, candle, signal, order or position of it)");
+        } else {
+            json(ctx, detail.toBuffer());
+        }
+    }
+
+    private static void json(RoutingContext ctx, Buffer body) {
+        ctx.response().putHeader("Content-Type", "application/json").end(body);
     }
 
     private void onReady(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.candlebus.launcher.http;
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Signal;
@@ -11,7 +12,6 @@ import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,6 +40,9 @@ public final class StatusView {
 
     private static final int RECENT = 50;
 
+    /** How many of the most recent signals and orders the summary carries (the full body has {@code RECENT}). */
+    static final int SUMMARY_RECENT = 25;
+
     private final ReadinessLimits limits;
     private final ReadinessCheck check;
 
@@ -55,6 +58,9 @@ public final class StatusView {
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Deque<OrderEvent> orders = new ArrayDeque<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
+    private final NodeTable nodes;
+    private long signalCount;
+    private long orderCount;
 
     /**
      * Creates an empty view in which a stream whose last message is more than {@code staleStreamMillis} old
@@ -68,6 +74,7 @@ public final class StatusView {
     public StatusView(ReadinessLimits limits) {
         this.limits = limits;
         this.check = new ReadinessCheck(limits);
+        this.nodes = new NodeTable(limits);
     }
 
     private static final class CandleStream {
@@ -93,6 +100,11 @@ public final class StatusView {
     /** Returns whether {@code seen}'s component is gone: its node left the cluster, or it is silent past the bound. */
     private boolean gone(SeenHeartbeat seen, long now) {
         return left(seen) || seen.silentMillis(now) > limits.goneAfterMillis();
+    }
+
+    /** Records a node's announcement received at {@code now} (local wall-clock millis). */
+    public void onNodeInfo(NodeInfo info, long now) {
+        nodes.onNodeInfo(info, now);
     }
 
     /** Records a heartbeat received at {@code now} (local wall-clock millis). */
@@ -132,11 +144,13 @@ public final class StatusView {
 
     /** Records a signal among the recent ones. */
     public void onSignal(Signal signal) {
+        signalCount++;
         push(signals, signal);
     }
 
     /** Records an order event and the position it reports. */
     public void onOrderEvent(OrderEvent event) {
+        orderCount++;
         push(orders, event);
         if (event.status() == OrderStatus.FILLED) {
             positions.put(event.instrument().key(), event.position());
@@ -172,9 +186,10 @@ public final class StatusView {
     private void forgetGone(long now) {
         long forgetAfter = limits.goneAfterMillis() + ReadinessLimits.GONE_SHOWN_MILLIS;
         heartbeats.values().removeIf(seen -> seen.silentMillis(now) > forgetAfter);
-        Set<String> nodes = new TreeSet<>();
-        heartbeats.values().forEach(seen -> nodes.add(seen.hb().node()));
-        leftAt.keySet().retainAll(nodes);
+        nodes.forgetGone(now);
+        Set<String> known = new TreeSet<>(nodes.names());
+        heartbeats.values().forEach(seen -> known.add(seen.hb().node()));
+        leftAt.keySet().retainAll(known);
         Set<String> kept = new TreeSet<>();
         heartbeats
                 .values()
@@ -199,92 +214,187 @@ public final class StatusView {
         return s.lastMessageTime() == 0 ? null : Math.max(0, hb.time() - s.lastMessageTime());
     }
 
-    /** Renders the status document. */
-    public JsonObject toJson(String node, long now) {
-        forgetGone(now);
-        JsonArray components = new JsonArray();
+    /** Returns a component's state as {@code /status} shows it: {@code gone}, {@code stale} or its own. */
+    private String shownState(SeenHeartbeat seen, long now) {
+        return gone(seen, now)
+                ? "gone"
+                : seen.silentMillis(now) > STALE_AFTER_MILLIS
+                        ? "stale"
+                        : seen.hb().state();
+    }
+
+    /** Renders one component; with {@code counters} false, without its counters (the summary). */
+    private JsonObject componentJson(SeenHeartbeat seen, long now, boolean counters) {
+        Heartbeat hb = seen.hb();
+        JsonObject out = new JsonObject()
+                .put("node", hb.node())
+                .put("component", hb.component())
+                .put("state", shownState(seen, now))
+                .put("heartbeatAgeMillis", seen.silentMillis(now))
+                .put("lastEventTime", hb.lastEventTime())
+                .put("dataAgeMillis", dataAge(hb));
+        return counters ? out.put("counters", new JsonObject(Map.copyOf(hb.counters()))) : out;
+    }
+
+    /** Returns the nodes whose every component is gone. */
+    private JsonArray goneNodes(long now) {
         Set<String> goneNodes = new TreeSet<>();
         Set<String> presentNodes = new TreeSet<>();
         for (SeenHeartbeat seen : heartbeats.values()) {
-            Heartbeat hb = seen.hb();
-            long age = seen.silentMillis(now);
-            boolean gone = gone(seen, now);
-            (gone ? goneNodes : presentNodes).add(hb.node());
-            components.add(new JsonObject()
-                    .put("node", hb.node())
-                    .put("component", hb.component())
-                    .put("state", gone ? "gone" : age > STALE_AFTER_MILLIS ? "stale" : hb.state())
-                    .put("heartbeatAgeMillis", age)
-                    .put("lastEventTime", hb.lastEventTime())
-                    .put("dataAgeMillis", dataAge(hb))
-                    .put("counters", new JsonObject(Map.copyOf(hb.counters()))));
+            (gone(seen, now) ? goneNodes : presentNodes).add(seen.hb().node());
         }
-        JsonObject instruments = new JsonObject();
-        streams.forEach((instrument, byInterval) -> {
-            JsonObject intervals = new JsonObject();
-            byInterval.forEach((interval, s) -> intervals.put(
-                    interval,
-                    new JsonObject()
-                            .put("lastClosedCandle", json(s.lastClosed))
-                            .put("bands", json(s.bands))
-                            .put("liveBands", json(s.liveBands))));
-            instruments.put(instrument, intervals);
-        });
         goneNodes.removeAll(presentNodes);
-        JsonObject positionsJson = new JsonObject();
-        positions.forEach((k, v) -> positionsJson.put(k, v.toPlainString()));
-        return new JsonObject()
-                .put("node", node)
-                .put("time", now)
-                .put("components", components)
-                .put("goneNodes", new JsonArray(new ArrayList<>(goneNodes)))
-                .put("streams", streamsJson(now))
-                .put("instruments", instruments)
-                .put("signals", jsonNewestFirst(signals))
-                .put("orders", jsonNewestFirst(orders))
-                .put("positions", positionsJson);
+        return new JsonArray(new ArrayList<>(goneNodes));
     }
 
-    /** Per instrument key, the stream's status from the newest heartbeat of a component not gone that reports it. */
-    private JsonObject streamsJson(long now) {
-        Map<String, Heartbeat> newest = new TreeMap<>();
-        Map<String, StreamStatus> status = new TreeMap<>();
+    private JsonArray nodesJson(long now) {
+        return nodes.toJson(heartbeats.values(), seen -> shownState(seen, now), leftAt, now);
+    }
+
+    private JsonObject positionsJson() {
+        JsonObject out = new JsonObject();
+        positions.forEach((k, v) -> out.put(k, v.toPlainString()));
+        return out;
+    }
+
+    private JsonObject intervalsJson(Map<String, CandleStream> byInterval) {
+        JsonObject intervals = new JsonObject();
+        byInterval.forEach((interval, s) -> intervals.put(
+                interval,
+                new JsonObject()
+                        .put("lastClosedCandle", json(s.lastClosed))
+                        .put("bands", json(s.bands))
+                        .put("liveBands", json(s.liveBands))));
+        return intervals;
+    }
+
+    /**
+     * Renders the full status document ({@code /status?detail=full}): every node, every component with its
+     * counters, every stream in full, per instrument and interval the last closed candle and bands, the 50 most
+     * recent signals and orders, positions.
+     */
+    public JsonObject toJson(String node, long now) {
+        forgetGone(now);
+        JsonArray components = new JsonArray();
+        heartbeats.values().forEach(seen -> components.add(componentJson(seen, now, true)));
+        JsonObject instruments = new JsonObject();
+        streams.forEach((instrument, byInterval) -> instruments.put(instrument, intervalsJson(byInterval)));
+        JsonObject streamsJson = new JsonObject();
+        newestStreams(now).forEach((key, row) -> streamsJson.put(key, row.full(limits.staleStreamMillis())));
+        return new JsonObject()
+                .put("detail", "full")
+                .put("node", node)
+                .put("time", now)
+                .put("nodes", nodesJson(now))
+                .put("components", components)
+                .put("goneNodes", goneNodes(now))
+                .put("streams", streamsJson)
+                .put("instruments", instruments)
+                .put("signals", jsonNewestFirst(signals, RECENT))
+                .put("orders", jsonNewestFirst(orders, RECENT))
+                .put("positions", positionsJson());
+    }
+
+    /**
+     * Renders the summary ({@code /status}), whose size grows by one short row per followed stream: the nodes
+     * with roles, uptime and component states; the components without counters; readiness' status and reason;
+     * per stream one row of {@link StreamRow#COMPACT_FIELDS} and counts by state; the number of instruments with
+     * candles; the {@link #SUMMARY_RECENT} most recent signals and orders and how many were seen; positions.
+     */
+    public JsonObject summary(String node, long now) {
+        JsonObject readiness = readiness(now);
+        JsonArray components = new JsonArray();
+        heartbeats.values().forEach(seen -> components.add(componentJson(seen, now, false)));
+        JsonArray rows = new JsonArray();
+        Map<String, Integer> byState = new TreeMap<>();
+        int stale = 0;
+        for (StreamRow row : newestStreams(now).values()) {
+            rows.add(row.compact(limits.staleStreamMillis()));
+            byState.merge(row.status().state().wireName(), 1, Integer::sum);
+            stale += row.stale(limits.staleStreamMillis()) ? 1 : 0;
+        }
+        return new JsonObject()
+                .put("detail", "summary")
+                .put("node", node)
+                .put("time", now)
+                .put(
+                        "readiness",
+                        new JsonObject()
+                                .put("status", readiness.getString("status"))
+                                .put("reason", readiness.getString("reason")))
+                .put("nodes", nodesJson(now))
+                .put("components", components)
+                .put("goneNodes", goneNodes(now))
+                .put(
+                        "streams",
+                        new JsonObject()
+                                .put("count", rows.size())
+                                .put("stale", stale)
+                                .put("byState", new JsonObject(new TreeMap<String, Object>(byState)))
+                                .put("fields", new JsonArray(StreamRow.COMPACT_FIELDS))
+                                .put("rows", rows))
+                .put("instrumentCount", streams.size())
+                .put("signalCount", signalCount)
+                .put("signals", jsonNewestFirst(signals, SUMMARY_RECENT))
+                .put("orderCount", orderCount)
+                .put("orders", jsonNewestFirst(orders, SUMMARY_RECENT))
+                .put("positions", positionsJson());
+    }
+
+    /**
+     * Renders what is known of one instrument ({@code /status/{instrument}}): its stream in full, per interval
+     * the last closed candle and bands, its recent signals and orders and its position; null if nothing is.
+     */
+    public JsonObject instrument(String key, long now) {
+        forgetGone(now);
+        StreamRow row = newestStreams(now).get(key);
+        Map<String, CandleStream> byInterval = streams.get(key);
+        BigDecimal position = positions.get(key);
+        JsonArray instrumentSignals = new JsonArray();
+        signals.descendingIterator().forEachRemaining(sg -> {
+            if (sg.instrument().key().equals(key)) {
+                instrumentSignals.add(json(sg));
+            }
+        });
+        JsonArray instrumentOrders = new JsonArray();
+        orders.descendingIterator().forEachRemaining(o -> {
+            if (o.instrument().key().equals(key)) {
+                instrumentOrders.add(json(o));
+            }
+        });
+        if (row == null
+                && byInterval == null
+                && position == null
+                && instrumentSignals.isEmpty()
+                && instrumentOrders.isEmpty()) {
+            return null;
+        }
+        return new JsonObject()
+                .put("instrument", key)
+                .put("time", now)
+                .put("stream", row == null ? null : row.full(limits.staleStreamMillis()))
+                .put("intervals", byInterval == null ? new JsonObject() : intervalsJson(byInterval))
+                .put("signals", instrumentSignals)
+                .put("orders", instrumentOrders)
+                .put("position", position == null ? null : position.toPlainString());
+    }
+
+    /** Per instrument key, the stream from the newest heartbeat of a component not gone that reports it. */
+    private Map<String, StreamRow> newestStreams(long now) {
+        Map<String, StreamRow> newest = new TreeMap<>();
         for (SeenHeartbeat seen : heartbeats.values()) {
             if (gone(seen, now)) {
                 continue;
             }
             Heartbeat hb = seen.hb();
             for (StreamStatus s : hb.streams()) {
-                Heartbeat other = newest.get(s.instrument().key());
-                if (other == null || other.time() < hb.time()) {
-                    newest.put(s.instrument().key(), hb);
-                    status.put(s.instrument().key(), s);
+                StreamRow other = newest.get(s.instrument().key());
+                if (other == null || other.hb().time() < hb.time()) {
+                    newest.put(s.instrument().key(), new StreamRow(hb, s));
                 }
             }
         }
-        JsonObject out = new JsonObject();
-        status.forEach((key, s) -> {
-            Heartbeat hb = newest.get(key);
-            Long age = messageAge(hb, s);
-            out.put(
-                    key,
-                    new JsonObject()
-                            .put("node", hb.node())
-                            .put("component", hb.component())
-                            .put("state", s.state().wireName())
-                            .put("lastMessageAgeMillis", age)
-                            .put("stale", age != null && age > limits.staleStreamMillis())
-                            .put("reconnects", s.reconnects())
-                            .put("gapsFilled", s.gapsFilled())
-                            .put("openGaps", s.openGaps())
-                            .put("restWeightUsed", s.restWeightUsed())
-                            .put("bannedUntil", isoOrNull(s.bannedUntil())));
-        });
-        return out;
-    }
-
-    private static String isoOrNull(long millis) {
-        return millis == 0 ? null : Instant.ofEpochMilli(millis).toString();
+        return newest;
     }
 
     private CandleStream stream(String instrument, String interval) {
@@ -299,9 +409,9 @@ public final class StatusView {
         }
     }
 
-    private static JsonArray jsonNewestFirst(Deque<? extends Record> deque) {
+    private static JsonArray jsonNewestFirst(Deque<? extends Record> deque, int max) {
         JsonArray out = new JsonArray();
-        for (Iterator<? extends Record> it = deque.descendingIterator(); it.hasNext(); ) {
+        for (Iterator<? extends Record> it = deque.descendingIterator(); it.hasNext() && out.size() < max; ) {
             out.add(json(it.next()));
         }
         return out;

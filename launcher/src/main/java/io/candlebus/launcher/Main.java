@@ -25,7 +25,9 @@ public final class Main {
             "bench",
             BenchCommand::run,
             "check",
-            CheckCommand::run);
+            CheckCommand::run,
+            "backfill",
+            BackfillCommand::run);
 
     private Main() {}
 
@@ -93,7 +95,7 @@ public final class Main {
 
     static String usage() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak|check] [options]\n\n")
+        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak|check|backfill] [options]\n\n")
                 .append("  run (default)  start a node (with no options: the demo against the built-in simulator)\n")
                 .append("  sim            run only the exchange simulator\n")
                 .append(
@@ -102,7 +104,9 @@ public final class Main {
                 .append(
                         "  soak           a long accelerated run with random faults, checked against the truth (soak --help)\n")
                 .append(
-                        "  check          prove a recorded dataset: duplicates, holes, unreadable files (check --help)\n\n")
+                        "  check          prove a recorded dataset: duplicates, holes, unreadable files (check --help)\n")
+                .append("  backfill       download closed klines from the venues' REST APIs into the dataset"
+                        + " (backfill --help)\n\n")
                 .append("Options (each also settable in the config file and as an environment variable):\n")
                 .append(String.format("  %-22s %-26s %s%n", "--config FILE", "CANDLEBUS_CONFIG", "JSON config file"));
         for (Setting s : Setting.ALL) {

@@ -100,7 +100,9 @@ public final class Main {
                 .append("  sim            run only the exchange simulator\n")
                 .append(
                         "  replay         run aggregation, bands and signals over a Binance kline dump (replay --help)\n")
-                .append("  bench          measure parser-to-band throughput and latency in one JVM (bench --help)\n")
+                .append("  bench          measure parser-to-band throughput and latency in one JVM (bench --help);\n")
+                .append(
+                        "                 bench --recorder: rows/s through the real recorder (bench --recorder --help)\n")
                 .append(
                         "  soak           a long accelerated run with random faults, checked against the truth (soak --help)\n")
                 .append(

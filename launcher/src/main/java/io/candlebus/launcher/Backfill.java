@@ -202,7 +202,7 @@ final class Backfill {
             }
             closed.clear();
             cursor = next;
-            report(false);
+            report();
         }
         return true;
     }
@@ -275,9 +275,9 @@ final class Backfill {
         }
     }
 
-    private void report(boolean force) {
+    private void report() {
         long now = System.nanoTime();
-        if (force || now - lastProgressNanos >= options.progressMillis() * 1_000_000L) {
+        if (now - lastProgressNanos >= options.progressMillis() * 1_000_000L) {
             lastProgressNanos = now;
             progressOut.println(progress.line(now));
         }

@@ -7,6 +7,7 @@ import io.candlebus.sim.SimConfig;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ final class BackfillCommand {
                         .withHistoryMinutes((int) historyMinutes);
                 sim = ExchangeSimulator.start(vertx, config).await(300, TimeUnit.SECONDS);
                 err.println("candlebus backfill: simulator on port " + sim.port() + " with history from "
-                        + java.time.Instant.ofEpochMilli(options.to() - historyMinutes * 60_000L));
+                        + Instant.ofEpochMilli(options.to() - historyMinutes * 60_000L));
                 venues = Backfill.Venues.of(sim);
             } else {
                 venues = Backfill.Venues.live();

@@ -187,6 +187,22 @@ class BackfillIT {
     }
 
     @Test
+    void aBanIsWaitedOut(@TempDir Path data) throws Exception {
+        ExchangeSimulator sim = simulator(T0, 600, 120);
+        // Three simulated minutes of 418 with Retry-After: 1.5 s at 120x.
+        sim.faults().restBan(Market.SPOT, 3 * MINUTE);
+        BackfillOptions o = new BackfillOptions(
+                List.of(BTC), List.of(Interval.M1), T0 - 2 * HOUR, T0, data, "sim", 0, 1_000, 2_400, false);
+
+        Backfill.Result result = Backfill.run(vertx, o, Backfill.Venues.of(sim), quiet(), () -> false);
+
+        assertThat(result.complete()).isTrue();
+        assertThat(result.bans()).as("418 bans honoured").isPositive();
+        assertThat(result.written()).isEqualTo(120);
+        assertThat(check(data).code).isZero();
+    }
+
+    @Test
     void theCommandPrintsProgressAndItsResultAndResumes(@TempDir Path dir) {
         Path data = dir.resolve("data");
         String[] args = {

@@ -183,18 +183,27 @@ final class Backfill {
             }
             List<Candle> minutes;
             long next;
-            if (instrument.exchange() == Exchange.BINANCE) {
-                minutes = binance(instrument.market())
-                        .page(instrument, cursor, options.to(), this::stopping)
-                        .await(1, TimeUnit.DAYS);
-                next = Math.min(options.to(), cursor + BinanceHistory.PAGE_LIMIT * Interval.M1.millis());
-            } else {
-                BithumbHistory.Page page = bithumb()
-                        .page(instrument, cursor, options.to(), previous, this::stopping)
-                        .await(1, TimeUnit.DAYS);
-                minutes = page.candles();
-                previous = page.last();
-                next = page.until();
+            try {
+                if (instrument.exchange() == Exchange.BINANCE) {
+                    minutes = binance(instrument.market())
+                            .page(instrument, cursor, options.to(), this::stopping)
+                            .await(1, TimeUnit.DAYS);
+                    next = Math.min(options.to(), cursor + BinanceHistory.PAGE_LIMIT * Interval.M1.millis());
+                } else {
+                    BithumbHistory.Page page = bithumb()
+                            .page(instrument, cursor, options.to(), previous, this::stopping)
+                            .await(1, TimeUnit.DAYS);
+                    minutes = page.candles();
+                    previous = page.last();
+                    next = page.until();
+                }
+            } catch (RuntimeException e) {
+                if (stopping()) {
+                    // Stopped while waiting out a ban, a pause or a retry: not a failure.
+                    stopped = true;
+                    return false;
+                }
+                throw e;
             }
             minutes.forEach(aggregator::onKline);
             if (!record(closed)) {

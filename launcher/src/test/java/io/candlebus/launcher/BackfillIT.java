@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +116,81 @@ class BackfillIT {
     }
 
     @Test
-    void backfillThenLiveRecordingGiveOneRowPerKey(@TempDir Path data) throws Exception {
+    void backfillThenTheLiveNodesRecordingGiveOneRowPerKey(@TempDir Path data) throws Exception {
+        // A node without the recorder role: its market verticle's outbox holds the warm-up and live
+        // candles until a recorder acknowledges them, so they reach the disk after the backfill.
+        AppConfig config = AppConfig.fromJson(
+                new JsonObject()
+                        .put("node", "backfill-first-it")
+                        .put("roles", "market")
+                        .put("http", new JsonObject().put("port", 0))
+                        .put("sim", new JsonObject().put("speed", 300.0).put("seed", 8))
+                        .put(
+                                "market",
+                                new JsonObject()
+                                        .put(
+                                                "instruments",
+                                                new JsonArray().add(BTC.key()).add(KRW.key()))
+                                        .put(
+                                                "intervals",
+                                                new JsonArray().add("1m").add("5m"))
+                                        .put("closeGraceMillis", 30_000)),
+                Map.of());
+        Node node = Node.start(config).await(60, TimeUnit.SECONDS);
+        Backfill.Result result;
+        Map<Instrument, List<Candle>> truth = new TreeMap<>();
+        AtomicLong liveDuplicates = new AtomicLong();
+        long from;
+        long to;
+        long liveUntil;
+        try {
+            ExchangeSimulator sim = node.simulator();
+            long start = sim.clock().millis();
+            from = Interval.M5.openTimeOf(start) - 12 * HOUR;
+            to = Interval.M5.openTimeOf(start) + 15 * MINUTE;
+            liveUntil = to + 15 * MINUTE;
+            await().atMost(Duration.ofSeconds(120)).until(() -> sim.clock().millis() >= to + 2 * MINUTE);
+            result = Backfill.run(vertx, options(data, from, to, 0), Backfill.Venues.of(sim), quiet(), () -> false);
+
+            node.vertx().eventBus().<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> {
+                if (m.body().component().equals("recorder")) {
+                    liveDuplicates.accumulateAndGet(m.body().counters().getOrDefault("duplicates", 0L), Math::max);
+                }
+            });
+            node.vertx()
+                    .deployVerticle(new RecorderVerticle(new RecorderConfig(data, 250, 10_000), sim.clock(), "live"))
+                    .await(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> sim.clock().millis() >= liveUntil + 5 * MINUTE
+                            && recorded1m(data)
+                                    .containsAll(List.of(
+                                            BTC.key() + "/" + (liveUntil - MINUTE),
+                                            KRW.key() + "/" + (liveUntil - MINUTE))));
+            for (Instrument i : List.of(BTC, KRW)) {
+                truth.put(i, sim.truth(i));
+            }
+        } finally {
+            node.close().await(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(result.complete()).isTrue();
+        assertThat(result.written()).isPositive();
+        assertThat(liveDuplicates.get())
+                .as("live candles the backfill had written first")
+                .isPositive();
+        assertOnePerKeyAndEqualToTruth(data, truth, from, liveUntil);
+    }
+
+    private static Set<String> recorded1m(Path data) throws Exception {
+        return ParquetDataset.read(data).stream()
+                .filter(r -> r.interval().equals("1m"))
+                .map(r -> r.exchange() + ":" + r.market() + ":" + r.symbol() + "/" + r.openTime())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void backfillThenLiveCandlesOverTheBusGiveOneRowPerKey(@TempDir Path data) throws Exception {
         ExchangeSimulator sim = simulator(T0, 600, 60);
         long from = T0 - 4 * HOUR;
         Backfill.Result result =

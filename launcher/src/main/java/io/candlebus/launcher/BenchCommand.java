@@ -14,6 +14,11 @@ final class BenchCommand {
     private BenchCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--recorder")) {
+            List<String> rest = new java.util.ArrayList<>(args);
+            rest.remove("--recorder");
+            return RecorderBenchCommand.run(rest, out, err);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

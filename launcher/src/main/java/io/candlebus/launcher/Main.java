@@ -25,7 +25,9 @@ public final class Main {
             "bench",
             BenchCommand::run,
             "check",
-            CheckCommand::run);
+            CheckCommand::run,
+            "backfill",
+            BackfillCommand::run);
 
     private Main() {}
 
@@ -93,16 +95,20 @@ public final class Main {
 
     static String usage() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak|check] [options]\n\n")
+        sb.append("Usage: java -jar candlebus.jar [run|sim|replay|bench|soak|check|backfill] [options]\n\n")
                 .append("  run (default)  start a node (with no options: the demo against the built-in simulator)\n")
                 .append("  sim            run only the exchange simulator\n")
                 .append(
                         "  replay         run aggregation, bands and signals over a Binance kline dump (replay --help)\n")
-                .append("  bench          measure parser-to-band throughput and latency in one JVM (bench --help)\n")
+                .append("  bench          measure parser-to-band throughput and latency in one JVM (bench --help);\n")
+                .append(
+                        "                 bench --recorder: rows/s through the real recorder (bench --recorder --help)\n")
                 .append(
                         "  soak           a long accelerated run with random faults, checked against the truth (soak --help)\n")
                 .append(
-                        "  check          prove a recorded dataset: duplicates, holes, unreadable files (check --help)\n\n")
+                        "  check          prove a recorded dataset: duplicates, holes, unreadable files (check --help)\n")
+                .append("  backfill       download closed klines from the venues' REST APIs into the dataset"
+                        + " (backfill --help)\n\n")
                 .append("Options (each also settable in the config file and as an environment variable):\n")
                 .append(String.format("  %-22s %-26s %s%n", "--config FILE", "CANDLEBUS_CONFIG", "JSON config file"));
         for (Setting s : Setting.ALL) {

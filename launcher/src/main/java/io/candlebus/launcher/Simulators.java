@@ -42,6 +42,18 @@ final class Simulators {
                 .withInstruments(instruments);
     }
 
+    /** Returns a simulator of exactly {@code wanted}: the demo's set-up for those it has, a generic one else. */
+    static List<SimInstrument> instruments(List<Instrument> wanted) {
+        List<SimInstrument> out = new ArrayList<>();
+        for (Instrument i : wanted) {
+            out.add(SimConfig.demoInstruments().stream()
+                    .filter(s -> s.instrument().equals(i))
+                    .findFirst()
+                    .orElseGet(() -> generic(i)));
+        }
+        return out;
+    }
+
     private static SimInstrument generic(Instrument i) {
         return switch (i.exchange()) {
             case BITHUMB -> SimInstrument.of(i.key(), "100000", "10", "0.0001", 30)

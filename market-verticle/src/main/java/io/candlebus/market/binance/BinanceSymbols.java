@@ -71,7 +71,8 @@ final class BinanceSymbols {
     /** Completes once the list has been asked for (loaded or not; a failure is logged). */
     Future<Void> ready() {
         return directory.ready().map(v -> {
-            if (directory.size() < 0) {
+            // A load cut short by our own stop (the simulator or the connection closing) is no finding.
+            if (directory.size() < 0 && !stopped.getAsBoolean()) {
                 LOG.warn(
                         "{}: could not load the venue's symbol list ({}); following symbols unchecked",
                         component,

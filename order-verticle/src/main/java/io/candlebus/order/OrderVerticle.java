@@ -3,6 +3,7 @@ package io.candlebus.order;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * until every non-final intent in it is reconciled with its venue refuses new orders (heartbeat state
  * {@code reconciling}; {@code orders.submit} fails UNAVAILABLE, signals are dropped and counted), then
  * trades through {@link LiveBrokers} and polls open orders to their final state, publishing each change.
+ *
+ * <p>The {@link KillSwitch} ({@code orders.kill}, or {@code killSwitch: true} in the config) refuses every new
+ * order while tripped (heartbeat state {@code killed}, counter {@code killSwitch} 1) and, in live mode,
+ * cancels the open orders at their venues on every poll until they are final. Paper orders fill at once,
+ * so paper mode has nothing open to cancel.
  */
 public final class OrderVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(OrderVerticle.class);
@@ -48,6 +54,7 @@ public final class OrderVerticle extends VerticleBase {
 
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final KillSwitch kill;
     private OrderDesk desk;
     private LiveBrokers brokers;
     private boolean reconciled;
@@ -72,8 +79,17 @@ public final class OrderVerticle extends VerticleBase {
                     + (config.live() ? "a live setup (keys, endpoints, journal)" : "no live setup"));
         }
         this.live = live;
+        this.kill = new KillSwitch(config.killSwitch(), clock.millis());
         for (String name : new String[] {
-            "signals", "staleSignals", "submits", "orders", "fills", "rejects", "duplicates", "invalid"
+            "signals",
+            "staleSignals",
+            "submits",
+            "orders",
+            "fills",
+            "rejects",
+            "duplicates",
+            "invalid",
+            "refusedKillSwitch"
         }) {
             counters.put(name, 0L);
         }
@@ -110,8 +126,12 @@ public final class OrderVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         return Future.all(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
-                        bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion())
+                        bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
+                        bus.consumer(Addresses.ORDERS_KILL, this::onKill).completion())
                 .onSuccess(v -> {
+                    if (kill.tripped()) {
+                        LOG.warn("orders: {}; no order is placed until DELETE /orders/kill", kill.refusal());
+                    }
                     heartbeatTimer = vertx.setPeriodic(1000, id -> publishHeartbeat(state()));
                     publishHeartbeat(state());
                 });
@@ -142,18 +162,29 @@ public final class OrderVerticle extends VerticleBase {
         });
     }
 
-    /** Looks up the open orders, then the intents whose outcome is unknown; one poll at a time. */
+    /**
+     * Looks up the open orders, cancels them while the kill switch is tripped, then settles the intents whose
+     * outcome is unknown; one poll at a time.
+     */
     private void poll() {
         if (polling || stopped) {
             return;
         }
         polling = true;
+        List<OrderEvent> all = new ArrayList<>();
         brokers.poll()
-                .compose(changed -> brokers.settleUnknown().map(settled -> {
-                    List<OrderEvent> all = new ArrayList<>(changed);
+                .compose(changed -> {
+                    all.addAll(changed);
+                    return kill.tripped() ? brokers.cancelOpen() : Future.succeededFuture(List.<OrderEvent>of());
+                })
+                .compose(cancelled -> {
+                    all.addAll(cancelled);
+                    return brokers.settleUnknown();
+                })
+                .map(settled -> {
                     all.addAll(settled);
                     return all;
-                }))
+                })
                 .onComplete(ar -> {
                     polling = false;
                     if (stopped) {
@@ -182,6 +213,9 @@ public final class OrderVerticle extends VerticleBase {
     }
 
     private String state() {
+        if (kill.tripped()) {
+            return "killed";
+        }
         return reconciled ? "live" : "reconciling";
     }
 
@@ -194,6 +228,11 @@ public final class OrderVerticle extends VerticleBase {
         long closedAgo = clock.millis() - (signal.openTime() + signal.interval().millis());
         if (closedAgo > config.maxSignalAgeMillis()) {
             count("staleSignals");
+            return;
+        }
+        if (kill.tripped()) {
+            count("refusedKillSwitch");
+            LOG.warn("signal {} not traded: {}", signal.id(), kill.refusal());
             return;
         }
         if (!reconciled) {
@@ -223,6 +262,11 @@ public final class OrderVerticle extends VerticleBase {
             message.fail(FailureCode.INVALID.code(), Addresses.ORDERS_SUBMIT + ": " + e.getMessage());
             return;
         }
+        if (kill.tripped()) {
+            count("refusedKillSwitch");
+            message.fail(FailureCode.REJECTED.code(), Addresses.ORDERS_SUBMIT + ": " + kill.refusal());
+            return;
+        }
         if (!reconciled) {
             count("refusedReconciling");
             message.fail(
@@ -237,6 +281,46 @@ public final class OrderVerticle extends VerticleBase {
                         FailureCode.UNAVAILABLE.code(),
                         Addresses.ORDERS_SUBMIT + ": the broker failed, the order's outcome is unknown: "
                                 + e.getMessage()));
+    }
+
+    private void onKill(Message<Object> message) {
+        if (!(message.body() instanceof KillSwitchCommand command)) {
+            message.fail(
+                    FailureCode.INVALID.code(),
+                    Addresses.ORDERS_KILL + ": expected a KillSwitchCommand body, was "
+                            + (message.body() == null
+                                    ? "none"
+                                    : message.body().getClass().getSimpleName()));
+            return;
+        }
+        long now = clock.millis();
+        switch (command.action()) {
+            case TRIP -> {
+                if (kill.trip(command.reason(), now)) {
+                    LOG.warn("orders: {}; no new order is placed{}", kill.refusal(), cancelling());
+                    publishHeartbeat(state());
+                    if (brokers != null && reconciled) {
+                        poll();
+                    }
+                }
+            }
+            case CLEAR -> {
+                if (kill.clear(command.reason(), now)) {
+                    LOG.warn("orders: kill switch cleared ({}); orders flow again", command.reason());
+                    publishHeartbeat(state());
+                }
+            }
+            case GET -> {
+                // Only reads.
+            }
+        }
+        message.reply(kill.state());
+    }
+
+    private String cancelling() {
+        return live == null
+                ? " (paper orders fill at once: nothing is open to cancel)"
+                : ", open orders are cancelled at the venues";
     }
 
     private Future<OrderEvent> place(OrderRequest request) {
@@ -277,6 +361,7 @@ public final class OrderVerticle extends VerticleBase {
         if (brokers != null) {
             counters.put("openIntents", (long) brokers.openIntents());
         }
+        counters.put("killSwitch", kill.tripped() ? 1L : 0L);
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,

@@ -7,6 +7,7 @@ import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
+import io.candlebus.order.journal.KillSwitchFile;
 import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
 import io.candlebus.sim.ExchangeSimulator;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The order kill switch end to end over loopback: tripped and cleared only with the token, it refuses new
  * orders, and in live mode against the simulator cancels the resting orders at the venue (Bithumb and
- * Binance spot). A config-tripped switch starts the node refusing orders.
+ * Binance spot); a restart keeps it tripped. A config-tripped switch starts the node refusing orders.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KillSwitchIT {
@@ -69,10 +70,11 @@ class KillSwitchIT {
         Node node = Node.start(AppConfig.fromJson(tree, env), vertx -> vertx.eventBus()
                         .<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> events.add(m.body())))
                 .await(60, TimeUnit.SECONDS);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String refusedId = "kill-it-refused-" + suffix;
         try {
             String base = "http://127.0.0.1:" + node.httpPort();
             ExchangeSimulator sim = node.simulator();
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
             // Limit buys far below the market: they rest at the venue.
             String bithumbId = "kill-it-bithumb-" + suffix;
             String binanceId = "kill-it-binance-" + suffix;
@@ -110,7 +112,6 @@ class KillSwitchIT {
                     .until(() -> cancelled(events, bithumbId) && cancelled(events, binanceId));
 
             // A new order is refused, naming the switch, and nothing reaches the venue.
-            String refusedId = "kill-it-refused-" + suffix;
             HttpResponse<String> refused = send("POST", base + "/orders", market(refusedId), TOKEN);
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("kill switch tripped: POST /orders/kill: kill-it halt");
@@ -125,6 +126,24 @@ class KillSwitchIT {
             assertThat(full.getLong("since")).isPositive();
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> KILL_METRIC.matcher(get(base + "/metrics")).find());
+        } finally {
+            node.close().await(30, TimeUnit.SECONDS);
+        }
+
+        // A restart does not re-arm it: the journal directory keeps the tripped state.
+        Path keptAt = data.resolve("orders").resolve(KillSwitchFile.FILE_NAME);
+        assertThat(keptAt).exists();
+        Node restarted = Node.start(AppConfig.fromJson(tree, env)).await(60, TimeUnit.SECONDS);
+        try {
+            String base = "http://127.0.0.1:" + restarted.httpPort();
+            ExchangeSimulator sim = restarted.simulator();
+            HttpResponse<String> afterRestart = send("POST", base + "/orders", market(refusedId), TOKEN);
+            assertThat(afterRestart.statusCode()).isEqualTo(422);
+            assertThat(afterRestart.body()).contains("kill switch tripped: POST /orders/kill: kill-it halt");
+            JsonObject kept = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> getJson(base + "/status").getJsonObject("killSwitch"), ks -> ks != null);
+            assertThat(kept.getBoolean("tripped")).isTrue();
+            assertThat(kept.getString("reason")).isEqualTo("POST /orders/kill: kill-it halt");
 
             // Only the token clears it; then orders flow again.
             assertThat(send("DELETE", base + "/orders/kill", null, null).statusCode())
@@ -137,11 +156,12 @@ class KillSwitchIT {
             HttpResponse<String> placed = send("POST", base + "/orders", market(refusedId), TOKEN);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
             assertThat(atVenue(sim, refusedId)).hasSize(1);
+            assertThat(keptAt).doesNotExist();
             await().atMost(Duration.ofSeconds(10)).until(() -> !getJson(base + "/status")
                     .getJsonObject("killSwitch")
                     .getBoolean("tripped"));
         } finally {
-            node.close().await(30, TimeUnit.SECONDS);
+            restarted.close().await(30, TimeUnit.SECONDS);
         }
         try (OrderJournalFile journal = OrderJournalFile.open(data.resolve("orders"))) {
             assertThat(journal.entries())

@@ -22,6 +22,15 @@ public final class KillSwitch {
         this.since = now;
     }
 
+    /** Takes over a tripped state kept across a restart (its reason and time win over the config's). */
+    public void restore(KillSwitchState kept) {
+        if (kept.tripped()) {
+            tripped = true;
+            reason = kept.reason();
+            since = kept.since();
+        }
+    }
+
     /** Trips the switch; returns whether it changed (false if it was tripped already). */
     public boolean trip(String why, long now) {
         if (tripped) {

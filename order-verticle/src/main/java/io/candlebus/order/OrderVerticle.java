@@ -4,10 +4,12 @@ import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchCommand;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Signal;
+import io.candlebus.order.journal.KillSwitchFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.candlebus.order.live.LiveBrokers;
 import io.candlebus.order.live.LiveSetup;
@@ -103,19 +105,24 @@ public final class OrderVerticle extends VerticleBase {
             return listen();
         }
         counters.put("refusedReconciling", 0L);
-        return LiveBrokers.open(vertx, live, clock).compose(opened -> {
-            brokers = opened;
-            opened.journaled().forEach(results::record);
-            ReplayReport report = opened.replayReport();
-            LOG.info(
-                    "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
-                    live.journalDir(),
-                    report.intents(),
-                    report.openIntents(),
-                    report.tornBytes());
-            desk = newDesk(opened);
-            return listen().onSuccess(v -> reconcile());
-        });
+        return vertx.executeBlocking(() -> KillSwitchFile.read(live.journalDir(), clock.millis()))
+                .compose(kept -> {
+                    kept.ifPresent(kill::restore);
+                    return LiveBrokers.open(vertx, live, clock);
+                })
+                .compose(opened -> {
+                    brokers = opened;
+                    opened.journaled().forEach(results::record);
+                    ReplayReport report = opened.replayReport();
+                    LOG.info(
+                            "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
+                            live.journalDir(),
+                            report.intents(),
+                            report.openIntents(),
+                            report.tornBytes());
+                    desk = newDesk(opened);
+                    return listen().onSuccess(v -> reconcile());
+                });
     }
 
     private OrderDesk newDesk(Broker broker) {
@@ -302,12 +309,16 @@ public final class OrderVerticle extends VerticleBase {
                     if (brokers != null && reconciled) {
                         poll();
                     }
+                    keep(message);
+                    return;
                 }
             }
             case CLEAR -> {
                 if (kill.clear(command.reason(), now)) {
                     LOG.warn("orders: kill switch cleared ({}); orders flow again", command.reason());
                     publishHeartbeat(state());
+                    keep(message);
+                    return;
                 }
             }
             case GET -> {
@@ -315,6 +326,39 @@ public final class OrderVerticle extends VerticleBase {
             }
         }
         message.reply(kill.state());
+    }
+
+    /**
+     * In live mode keeps a tripped switch in the journal directory (a restart finds it tripped) or forgets a
+     * cleared one, then replies. The switch acts at once whatever the disk does; a failure is logged and named
+     * in the reply's failure, since the state would not survive a restart.
+     */
+    private void keep(Message<Object> message) {
+        KillSwitchState state = kill.state();
+        if (live == null) {
+            message.reply(state);
+            return;
+        }
+        vertx.executeBlocking(() -> {
+                    if (state.tripped()) {
+                        KillSwitchFile.write(live.journalDir(), state);
+                    } else {
+                        KillSwitchFile.delete(live.journalDir());
+                    }
+                    return state;
+                })
+                .onSuccess(message::reply)
+                .onFailure(e -> {
+                    LOG.error(
+                            "orders: the kill switch state could not be kept in {}: {}",
+                            live.journalDir(),
+                            e.toString());
+                    message.fail(
+                            FailureCode.INTERNAL.code(),
+                            Addresses.ORDERS_KILL + ": the switch is " + (state.tripped() ? "tripped" : "cleared")
+                                    + " but could not be kept in " + live.journalDir() + " (" + e.getMessage()
+                                    + "); a restart would not know it");
+                });
     }
 
     private String cancelling() {

@@ -36,4 +36,13 @@ class KillSwitchTest {
         assertThat(kill.trip("again", 50)).isTrue();
         assertThat(kill.tripped()).isTrue();
     }
+
+    @Test
+    void aKeptTrippedStateIsRestoredAndAnArmedOneIgnored() {
+        KillSwitch kill = new KillSwitch(false, 100);
+        kill.restore(new KillSwitchState(false, "whatever", 1));
+        assertThat(kill.tripped()).isFalse();
+        kill.restore(new KillSwitchState(true, "POST /orders/kill: before the restart", 50));
+        assertThat(kill.state()).isEqualTo(new KillSwitchState(true, "POST /orders/kill: before the restart", 50));
+    }
 }

@@ -3,7 +3,6 @@ package io.candlebus.order;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
-import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
@@ -134,7 +133,15 @@ public final class OrderVerticle extends VerticleBase {
         return Future.all(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
                         bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
-                        bus.consumer(Addresses.ORDERS_KILL, this::onKill).completion())
+                        bus.consumer(
+                                        Addresses.ORDERS_KILL,
+                                        new KillSwitchEndpoint(
+                                                vertx,
+                                                kill,
+                                                clock,
+                                                live == null ? null : live.journalDir(),
+                                                this::onKillSwitchChange)::onMessage)
+                                .completion())
                 .onSuccess(v -> {
                     if (kill.tripped()) {
                         LOG.warn("orders: {}; no order is placed until DELETE /orders/kill", kill.refusal());
@@ -290,81 +297,12 @@ public final class OrderVerticle extends VerticleBase {
                                 + e.getMessage()));
     }
 
-    private void onKill(Message<Object> message) {
-        if (!(message.body() instanceof KillSwitchCommand command)) {
-            message.fail(
-                    FailureCode.INVALID.code(),
-                    Addresses.ORDERS_KILL + ": expected a KillSwitchCommand body, was "
-                            + (message.body() == null
-                                    ? "none"
-                                    : message.body().getClass().getSimpleName()));
-            return;
+    /** The kill switch tripped or cleared: the heartbeat says so at once, and a trip cancels the open orders. */
+    private void onKillSwitchChange(KillSwitchState changed) {
+        publishHeartbeat(state());
+        if (changed.tripped() && brokers != null && reconciled) {
+            poll();
         }
-        long now = clock.millis();
-        switch (command.action()) {
-            case TRIP -> {
-                if (kill.trip(command.reason(), now)) {
-                    LOG.warn("orders: {}; no new order is placed{}", kill.refusal(), cancelling());
-                    publishHeartbeat(state());
-                    if (brokers != null && reconciled) {
-                        poll();
-                    }
-                    keep(message);
-                    return;
-                }
-            }
-            case CLEAR -> {
-                if (kill.clear(command.reason(), now)) {
-                    LOG.warn("orders: kill switch cleared ({}); orders flow again", command.reason());
-                    publishHeartbeat(state());
-                    keep(message);
-                    return;
-                }
-            }
-            case GET -> {
-                // Only reads.
-            }
-        }
-        message.reply(kill.state());
-    }
-
-    /**
-     * In live mode keeps a tripped switch in the journal directory (a restart finds it tripped) or forgets a
-     * cleared one, then replies. The switch acts at once whatever the disk does; a failure is logged and named
-     * in the reply's failure, since the state would not survive a restart.
-     */
-    private void keep(Message<Object> message) {
-        KillSwitchState state = kill.state();
-        if (live == null) {
-            message.reply(state);
-            return;
-        }
-        vertx.executeBlocking(() -> {
-                    if (state.tripped()) {
-                        KillSwitchFile.write(live.journalDir(), state);
-                    } else {
-                        KillSwitchFile.delete(live.journalDir());
-                    }
-                    return state;
-                })
-                .onSuccess(message::reply)
-                .onFailure(e -> {
-                    LOG.error(
-                            "orders: the kill switch state could not be kept in {}: {}",
-                            live.journalDir(),
-                            e.toString());
-                    message.fail(
-                            FailureCode.INTERNAL.code(),
-                            Addresses.ORDERS_KILL + ": the switch is " + (state.tripped() ? "tripped" : "cleared")
-                                    + " but could not be kept in " + live.journalDir() + " (" + e.getMessage()
-                                    + "); a restart would not know it");
-                });
-    }
-
-    private String cancelling() {
-        return live == null
-                ? " (paper orders fill at once: nothing is open to cancel)"
-                : ", open orders are cancelled at the venues";
     }
 
     private Future<OrderEvent> place(OrderRequest request) {

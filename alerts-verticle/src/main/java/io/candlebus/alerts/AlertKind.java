@@ -27,6 +27,10 @@ public enum AlertKind {
     RECORDER_BEHIND,
     /** A failing or lagging recorder is keeping up again. */
     RECORDER_RECOVERED,
+    /** The order kill switch was tripped (or a node started with it tripped): no order is placed. */
+    KILL_SWITCH_TRIPPED,
+    /** The order kill switch was cleared: orders flow again. */
+    KILL_SWITCH_CLEARED,
     /** A node's heartbeats appeared. */
     NODE_JOINED,
     /** A node's heartbeats stopped for longer than the silence bound. */

@@ -11,6 +11,7 @@ final class AlertRules {
     private final EventAlerts events;
     private final StreamWatch streams;
     private final RecorderWatch recorders;
+    private final KillSwitchWatch killSwitch = new KillSwitchWatch();
     private final NodeWatch nodes;
 
     /** Rules for the node {@code self}, started at {@code startedAt} (wall clock). */
@@ -35,6 +36,7 @@ final class AlertRules {
         List<Alert> alerts = new ArrayList<>(nodes.onHeartbeat(hb, wallNow));
         alerts.addAll(streams.onHeartbeat(hb));
         alerts.addAll(recorders.onHeartbeat(hb));
+        alerts.addAll(killSwitch.onHeartbeat(hb));
         return alerts;
     }
 
@@ -45,6 +47,7 @@ final class AlertRules {
         for (String node : left) {
             streams.forgetNode(node);
             recorders.forgetNode(node);
+            killSwitch.forgetNode(node);
         }
         return alerts;
     }

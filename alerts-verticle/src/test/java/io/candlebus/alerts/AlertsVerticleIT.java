@@ -189,6 +189,31 @@ class AlertsVerticleIT {
     }
 
     @Test
+    void theKillSwitchTrippedAndCleared(Vertx vertx) {
+        AlertsHarness h = AlertsHarness.start(vertx, new JsonObject());
+        for (long flag : new long[] {0, 1, 1, 0}) {
+            h.publish(
+                    Addresses.STATUS_HEARTBEAT,
+                    new Heartbeat(
+                            "trader-1",
+                            "order",
+                            flag == 1 ? "killed" : "live",
+                            Map.of("killSwitch", flag, "orders", 2L),
+                            0,
+                            System.currentTimeMillis()));
+        }
+
+        await().atMost(DEADLINE).until(() -> h.webhookKinds().size() >= 2);
+        assertThat(h.webhookKinds()).containsExactly("kill-switch-tripped", "kill-switch-cleared");
+        assertThat(h.telegramTexts().get(0))
+                .startsWith("KILL SWITCH TRIPPED: trader-1/order")
+                .contains("no new order is placed");
+        assertThat(h.telegramTexts().get(1))
+                .startsWith("KILL SWITCH CLEARED: trader-1/order")
+                .contains("orders flow again");
+    }
+
+    @Test
     void aNodeJoiningAndLeaving(Vertx vertx) {
         AlertsHarness h = AlertsHarness.start(vertx, new JsonObject().put("nodeSilentMillis", 2000));
         // old-1 is heard once at the start: it was already there (not news), then it falls silent and leaves.

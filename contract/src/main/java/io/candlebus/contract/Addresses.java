@@ -33,6 +33,12 @@ public final class Addresses {
     /** Order lifecycle events. Publish; body {@link OrderEvent}. */
     public static final String ORDERS_EVENTS = "orders.events";
 
+    /**
+     * The order kill switch: trip, clear or read it. Request/reply; body {@link KillSwitchCommand}, reply
+     * {@link KillSwitchState}.
+     */
+    public static final String ORDERS_KILL = "orders.kill";
+
     /** Runtime subscriptions. Request/reply; body {@link SubscriptionCommand}, reply {@link SubscriptionList}. */
     public static final String CONTROL_SUBSCRIPTIONS = "control.subscriptions";
 
@@ -53,6 +59,7 @@ public final class Addresses {
             SIGNALS,
             ORDERS_SUBMIT,
             ORDERS_EVENTS,
+            ORDERS_KILL,
             CONTROL_SUBSCRIPTIONS,
             STATUS_HEARTBEAT,
             STATUS_NODES);

@@ -95,6 +95,8 @@ class CodecRoundTripTest {
                         "paper fill",
                         true,
                         1767225660002L));
+        s.put(KillSwitchCommand.class, new KillSwitchCommand(KillSwitchCommand.Action.TRIP, "http: desk halt"));
+        s.put(KillSwitchState.class, new KillSwitchState(true, "http: desk halt", 1767225660000L));
         s.put(SubscriptionCommand.class, new SubscriptionCommand(SubscriptionCommand.Action.ADD, KRW_BTC));
         s.put(SubscriptionList.class, new SubscriptionList(List.of(BTC, KRW_BTC)));
         s.put(

@@ -167,7 +167,10 @@ class DashboardIT {
                 .until(this::chart, c -> c != null && c.getString("title").startsWith(BITHUMB) && bandsDrawn(c) >= 5);
         assertMatchesTheBus(bithumb, BITHUMB);
         assertThat(browser.getCurrentUrl()).contains("instrument=" + BITHUMB.replace(":", "%3A"));
-        assertThat(browser.findElement(By.id("killSwitch")).getText()).isEqualTo("n/a");
+        // The node runs the order role: its kill switch is known, and armed.
+        await("the kill switch shown armed")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElement(By.id("killSwitch")).getText().equals("armed"));
         assertThat(browser.findElement(By.id("streams")).getText())
                 .contains(BINANCE)
                 .contains(BITHUMB);

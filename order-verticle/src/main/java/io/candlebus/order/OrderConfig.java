@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *  "bithumb": {"restUrl": "https://api.bithumb.com"},
  *  "binance": {"spot": {"restUrl": "https://api.binance.com"}, "usdm": {"restUrl": "https://fapi.binance.com"},
  *              "coinm": {"restUrl": "https://dapi.binance.com"}},
- *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000,
+ *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000, "killSwitch": false,
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
  *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
  * }</pre>
@@ -41,6 +41,8 @@ import java.util.TreeMap;
  * @param pollMillis how often live mode looks up open orders until they are final (default 1000)
  * @param lookupDeadlineMillis how long live mode looks an order with an unclear outcome up by client order id
  *     before deciding it was not placed (default 30000)
+ * @param killSwitch whether the kill switch starts tripped (default false): no order is placed until a
+ *     token-guarded {@code DELETE /orders/kill} clears it
  */
 public record OrderConfig(
         String mode,
@@ -52,7 +54,8 @@ public record OrderConfig(
         OrderEndpoints endpoints,
         String journalDir,
         long pollMillis,
-        long lookupDeadlineMillis) {
+        long lookupDeadlineMillis,
+        boolean killSwitch) {
 
     /** The paper mode: orders are filled by {@code PaperBroker}, nothing reaches a venue. */
     public static final String PAPER = "paper";
@@ -75,7 +78,8 @@ public record OrderConfig(
             "binance",
             "journalDir",
             "pollMillis",
-            "lookupDeadlineMillis");
+            "lookupDeadlineMillis",
+            "killSwitch");
     private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
 
     public OrderConfig {
@@ -101,6 +105,32 @@ public record OrderConfig(
         check(defaultSettings, "defaults");
         instruments = Map.copyOf(instruments);
         instruments.forEach((instrument, settings) -> check(settings, "instruments." + instrument.key()));
+    }
+
+    /** Creates a config whose kill switch starts armed (not tripped). */
+    public OrderConfig(
+            String mode,
+            boolean tradeSignals,
+            int maxOrdersPerMinute,
+            long maxSignalAgeMillis,
+            InstrumentSettings defaultSettings,
+            Map<Instrument, InstrumentSettings> instruments,
+            OrderEndpoints endpoints,
+            String journalDir,
+            long pollMillis,
+            long lookupDeadlineMillis) {
+        this(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                endpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis,
+                false);
     }
 
     /** Creates a config with the default endpoints, journal directory and live timings. */
@@ -152,7 +182,8 @@ public record OrderConfig(
                 endpoints,
                 journalDir,
                 pollMillis,
-                lookupDeadlineMillis);
+                lookupDeadlineMillis,
+                killSwitch);
     }
 
     /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
@@ -167,7 +198,8 @@ public record OrderConfig(
                 newEndpoints,
                 journalDir,
                 pollMillis,
-                lookupDeadlineMillis);
+                lookupDeadlineMillis,
+                killSwitch);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */
@@ -224,6 +256,10 @@ public record OrderConfig(
         }
         long pollMillis = millis(json, path, "pollMillis", DEFAULT_POLL_MILLIS, 10);
         long lookupDeadlineMillis = millis(json, path, "lookupDeadlineMillis", DEFAULT_LOOKUP_DEADLINE_MILLIS, 0);
+        Object kill = json.getValue("killSwitch", false);
+        if (!(kill instanceof Boolean killSwitch)) {
+            throw new ConfigException(path + ".killSwitch", "true or false", kill);
+        }
         try {
             return new OrderConfig(
                     mode,
@@ -235,7 +271,8 @@ public record OrderConfig(
                     endpoints,
                     (String) dir,
                     pollMillis,
-                    lookupDeadlineMillis);
+                    lookupDeadlineMillis,
+                    killSwitch);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }

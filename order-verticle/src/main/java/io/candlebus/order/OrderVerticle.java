@@ -3,10 +3,12 @@ package io.candlebus.order;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Signal;
+import io.candlebus.order.journal.KillSwitchFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.candlebus.order.live.LiveBrokers;
 import io.candlebus.order.live.LiveSetup;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * until every non-final intent in it is reconciled with its venue refuses new orders (heartbeat state
  * {@code reconciling}; {@code orders.submit} fails UNAVAILABLE, signals are dropped and counted), then
  * trades through {@link LiveBrokers} and polls open orders to their final state, publishing each change.
+ *
+ * <p>The {@link KillSwitch} ({@code orders.kill}, or {@code killSwitch: true} in the config) refuses every new
+ * order while tripped (heartbeat state {@code killed}, counter {@code killSwitch} 1) and, in live mode,
+ * cancels the open orders at their venues on every poll until they are final. Paper orders fill at once,
+ * so paper mode has nothing open to cancel.
  */
 public final class OrderVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(OrderVerticle.class);
@@ -48,6 +55,7 @@ public final class OrderVerticle extends VerticleBase {
 
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final KillSwitch kill;
     private OrderDesk desk;
     private LiveBrokers brokers;
     private boolean reconciled;
@@ -72,8 +80,17 @@ public final class OrderVerticle extends VerticleBase {
                     + (config.live() ? "a live setup (keys, endpoints, journal)" : "no live setup"));
         }
         this.live = live;
+        this.kill = new KillSwitch(config.killSwitch(), clock.millis());
         for (String name : new String[] {
-            "signals", "staleSignals", "submits", "orders", "fills", "rejects", "duplicates", "invalid"
+            "signals",
+            "staleSignals",
+            "submits",
+            "orders",
+            "fills",
+            "rejects",
+            "duplicates",
+            "invalid",
+            "refusedKillSwitch"
         }) {
             counters.put(name, 0L);
         }
@@ -87,19 +104,24 @@ public final class OrderVerticle extends VerticleBase {
             return listen();
         }
         counters.put("refusedReconciling", 0L);
-        return LiveBrokers.open(vertx, live, clock).compose(opened -> {
-            brokers = opened;
-            opened.journaled().forEach(results::record);
-            ReplayReport report = opened.replayReport();
-            LOG.info(
-                    "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
-                    live.journalDir(),
-                    report.intents(),
-                    report.openIntents(),
-                    report.tornBytes());
-            desk = newDesk(opened);
-            return listen().onSuccess(v -> reconcile());
-        });
+        return vertx.executeBlocking(() -> KillSwitchFile.read(live.journalDir(), clock.millis()))
+                .compose(kept -> {
+                    kept.ifPresent(kill::restore);
+                    return LiveBrokers.open(vertx, live, clock);
+                })
+                .compose(opened -> {
+                    brokers = opened;
+                    opened.journaled().forEach(results::record);
+                    ReplayReport report = opened.replayReport();
+                    LOG.info(
+                            "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
+                            live.journalDir(),
+                            report.intents(),
+                            report.openIntents(),
+                            report.tornBytes());
+                    desk = newDesk(opened);
+                    return listen().onSuccess(v -> reconcile());
+                });
     }
 
     private OrderDesk newDesk(Broker broker) {
@@ -110,8 +132,20 @@ public final class OrderVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         return Future.all(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
-                        bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion())
+                        bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
+                        bus.consumer(
+                                        Addresses.ORDERS_KILL,
+                                        new KillSwitchEndpoint(
+                                                vertx,
+                                                kill,
+                                                clock,
+                                                live == null ? null : live.journalDir(),
+                                                this::onKillSwitchChange)::onMessage)
+                                .completion())
                 .onSuccess(v -> {
+                    if (kill.tripped()) {
+                        LOG.warn("orders: {}; no order is placed until DELETE /orders/kill", kill.refusal());
+                    }
                     heartbeatTimer = vertx.setPeriodic(1000, id -> publishHeartbeat(state()));
                     publishHeartbeat(state());
                 });
@@ -142,18 +176,29 @@ public final class OrderVerticle extends VerticleBase {
         });
     }
 
-    /** Looks up the open orders, then the intents whose outcome is unknown; one poll at a time. */
+    /**
+     * Looks up the open orders, cancels them while the kill switch is tripped, then settles the intents whose
+     * outcome is unknown; one poll at a time.
+     */
     private void poll() {
         if (polling || stopped) {
             return;
         }
         polling = true;
+        List<OrderEvent> all = new ArrayList<>();
         brokers.poll()
-                .compose(changed -> brokers.settleUnknown().map(settled -> {
-                    List<OrderEvent> all = new ArrayList<>(changed);
+                .compose(changed -> {
+                    all.addAll(changed);
+                    return kill.tripped() ? brokers.cancelOpen() : Future.succeededFuture(List.<OrderEvent>of());
+                })
+                .compose(cancelled -> {
+                    all.addAll(cancelled);
+                    return brokers.settleUnknown();
+                })
+                .map(settled -> {
                     all.addAll(settled);
                     return all;
-                }))
+                })
                 .onComplete(ar -> {
                     polling = false;
                     if (stopped) {
@@ -182,6 +227,9 @@ public final class OrderVerticle extends VerticleBase {
     }
 
     private String state() {
+        if (kill.tripped()) {
+            return "killed";
+        }
         return reconciled ? "live" : "reconciling";
     }
 
@@ -194,6 +242,11 @@ public final class OrderVerticle extends VerticleBase {
         long closedAgo = clock.millis() - (signal.openTime() + signal.interval().millis());
         if (closedAgo > config.maxSignalAgeMillis()) {
             count("staleSignals");
+            return;
+        }
+        if (kill.tripped()) {
+            count("refusedKillSwitch");
+            LOG.warn("signal {} not traded: {}", signal.id(), kill.refusal());
             return;
         }
         if (!reconciled) {
@@ -223,6 +276,11 @@ public final class OrderVerticle extends VerticleBase {
             message.fail(FailureCode.INVALID.code(), Addresses.ORDERS_SUBMIT + ": " + e.getMessage());
             return;
         }
+        if (kill.tripped()) {
+            count("refusedKillSwitch");
+            message.fail(FailureCode.REJECTED.code(), Addresses.ORDERS_SUBMIT + ": " + kill.refusal());
+            return;
+        }
         if (!reconciled) {
             count("refusedReconciling");
             message.fail(
@@ -237,6 +295,14 @@ public final class OrderVerticle extends VerticleBase {
                         FailureCode.UNAVAILABLE.code(),
                         Addresses.ORDERS_SUBMIT + ": the broker failed, the order's outcome is unknown: "
                                 + e.getMessage()));
+    }
+
+    /** The kill switch tripped or cleared: the heartbeat says so at once, and a trip cancels the open orders. */
+    private void onKillSwitchChange(KillSwitchState changed) {
+        publishHeartbeat(state());
+        if (changed.tripped() && brokers != null && reconciled) {
+            poll();
+        }
     }
 
     private Future<OrderEvent> place(OrderRequest request) {
@@ -277,6 +343,7 @@ public final class OrderVerticle extends VerticleBase {
         if (brokers != null) {
             counters.put("openIntents", (long) brokers.openIntents());
         }
+        counters.put("killSwitch", kill.tripped() ? 1L : 0L);
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,

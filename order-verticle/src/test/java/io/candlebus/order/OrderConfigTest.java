@@ -25,6 +25,7 @@ class OrderConfigTest {
                 .isEqualTo(new InstrumentSettings(
                         new BigDecimal("0.001"), new BigDecimal("0.01"), new BigDecimal("0.01")));
         assertThat(config.instruments()).isEmpty();
+        assertThat(config.killSwitch()).isFalse();
         assertThat(OrderConfig.fromJson(new JsonObject(), "order")).isEqualTo(config);
         assertThat(OrderConfig.fromJson(null, "order")).isEqualTo(config);
     }
@@ -41,6 +42,9 @@ class OrderConfigTest {
                 "order");
         assertThat(config.tradeSignals()).isFalse();
         assertThat(config.maxOrdersPerMinute()).isEqualTo(3);
+        assertThat(OrderConfig.fromJson(new JsonObject().put("killSwitch", true), "order")
+                        .killSwitch())
+                .isTrue();
         assertThat(config.settingsFor(BTCUSDT))
                 .isEqualTo(
                         new InstrumentSettings(new BigDecimal("0.002"), new BigDecimal("0.01"), new BigDecimal("0.1")));
@@ -70,6 +74,7 @@ class OrderConfigTest {
                 "{\"lookupDeadlineMillis\": -1}|order.lookupDeadlineMillis: expected an integer from 0 to 3600000,"
                         + " was -1",
                 "{\"tradeSignals\": 1}|order.tradeSignals: expected true or false, was 1",
+                "{\"killSwitch\": \"yes\"}|order.killSwitch: expected true or false, was 'yes'",
                 "{\"maxOrdersPerMinute\": 0}|order.maxOrdersPerMinute: expected an integer from 1 to 2147483647, was 0",
                 "{\"defaults\": {\"quantity\": \"abc\"}}|order.defaults.quantity: expected a decimal such as \"0.001\","
                         + " was 'abc'",
@@ -86,7 +91,7 @@ class OrderConfigTest {
                         + " binance:spot:BTCUSDT (instrument: expected exchange:market:SYMBOL such as binance:spot:BTCUSDT,"
                         + " was 'BTCUSDT')",
                 "{\"broker\": \"x\"}|order.broker: unknown key, expected one of binance, bithumb, defaults,"
-                        + " instruments, journalDir, lookupDeadlineMillis, maxOrdersPerMinute, maxSignalAgeMillis, mode,"
+                        + " instruments, journalDir, killSwitch, lookupDeadlineMillis, maxOrdersPerMinute, maxSignalAgeMillis, mode,"
                         + " pollMillis, tradeSignals",
                 "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
             })

@@ -3,12 +3,15 @@ package io.candlebus.order;
 import static io.candlebus.order.TestOrders.BTCUSDT;
 import static io.candlebus.order.TestOrders.market;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Interval;
+import io.candlebus.contract.KillSwitchCommand;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
@@ -231,5 +234,38 @@ class OrderVerticleIT {
 
         awaitHeartbeat(c -> c.get("staleSignals") == 1 && c.get("signals") == 1);
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aTrippedKillSwitchRefusesSignalsAndSubmitsUntilCleared(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        awaitHeartbeat(c -> c.get("killSwitch") == 0);
+        KillSwitchState tripped = get(vertx.eventBus()
+                        .<KillSwitchState>request(
+                                Addresses.ORDERS_KILL,
+                                new KillSwitchCommand(KillSwitchCommand.Action.TRIP, "it: halt")))
+                .body();
+        assertThat(tripped).isEqualTo(new KillSwitchState(true, "it: halt", CLOCK.millis()));
+
+        vertx.eventBus().publish(Addresses.SIGNALS, signal(1_700_006_400_000L, Side.BUY, "86900"));
+        assertThatThrownBy(() -> submit(vertx, market("k-1", BTCUSDT, Side.BUY, "0.001", "87000")))
+                .hasCauseInstanceOf(ReplyException.class)
+                .hasMessageContaining("orders.submit: kill switch tripped: it: halt");
+        Heartbeat killed = awaitHeartbeat(c -> c.get("refusedKillSwitch") == 2 && c.get("killSwitch") == 1);
+        assertThat(killed.state()).isEqualTo("killed");
+        assertThat(events).isEmpty();
+
+        KillSwitchState cleared = get(vertx.eventBus()
+                        .<KillSwitchState>request(
+                                Addresses.ORDERS_KILL,
+                                new KillSwitchCommand(KillSwitchCommand.Action.CLEAR, "it: resume")))
+                .body();
+        assertThat(cleared.tripped()).isFalse();
+        assertThat(submit(vertx, market("k-1", BTCUSDT, Side.BUY, "0.001", "87000"))
+                        .status())
+                .isEqualTo(OrderStatus.FILLED);
+        assertThat(awaitHeartbeat(c -> c.get("killSwitch") == 0 && c.get("orders") == 1)
+                        .state())
+                .isEqualTo("live");
     }
 }

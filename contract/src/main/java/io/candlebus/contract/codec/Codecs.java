@@ -3,6 +3,8 @@ package io.candlebus.contract.codec;
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.KillSwitchCommand;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
@@ -25,6 +27,8 @@ public final class Codecs {
             Signal.class,
             OrderRequest.class,
             OrderEvent.class,
+            KillSwitchCommand.class,
+            KillSwitchState.class,
             SubscriptionCommand.class,
             SubscriptionList.class,
             Heartbeat.class,

@@ -6,6 +6,8 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.KillSwitchCommand;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
@@ -81,6 +83,7 @@ public final class StatusServer extends VerticleBase {
     private StreamMeters streamMeters;
     private ConnectionGuard guard;
     private HttpServer server;
+    private boolean askingKillSwitch;
 
     public StatusServer(Settings settings, Clock clock) {
         this(settings, clock, DashboardSettings.defaults());
@@ -142,6 +145,8 @@ public final class StatusServer extends VerticleBase {
         router.post("/subscriptions").handler(auth);
         router.delete("/subscriptions/:instrument").handler(auth);
         router.post("/orders").handler(auth);
+        router.post("/orders/kill").handler(auth);
+        router.delete("/orders/kill").handler(auth);
         router.route().handler(new DeclaredLengthLimit(errors, settings.limits().maxBodyBytes()));
         for (int status : new int[] {404, 405, 406, 415}) {
             router.errorHandler(status, ctx -> errors.onStatus(ctx, status));
@@ -157,6 +162,8 @@ public final class StatusServer extends VerticleBase {
         router.post("/subscriptions").handler(bodyHandler()).handler(this::onAddSubscription);
         router.delete("/subscriptions/:instrument").handler(this::onRemoveSubscription);
         router.post("/orders").handler(bodyHandler()).handler(this::onSubmitOrder);
+        router.post("/orders/kill").handler(bodyHandler()).handler(this::onKillSwitch);
+        router.delete("/orders/kill").handler(bodyHandler()).handler(this::onKillSwitch);
         dashboard.mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
@@ -170,6 +177,9 @@ public final class StatusServer extends VerticleBase {
 
     private void onHeartbeat(Heartbeat hb) {
         view.onHeartbeat(hb, clock.millis());
+        if (!askingKillSwitch && view.killSwitchOutdatedBy(hb)) {
+            askKillSwitch();
+        }
         if (registry == null) {
             return;
         }
@@ -301,6 +311,43 @@ public final class StatusServer extends VerticleBase {
                         .putHeader("Content-Type", "application/json")
                         .end(ContractJson.toJson(reply.body())))
                 .onFailure(e -> replyFailure(ctx, e));
+    }
+
+    /** {@code POST /orders/kill} trips the order kill switch, {@code DELETE /orders/kill} clears it. */
+    private void onKillSwitch(RoutingContext ctx) {
+        KillSwitchCommand command;
+        try {
+            command = KillRequest.of(ctx.request().method().name(), ctx.body().asString());
+        } catch (IllegalArgumentException e) {
+            TokenAuth.error(ctx, 400, e.getMessage());
+            return;
+        }
+        vertx.eventBus()
+                .<KillSwitchState>request(Addresses.ORDERS_KILL, command, timeout())
+                .onSuccess(reply -> {
+                    view.onKillSwitch(reply.body());
+                    ctx.response()
+                            .setStatusCode(200)
+                            .putHeader("Content-Type", "application/json")
+                            .end(ContractJson.toJson(reply.body()));
+                })
+                .onFailure(e -> replyFailure(ctx, e));
+    }
+
+    /** Reads the kill switch's state (reason, time) that an order heartbeat only flags; one request at a time. */
+    private void askKillSwitch() {
+        askingKillSwitch = true;
+        vertx.eventBus()
+                .<KillSwitchState>request(
+                        Addresses.ORDERS_KILL, new KillSwitchCommand(KillSwitchCommand.Action.GET, null), timeout())
+                .onComplete(ar -> {
+                    askingKillSwitch = false;
+                    if (ar.succeeded()) {
+                        view.onKillSwitch(ar.result().body());
+                    } else {
+                        log.debug("kill switch state not read: {}", ar.cause().getMessage());
+                    }
+                });
     }
 
     private static DeliveryOptions timeout() {

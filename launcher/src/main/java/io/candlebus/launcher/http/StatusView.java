@@ -3,6 +3,7 @@ package io.candlebus.launcher.http;
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
@@ -47,6 +48,7 @@ public final class StatusView {
     private final ReadinessCheck check;
 
     private final Map<String, SeenHeartbeat> heartbeats = new TreeMap<>();
+    private final KillSwitchView killSwitch = new KillSwitchView();
     /** When (local wall clock) each followed stream was first reported, by {@link ReadinessCheck#streamKey}. */
     private final Map<String, Long> firstSeen = new HashMap<>();
     /** Every component name ever reported. */
@@ -105,6 +107,22 @@ public final class StatusView {
     /** Records a node's announcement received at {@code now} (local wall-clock millis). */
     public void onNodeInfo(NodeInfo info, long now) {
         nodes.onNodeInfo(info, now);
+    }
+
+    /** Records the order kill switch's state from an {@code orders.kill} reply. */
+    public void onKillSwitch(KillSwitchState state) {
+        killSwitch.onState(state);
+    }
+
+    /** Returns whether {@code hb} says the kill switch is otherwise than known, so its state must be asked. */
+    public boolean killSwitchOutdatedBy(Heartbeat hb) {
+        return killSwitch.outdatedBy(hb);
+    }
+
+    /** Adds {@code killSwitch} when something is known of it: the dashboard shows "n/a" without it. */
+    private JsonObject withKillSwitch(JsonObject status) {
+        JsonObject json = killSwitch.json();
+        return json == null ? status : status.put("killSwitch", json);
     }
 
     /** Records a heartbeat received at {@code now} (local wall-clock millis). */
@@ -281,7 +299,7 @@ public final class StatusView {
         streams.forEach((instrument, byInterval) -> instruments.put(instrument, intervalsJson(byInterval)));
         JsonObject streamsJson = new JsonObject();
         newestStreams(now).forEach((key, row) -> streamsJson.put(key, row.full(limits.staleStreamMillis())));
-        return new JsonObject()
+        return withKillSwitch(new JsonObject()
                 .put("detail", "full")
                 .put("node", node)
                 .put("time", now)
@@ -292,14 +310,15 @@ public final class StatusView {
                 .put("instruments", instruments)
                 .put("signals", jsonNewestFirst(signals, RECENT))
                 .put("orders", jsonNewestFirst(orders, RECENT))
-                .put("positions", positionsJson());
+                .put("positions", positionsJson()));
     }
 
     /**
      * Renders the summary ({@code /status}), whose size grows by one short row per followed stream: the nodes
      * with roles, uptime and component states; the components without counters; readiness' status and reason;
      * per stream one row of {@link StreamRow#COMPACT_FIELDS} and counts by state; the number of instruments with
-     * candles; the {@link #SUMMARY_RECENT} most recent signals and orders and how many were seen; positions.
+     * candles; the {@link #SUMMARY_RECENT} most recent signals and orders and how many were seen; positions; the
+     * kill switch once known.
      */
     public JsonObject summary(String node, long now) {
         JsonObject readiness = readiness(now);
@@ -313,7 +332,7 @@ public final class StatusView {
             byState.merge(row.status().state().wireName(), 1, Integer::sum);
             stale += row.stale(limits.staleStreamMillis()) ? 1 : 0;
         }
-        return new JsonObject()
+        return withKillSwitch(new JsonObject()
                 .put("detail", "summary")
                 .put("node", node)
                 .put("time", now)
@@ -338,7 +357,7 @@ public final class StatusView {
                 .put("signals", jsonNewestFirst(signals, SUMMARY_RECENT))
                 .put("orderCount", orderCount)
                 .put("orders", jsonNewestFirst(orders, SUMMARY_RECENT))
-                .put("positions", positionsJson());
+                .put("positions", positionsJson()));
     }
 
     /**

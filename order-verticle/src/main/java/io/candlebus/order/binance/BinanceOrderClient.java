@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST} and {@code GET}
+ * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST}, {@code GET} and {@code DELETE}
  * {@code /api/v3/order} (spot), {@code /fapi/v1/order} (USDT-M), {@code /dapi/v1/order} (COIN-M), HMAC-signed
  * with a form body, through the non-blocking web client. 429, 418, 5xx and -1007 are unclear; other 4xx
  * are refusals carrying {@code code: msg}; a lookup's -2013 means not found.
@@ -98,6 +98,32 @@ public final class BinanceOrderClient implements VenueOrders {
                 .send()
                 .map(this::found)
                 .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    @Override
+    public Future<Reply> cancel(OrderRequest request, long timeoutMillis) {
+        String query = signer.signedQuery(
+                stamped("symbol=" + request.instrument().symbol() + "&origClientOrderId=" + request.clientOrderId()));
+        return client.deleteAbs(restUrl + path() + "?" + query)
+                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
+                .timeout(timeoutMillis)
+                .send()
+                .map(this::cancelled)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    private Reply cancelled(HttpResponse<Buffer> response) {
+        JsonObject json = object(response.bodyAsString());
+        int status = response.statusCode();
+        if (status == 200 && json != null && json.getValue("orderId") != null) {
+            return known(json);
+        }
+        Integer code = json == null ? null : json.getInteger("code");
+        // -2011 "Unknown order sent." is also the answer for an order already final: the caller looks it up.
+        if (status >= 400 && status < 500 && status != 429 && status != 418 && code != null && code != -1007) {
+            return new Rejected(code + ": " + json.getString("msg", ""));
+        }
+        return new Unclear("HTTP " + status + (code == null ? "" : " code " + code));
     }
 
     private String path() {

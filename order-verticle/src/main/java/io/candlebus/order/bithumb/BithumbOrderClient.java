@@ -11,8 +11,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 
 /**
- * Bithumb's order calls for {@code LiveBroker}: {@code POST /v2/orders} and {@code GET /v1/order?client_order_id=},
- * JWT-signed, through the non-blocking web client. An error body counts even with a 2xx status; 429 and
+ * Bithumb's order calls for {@code LiveBroker}: {@code POST /v2/orders}, {@code GET /v1/order?client_order_id=}
+ * and {@code DELETE /v2/order?client_order_id=}, JWT-signed (the query string is hashed), through the non-blocking web client. An error body counts even with a 2xx status; 429 and
  * 5xx are unclear, other 4xx with an error body are refusals carrying the venue's {@code name: message}.
  */
 public final class BithumbOrderClient implements VenueOrders {
@@ -58,6 +58,34 @@ public final class BithumbOrderClient implements VenueOrders {
                 .send()
                 .map(BithumbOrderClient::found)
                 .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    @Override
+    public Future<Reply> cancel(OrderRequest request, long timeoutMillis) {
+        String query = "client_order_id=" + request.clientOrderId();
+        return client.deleteAbs(restUrl + "/v2/order?" + query)
+                .putHeader("Authorization", signer.authorization(query))
+                .timeout(timeoutMillis)
+                .send()
+                .map(BithumbOrderClient::cancelled)
+                .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    private static Reply cancelled(HttpResponse<Buffer> response) {
+        JsonObject json = BithumbReply.object(response.bodyAsString());
+        String error = BithumbReply.error(json);
+        int status = response.statusCode();
+        if (status == 200 && error == null && json != null && json.getString("order_id") != null) {
+            // The answer carries no fill: the caller looks the order up for its final state.
+            return new Known(json.getString("order_id"), OrderState.CANCELED, BigDecimal.ZERO);
+        }
+        if (status == 404 && BithumbReply.notFound(json)) {
+            return new NotFound();
+        }
+        if (status >= 400 && status < 500 && status != 429 && error != null) {
+            return new Rejected(error);
+        }
+        return new Unclear("HTTP " + status);
     }
 
     private static Reply placed(HttpResponse<Buffer> response) {

@@ -168,6 +168,44 @@ public final class LiveBroker implements Broker {
     }
 
     /**
+     * Cancels, one after the other, the journaled orders the venue holds open (NEW or PARTIALLY_FILLED), for
+     * the kill switch: each is cancelled by client order id, then looked up, and its final state (CANCELED,
+     * or FILLED if it filled first) journaled. A cancel or lookup with an unclear answer leaves the order as
+     * it is; the caller runs this again on its timer while the switch stays tripped. PENDING intents are
+     * being resolved: once the venue knows them, a later run cancels them. Returns the events of the orders
+     * that changed.
+     */
+    public Future<List<OrderEvent>> cancelOpen() {
+        List<OrderEvent> out = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (JournalEntry entry : journal.openEntries()) {
+            if (entry.state() == OrderState.PENDING || !handles(entry)) {
+                continue;
+            }
+            chain = chain.compose(v -> venue.cancel(entry.request(), settings.lookupTimeoutMillis())
+                    .compose(cancelled -> cancelled instanceof VenueOrders.Unclear
+                            ? Future.<VenueOrders.Reply>succeededFuture(cancelled)
+                            : venue.lookup(entry.request(), settings.lookupTimeoutMillis()))
+                    .compose(reply -> {
+                        if (reply instanceof VenueOrders.Known k
+                                && k.state() != entry.state()
+                                && entry.state().canMoveTo(k.state())) {
+                            String reason = k.state() == OrderState.CANCELED
+                                    ? "cancelled at " + venue.venue() + " by the kill switch"
+                                    : venue.venue() + " reports " + k.state();
+                            return record(entry.request(), k.state(), k.exchangeOrderId(), k.filledQuantity(), reason)
+                                    .map(e -> {
+                                        out.add(e);
+                                        return (Void) null;
+                                    });
+                        }
+                        return Future.<Void>succeededFuture();
+                    }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /**
      * Looks up, once each, the intents a submit left PENDING (its lookups stayed unclear until the deadline,
      * so it failed) and journals what the venue says now: found, its state; not found, not placed (the
      * intent has been looked for during the whole lookup deadline already). Still unclear: it stays PENDING

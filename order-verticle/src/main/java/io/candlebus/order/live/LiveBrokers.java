@@ -157,6 +157,11 @@ public final class LiveBrokers implements Broker {
         return each(LiveBroker::poll);
     }
 
+    /** Cancels every open order at its venue for the kill switch (see {@link LiveBroker#cancelOpen()}). */
+    public Future<List<OrderEvent>> cancelOpen() {
+        return each(LiveBroker::cancelOpen);
+    }
+
     /** Settles, once each, the intents whose submit ended with an unknown outcome (see {@link LiveBroker#settleUnknown()}). */
     public Future<List<OrderEvent>> settleUnknown() {
         return each(LiveBroker::settleUnknown);

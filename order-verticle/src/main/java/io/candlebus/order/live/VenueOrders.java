@@ -6,8 +6,8 @@ import io.vertx.core.Future;
 import java.math.BigDecimal;
 
 /**
- * One venue's order REST calls as {@link LiveBroker} needs them: place an order, look it up by client
- * order id, each answer sorted into what it means for the intent. Transport failures are answers too
+ * One venue's order REST calls as {@link LiveBroker} needs them: place an order, look it up or cancel it
+ * by client order id, each answer sorted into what it means for the intent. Transport failures are answers too
  * ({@link Unclear}); the futures never fail.
  */
 public interface VenueOrders {
@@ -38,4 +38,12 @@ public interface VenueOrders {
 
     /** Looks the order of {@code request} up by its client order id. */
     Future<Reply> lookup(OrderRequest request, long timeoutMillis);
+
+    /**
+     * Asks the venue to cancel the order of {@code request} by its client order id. {@link Known} = the venue
+     * accepted the cancel (its filled quantity is what the venue reported, zero if it reports none: look the
+     * order up for its final state); {@link Rejected} = the venue refused (already final, say); {@link
+     * NotFound} = no such order.
+     */
+    Future<Reply> cancel(OrderRequest request, long timeoutMillis);
 }

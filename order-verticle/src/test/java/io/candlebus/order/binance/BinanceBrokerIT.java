@@ -234,4 +234,46 @@ class BinanceBrokerIT {
         // Final orders are not asked about again.
         assertThat(await(broker.poll())).noneMatch(e -> e.clientOrderId().equals(id));
     }
+
+    @Test
+    void cancelOpenCancelsARestingSpotOrderAtTheVenueAndJournalsIt() throws IOException {
+        LiveBroker broker = broker(Market.SPOT);
+        OrderRequest resting = restingBuy();
+        assertThat(await(broker.submit(resting)).status()).isEqualTo(OrderStatus.ACCEPTED);
+        OrderRequest filled = TestOrders.market(newId(), BTCUSDT, Side.BUY, "0.001", null);
+        assertThat(await(broker.submit(filled)).status()).isEqualTo(OrderStatus.FILLED);
+
+        List<OrderEvent> events = await(broker.cancelOpen());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.clientOrderId()).isEqualTo(resting.clientOrderId());
+            assertThat(e.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(e.reason()).isEqualTo("cancelled at binance by the kill switch");
+        });
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, resting.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().name()).isEqualTo("CANCELED"));
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, filled.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().name()).isEqualTo("FILLED"));
+        // Nothing is left open: a second run sends nothing and changes nothing.
+        assertThat(await(broker.cancelOpen())).isEmpty();
+        try (OrderJournalFile replayed = OrderJournalFile.open(dir)) {
+            assertThat(replayed.find(resting.clientOrderId()).orElseThrow().state())
+                    .isEqualTo(OrderState.CANCELED);
+        }
+    }
+
+    @Test
+    void cancelOpenCancelsARestingUsdtMarginedOrder() throws IOException {
+        LiveBroker broker = broker(Market.USDM);
+        BigDecimal price = sim.orders().lastPrice(USDM_BTC).subtract(new BigDecimal("500"));
+        OrderRequest resting = TestOrders.limit(newId(), USDM_BTC, Side.BUY, "0.002", price.toPlainString());
+        OrderEvent placed = await(broker.submit(resting));
+        assertThat(placed.status()).as(placed.reason()).isEqualTo(OrderStatus.ACCEPTED);
+
+        assertThat(await(broker.cancelOpen())).extracting(OrderEvent::status).containsExactly(OrderStatus.CANCELLED);
+        assertThat(atVenue(SimVenue.BINANCE_USDM, resting.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().name()).isEqualTo("CANCELED"));
+    }
 }

@@ -138,6 +138,27 @@ class BithumbBrokerIT {
     }
 
     @Test
+    void cancelOpenCancelsARestingOrderByClientOrderIdAndJournalsIt() throws IOException {
+        OrderJournalFile journal = OrderJournalFile.open(dir);
+        LiveBroker broker = broker(journal, 5_000, 2_000);
+        OrderRequest request = restingBid();
+        assertThat(await(broker.submit(request)).status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        List<OrderEvent> events = await(broker.cancelOpen());
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(e.reason()).isEqualTo("cancelled at bithumb by the kill switch");
+        });
+        assertThat(atVenue(request.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().name()).isEqualTo("CANCELED"));
+        assertThat(await(broker.cancelOpen())).isEmpty();
+        journal.close();
+        assertThat(journaled(request.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+    }
+
+    @Test
     void aVenueRejectionCarriesTheVenuesErrorNameAndPlacesNothing() throws IOException {
         OrderJournalFile journal = OrderJournalFile.open(dir);
         BigDecimal offTick = sim.orders().lastPrice(KRW_BTC).subtract(new BigDecimal("2000500"));

@@ -13,6 +13,8 @@ final class RecorderStats {
     long refused;
     /** Writes in a row that failed, whole or in part; 0 once a write succeeds in full. */
     long failingWrites;
+    /** Temporary part files of killed writers removed by age. */
+    long staleTempsRemoved;
 
     void add(FlushOutcome outcome) {
         written += outcome.written();
@@ -24,6 +26,7 @@ final class RecorderStats {
     /** Returns the heartbeat counters: everything counted plus the candles now waiting in the buffer. */
     Map<String, Long> counters(long buffered) {
         return Map.of(
+                "staleTempsRemoved", staleTempsRemoved,
                 "received", received,
                 "written", written,
                 "duplicates", duplicates,

@@ -46,6 +46,7 @@ public final class RecorderVerticle extends VerticleBase {
     private MessageConsumer<Object> consumer;
     private long flushTimer = -1;
     private long heartbeatTimer = -1;
+    private long sweepTimer = -1;
     private String state = "starting";
     private final RecorderStats stats = new RecorderStats();
     private long lastEventTime;
@@ -63,6 +64,8 @@ public final class RecorderVerticle extends VerticleBase {
         flushTimer = vertx.setPeriodic(config.flushIntervalMillis(), id -> flush());
         heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> publishHeartbeat());
         log.info("recording to {} as writer {}", config.dataDir().toAbsolutePath(), recorder.writerId());
+        sweepStaleTempFiles();
+        sweepTimer = vertx.setPeriodic(StaleTempFiles.MAX_AGE_MILLIS, id -> sweepStaleTempFiles());
         return consumer.completion().onSuccess(v -> {
             state = "live";
             publishHeartbeat();
@@ -73,6 +76,7 @@ public final class RecorderVerticle extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(flushTimer);
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(sweepTimer);
         Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
         return unregistered.transform(ignored -> drain()).onComplete(ignored -> {
             state = "stopped";
@@ -174,6 +178,27 @@ public final class RecorderVerticle extends VerticleBase {
                 p.message().fail(FailureCode.UNAVAILABLE.code(), "recorder.candles: " + error);
             }
         }
+    }
+
+    /**
+     * Removes temporary part files that killed writers left (see {@link StaleTempFiles}), off the verticle's
+     * thread and unordered with writes: it never touches a file a live writer could still be using.
+     */
+    private void sweepStaleTempFiles() {
+        // File times are wall-clock times, whatever clock (simulated) the candles run on.
+        long now = System.currentTimeMillis();
+        vertx.<Integer>executeBlocking(() -> StaleTempFiles.sweep(config.dataDir(), now), false)
+                .onSuccess(removed -> {
+                    stats.staleTempsRemoved += removed;
+                    if (removed > 0) {
+                        log.info(
+                                "removed {} temporary part files older than {} ms that killed writers left under {}",
+                                removed,
+                                StaleTempFiles.MAX_AGE_MILLIS,
+                                config.dataDir().toAbsolutePath());
+                    }
+                })
+                .onFailure(e -> log.warn("could not sweep temporary part files: {}", e.toString()));
     }
 
     private void publishHeartbeat() {

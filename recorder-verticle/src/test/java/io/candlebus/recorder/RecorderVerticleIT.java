@@ -243,6 +243,25 @@ class RecorderVerticleIT {
                 .containsKeys("invalid", "refused", "buffered");
     }
 
+    @Test
+    void startingRemovesTemporaryFilesKilledWritersLeftAndCountsThem(Vertx vertx) throws Exception {
+        Path partition = Files.createDirectories(
+                dataDir.resolve("candles/exchange=binance/market=spot/symbol=BTCUSDT/interval=1m/date=2024-06-30"));
+        Path abandoned = Files.writeString(partition.resolve(".part-1-2-2-dead-1.parquet.tmp"), "torn");
+        Files.setLastModifiedTime(
+                abandoned,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        System.currentTimeMillis() - StaleTempFiles.MAX_AGE_MILLIS - 60_000));
+        Path fresh = Files.writeString(partition.resolve(".part-3-4-2-live-1.parquet.tmp"), "in progress");
+
+        deploy(vertx, new RecorderConfig(dataDir, 100, 10_000), ThreadingModel.WORKER);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> heartbeats.stream()
+                .anyMatch(h -> h.counters().getOrDefault("staleTempsRemoved", 0L) == 1L));
+        assertThat(abandoned).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
     private String deploy(Vertx vertx, RecorderConfig config, ThreadingModel threading) throws TimeoutException {
         return deploy(vertx, new RecorderVerticle(config, CLOCK, "node-a"), threading);
     }

@@ -5,10 +5,7 @@ import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,32 +82,10 @@ public record MarketConfig(
     public static final Endpoint BITHUMB_ENDPOINT =
             new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1");
 
-    private static final Set<String> KEYS = Set.of(
-            "instruments",
-            "binance",
-            "bithumb",
-            "intervals",
-            "warmupCandles",
-            "closeGraceMillis",
-            "liveThrottleMillis",
-            "recorderTimeoutMillis",
-            "tickMillis",
-            "reconnectMinMillis",
-            "reconnectMaxMillis",
-            "pingMillis",
-            "recorderOutboxCapacity",
-            "stallTimeoutMillis",
-            "maxMessageBytes",
-            "binanceRotateAfterMillis",
-            "binanceStreamsPerConnection",
-            "binanceRestWeightLimit",
-            "maxInstruments");
     /** Most instruments a node may be configured to follow. */
-    private static final int MAX_INSTRUMENTS_LIMIT = 10_000;
+    static final int MAX_INSTRUMENTS_LIMIT = 10_000;
     /** Binance cuts every connection at 24 h, so a rotation must come before that. */
-    private static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
-
-    private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
+    static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
 
     public MarketConfig {
         instruments = checkInstruments(instruments, "market.instruments");
@@ -287,180 +262,16 @@ public record MarketConfig(
      * errors, e.g. {@code market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'}.
      */
     public static MarketConfig fromJson(JsonObject json, String path) {
-        MarketConfig d = defaults();
-        if (json == null) {
-            return d;
-        }
-        for (String key : json.fieldNames()) {
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of " + new TreeSet<>(KEYS), key);
-            }
-        }
-        List<Instrument> instruments = json.containsKey("instruments")
-                ? checkInstruments(
-                        instrumentsFrom(json.getValue("instruments"), path + ".instruments"), path + ".instruments")
-                : d.instruments();
-        Map<Market, Endpoint> binance = json.containsKey("binance")
-                ? binanceFrom(json.getValue("binance"), d.binance(), path + ".binance")
-                : d.binance();
-        Endpoint bithumb = json.containsKey("bithumb")
-                ? endpointFrom(json.getValue("bithumb"), d.bithumb(), path + ".bithumb")
-                : d.bithumb();
-        List<Interval> intervals = json.containsKey("intervals")
-                ? checkIntervals(intervalsFrom(json.getValue("intervals"), path + ".intervals"), path + ".intervals")
-                : d.intervals();
-        int warmup = (int) number(json, "warmupCandles", d.warmupCandles(), 0, 10_000, path);
-        long grace = number(json, "closeGraceMillis", d.closeGraceMillis(), 0, 59_000, path);
-        long throttle = number(json, "liveThrottleMillis", d.liveThrottleMillis(), 0, 3_600_000, path);
-        long recorderTimeout = number(json, "recorderTimeoutMillis", d.recorderTimeoutMillis(), 1, 3_600_000, path);
-        long tick = number(json, "tickMillis", d.tickMillis(), 1, 10_000, path);
-        long reconnectMin = number(json, "reconnectMinMillis", d.reconnectMinMillis(), 1, 3_600_000, path);
-        long reconnectMax = number(
-                json,
-                "reconnectMaxMillis",
-                Math.max(d.reconnectMaxMillis(), reconnectMin),
-                reconnectMin,
-                3_600_000,
-                path);
-        long ping = number(json, "pingMillis", d.pingMillis(), 1, 110_000, path);
-        int outbox = (int) number(json, "recorderOutboxCapacity", d.recorderOutboxCapacity(), 1, 10_000_000, path);
-        long stall = number(json, "stallTimeoutMillis", d.stallTimeoutMillis(), 1_000, 3_600_000, path);
-        long maxMessage = number(json, "maxMessageBytes", d.maxMessageBytes(), 1_024, 4_194_304, path);
-        long rotate =
-                number(json, "binanceRotateAfterMillis", d.binanceRotateAfterMillis(), 0, MAX_ROTATE_MILLIS, path);
-        int streams =
-                (int) number(json, "binanceStreamsPerConnection", d.binanceStreamsPerConnection(), 1, 1_024, path);
-        int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
-        int maxInstruments = (int) number(json, "maxInstruments", d.maxInstruments(), 1, MAX_INSTRUMENTS_LIMIT, path);
-        if (instruments.size() > maxInstruments) {
-            throw new ConfigException(
-                    path + ".instruments",
-                    "at most " + path + ".maxInstruments (" + maxInstruments + ") instruments",
-                    instruments.size() + " instruments");
-        }
-        return new MarketConfig(
-                instruments,
-                binance,
-                bithumb,
-                intervals,
-                warmup,
-                grace,
-                throttle,
-                recorderTimeout,
-                tick,
-                reconnectMin,
-                reconnectMax,
-                ping,
-                outbox,
-                stall,
-                maxMessage,
-                rotate,
-                streams,
-                weight,
-                maxInstruments);
+        return MarketConfigJson.read(json, path);
     }
 
-    private static List<Instrument> instrumentsFrom(Object value, String path) {
-        if (!(value instanceof JsonArray array)) {
-            throw new ConfigException(path, "an array of instrument keys such as \"binance:spot:BTCUSDT\"", value);
-        }
-        List<Instrument> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            Object item = array.getValue(i);
-            String itemPath = path + "[" + i + "]";
-            try {
-                if (item instanceof String key) {
-                    out.add(Instrument.parse(key));
-                } else if (item instanceof JsonObject o) {
-                    out.add(Instrument.of(o.getString("exchange"), o.getString("market"), o.getString("symbol")));
-                } else {
-                    throw new ConfigException(itemPath, "an instrument key such as \"binance:spot:BTCUSDT\"", item);
-                }
-            } catch (ConfigException e) {
-                throw e;
-            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-                throw new ConfigException(itemPath + ": " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    private static List<Interval> intervalsFrom(Object value, String path) {
-        if (!(value instanceof JsonArray array)) {
-            throw new ConfigException(path, "an array of intervals such as [\"1m\", \"5m\"]", value);
-        }
-        List<Interval> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            Object item = array.getValue(i);
-            if (!(item instanceof String code)) {
-                throw new ConfigException(path + "[" + i + "]", "an interval such as \"5m\"", item);
-            }
-            try {
-                out.add(Interval.parse(code));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(path + "[" + i + "]: " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    private static Map<Market, Endpoint> binanceFrom(Object value, Map<Market, Endpoint> defaults, String path) {
-        if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "an object with spot, usdm and/or coinm endpoints", value);
-        }
-        Map<Market, Endpoint> out = new EnumMap<>(defaults);
-        for (String key : json.fieldNames()) {
-            Market market;
-            try {
-                market = Market.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(path + "." + key, "one of spot, usdm, coinm", key);
-            }
-            out.put(market, endpointFrom(json.getValue(key), defaults.get(market), path + "." + key));
-        }
-        return out;
-    }
-
-    private static Endpoint endpointFrom(Object value, Endpoint defaults, String path) {
-        if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "an object with restUrl and wsUrl", value);
-        }
-        for (String key : json.fieldNames()) {
-            if (!ENDPOINT_KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of [restUrl, wsUrl]", key);
-            }
-        }
-        Object rest = json.getValue("restUrl", defaults.restUrl());
-        Object ws = json.getValue("wsUrl", defaults.wsUrl());
-        if (!(rest instanceof String restUrl)) {
-            throw new ConfigException(path + ".restUrl", "an http:// or https:// URL", rest);
-        }
-        if (!(ws instanceof String wsUrl)) {
-            throw new ConfigException(path + ".wsUrl", "a ws:// or wss:// URL", ws);
-        }
-        return Endpoint.of(restUrl, wsUrl, path);
-    }
-
-    private static long number(JsonObject json, String key, long defaultValue, long min, long max, String path) {
-        if (!json.containsKey(key)) {
-            return defaultValue;
-        }
-        Object value = json.getValue(key);
-        if (!(value instanceof Integer || value instanceof Long)) {
-            throw new ConfigException(path + "." + key, "an integer in [" + min + ", " + max + "]", value);
-        }
-        long n = ((Number) value).longValue();
-        range(n, min, max, path + "." + key);
-        return n;
-    }
-
-    private static void range(long value, long min, long max, String path) {
+    static void range(long value, long min, long max, String path) {
         if (value < min || value > max) {
             throw new ConfigException(path, "an integer in [" + min + ", " + max + "]", value);
         }
     }
 
-    private static List<Instrument> checkInstruments(List<Instrument> instruments, String path) {
+    static List<Instrument> checkInstruments(List<Instrument> instruments, String path) {
         if (instruments == null) {
             throw new ConfigException(path, "a list of instruments", null);
         }
@@ -476,7 +287,7 @@ public record MarketConfig(
         return List.copyOf(instruments);
     }
 
-    private static Map<Market, Endpoint> checkBinance(Map<Market, Endpoint> binance, String path) {
+    static Map<Market, Endpoint> checkBinance(Map<Market, Endpoint> binance, String path) {
         if (binance == null) {
             throw new ConfigException(path, "endpoints for spot, usdm and coinm", null);
         }
@@ -488,7 +299,7 @@ public record MarketConfig(
         return Map.copyOf(binance);
     }
 
-    private static List<Interval> checkIntervals(List<Interval> intervals, String path) {
+    static List<Interval> checkIntervals(List<Interval> intervals, String path) {
         if (intervals == null) {
             throw new ConfigException(path, "a list of intervals containing 1m", null);
         }

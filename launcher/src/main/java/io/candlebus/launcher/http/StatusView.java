@@ -6,18 +6,13 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
-import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.StreamStatus;
-import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +34,7 @@ public final class StatusView {
     /** The default of {@code http.staleStreamMillis}. */
     public static final long DEFAULT_STALE_STREAM_MILLIS = ReadinessLimits.DEFAULT_STALE_STREAM_MILLIS;
 
-    private static final int RECENT = 50;
-
-    /** How many of the most recent signals and orders the summary carries (the full body has {@code RECENT}). */
+    /** How many of the most recent signals and orders the summary carries (the full body has {@link MarketActivity#RECENT}). */
     static final int SUMMARY_RECENT = 25;
 
     private final ReadinessLimits limits;
@@ -56,13 +49,8 @@ public final class StatusView {
     /** When (local wall clock) the cluster reported each node gone that has not been heard from since. */
     private final Map<String, Long> leftAt = new HashMap<>();
 
-    private final Map<String, Map<String, CandleStream>> streams = new TreeMap<>();
-    private final Deque<Signal> signals = new ArrayDeque<>();
-    private final Deque<OrderEvent> orders = new ArrayDeque<>();
-    private final Map<String, BigDecimal> positions = new TreeMap<>();
+    private final MarketActivity market = new MarketActivity();
     private final NodeTable nodes;
-    private long signalCount;
-    private long orderCount;
 
     /**
      * Creates an empty view in which a stream whose last message is more than {@code staleStreamMillis} old
@@ -77,12 +65,6 @@ public final class StatusView {
         this.limits = limits;
         this.check = new ReadinessCheck(limits);
         this.nodes = new NodeTable(limits);
-    }
-
-    private static final class CandleStream {
-        Candle lastClosed;
-        Bands bands;
-        Bands liveBands;
     }
 
     /**
@@ -142,37 +124,22 @@ public final class StatusView {
 
     /** Records a closed candle; an older one than already shown is ignored. */
     public void onClosedCandle(Candle candle) {
-        CandleStream s = stream(candle.instrument().key(), candle.interval().code());
-        if (s.lastClosed == null || s.lastClosed.openTime() < candle.openTime()) {
-            s.lastClosed = candle;
-        }
+        market.onClosedCandle(candle);
     }
 
     /** Records bands, closed or live. */
     public void onBands(Bands bands) {
-        CandleStream s = stream(bands.instrument().key(), bands.interval().code());
-        if (bands.closed()) {
-            if (s.bands == null || s.bands.openTime() <= bands.openTime()) {
-                s.bands = bands;
-            }
-        } else {
-            s.liveBands = bands;
-        }
+        market.onBands(bands);
     }
 
     /** Records a signal among the recent ones. */
     public void onSignal(Signal signal) {
-        signalCount++;
-        push(signals, signal);
+        market.onSignal(signal);
     }
 
     /** Records an order event and the position it reports. */
     public void onOrderEvent(OrderEvent event) {
-        orderCount++;
-        push(orders, event);
-        if (event.status() == OrderStatus.FILLED) {
-            positions.put(event.instrument().key(), event.position());
-        }
+        market.onOrderEvent(event);
     }
 
     /** Returns the components (node/component) whose last heartbeat is older than {@link #STALE_AFTER_MILLIS}. */
@@ -269,23 +236,6 @@ public final class StatusView {
         return nodes.toJson(heartbeats.values(), seen -> shownState(seen, now), leftAt, now);
     }
 
-    private JsonObject positionsJson() {
-        JsonObject out = new JsonObject();
-        positions.forEach((k, v) -> out.put(k, v.toPlainString()));
-        return out;
-    }
-
-    private JsonObject intervalsJson(Map<String, CandleStream> byInterval) {
-        JsonObject intervals = new JsonObject();
-        byInterval.forEach((interval, s) -> intervals.put(
-                interval,
-                new JsonObject()
-                        .put("lastClosedCandle", json(s.lastClosed))
-                        .put("bands", json(s.bands))
-                        .put("liveBands", json(s.liveBands))));
-        return intervals;
-    }
-
     /**
      * Renders the full status document ({@code /status?detail=full}): every node, every component with its
      * counters, every stream in full, per instrument and interval the last closed candle and bands, the 50 most
@@ -295,8 +245,6 @@ public final class StatusView {
         forgetGone(now);
         JsonArray components = new JsonArray();
         heartbeats.values().forEach(seen -> components.add(componentJson(seen, now, true)));
-        JsonObject instruments = new JsonObject();
-        streams.forEach((instrument, byInterval) -> instruments.put(instrument, intervalsJson(byInterval)));
         JsonObject streamsJson = new JsonObject();
         newestStreams(now).forEach((key, row) -> streamsJson.put(key, row.full(limits.staleStreamMillis())));
         return withKillSwitch(new JsonObject()
@@ -307,10 +255,10 @@ public final class StatusView {
                 .put("components", components)
                 .put("goneNodes", goneNodes(now))
                 .put("streams", streamsJson)
-                .put("instruments", instruments)
-                .put("signals", jsonNewestFirst(signals, RECENT))
-                .put("orders", jsonNewestFirst(orders, RECENT))
-                .put("positions", positionsJson()));
+                .put("instruments", market.instrumentsJson())
+                .put("signals", market.signalsJson(MarketActivity.RECENT))
+                .put("orders", market.ordersJson(MarketActivity.RECENT))
+                .put("positions", market.positionsJson()));
     }
 
     /**
@@ -352,12 +300,12 @@ public final class StatusView {
                                 .put("byState", new JsonObject(new TreeMap<String, Object>(byState)))
                                 .put("fields", new JsonArray(StreamRow.COMPACT_FIELDS))
                                 .put("rows", rows))
-                .put("instrumentCount", streams.size())
-                .put("signalCount", signalCount)
-                .put("signals", jsonNewestFirst(signals, SUMMARY_RECENT))
-                .put("orderCount", orderCount)
-                .put("orders", jsonNewestFirst(orders, SUMMARY_RECENT))
-                .put("positions", positionsJson()));
+                .put("instrumentCount", market.instrumentCount())
+                .put("signalCount", market.signalCount())
+                .put("signals", market.signalsJson(SUMMARY_RECENT))
+                .put("orderCount", market.orderCount())
+                .put("orders", market.ordersJson(SUMMARY_RECENT))
+                .put("positions", market.positionsJson()));
     }
 
     /**
@@ -367,22 +315,12 @@ public final class StatusView {
     public JsonObject instrument(String key, long now) {
         forgetGone(now);
         StreamRow row = newestStreams(now).get(key);
-        Map<String, CandleStream> byInterval = streams.get(key);
-        BigDecimal position = positions.get(key);
-        JsonArray instrumentSignals = new JsonArray();
-        signals.descendingIterator().forEachRemaining(sg -> {
-            if (sg.instrument().key().equals(key)) {
-                instrumentSignals.add(json(sg));
-            }
-        });
-        JsonArray instrumentOrders = new JsonArray();
-        orders.descendingIterator().forEachRemaining(o -> {
-            if (o.instrument().key().equals(key)) {
-                instrumentOrders.add(json(o));
-            }
-        });
+        JsonObject intervals = market.intervalsJson(key);
+        BigDecimal position = market.position(key);
+        JsonArray instrumentSignals = market.signalsJson(key);
+        JsonArray instrumentOrders = market.ordersJson(key);
         if (row == null
-                && byInterval == null
+                && intervals == null
                 && position == null
                 && instrumentSignals.isEmpty()
                 && instrumentOrders.isEmpty()) {
@@ -392,7 +330,7 @@ public final class StatusView {
                 .put("instrument", key)
                 .put("time", now)
                 .put("stream", row == null ? null : row.full(limits.staleStreamMillis()))
-                .put("intervals", byInterval == null ? new JsonObject() : intervalsJson(byInterval))
+                .put("intervals", intervals == null ? new JsonObject() : intervals)
                 .put("signals", instrumentSignals)
                 .put("orders", instrumentOrders)
                 .put("position", position == null ? null : position.toPlainString());
@@ -414,29 +352,5 @@ public final class StatusView {
             }
         }
         return newest;
-    }
-
-    private CandleStream stream(String instrument, String interval) {
-        return streams.computeIfAbsent(instrument, k -> new TreeMap<>())
-                .computeIfAbsent(interval, k -> new CandleStream());
-    }
-
-    private static <T> void push(Deque<T> deque, T value) {
-        deque.addLast(value);
-        if (deque.size() > RECENT) {
-            deque.removeFirst();
-        }
-    }
-
-    private static JsonArray jsonNewestFirst(Deque<? extends Record> deque, int max) {
-        JsonArray out = new JsonArray();
-        for (Iterator<? extends Record> it = deque.descendingIterator(); it.hasNext() && out.size() < max; ) {
-            out.add(json(it.next()));
-        }
-        return out;
-    }
-
-    private static JsonObject json(Record value) {
-        return value == null ? null : new JsonObject(ContractJson.toJson(value));
     }
 }

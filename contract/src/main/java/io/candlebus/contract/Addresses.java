@@ -39,6 +39,9 @@ public final class Addresses {
      */
     public static final String ORDERS_KILL = "orders.kill";
 
+    /** Profit and loss of the order node's fills, every second. Publish; body {@link PnlSnapshot}. */
+    public static final String ORDERS_PNL = "orders.pnl";
+
     /** Runtime subscriptions. Request/reply; body {@link SubscriptionCommand}, reply {@link SubscriptionList}. */
     public static final String CONTROL_SUBSCRIPTIONS = "control.subscriptions";
 
@@ -60,6 +63,7 @@ public final class Addresses {
             ORDERS_SUBMIT,
             ORDERS_EVENTS,
             ORDERS_KILL,
+            ORDERS_PNL,
             CONTROL_SUBSCRIPTIONS,
             STATUS_HEARTBEAT,
             STATUS_NODES);

@@ -97,6 +97,22 @@ class CodecRoundTripTest {
                         1767225660002L));
         s.put(KillSwitchCommand.class, new KillSwitchCommand(KillSwitchCommand.Action.TRIP, "http: desk halt"));
         s.put(KillSwitchState.class, new KillSwitchState(true, "http: desk halt", 1767225660000L));
+        s.put(
+                PnlSnapshot.class,
+                new PnlSnapshot(
+                        "node-a",
+                        List.of(new PnlSnapshot.Line(
+                                BTC,
+                                "USDT",
+                                new BigDecimal("0.002"),
+                                new BigDecimal("-1.25"),
+                                new BigDecimal("3.5"),
+                                new BigDecimal("0.174"),
+                                new BigDecimal("-1.25"),
+                                new BigDecimal("87000.1"))),
+                        List.of(new PnlSnapshot.Total(
+                                "USDT", new BigDecimal("-1.25"), new BigDecimal("3.5"), new BigDecimal("-1.25"))),
+                        1767225660000L));
         s.put(SubscriptionCommand.class, new SubscriptionCommand(SubscriptionCommand.Action.ADD, KRW_BTC));
         s.put(SubscriptionList.class, new SubscriptionList(List.of(BTC, KRW_BTC)));
         s.put(

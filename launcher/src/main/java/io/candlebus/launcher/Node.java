@@ -11,6 +11,7 @@ import io.candlebus.launcher.http.StatusServer;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.MarketVerticle;
+import io.candlebus.order.OrderConfig;
 import io.candlebus.order.OrderEndpoints;
 import io.candlebus.order.OrderVerticle;
 import io.candlebus.order.live.LiveBroker;
@@ -147,8 +148,12 @@ public final class Node {
                         live.keys().keySet(),
                         live.journalDir().toAbsolutePath());
             }
-            chain = chain.compose(
-                    v -> deploy(new OrderVerticle(config.order(), clock, node, live), new DeploymentOptions()));
+            // Paper mode reads Binance's exchangeInfo (public, no keys) from the order endpoints in effect.
+            OrderConfig order = live != null
+                    ? config.order()
+                    : config.order()
+                            .withEndpoints(LiveOrderChecks.endpoints(config.order(), simulatorEndpoints(simulator)));
+            chain = chain.compose(v -> deploy(new OrderVerticle(order, clock, node, live), new DeploymentOptions()));
         }
         if (config.roles().contains(Role.STRATEGY)) {
             chain = chain.compose(
@@ -219,20 +224,24 @@ public final class Node {
      * its maximum.
      */
     private static LiveSetup liveSetup(AppConfig config, ExchangeSimulator sim) {
-        OrderEndpoints simulator = sim == null
+        return new LiveSetup(
+                config.orderJournalDir(),
+                LiveOrderChecks.endpoints(config.order(), simulatorEndpoints(sim)),
+                config.orderKeys(),
+                sim == null ? 5_000 : 60_000,
+                new LiveBroker.Settings(10_000, 5_000, config.order().lookupDeadlineMillis(), 500),
+                config.order().pollMillis());
+    }
+
+    /** The simulator's order endpoints when this node runs it, else null. */
+    private static OrderEndpoints simulatorEndpoints(ExchangeSimulator sim) {
+        return sim == null
                 ? null
                 : new OrderEndpoints(
                         sim.bithumbRestUrl(),
                         sim.binanceRestUrl(Market.SPOT),
                         sim.binanceRestUrl(Market.USDM),
                         sim.binanceRestUrl(Market.COINM));
-        return new LiveSetup(
-                config.orderJournalDir(),
-                LiveOrderChecks.endpoints(config.order(), simulator),
-                config.orderKeys(),
-                sim == null ? 5_000 : 60_000,
-                new LiveBroker.Settings(10_000, 5_000, config.order().lookupDeadlineMillis(), 500),
-                config.order().pollMillis());
     }
 
     private static MarketConfig withSimulatorEndpoints(MarketConfig market, ExchangeSimulator sim) {

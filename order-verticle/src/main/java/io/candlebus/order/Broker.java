@@ -5,6 +5,7 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Places orders at a venue: the boundary where the paper broker and, later, the live Binance and
@@ -21,4 +22,13 @@ public interface Broker {
 
     /** Returns the broker's net position in {@code instrument} (base units, negative when short, 0 if none). */
     BigDecimal position(Instrument instrument);
+
+    /** Returns what the account holds, asset by asset: free to spend, and locked by open orders. */
+    Future<List<AssetBalance>> balances();
+
+    /**
+     * Cancels the order of {@code clientOrderId}. Completes with the order's final event: CANCELED, or FILLED if
+     * it filled first; fails when the id is unknown or the outcome is unclear.
+     */
+    Future<OrderEvent> cancel(String clientOrderId);
 }

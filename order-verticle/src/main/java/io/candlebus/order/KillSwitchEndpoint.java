@@ -64,14 +64,30 @@ final class KillSwitchEndpoint {
             LOG.warn(
                     "orders: {}; no new order is placed{}",
                     kill.refusal(),
-                    keptIn == null
-                            ? " (paper orders fill at once: nothing is open to cancel)"
-                            : ", open orders are cancelled at the venues");
+                    keptIn == null ? ", open paper orders are cancelled" : ", open orders are cancelled at the venues");
         } else {
             LOG.warn("orders: kill switch cleared ({}); orders flow again", state.reason());
         }
         onChange.accept(state);
         keep(message, state);
+    }
+
+    /** Trips the switch from within the node (the daily loss limit), as a TRIP command would; no reply. */
+    void trip(String reason) {
+        if (!kill.trip(reason, clock.millis())) {
+            return;
+        }
+        KillSwitchState state = kill.state();
+        LOG.warn("orders: {}; no new order is placed, open orders are cancelled", kill.refusal());
+        onChange.accept(state);
+        if (keptIn != null) {
+            vertx.executeBlocking(() -> {
+                        KillSwitchFile.write(keptIn, state);
+                        return state;
+                    })
+                    .onFailure(e -> LOG.error(
+                            "orders: the tripped kill switch could not be kept in {}: {}", keptIn, e.toString()));
+        }
     }
 
     private void keep(Message<Object> message, KillSwitchState state) {

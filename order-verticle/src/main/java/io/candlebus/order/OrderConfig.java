@@ -2,6 +2,8 @@ package io.candlebus.order;
 
 import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.Instrument;
+import io.candlebus.order.paper.PaperSettings;
+import io.candlebus.order.pnl.DailyLossLimit;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
  *  "binance": {"spot": {"restUrl": "https://api.binance.com"}, "usdm": {"restUrl": "https://fapi.binance.com"},
  *              "coinm": {"restUrl": "https://dapi.binance.com"}},
  *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000, "killSwitch": false,
+ *  "paper": {"slippageBps": 5}, "risk": {"maxDailyLoss": {"USDT": "100"}},
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
  *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
  * }</pre>
@@ -43,6 +46,9 @@ import java.util.TreeMap;
  *     before deciding it was not placed (default 30000)
  * @param killSwitch whether the kill switch starts tripped (default false): no order is placed until a
  *     token-guarded {@code DELETE /orders/kill} clears it
+ * @param paper the paper account and fills (JSON key {@code paper}, see {@link PaperSettings})
+ * @param maxDailyLoss the realised loss per UTC day that trips the kill switch (JSON {@code risk.maxDailyLoss}, see
+ *     {@link DailyLossLimit}; default off)
  */
 public record OrderConfig(
         String mode,
@@ -55,7 +61,9 @@ public record OrderConfig(
         String journalDir,
         long pollMillis,
         long lookupDeadlineMillis,
-        boolean killSwitch) {
+        boolean killSwitch,
+        PaperSettings paper,
+        DailyLossLimit maxDailyLoss) {
 
     /** The paper mode: orders are filled by {@code PaperBroker}, nothing reaches a venue. */
     public static final String PAPER = "paper";
@@ -79,7 +87,9 @@ public record OrderConfig(
             "journalDir",
             "pollMillis",
             "lookupDeadlineMillis",
-            "killSwitch");
+            "killSwitch",
+            "paper",
+            "risk");
     private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
 
     public OrderConfig {
@@ -87,6 +97,8 @@ public record OrderConfig(
             throw new ConfigException("mode", MODES, mode);
         }
         endpoints = endpoints == null ? OrderEndpoints.UNSET : endpoints;
+        paper = paper == null ? PaperSettings.defaults() : paper;
+        maxDailyLoss = maxDailyLoss == null ? DailyLossLimit.OFF : maxDailyLoss;
         if (journalDir != null && journalDir.isBlank()) {
             throw new ConfigException("journalDir", "a directory path", journalDir);
         }
@@ -130,7 +142,9 @@ public record OrderConfig(
                 journalDir,
                 pollMillis,
                 lookupDeadlineMillis,
-                false);
+                false,
+                null,
+                null);
     }
 
     /** Creates a config with the default endpoints, journal directory and live timings. */
@@ -183,7 +197,9 @@ public record OrderConfig(
                 journalDir,
                 pollMillis,
                 lookupDeadlineMillis,
-                killSwitch);
+                killSwitch,
+                paper,
+                maxDailyLoss);
     }
 
     /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
@@ -199,7 +215,27 @@ public record OrderConfig(
                 journalDir,
                 pollMillis,
                 lookupDeadlineMillis,
-                killSwitch);
+                killSwitch,
+                paper,
+                maxDailyLoss);
+    }
+
+    /** Returns this config with {@code newPaper} as its paper settings and {@code newMaxDailyLoss} as its limit. */
+    public OrderConfig withPaper(PaperSettings newPaper, DailyLossLimit newMaxDailyLoss) {
+        return new OrderConfig(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                endpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis,
+                killSwitch,
+                newPaper,
+                newMaxDailyLoss);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */
@@ -260,6 +296,11 @@ public record OrderConfig(
         if (!(kill instanceof Boolean killSwitch)) {
             throw new ConfigException(path + ".killSwitch", "true or false", kill);
         }
+        PaperSettings paper = PaperSettings.fromJson(json.getValue("paper"), path + ".paper");
+        JsonObject risk = object(json, path, "risk");
+        rejectUnknownKeys(risk, path + ".risk", Set.of("maxDailyLoss"));
+        DailyLossLimit maxDailyLoss =
+                DailyLossLimit.fromJson(risk.getValue("maxDailyLoss"), path + ".risk.maxDailyLoss");
         try {
             return new OrderConfig(
                     mode,
@@ -272,7 +313,9 @@ public record OrderConfig(
                     (String) dir,
                     pollMillis,
                     lookupDeadlineMillis,
-                    killSwitch);
+                    killSwitch,
+                    paper,
+                    maxDailyLoss);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }

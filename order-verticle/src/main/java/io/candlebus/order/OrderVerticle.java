@@ -1,22 +1,31 @@
 package io.candlebus.order;
 
 import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Candle;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
+import io.candlebus.contract.Side;
 import io.candlebus.contract.Signal;
+import io.candlebus.contract.Trade;
 import io.candlebus.order.journal.KillSwitchFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.candlebus.order.live.LiveBrokers;
 import io.candlebus.order.live.LiveSetup;
+import io.candlebus.order.paper.ContractSizes;
 import io.candlebus.order.paper.PaperBroker;
+import io.candlebus.order.paper.RulesBook;
+import io.candlebus.order.paper.VenueRules;
+import io.candlebus.order.pnl.PnlBook;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,8 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@link KillSwitch} ({@code orders.kill}, or {@code killSwitch: true} in the config) refuses every new
  * order while tripped (heartbeat state {@code killed}, counter {@code killSwitch} 1) and, in live mode,
- * cancels the open orders at their venues on every poll until they are final. Paper orders fill at once,
- * so paper mode has nothing open to cancel.
+ * cancels the open orders at their venues on every poll until they are final; in paper mode it cancels the
+ * open paper orders at once. {@code order.risk.maxDailyLoss} trips it when the realised PnL of the UTC day
+ * falls below the limit.
+ *
+ * <p>Paper mode feeds {@link PaperBroker} the market it observes: trades ({@code market.trades}) and live
+ * candles ({@code candles.live}). Both modes keep a {@link PnlBook} of the fills, marked by trades and
+ * candles, and publish it on {@code orders.pnl} with every heartbeat.
  */
 public final class OrderVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(OrderVerticle.class);
@@ -56,6 +70,12 @@ public final class OrderVerticle extends VerticleBase {
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KillSwitch kill;
+    private final PnlBook pnl;
+    private KillSwitchEndpoint killEndpoint;
+    /** Null in live mode. */
+    private PaperBroker paper;
+
+    private RulesBook rules;
     private OrderDesk desk;
     private LiveBrokers brokers;
     private boolean reconciled;
@@ -81,6 +101,7 @@ public final class OrderVerticle extends VerticleBase {
         }
         this.live = live;
         this.kill = new KillSwitch(config.killSwitch(), clock.millis());
+        this.pnl = new PnlBook(this::contractSize);
         for (String name : new String[] {
             "signals",
             "staleSignals",
@@ -99,8 +120,11 @@ public final class OrderVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         if (live == null) {
-            desk = newDesk(new PaperBroker(clock));
+            rules = new RulesBook(WebClient.create(vertx), config.endpoints());
+            paper = new PaperBroker(clock, config.paper(), rules::rules, this::onLaterEvent, this::onPaperFill);
+            desk = newDesk(paper);
             reconciled = true;
+            counters.put("openPaperOrders", 0L);
             return listen();
         }
         counters.put("refusedReconciling", 0L);
@@ -130,23 +154,40 @@ public final class OrderVerticle extends VerticleBase {
 
     private Future<?> listen() {
         EventBus bus = vertx.eventBus();
-        return Future.all(
+        killEndpoint = new KillSwitchEndpoint(
+                vertx, kill, clock, live == null ? null : live.journalDir(), this::onKillSwitchChange);
+        return Future.all(List.of(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
+                        bus.<Trade>consumer(
+                                        Addresses.MARKET_TRADES,
+                                        m -> onPrice(
+                                                m.body().instrument(),
+                                                m.body().price(),
+                                                m.body().quantity()))
+                                .completion(),
+                        bus.<Candle>consumer(
+                                        Addresses.CANDLES_LIVE,
+                                        m -> onPrice(
+                                                m.body().instrument(), m.body().close(), null))
+                                .completion(),
+                        bus.<Candle>consumer(
+                                        Addresses.CANDLES_CLOSED,
+                                        m -> pnl.mark(
+                                                m.body().instrument(), m.body().close()))
+                                .completion(),
                         bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
-                        bus.consumer(
-                                        Addresses.ORDERS_KILL,
-                                        new KillSwitchEndpoint(
-                                                vertx,
-                                                kill,
-                                                clock,
-                                                live == null ? null : live.journalDir(),
-                                                this::onKillSwitchChange)::onMessage)
-                                .completion())
+                        bus.consumer(Addresses.ORDERS_KILL, killEndpoint::onMessage)
+                                .completion()))
                 .onSuccess(v -> {
                     if (kill.tripped()) {
                         LOG.warn("orders: {}; no order is placed until DELETE /orders/kill", kill.refusal());
                     }
-                    heartbeatTimer = vertx.setPeriodic(1000, id -> publishHeartbeat(state()));
+                    heartbeatTimer = vertx.setPeriodic(1000, id -> {
+                        if (paper != null) {
+                            paper.expire();
+                        }
+                        publishHeartbeat(state());
+                    });
                     publishHeartbeat(state());
                 });
     }
@@ -299,10 +340,46 @@ public final class OrderVerticle extends VerticleBase {
 
     /** The kill switch tripped or cleared: the heartbeat says so at once, and a trip cancels the open orders. */
     private void onKillSwitchChange(KillSwitchState changed) {
+        if (changed.tripped() && paper != null) {
+            paper.cancelOpen(changed.reason()).forEach(this::onLaterEvent);
+        }
         publishHeartbeat(state());
         if (changed.tripped() && brokers != null && reconciled) {
             poll();
         }
+    }
+
+    /** An observed market price: paper mode fills against it; both modes mark the PnL with it. */
+    private void onPrice(Instrument instrument, BigDecimal price, BigDecimal quantity) {
+        if (paper != null) {
+            paper.observe(instrument, price, quantity);
+        }
+        pnl.mark(instrument, price);
+    }
+
+    /** A paper order's event after its submit answered (a later fill, a cancel): journaled and published. */
+    private void onLaterEvent(OrderEvent event) {
+        results.update(event);
+        onEvent(event);
+    }
+
+    /**
+     * A paper fill, with its fee. The daily loss is checked once the broker is done with the fill: a trip
+     * cancels the open paper orders, which must not happen in the middle of one of them filling.
+     */
+    private void onPaperFill(
+            Instrument instrument, Side side, BigDecimal quantity, BigDecimal price, BigDecimal fee, long time) {
+        pnl.fill(instrument, side, quantity, price, fee, time);
+        vertx.runOnContext(v -> checkDailyLoss());
+    }
+
+    private void checkDailyLoss() {
+        config.maxDailyLoss().breach(pnl, clock.millis()).ifPresent(killEndpoint::trip);
+    }
+
+    private BigDecimal contractSize(Instrument instrument) {
+        VenueRules known = rules == null ? null : rules.known(instrument);
+        return known != null ? known.contractSize() : ContractSizes.standard(instrument);
     }
 
     private Future<OrderEvent> place(OrderRequest request) {
@@ -319,6 +396,10 @@ public final class OrderVerticle extends VerticleBase {
                     case ACCEPTED -> "accepted";
                     case CANCELLED -> "cancelled";
                 });
+        if (!event.paper()) {
+            pnl.onLiveEvent(event);
+            checkDailyLoss();
+        }
         LOG.info(
                 "order {} {} {} {} {}: {}",
                 event.clientOrderId(),
@@ -343,10 +424,14 @@ public final class OrderVerticle extends VerticleBase {
         if (brokers != null) {
             counters.put("openIntents", (long) brokers.openIntents());
         }
+        if (paper != null) {
+            counters.put("openPaperOrders", (long) paper.openOrders());
+        }
         counters.put("killSwitch", kill.tripped() ? 1L : 0L);
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,
                         new Heartbeat(node, COMPONENT, state, counters, lastEventTime, clock.millis()));
+        vertx.eventBus().publish(Addresses.ORDERS_PNL, pnl.snapshot(node, clock.millis()));
     }
 }

@@ -10,6 +10,7 @@ import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
 import io.candlebus.order.paper.PaperBroker;
+import io.candlebus.order.paper.TestPaper;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ class OrderDeskTest {
      * Fills go through a real paper broker.
      */
     private static final class LaterBroker implements Broker {
-        final PaperBroker paper = new PaperBroker(CLOCK);
+        final PaperBroker paper = TestPaper.broker(CLOCK, TestPaper.noSlippage(), e -> {});
         final List<Promise<OrderEvent>> waiting = new ArrayList<>();
         final List<OrderRequest> submitted = new ArrayList<>();
 
@@ -51,16 +52,30 @@ class OrderDeskTest {
             return paper.position(instrument);
         }
 
+        @Override
+        public Future<List<AssetBalance>> balances() {
+            return paper.balances();
+        }
+
+        @Override
+        public Future<OrderEvent> cancel(String clientOrderId) {
+            return paper.cancel(clientOrderId);
+        }
+
         void fill(int index) {
-            waiting.get(index).complete(paper.submit(submitted.get(index)).result());
+            Future<OrderEvent> filled = paper.submit(submitted.get(index));
+            paper.observe(BTCUSDT, new BigDecimal("87000"), null);
+            waiting.get(index).complete(filled.result());
         }
     }
 
     @Test
     void placesANewOrderOnceAndRepliesToRepeatsWithTheRecordedResult() {
-        OrderDesk desk = desk(new PaperBroker(CLOCK));
+        PaperBroker paper = TestPaper.broker(CLOCK, TestPaper.noSlippage(), e -> {});
+        OrderDesk desk = desk(paper);
         OrderDesk.Placement first = desk.place(market("c-1", BTCUSDT, Side.BUY, "0.001", "87000"));
         OrderDesk.Placement again = desk.place(market("c-1", BTCUSDT, Side.SELL, "0.002", "1"));
+        paper.observe(BTCUSDT, new BigDecimal("87000"), null);
 
         assertThat(first.duplicate()).isFalse();
         assertThat(again.duplicate()).isTrue();

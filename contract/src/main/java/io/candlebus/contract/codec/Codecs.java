@@ -8,6 +8,7 @@ import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.PnlSnapshot;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -29,6 +30,7 @@ public final class Codecs {
             OrderEvent.class,
             KillSwitchCommand.class,
             KillSwitchState.class,
+            PnlSnapshot.class,
             SubscriptionCommand.class,
             SubscriptionList.class,
             Heartbeat.class,

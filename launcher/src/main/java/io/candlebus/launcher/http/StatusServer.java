@@ -11,6 +11,7 @@ import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
+import io.candlebus.contract.PnlSnapshot;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -122,6 +123,13 @@ public final class StatusServer extends VerticleBase {
         bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));
         bus.<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> view.onOrderEvent(m.body()));
+        PnlMeters pnlMeters = registry == null ? null : new PnlMeters(registry);
+        bus.<PnlSnapshot>consumer(Addresses.ORDERS_PNL, m -> {
+            view.onPnl(m.body());
+            if (pnlMeters != null) {
+                pnlMeters.onSnapshot(m.body());
+            }
+        });
         dashboard = new Dashboard(vertx, dashboardSettings);
         dashboard.listen(bus);
         guard = new ConnectionGuard(vertx, clock, settings.limits());

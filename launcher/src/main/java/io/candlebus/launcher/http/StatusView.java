@@ -6,8 +6,10 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.PnlSnapshot;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.StreamStatus;
+import io.candlebus.contract.codec.ContractJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -42,6 +44,7 @@ public final class StatusView {
 
     private final Map<String, SeenHeartbeat> heartbeats = new TreeMap<>();
     private final KillSwitchView killSwitch = new KillSwitchView();
+    private JsonObject pnl;
     /** When (local wall clock) each followed stream was first reported, by {@link ReadinessCheck#streamKey}. */
     private final Map<String, Long> firstSeen = new HashMap<>();
     /** Every component name ever reported. */
@@ -101,9 +104,20 @@ public final class StatusView {
         return killSwitch.outdatedBy(hb);
     }
 
-    /** Adds {@code killSwitch} when something is known of it: the dashboard shows "n/a" without it. */
+    /** Records the order node's latest PnL ({@code orders.pnl}). */
+    public void onPnl(PnlSnapshot snapshot) {
+        pnl = new JsonObject(ContractJson.toJson(snapshot));
+    }
+
+    /**
+     * Adds {@code killSwitch} when something is known of it (the dashboard shows "n/a" without it) and {@code pnl},
+     * the order node's latest PnL, once one arrived.
+     */
     private JsonObject withKillSwitch(JsonObject status) {
         JsonObject json = killSwitch.json();
+        if (pnl != null) {
+            status.put("pnl", pnl);
+        }
         return json == null ? status : status.put("killSwitch", json);
     }
 

@@ -239,6 +239,18 @@ public final class LiveBroker implements Broker {
         }
     }
 
+    /** Live balances come with the risk work (s2-risk); until then the venue's balances are not fetched. */
+    @Override
+    public Future<List<io.candlebus.order.AssetBalance>> balances() {
+        return Future.failedFuture("balances: not fetched from the venue by this build");
+    }
+
+    /** Cancelling one live order comes with the risk work (s2-risk); the kill switch cancels all of them. */
+    @Override
+    public Future<OrderEvent> cancel(String clientOrderId) {
+        return Future.failedFuture("cancel " + clientOrderId + ": cancelling one live order is not in this build");
+    }
+
     @Override
     public BigDecimal position(Instrument instrument) {
         return positions.getOrDefault(instrument, BigDecimal.ZERO);

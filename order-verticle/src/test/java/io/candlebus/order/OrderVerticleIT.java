@@ -17,6 +17,8 @@ import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.codec.Codecs;
+import io.candlebus.order.paper.PaperSettings;
+import io.candlebus.order.pnl.DailyLossLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -36,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +51,24 @@ class OrderVerticleIT {
     private final List<OrderEvent> events = new CopyOnWriteArrayList<>();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
 
-    private void deploy(Vertx vertx, OrderConfig config) {
+    private TestMarket market;
+
+    @AfterEach
+    void stopMarket() {
+        if (market != null) {
+            market.stop();
+        }
+    }
+
+    /**
+     * Deploys a paper node reading its venue rules from the simulator, without slippage, seeing BTCUSDT trade at
+     * 86900.10 (signals and MARKET orders fill there, whatever their own price).
+     */
+    private void deploy(Vertx vertx, OrderConfig base) {
         Codecs.registerAll(vertx.eventBus());
+        market = TestMarket.start(vertx, BTCUSDT, "86900.10");
+        OrderConfig config = base.withEndpoints(market.endpoints())
+                .withPaper(PaperSettings.defaults().withSlippageBps(BigDecimal.ZERO), DailyLossLimit.OFF);
         // One context for both collectors: once a heartbeat counts a message, its events have arrived.
         Promise<Void> registered = Promise.promise();
         vertx.getOrCreateContext().runOnContext(v -> {

@@ -92,7 +92,7 @@ class OrderConfigTest {
                         + " was 'BTCUSDT')",
                 "{\"broker\": \"x\"}|order.broker: unknown key, expected one of binance, bithumb, defaults,"
                         + " instruments, journalDir, killSwitch, lookupDeadlineMillis, maxOrdersPerMinute, maxSignalAgeMillis, mode,"
-                        + " pollMillis, tradeSignals",
+                        + " paper, pollMillis, risk, tradeSignals",
                 "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
             })
     void rejectsBadValuesNamingTheField(String json, String message) {

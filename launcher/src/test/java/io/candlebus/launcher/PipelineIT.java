@@ -83,6 +83,7 @@ class PipelineIT {
         Map<Instrument, List<Candle>> truth = new HashMap<>();
         long start;
         JsonObject status;
+        String metrics;
         try {
             ExchangeSimulator sim = node.simulator();
             start = sim.clock().millis();
@@ -93,6 +94,13 @@ class PipelineIT {
                 truth.put(i, sim.truth(i));
             }
             status = getJson("http://127.0.0.1:" + node.httpPort() + "/status?detail=full");
+            metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } finally {
             node.close().await(60, TimeUnit.SECONDS);
         }
@@ -112,6 +120,10 @@ class PipelineIT {
                     .isNotNull();
         }
         assertThat(orders).as("paper orders from signals").anyMatch(e -> e.status() == OrderStatus.FILLED && e.paper());
+        assertThat(status.getJsonObject("pnl").getJsonArray("instruments"))
+                .as("PnL of the paper fills in /status")
+                .isNotEmpty();
+        assertThat(metrics).contains("candlebus_pnl_realised{").contains("candlebus_pnl_total_unrealised{asset=");
         assertDatasetHoldsExactlyThePublishedCandles(data, closed);
     }
 

@@ -1,26 +1,19 @@
 package io.candlebus.order;
 
 import io.candlebus.contract.Addresses;
-import io.candlebus.contract.Candle;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
-import io.candlebus.contract.Side;
 import io.candlebus.contract.Signal;
-import io.candlebus.contract.Trade;
 import io.candlebus.order.journal.KillSwitchFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.candlebus.order.live.LiveBrokers;
 import io.candlebus.order.live.LiveSetup;
-import io.candlebus.order.paper.ContractSizes;
 import io.candlebus.order.paper.PaperBroker;
 import io.candlebus.order.paper.RulesBook;
-import io.candlebus.order.paper.VenueRules;
-import io.candlebus.order.pnl.PnlBook;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -70,12 +63,12 @@ public final class OrderVerticle extends VerticleBase {
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KillSwitch kill;
-    private final PnlBook pnl;
+    private OrderPnl pnl;
     private KillSwitchEndpoint killEndpoint;
     /** Null in live mode. */
     private PaperBroker paper;
 
-    private RulesBook rules;
+    private WebClient web;
     private OrderDesk desk;
     private LiveBrokers brokers;
     private boolean reconciled;
@@ -101,7 +94,6 @@ public final class OrderVerticle extends VerticleBase {
         }
         this.live = live;
         this.kill = new KillSwitch(config.killSwitch(), clock.millis());
-        this.pnl = new PnlBook(this::contractSize);
         for (String name : new String[] {
             "signals",
             "staleSignals",
@@ -119,9 +111,12 @@ public final class OrderVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        pnl = new OrderPnl(vertx, clock, config.maxDailyLoss(), reason -> killEndpoint.trip(reason));
         if (live == null) {
-            rules = new RulesBook(WebClient.create(vertx), config.endpoints());
-            paper = new PaperBroker(clock, config.paper(), rules::rules, this::onLaterEvent, this::onPaperFill);
+            web = WebClient.create(vertx);
+            RulesBook rules = new RulesBook(web, config.endpoints());
+            paper = new PaperBroker(clock, config.paper(), rules::rules, this::onLaterEvent, pnl::onPaperFill);
+            pnl.trade(paper, rules);
             desk = newDesk(paper);
             reconciled = true;
             counters.put("openPaperOrders", 0L);
@@ -158,23 +153,7 @@ public final class OrderVerticle extends VerticleBase {
                 vertx, kill, clock, live == null ? null : live.journalDir(), this::onKillSwitchChange);
         return Future.all(List.of(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
-                        bus.<Trade>consumer(
-                                        Addresses.MARKET_TRADES,
-                                        m -> onPrice(
-                                                m.body().instrument(),
-                                                m.body().price(),
-                                                m.body().quantity()))
-                                .completion(),
-                        bus.<Candle>consumer(
-                                        Addresses.CANDLES_LIVE,
-                                        m -> onPrice(
-                                                m.body().instrument(), m.body().close(), null))
-                                .completion(),
-                        bus.<Candle>consumer(
-                                        Addresses.CANDLES_CLOSED,
-                                        m -> pnl.mark(
-                                                m.body().instrument(), m.body().close()))
-                                .completion(),
+                        pnl.listen(bus),
                         bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
                         bus.consumer(Addresses.ORDERS_KILL, killEndpoint::onMessage)
                                 .completion()))
@@ -264,6 +243,9 @@ public final class OrderVerticle extends VerticleBase {
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(liveTimer);
         publishHeartbeat("stopped");
+        if (web != null) {
+            web.close();
+        }
         return brokers == null ? Future.succeededFuture() : brokers.close(vertx);
     }
 
@@ -349,37 +331,10 @@ public final class OrderVerticle extends VerticleBase {
         }
     }
 
-    /** An observed market price: paper mode fills against it; both modes mark the PnL with it. */
-    private void onPrice(Instrument instrument, BigDecimal price, BigDecimal quantity) {
-        if (paper != null) {
-            paper.observe(instrument, price, quantity);
-        }
-        pnl.mark(instrument, price);
-    }
-
     /** A paper order's event after its submit answered (a later fill, a cancel): journaled and published. */
     private void onLaterEvent(OrderEvent event) {
         results.update(event);
         onEvent(event);
-    }
-
-    /**
-     * A paper fill, with its fee. The daily loss is checked once the broker is done with the fill: a trip
-     * cancels the open paper orders, which must not happen in the middle of one of them filling.
-     */
-    private void onPaperFill(
-            Instrument instrument, Side side, BigDecimal quantity, BigDecimal price, BigDecimal fee, long time) {
-        pnl.fill(instrument, side, quantity, price, fee, time);
-        vertx.runOnContext(v -> checkDailyLoss());
-    }
-
-    private void checkDailyLoss() {
-        config.maxDailyLoss().breach(pnl, clock.millis()).ifPresent(killEndpoint::trip);
-    }
-
-    private BigDecimal contractSize(Instrument instrument) {
-        VenueRules known = rules == null ? null : rules.known(instrument);
-        return known != null ? known.contractSize() : ContractSizes.standard(instrument);
     }
 
     private Future<OrderEvent> place(OrderRequest request) {
@@ -396,10 +351,7 @@ public final class OrderVerticle extends VerticleBase {
                     case ACCEPTED -> "accepted";
                     case CANCELLED -> "cancelled";
                 });
-        if (!event.paper()) {
-            pnl.onLiveEvent(event);
-            checkDailyLoss();
-        }
+        pnl.onEvent(event);
         LOG.info(
                 "order {} {} {} {} {}: {}",
                 event.clientOrderId(),
@@ -432,6 +384,6 @@ public final class OrderVerticle extends VerticleBase {
                 .publish(
                         Addresses.STATUS_HEARTBEAT,
                         new Heartbeat(node, COMPONENT, state, counters, lastEventTime, clock.millis()));
-        vertx.eventBus().publish(Addresses.ORDERS_PNL, pnl.snapshot(node, clock.millis()));
+        pnl.publish(node);
     }
 }

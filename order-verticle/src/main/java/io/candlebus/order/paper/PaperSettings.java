@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * {"balances": {"binance:spot": {"USDT": "10000"}, "bithumb:spot": {"KRW": "10000000"}},
  *  "fees": {"binance:spot": {"maker": "0.001", "taker": "0.001"}},
- *  "slippageBps": 5, "leverage": 1, "marketWaitMillis": 10000}
+ *  "slippageBps": 5, "leverage": 1, "marketWaitMillis": 5000}
  * }</pre>
  *
  * @param balances starting balances per venue market ({@code binance:spot}, {@code binance:usdm}, {@code
@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * @param slippageBps how far beyond the next observed price a MARKET order fills, in basis points (default 5)
  * @param leverage futures initial margin = notional / leverage (default 1)
  * @param marketWaitMillis how long a MARKET order waits for the next observed price before it is REJECTED
- *     (default 10000)
+ *     (default 5000: below the HTTP server's 10 s wait for an answer, so a caller of POST /orders sees the
+ *     rejection)
  */
 public record PaperSettings(
         Map<String, Map<String, BigDecimal>> balances,
@@ -69,7 +70,7 @@ public record PaperSettings(
                         "bithumb:spot", new Fees(new BigDecimal("0.0025"), new BigDecimal("0.0025"))),
                 new BigDecimal("5"),
                 BigDecimal.ONE,
-                10_000);
+                5_000);
     }
 
     /** Returns the fees of {@code venue} ({@code exchange:market}). */

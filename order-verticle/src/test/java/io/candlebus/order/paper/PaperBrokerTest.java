@@ -167,13 +167,13 @@ class PaperBrokerTest {
     @Test
     void aMarketOrderWithoutAnObservedPriceIsRejectedAfterTheWait() {
         Future<OrderEvent> result = broker.submit(market("w-1", BTCUSDT, Side.BUY, "0.001", "87000"));
-        clock.advance(9_999);
+        clock.advance(4_999);
         broker.expire();
         assertThat(result.isComplete()).isFalse();
         clock.advance(1);
         broker.expire();
         assertThat(result.result().status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(result.result().reason()).contains("no price of binance:spot:BTCUSDT was observed within 10000 ms");
+        assertThat(result.result().reason()).contains("no price of binance:spot:BTCUSDT was observed within 5000 ms");
         assertThat(broker.openOrders()).isZero();
     }
 

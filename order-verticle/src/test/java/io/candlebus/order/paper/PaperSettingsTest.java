@@ -19,7 +19,7 @@ class PaperSettingsTest {
         assertThat(d.feesOf("bithumb:spot").maker()).isEqualByComparingTo("0.0025");
         assertThat(d.slippageBps()).isEqualByComparingTo("5");
         assertThat(d.leverage()).isEqualByComparingTo("1");
-        assertThat(d.marketWaitMillis()).isEqualTo(10_000);
+        assertThat(d.marketWaitMillis()).isEqualTo(5_000);
         assertThat(d.balances().get("binance:spot")).containsEntry("USDT", new BigDecimal("10000"));
         assertThat(OrderConfig.defaults().maxDailyLoss().on()).isFalse();
     }

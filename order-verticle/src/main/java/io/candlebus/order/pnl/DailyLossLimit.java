@@ -3,6 +3,7 @@ package io.candlebus.order.pnl;
 import io.candlebus.contract.ConfigException;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public record DailyLossLimit(Map<String, BigDecimal> maxLossByAsset) {
                 LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000L));
                 return Optional.of("daily loss limit order.risk.maxDailyLoss." + limit.getKey() + " "
                         + limit.getValue().toPlainString() + " exceeded: realised PnL on " + day + " (UTC) is "
-                        + today.setScale(8, java.math.RoundingMode.HALF_EVEN)
+                        + today.setScale(8, RoundingMode.HALF_EVEN)
                                 .stripTrailingZeros()
                                 .toPlainString()
                         + " " + limit.getKey());

@@ -32,6 +32,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,7 @@ class PaperLiveParityIT {
 
         BigDecimal last = sim.orders().lastPrice(SPOT);
         String restingPrice = last.multiply(new BigDecimal("0.9"))
-                .setScale(0, java.math.RoundingMode.DOWN)
+                .setScale(0, RoundingMode.DOWN)
                 .toPlainString();
         List<Step> steps = List.of(
                 new Step(SPOT, Side.BUY, true, "0.002", null),

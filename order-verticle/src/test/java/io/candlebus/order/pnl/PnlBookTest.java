@@ -8,6 +8,8 @@ import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.PnlSnapshot;
 import io.candlebus.contract.Side;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +60,7 @@ class PnlBookTest {
         book.mark(COINM, d("40000"));
         assertThat(book.unrealised(COINM)).isEqualByComparingTo("-0.005");
         book.fill(COINM, Side.SELL, d("10"), d("40000"), d("0.00001"), DAY);
-        assertThat(book.realised(COINM).setScale(8, java.math.RoundingMode.HALF_EVEN))
-                .isEqualByComparingTo("-0.00501");
+        assertThat(book.realised(COINM).setScale(8, RoundingMode.HALF_EVEN)).isEqualByComparingTo("-0.00501");
         assertThat(book.snapshot("n", DAY).totals())
                 .extracting(PnlSnapshot.Total::asset)
                 .containsExactly("BTC");
@@ -99,7 +100,7 @@ class PnlBookTest {
 
     @Test
     void theDailyLossLimitTripsOnlyBelowMinusTheLimitOfItsAsset() {
-        DailyLossLimit limit = new DailyLossLimit(java.util.Map.of("USDT", d("10")));
+        DailyLossLimit limit = new DailyLossLimit(Map.of("USDT", d("10")));
         book.fill(BTCUSDT, Side.BUY, d("0.01"), d("80000"), BigDecimal.ZERO, DAY);
         book.fill(BTCUSDT, Side.SELL, d("0.01"), d("79000"), BigDecimal.ZERO, DAY);
         assertThat(limit.breach(book, DAY)).isEqualTo(Optional.empty()); // exactly -10

@@ -39,6 +39,23 @@ public final class Addresses {
      */
     public static final String ORDERS_KILL = "orders.kill";
 
+    /**
+     * What the order verticle knows. Request/reply; body a JSON object {@code {"query": ...}}: {@code
+     * "orders"} (optional {@code "instrument"} key and {@code "limit"} 1-500, default 100) replies {@code
+     * {"orders": [OrderEvent JSON, newest first]}}; {@code "order"} with {@code "clientOrderId"} replies the
+     * order's latest {@link OrderEvent} (fails NOT_FOUND naming the id); {@code "positions"} replies {@code
+     * {"mode", "positions": {instrument key: decimal text}}}; {@code "balances"} replies {@code {"mode",
+     * "venues": {venue: [{"asset", "free", "locked"}]}}} (from the venues in live mode).
+     */
+    public static final String ORDERS_QUERY = "orders.query";
+
+    /**
+     * Cancels an order. Request/reply; body the client order id (a string), reply the order's final {@link
+     * OrderEvent} (CANCELLED, or FILLED if it filled first); fails NOT_FOUND for an unknown id and
+     * UNAVAILABLE when the venue's answer is unclear.
+     */
+    public static final String ORDERS_CANCEL = "orders.cancel";
+
     /** Runtime subscriptions. Request/reply; body {@link SubscriptionCommand}, reply {@link SubscriptionList}. */
     public static final String CONTROL_SUBSCRIPTIONS = "control.subscriptions";
 
@@ -60,6 +77,8 @@ public final class Addresses {
             ORDERS_SUBMIT,
             ORDERS_EVENTS,
             ORDERS_KILL,
+            ORDERS_QUERY,
+            ORDERS_CANCEL,
             CONTROL_SUBSCRIPTIONS,
             STATUS_HEARTBEAT,
             STATUS_NODES);

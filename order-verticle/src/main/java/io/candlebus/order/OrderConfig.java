@@ -13,12 +13,14 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * {"mode": "paper", "tradeSignals": true, "maxOrdersPerMinute": 10, "maxSignalAgeMillis": 60000,
+ *  "maxPriceDeviationPercent": 10,
  *  "bithumb": {"restUrl": "https://api.bithumb.com"},
  *  "binance": {"spot": {"restUrl": "https://api.binance.com"}, "usdm": {"restUrl": "https://fapi.binance.com"},
  *              "coinm": {"restUrl": "https://dapi.binance.com"}},
  *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000, "killSwitch": false,
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
- *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
+ *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000",
+ *                                          "maxNotional": "1000000"}}}
  * }</pre>
  *
  * <p>Decimals may be JSON strings (exact, preferred) or numbers. An instrument entry overrides only the
@@ -43,6 +45,7 @@ import java.util.TreeMap;
  *     before deciding it was not placed (default 30000)
  * @param killSwitch whether the kill switch starts tripped (default false): no order is placed until a
  *     token-guarded {@code DELETE /orders/kill} clears it
+ * @param risk the fat-finger guard ({@link RiskSettings})
  */
 public record OrderConfig(
         String mode,
@@ -55,7 +58,8 @@ public record OrderConfig(
         String journalDir,
         long pollMillis,
         long lookupDeadlineMillis,
-        boolean killSwitch) {
+        boolean killSwitch,
+        RiskSettings risk) {
 
     /** The paper mode: orders are filled by {@code PaperBroker}, nothing reaches a venue. */
     public static final String PAPER = "paper";
@@ -79,14 +83,17 @@ public record OrderConfig(
             "journalDir",
             "pollMillis",
             "lookupDeadlineMillis",
-            "killSwitch");
-    private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
+            "killSwitch",
+            RiskSettings.KEY);
+    private static final Set<String> SETTINGS_KEYS =
+            Set.of("quantity", "maxOrderQuantity", "maxPosition", "maxNotional");
 
     public OrderConfig {
         if (!PAPER.equals(mode) && !LIVE.equals(mode)) {
             throw new ConfigException("mode", MODES, mode);
         }
         endpoints = endpoints == null ? OrderEndpoints.UNSET : endpoints;
+        risk = risk == null ? RiskSettings.defaults() : risk;
         if (journalDir != null && journalDir.isBlank()) {
             throw new ConfigException("journalDir", "a directory path", journalDir);
         }
@@ -102,9 +109,37 @@ public record OrderConfig(
         if (maxSignalAgeMillis < 0) {
             throw new ConfigException("maxSignalAgeMillis", "an integer >= 0", maxSignalAgeMillis);
         }
-        check(defaultSettings, "defaults");
+        defaultSettings.check("defaults");
         instruments = Map.copyOf(instruments);
-        instruments.forEach((instrument, settings) -> check(settings, "instruments." + instrument.key()));
+        instruments.forEach((instrument, settings) -> settings.check("instruments." + instrument.key()));
+    }
+
+    /** Creates a config with the default {@link RiskSettings}. */
+    public OrderConfig(
+            String mode,
+            boolean tradeSignals,
+            int maxOrdersPerMinute,
+            long maxSignalAgeMillis,
+            InstrumentSettings defaultSettings,
+            Map<Instrument, InstrumentSettings> instruments,
+            OrderEndpoints endpoints,
+            String journalDir,
+            long pollMillis,
+            long lookupDeadlineMillis,
+            boolean killSwitch) {
+        this(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                endpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis,
+                killSwitch,
+                null);
     }
 
     /** Creates a config whose kill switch starts armed (not tripped). */
@@ -183,7 +218,8 @@ public record OrderConfig(
                 journalDir,
                 pollMillis,
                 lookupDeadlineMillis,
-                killSwitch);
+                killSwitch,
+                risk);
     }
 
     /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
@@ -199,7 +235,8 @@ public record OrderConfig(
                 journalDir,
                 pollMillis,
                 lookupDeadlineMillis,
-                killSwitch);
+                killSwitch,
+                risk);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */
@@ -272,7 +309,8 @@ public record OrderConfig(
                     (String) dir,
                     pollMillis,
                     lookupDeadlineMillis,
-                    killSwitch);
+                    killSwitch,
+                    RiskSettings.fromJson(json, path));
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }
@@ -318,33 +356,8 @@ public record OrderConfig(
         return new InstrumentSettings(
                 decimal(json, path, "quantity", fallback.quantity()),
                 decimal(json, path, "maxOrderQuantity", fallback.maxOrderQuantity()),
-                decimal(json, path, "maxPosition", fallback.maxPosition()));
-    }
-
-    private static void check(InstrumentSettings settings, String path) {
-        if (settings.quantity().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".quantity", "a decimal > 0", settings.quantity().toPlainString());
-        }
-        if (settings.maxOrderQuantity().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".maxOrderQuantity",
-                    "a decimal > 0",
-                    settings.maxOrderQuantity().toPlainString());
-        }
-        if (settings.maxPosition().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".maxPosition",
-                    "a decimal > 0",
-                    settings.maxPosition().toPlainString());
-        }
-        if (settings.quantity().compareTo(settings.maxOrderQuantity()) > 0) {
-            // Otherwise every order a signal places would be rejected by the risk check.
-            throw new ConfigException(
-                    path + ".quantity",
-                    "at most maxOrderQuantity " + settings.maxOrderQuantity().toPlainString(),
-                    settings.quantity().toPlainString());
-        }
+                decimal(json, path, "maxPosition", fallback.maxPosition()),
+                decimal(json, path, "maxNotional", fallback.maxNotional()));
     }
 
     private static JsonObject object(JsonObject json, String path, String key) {

@@ -7,6 +7,7 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.candlebus.order.binance.BinanceOrderClient;
 import io.candlebus.order.binance.BinanceSigner;
@@ -24,6 +25,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live brokers of one node over one shared durable journal: a {@link LiveBroker} per venue market with
@@ -31,6 +37,8 @@ import java.util.Map;
  * venue without keys is REJECTED before anything is journaled.
  */
 public final class LiveBrokers implements Broker {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveBrokers.class);
+
     private final OrderJournalFile journal;
     private final WebClient client;
     private final Map<String, LiveBroker> brokers;
@@ -145,11 +153,65 @@ public final class LiveBrokers implements Broker {
     }
 
     /**
-     * Settles every non-final intent with its venue, broker after broker; fails if any outcome stays
-     * unknown (the caller retries: no new order may be placed before this succeeds).
+     * Settles every non-final intent with its venue, broker after broker, then fetches every venue market's
+     * balances and logs a one-line summary of them (assets and amounts only); fails if any outcome stays
+     * unknown or a balance list cannot be read (the caller retries: no new order may be placed before this
+     * succeeds).
      */
     public Future<List<OrderEvent>> reconcile() {
-        return each(LiveBroker::reconcile);
+        return each(LiveBroker::reconcile).compose(events -> balancesByVenue()
+                .map(balances -> {
+                    LOG.info("live orders: balances {}", summary(balances));
+                    return events;
+                }));
+    }
+
+    /** Returns {@code venue: ASSET free/locked, ...} per venue market, leaving out assets it holds none of. */
+    static String summary(Map<String, List<AssetBalance>> balances) {
+        return balances.entrySet().stream()
+                .map(e -> e.getKey() + " ["
+                        + e.getValue().stream()
+                                .filter(b -> b.free().signum() != 0 || b.locked().signum() != 0)
+                                .map(b -> b.asset() + " " + b.free().toPlainString() + "/"
+                                        + b.locked().toPlainString())
+                                .collect(Collectors.joining(", "))
+                        + "]")
+                .collect(Collectors.joining(" "));
+    }
+
+    /** Fetches the balances of every venue market with keys, one after the other, keyed {@code exchange:market}. */
+    public Future<Map<String, List<AssetBalance>>> balancesByVenue() {
+        Map<String, List<AssetBalance>> out = new TreeMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, LiveBroker> e : brokers.entrySet()) {
+            chain = chain.compose(v -> e.getValue().balances().map(list -> {
+                out.put(e.getKey(), list);
+                return (Void) null;
+            }));
+        }
+        return chain.map(v -> out);
+    }
+
+    /** Returns the balances of every venue market together (see {@link #balancesByVenue()} for them apart). */
+    @Override
+    public Future<List<AssetBalance>> balances() {
+        return balancesByVenue()
+                .map(byVenue -> byVenue.values().stream().flatMap(List::stream).toList());
+    }
+
+    /** Cancels the journaled order of {@code clientOrderId} at its venue (see {@link LiveBroker#cancel}). */
+    @Override
+    public Future<OrderEvent> cancel(String clientOrderId) {
+        Optional<LiveBroker> broker =
+                journal.find(clientOrderId).map(e -> brokerFor(e.request().instrument()));
+        return broker.isEmpty()
+                ? Future.failedFuture("live orders: no order with client order id " + clientOrderId)
+                : broker.get().cancel(clientOrderId);
+    }
+
+    /** Returns the request of every journaled intent, oldest first. */
+    public List<OrderRequest> journaledRequests() {
+        return journal.entries().stream().map(JournalEntry::request).toList();
     }
 
     /** Looks up every open order at its venue and returns the events of those that changed. */

@@ -6,11 +6,13 @@ import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Side;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,5 +74,17 @@ public final class PaperBroker implements Broker {
     @Override
     public BigDecimal position(Instrument instrument) {
         return positions.getOrDefault(instrument, BigDecimal.ZERO);
+    }
+
+    /** Paper mode keeps no account: it holds nothing. */
+    @Override
+    public Future<List<AssetBalance>> balances() {
+        return Future.succeededFuture(List.of());
+    }
+
+    /** Paper orders fill at once, so none is ever open to cancel. */
+    @Override
+    public Future<OrderEvent> cancel(String clientOrderId) {
+        return Future.failedFuture("paper broker: order " + clientOrderId + " is not open (paper orders fill at once)");
     }
 }

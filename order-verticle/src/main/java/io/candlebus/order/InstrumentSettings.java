@@ -50,7 +50,9 @@ public record InstrumentSettings(
         }
         if (settings.maxNotional() != null && settings.maxNotional().signum() <= 0) {
             throw new ConfigException(
-                    path + ".maxNotional", "a decimal > 0", settings.maxNotional().toPlainString());
+                    path + ".maxNotional",
+                    "a decimal > 0",
+                    settings.maxNotional().toPlainString());
         }
         if (settings.quantity().compareTo(settings.maxOrderQuantity()) > 0) {
             // Otherwise every order a signal places would be rejected by the risk check.

@@ -297,6 +297,7 @@ public record OrderConfig(
         if (!(kill instanceof Boolean killSwitch)) {
             throw new ConfigException(path + ".killSwitch", "true or false", kill);
         }
+        RiskSettings risk = RiskSettings.fromJson(json, path);
         try {
             return new OrderConfig(
                     mode,
@@ -310,7 +311,7 @@ public record OrderConfig(
                     pollMillis,
                     lookupDeadlineMillis,
                     killSwitch,
-                    RiskSettings.fromJson(json, path));
+                    risk);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }

@@ -65,9 +65,11 @@ final class OrderDesk {
         String id = request.clientOrderId();
         Optional<OrderEvent> done = journal.find(id);
         if (done.isPresent()) {
-            journal.request(id).flatMap(placed -> OrderIdConflict.between(placed, request)).ifPresent(c -> {
-                throw c;
-            });
+            journal.request(id)
+                    .flatMap(placed -> OrderIdConflict.between(placed, request))
+                    .ifPresent(c -> {
+                        throw c;
+                    });
             return new Placement(Future.succeededFuture(done.get()), true);
         }
         Future<OrderEvent> pending = inFlight.get(id);

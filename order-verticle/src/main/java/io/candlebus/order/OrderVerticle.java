@@ -154,8 +154,7 @@ public final class OrderVerticle extends VerticleBase {
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
                         bus.<Candle>consumer(Addresses.CANDLES_LIVE, m -> prices.observe(m.body(), clock.millis()))
                                 .completion(),
-                        bus.<Candle>consumer(
-                                        Addresses.CANDLES_CLOSED, m -> prices.observe(m.body(), clock.millis()))
+                        bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> prices.observe(m.body(), clock.millis()))
                                 .completion(),
                         bus.consumer(Addresses.ORDERS_QUERY, queries::onQuery).completion(),
                         bus.consumer(Addresses.ORDERS_CANCEL, queries::onCancel).completion(),
@@ -321,8 +320,7 @@ public final class OrderVerticle extends VerticleBase {
                             + " no new order is placed until every open intent is settled, retry shortly");
             return;
         }
-        if (results.find(request.clientOrderId()).isEmpty()
-                && !prices.followed(request.instrument(), clock.millis())) {
+        if (results.find(request.clientOrderId()).isEmpty() && !prices.followed(request.instrument(), clock.millis())) {
             count("invalid");
             message.fail(
                     FailureCode.REJECTED.code(),

@@ -61,7 +61,8 @@ public final class PriceGuard {
         }
         BigDecimal notional = request.quantity().multiply(price);
         if (notional.compareTo(maxNotional) > 0) {
-            return Optional.of("risk limit maxNotional: order value " + notional.stripTrailingZeros().toPlainString()
+            return Optional.of("risk limit maxNotional: order value "
+                    + notional.stripTrailingZeros().toPlainString()
                     + " (quantity " + request.quantity().toPlainString() + " x price " + price.toPlainString()
                     + ") exceeds " + maxNotional.toPlainString() + " for " + request.instrument());
         }

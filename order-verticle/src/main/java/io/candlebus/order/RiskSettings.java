@@ -49,10 +49,7 @@ public record RiskSettings(BigDecimal maxPriceDeviationPercent) {
                 // Reported below.
             }
         }
-        if (percent == null
-                || percent.precision() > 12
-                || percent.signum() <= 0
-                || percent.compareTo(MAX) > 0) {
+        if (percent == null || percent.precision() > 12 || percent.signum() <= 0 || percent.compareTo(MAX) > 0) {
             throw new ConfigException(path + "." + KEY, "a decimal above 0 and at most 1000", value);
         }
         return new RiskSettings(percent);

@@ -151,14 +151,17 @@ public final class BinanceOrderClient implements VenueOrders {
                 for (Object item : new JsonObject(body).getJsonArray("balances")) {
                     JsonObject b = (JsonObject) item;
                     out.add(new AssetBalance(
-                            b.getString("asset"), new BigDecimal(b.getString("free")), new BigDecimal(b.getString("locked"))));
+                            b.getString("asset"),
+                            new BigDecimal(b.getString("free")),
+                            new BigDecimal(b.getString("locked"))));
                 }
             } else {
                 for (Object item : new JsonArray(body)) {
                     JsonObject b = (JsonObject) item;
                     BigDecimal wallet = new BigDecimal(b.getString("balance"));
                     BigDecimal free = new BigDecimal(b.getString("availableBalance"));
-                    out.add(new AssetBalance(b.getString("asset"), free, wallet.subtract(free).max(BigDecimal.ZERO)));
+                    out.add(new AssetBalance(
+                            b.getString("asset"), free, wallet.subtract(free).max(BigDecimal.ZERO)));
                 }
             }
         } catch (RuntimeException e) {

@@ -6,10 +6,10 @@ import io.candlebus.order.journal.OrderState;
 import io.candlebus.order.live.VenueOrders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.json.JsonArray;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +95,8 @@ public final class BithumbOrderClient implements VenueOrders {
         }
         if (response.statusCode() != 200 || array == null) {
             String error = BithumbReply.error(BithumbReply.object(body));
-            return Future.failedFuture("bithumb GET /v1/accounts: HTTP " + response.statusCode()
-                    + (error == null ? "" : " " + error));
+            return Future.failedFuture(
+                    "bithumb GET /v1/accounts: HTTP " + response.statusCode() + (error == null ? "" : " " + error));
         }
         List<AssetBalance> out = new ArrayList<>();
         try {

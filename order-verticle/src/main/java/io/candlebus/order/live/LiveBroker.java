@@ -245,7 +245,8 @@ public final class LiveBroker implements Broker {
 
     /** Returns the journaled state of {@code entry} as an event. */
     private OrderEvent journaledEvent(JournalEntry entry) {
-        String reason = entry.reason() == null || entry.reason().isBlank() ? "journaled " + entry.state() : entry.reason();
+        String reason =
+                entry.reason() == null || entry.reason().isBlank() ? "journaled " + entry.state() : entry.reason();
         return event(entry.request(), status(entry.state()), entry.exchangeOrderId(), entry.filledQuantity(), reason);
     }
 

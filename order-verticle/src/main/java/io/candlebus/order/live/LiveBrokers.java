@@ -159,11 +159,10 @@ public final class LiveBrokers implements Broker {
      * succeeds).
      */
     public Future<List<OrderEvent>> reconcile() {
-        return each(LiveBroker::reconcile).compose(events -> balancesByVenue()
-                .map(balances -> {
-                    LOG.info("live orders: balances {}", summary(balances));
-                    return events;
-                }));
+        return each(LiveBroker::reconcile).compose(events -> balancesByVenue().map(balances -> {
+            LOG.info("live orders: balances {}", summary(balances));
+            return events;
+        }));
     }
 
     /** Returns {@code venue: ASSET free/locked, ...} per venue market, leaving out assets it holds none of. */
@@ -171,7 +170,8 @@ public final class LiveBrokers implements Broker {
         return balances.entrySet().stream()
                 .map(e -> e.getKey() + " ["
                         + e.getValue().stream()
-                                .filter(b -> b.free().signum() != 0 || b.locked().signum() != 0)
+                                .filter(b ->
+                                        b.free().signum() != 0 || b.locked().signum() != 0)
                                 .map(b -> b.asset() + " " + b.free().toPlainString() + "/"
                                         + b.locked().toPlainString())
                                 .collect(Collectors.joining(", "))

@@ -15,6 +15,9 @@ import java.util.Set;
 final class OrderRequestParser {
     static final String DEFAULT_ORIGIN = "orders.submit";
 
+    /** The longest text field read: ids and keys are far shorter, an origin is a short note. */
+    static final int MAX_TEXT = 200;
+
     private static final Set<String> FIELDS =
             Set.of("clientOrderId", "instrument", "side", "type", "quantity", "price", "origin");
 
@@ -26,6 +29,10 @@ final class OrderRequestParser {
             // A record from the bus is bounded like JSON from HTTP.
             OrderDecimals.bounded("order.quantity", request.quantity());
             OrderDecimals.bounded("order.price", request.price());
+            if (request.origin().length() > MAX_TEXT) {
+                throw new IllegalArgumentException("order.origin: expected at most " + MAX_TEXT + " characters, was "
+                        + request.origin().length());
+            }
             return request;
         }
         if (!(body instanceof JsonObject json)) {
@@ -57,6 +64,10 @@ final class OrderRequestParser {
         Object value = json.getValue(field);
         if (value != null && !(value instanceof String)) {
             throw new IllegalArgumentException("order." + field + ": expected text, was " + describe(value));
+        }
+        if (value != null && ((String) value).length() > MAX_TEXT) {
+            throw new IllegalArgumentException("order." + field + ": expected at most " + MAX_TEXT + " characters, was "
+                    + ((String) value).length());
         }
         return (String) value;
     }

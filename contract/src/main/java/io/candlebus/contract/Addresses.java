@@ -45,7 +45,9 @@ public final class Addresses {
      * {"orders": [OrderEvent JSON, newest first]}}; {@code "order"} with {@code "clientOrderId"} replies the
      * order's latest {@link OrderEvent} (fails NOT_FOUND naming the id); {@code "positions"} replies {@code
      * {"mode", "positions": {instrument key: decimal text}}}; {@code "balances"} replies {@code {"mode",
-     * "venues": {venue: [{"asset", "free", "locked"}]}}} (from the venues in live mode).
+     * "venues": {venue: [{"asset", "free", "locked"}]}, "errors": {venue: reason}}} (from the venues in live
+     * mode, keyed {@code exchange:market}; fails UNAVAILABLE only if no venue could be read). The list replies
+     * are JSON text, so decimals cross the bus exactly.
      */
     public static final String ORDERS_QUERY = "orders.query";
 

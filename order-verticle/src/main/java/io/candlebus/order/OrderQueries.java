@@ -7,6 +7,7 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.codec.ContractJson;
 import io.candlebus.order.live.LiveBrokers;
+import io.candlebus.order.live.VenueBalances;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
@@ -139,14 +140,21 @@ final class OrderQueries {
         return new JsonObject().put("mode", mode).put("positions", positions).encode();
     }
 
+    /**
+     * Live mode: each venue market's balances, and under {@code errors} those that could not be read (fails
+     * only if none could). Paper mode: the paper broker's, under {@code paper}.
+     */
     private Future<String> balances() {
         Broker b = broker.get();
-        Future<Map<String, List<AssetBalance>>> byVenue = b instanceof LiveBrokers live
+        Future<VenueBalances> read = b instanceof LiveBrokers live
                 ? live.balancesByVenue()
-                : b.balances().map(list -> Map.of("paper", list));
-        return byVenue.map(venues -> {
+                : b.balances().map(list -> new VenueBalances(new TreeMap<>(Map.of("paper", list)), new TreeMap<>()));
+        return read.compose(venues -> {
+            if (venues.balances().isEmpty() && !venues.errors().isEmpty()) {
+                return Future.failedFuture(String.valueOf(venues.errors()));
+            }
             JsonObject out = new JsonObject();
-            new TreeMap<>(venues).forEach((venue, list) -> {
+            venues.balances().forEach((venue, list) -> {
                 JsonArray assets = new JsonArray();
                 list.forEach(a -> assets.add(new JsonObject()
                         .put("asset", a.asset())
@@ -154,7 +162,13 @@ final class OrderQueries {
                         .put("locked", a.locked().toPlainString())));
                 out.put(venue, assets);
             });
-            return new JsonObject().put("mode", mode).put("venues", out).encode();
+            JsonObject errors = new JsonObject();
+            venues.errors().forEach(errors::put);
+            return Future.succeededFuture(new JsonObject()
+                    .put("mode", mode)
+                    .put("venues", out)
+                    .put("errors", errors)
+                    .encode());
         });
     }
 

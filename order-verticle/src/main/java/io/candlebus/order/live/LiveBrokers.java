@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,49 +153,47 @@ public final class LiveBrokers implements Broker {
 
     /**
      * Settles every non-final intent with its venue, broker after broker, then fetches every venue market's
-     * balances and logs a one-line summary of them (assets and amounts only); fails if any outcome stays
-     * unknown or a balance list cannot be read (the caller retries: no new order may be placed before this
-     * succeeds).
+     * balances and logs a one-line summary (assets and amounts only, never keys); fails if any outcome stays
+     * unknown (the caller retries: no new order may be placed before this succeeds). A market whose balances
+     * cannot be read is named in a warning but does not hold trading up: keys need not allow every market.
      */
     public Future<List<OrderEvent>> reconcile() {
         return each(LiveBroker::reconcile).compose(events -> balancesByVenue().map(balances -> {
-            LOG.info("live orders: balances {}", summary(balances));
+            LOG.info("live orders: balances {}", balances.summary());
+            balances.errors().forEach((venue, why) -> LOG.warn("live orders: balances of {} not read: {}", venue, why));
             return events;
         }));
     }
 
-    /** Returns {@code venue: ASSET free/locked, ...} per venue market, leaving out assets it holds none of. */
-    static String summary(Map<String, List<AssetBalance>> balances) {
-        return balances.entrySet().stream()
-                .map(e -> e.getKey() + " ["
-                        + e.getValue().stream()
-                                .filter(b ->
-                                        b.free().signum() != 0 || b.locked().signum() != 0)
-                                .map(b -> b.asset() + " " + b.free().toPlainString() + "/"
-                                        + b.locked().toPlainString())
-                                .collect(Collectors.joining(", "))
-                        + "]")
-                .collect(Collectors.joining(" "));
-    }
-
-    /** Fetches the balances of every venue market with keys, one after the other, keyed {@code exchange:market}. */
-    public Future<Map<String, List<AssetBalance>>> balancesByVenue() {
-        Map<String, List<AssetBalance>> out = new TreeMap<>();
+    /** Fetches the balances of every venue market with keys, one after the other; never fails. */
+    public Future<VenueBalances> balancesByVenue() {
+        Map<String, List<AssetBalance>> read = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (Map.Entry<String, LiveBroker> e : brokers.entrySet()) {
-            chain = chain.compose(v -> e.getValue().balances().map(list -> {
-                out.put(e.getKey(), list);
-                return (Void) null;
-            }));
+            chain = chain.compose(v -> e.getValue()
+                    .balances()
+                    .map(list -> {
+                        read.put(e.getKey(), list);
+                        return (Void) null;
+                    })
+                    .recover(failure -> {
+                        errors.put(e.getKey(), String.valueOf(failure.getMessage()));
+                        return Future.succeededFuture();
+                    }));
         }
-        return chain.map(v -> out);
+        return chain.map(v -> new VenueBalances(new TreeMap<>(read), new TreeMap<>(errors)));
     }
 
     /** Returns the balances of every venue market together (see {@link #balancesByVenue()} for them apart). */
     @Override
     public Future<List<AssetBalance>> balances() {
         return balancesByVenue()
-                .map(byVenue -> byVenue.values().stream().flatMap(List::stream).toList());
+                .compose(byVenue -> byVenue.errors().isEmpty()
+                        ? Future.succeededFuture(byVenue.balances().values().stream()
+                                .flatMap(List::stream)
+                                .toList())
+                        : Future.failedFuture("balances not read: " + byVenue.errors()));
     }
 
     /** Cancels the journaled order of {@code clientOrderId} at its venue (see {@link LiveBroker#cancel}). */

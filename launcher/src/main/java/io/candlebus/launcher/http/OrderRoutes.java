@@ -75,7 +75,11 @@ final class OrderRoutes {
                 return;
             }
             if (params.getAll(name).size() > 1) {
-                TokenAuth.error(ctx, 400, name + ": expected once, was given " + params.getAll(name).size() + " times");
+                TokenAuth.error(
+                        ctx,
+                        400,
+                        name + ": expected once, was given "
+                                + params.getAll(name).size() + " times");
                 return;
             }
         }
@@ -133,7 +137,8 @@ final class OrderRoutes {
             return;
         }
         switch (re.failureType()) {
-            case RECIPIENT_FAILURE -> TokenAuth.error(ctx, FailureCode.of(re.failureCode()).httpStatus(), re.getMessage());
+            case RECIPIENT_FAILURE -> TokenAuth.error(
+                    ctx, FailureCode.of(re.failureCode()).httpStatus(), re.getMessage());
             case NO_HANDLERS -> TokenAuth.error(
                     ctx,
                     503,

@@ -385,7 +385,10 @@ class LiveOrdersIT {
                 .encode();
     }
 
-    /** Posts an order once the node accepts orders (a just-started live node reconciles first). */
+    /**
+     * Posts an order once the node accepts orders: a just-started live node reconciles first, and an instrument
+     * is traded once its market data flows.
+     */
     private JsonObject submitWhenReady(String base, String body) {
         List<HttpResponse<String>> last = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30))
@@ -393,7 +396,8 @@ class LiveOrdersIT {
                 .until(() -> {
                     HttpResponse<String> r = post(base, body);
                     last.add(r);
-                    return r.statusCode() != 503 || !r.body().contains("reconciling");
+                    return (r.statusCode() != 503 || !r.body().contains("reconciling"))
+                            && !r.body().contains("is not followed");
                 });
         HttpResponse<String> r = last.get(last.size() - 1);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -58,7 +58,9 @@ final class OrderBody {
                 return node.isBigDecimal() ? node.decimalValue().toString() : node.asText();
             }
             // Any other field wants text: the parser refuses a number whatever its size.
-            return node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+            return node.isIntegralNumber() && node.canConvertToLong()
+                    ? (Object) node.longValue()
+                    : (Object) node.doubleValue();
         }
         return node.isArray() ? new JsonArray(node.toString()) : new JsonObject(node.toString());
     }

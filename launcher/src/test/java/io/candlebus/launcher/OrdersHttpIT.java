@@ -123,7 +123,7 @@ class OrdersHttpIT {
                 .startsWith(
                         "orders.submit: order.instrument: binance:spot:DOGEUSDT is not followed by this deployment");
         assertThat(error(send("POST", "/orders", order("b-3", "0.001", null).put("leverage", 100), TOKEN), 400))
-                .isEqualTo("orders.submit: order.leverage: unknown field, expected one of clientOrderId, instrument,"
+                .isEqualTo("order.leverage: unknown field, expected one of clientOrderId, instrument,"
                         + " origin, price, quantity, side, type");
         // A risk rejection does not keep the id: the same id passes once within the limits.
         JsonObject fatFinger =
@@ -140,7 +140,7 @@ class OrdersHttpIT {
             assertThat(refused.statusCode()).as(raw + ": " + refused.body()).isEqualTo(400);
             assertThat(new JsonObject(refused.body()).getString("error"))
                     .as(raw)
-                    .startsWith("orders.submit: order.quantity: expected");
+                    .startsWith("order.quantity: expected");
             assertThat(System.nanoTime() - started).as(raw).isLessThan(5_000_000_000L);
         }
         for (String body : List.of("[1]", "{", "\"x\"", "{\"quantity\":{\"a\":1}}", "{\"side\":[\"BUY\"]}")) {

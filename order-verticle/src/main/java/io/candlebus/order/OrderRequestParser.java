@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * Reads the body of an {@code orders.submit} request: an {@link OrderRequest}, or its JSON form (as an
- * HTTP front end may send it). Errors name the field, say what was expected and what arrived.
+ * HTTP front end may send it). Errors name the field, say what was expected and what arrived. The HTTP
+ * front end runs it too, so bad input is refused at the edge whether or not an order node is reachable.
  */
-final class OrderRequestParser {
+public final class OrderRequestParser {
     static final String DEFAULT_ORIGIN = "orders.submit";
 
     /** The longest text field read: ids and keys are far shorter, an origin is a short note. */
@@ -24,7 +25,7 @@ final class OrderRequestParser {
     private OrderRequestParser() {}
 
     /** Returns the request in {@code body}; throws IllegalArgumentException naming the bad field. */
-    static OrderRequest parse(Object body) {
+    public static OrderRequest parse(Object body) {
         if (body instanceof OrderRequest request) {
             // A record from the bus is bounded like JSON from HTTP.
             OrderDecimals.bounded("order.quantity", request.quantity());

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the body of {@code POST /orders} into the JSON form {@code orders.submit} takes, without judging the
- * order: the order verticle's parser does that for HTTP and the bus alike (unknown fields, bounds, types).
+ * Reads the body of {@code POST /orders} into the JSON form {@code OrderRequestParser} takes, without judging
+ * the order: that parser does, for HTTP and the bus alike (unknown fields, bounds, types).
  * Numbers in {@code quantity} and {@code price} are passed on as their exact text, never through a
  * {@code double}: {@code 0.1} stays {@code 0.1}, and {@code 1e999999999} arrives as text the parser refuses
  * in constant time.

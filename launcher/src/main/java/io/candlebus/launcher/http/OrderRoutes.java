@@ -3,7 +3,9 @@ package io.candlebus.launcher.http;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.codec.ContractJson;
+import io.candlebus.order.OrderRequestParser;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -53,9 +55,10 @@ final class OrderRoutes {
     }
 
     private void onSubmit(RoutingContext ctx) {
-        JsonObject order;
+        OrderRequest order;
         try {
-            order = OrderBody.parse(ctx.body().asString());
+            // Judged here as the order node judges it (which checks again): bad input is a 400 at the edge.
+            order = OrderRequestParser.parse(OrderBody.parse(ctx.body().asString()));
         } catch (IllegalArgumentException e) {
             TokenAuth.error(ctx, 400, e.getMessage());
             return;

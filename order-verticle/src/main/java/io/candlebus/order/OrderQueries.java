@@ -108,7 +108,9 @@ final class OrderQueries {
             try {
                 instrument = Instrument.parse(String.valueOf(key));
             } catch (IllegalArgumentException e) {
-                throw new QueryException(FailureCode.INVALID, "instrument: " + e.getMessage());
+                String why = e.getMessage();
+                throw new QueryException(
+                        FailureCode.INVALID, why.startsWith("instrument:") ? why : "instrument: " + why);
             }
         }
         List<OrderEvent> recent = results.recent(limit, instrument);

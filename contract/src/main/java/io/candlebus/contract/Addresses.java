@@ -41,6 +41,24 @@ public final class Addresses {
 
     /** Profit and loss of the order node's fills, every second. Publish; body {@link PnlSnapshot}. */
     public static final String ORDERS_PNL = "orders.pnl";
+    /**
+     * What the order verticle knows. Request/reply; body a JSON object {@code {"query": ...}}: {@code
+     * "orders"} (optional {@code "instrument"} key and {@code "limit"} 1-500, default 100) replies {@code
+     * {"orders": [OrderEvent JSON, newest first]}}; {@code "order"} with {@code "clientOrderId"} replies the
+     * order's latest {@link OrderEvent} (fails NOT_FOUND naming the id); {@code "positions"} replies {@code
+     * {"mode", "positions": {instrument key: decimal text}}}; {@code "balances"} replies {@code {"mode",
+     * "venues": {venue: [{"asset", "free", "locked"}]}, "errors": {venue: reason}}} (from the venues in live
+     * mode, keyed {@code exchange:market}; fails UNAVAILABLE only if no venue could be read). The list replies
+     * are JSON text, so decimals cross the bus exactly.
+     */
+    public static final String ORDERS_QUERY = "orders.query";
+
+    /**
+     * Cancels an order. Request/reply; body the client order id (a string), reply the order's final {@link
+     * OrderEvent} (CANCELLED, or FILLED if it filled first); fails NOT_FOUND for an unknown id and
+     * UNAVAILABLE when the venue's answer is unclear.
+     */
+    public static final String ORDERS_CANCEL = "orders.cancel";
 
     /** Runtime subscriptions. Request/reply; body {@link SubscriptionCommand}, reply {@link SubscriptionList}. */
     public static final String CONTROL_SUBSCRIPTIONS = "control.subscriptions";
@@ -64,6 +82,8 @@ public final class Addresses {
             ORDERS_EVENTS,
             ORDERS_KILL,
             ORDERS_PNL,
+            ORDERS_QUERY,
+            ORDERS_CANCEL,
             CONTROL_SUBSCRIPTIONS,
             STATUS_HEARTBEAT,
             STATUS_NODES);

@@ -14,7 +14,7 @@ final class Checks {
     static BigDecimal positive(BigDecimal value, String field) {
         present(value, field);
         if (value.signum() <= 0) {
-            throw new IllegalArgumentException(field + ": expected > 0, was " + value.toPlainString());
+            throw new IllegalArgumentException(field + ": expected > 0, was " + shown(value));
         }
         return value;
     }
@@ -22,9 +22,19 @@ final class Checks {
     static BigDecimal nonNegative(BigDecimal value, String field) {
         present(value, field);
         if (value.signum() < 0) {
-            throw new IllegalArgumentException(field + ": expected >= 0, was " + value.toPlainString());
+            throw new IllegalArgumentException(field + ": expected >= 0, was " + shown(value));
         }
         return value;
+    }
+
+    /**
+     * Returns {@code value} for an error message: plain when that is short, else its scientific form, cut at
+     * 40 characters. {@code -1e999999999} printed plain would be a billion characters.
+     */
+    static String shown(BigDecimal value) {
+        long scale = value.scale();
+        String text = scale > -30 && scale < 30 ? value.toPlainString() : value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     static long nonNegative(long value, String field) {

@@ -5,6 +5,8 @@ public enum FailureCode {
     INVALID(400, 400),
     UNAUTHORIZED(401, 401),
     NOT_FOUND(404, 404),
+    /** A client order id reused with different parameters. */
+    CONFLICT(409, 409),
     REJECTED(422, 422),
     UNAVAILABLE(503, 503),
     INTERNAL(500, 500);

@@ -93,6 +93,19 @@ class InvariantsTest {
     }
 
     @Test
+    void anExtremeDecimalIsNamedInItsShortFormNeverPrintedInFull() {
+        // Printed plain, -1e999999999 is a billion characters: it once took a node's memory with it.
+        assertThatThrownBy(() -> new OrderRequest(
+                        "id-1", BTC, Side.BUY, OrderType.MARKET, new BigDecimal("-1e999999999"), null, "http"))
+                .hasMessage("order.quantity: expected > 0, was -1E+999999999");
+        assertThatThrownBy(() -> ContractJson.fromJson(
+                        "{\"clientOrderId\":\"id-1\",\"instrument\":\"binance:spot:BTCUSDT\",\"side\":\"BUY\","
+                                + "\"type\":\"MARKET\",\"quantity\":\"-1e-999999999\",\"origin\":\"x\"}",
+                        OrderRequest.class))
+                .hasMessageContaining("order.quantity: expected > 0, was -1E-999999999");
+    }
+
+    @Test
     void decodingInvalidJsonNamesTheBrokenInvariant() {
         String json = ContractJson.toJson(candle("10", "11", "9", "10")).replace("\"high\":11", "\"high\":8");
         assertThatThrownBy(() -> ContractJson.fromJson(json, Candle.class))

@@ -86,6 +86,10 @@ class ControlEndpointsIT {
         String order = "{\"clientOrderId\":\"http-1\",\"instrument\":\"binance:spot:BTCUSDT\",\"side\":\"BUY\","
                 + "\"type\":\"LIMIT\",\"quantity\":\"0.001\",\"price\":\"10000.5\",\"origin\":\"http\"}";
         assertThat(send("POST", "/orders", order, null).statusCode()).isEqualTo(401);
+        // An order needs its instrument's market data flowing (a price seen): until then it is refused, 422.
+        await().atMost(Duration.ofSeconds(30)).until(() -> send("POST", "/orders", order.replace("87000.5", "1"), TOKEN)
+                .body()
+                .contains("maxPriceDeviationPercent"));
         HttpResponse<String> first = send("POST", "/orders", order, TOKEN);
         assertThat(first.statusCode()).isEqualTo(200);
         JsonObject event = new JsonObject(first.body());

@@ -17,6 +17,7 @@ import io.candlebus.sim.orders.SimOrderStatus;
 import io.candlebus.sim.orders.SimVenue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,13 +76,14 @@ class KillSwitchIT {
         try {
             String base = "http://127.0.0.1:" + node.httpPort();
             ExchangeSimulator sim = node.simulator();
-            // Limit buys far below the market: they rest at the venue.
+            // Limit buys below the market (within the fat-finger guard's 10 %): they rest at the venue.
             String bithumbId = "kill-it-bithumb-" + suffix;
             String binanceId = "kill-it-binance-" + suffix;
-            assertThat(submitWhenReady(base, limit(bithumbId, KRW_BTC, "50000000"))
+            assertThat(submitWhenReady(base, limit(bithumbId, KRW_BTC, below(sim, KRW_BTC, "1000")))
                             .getString("status"))
                     .isEqualTo("ACCEPTED");
-            assertThat(submitWhenReady(base, limit(binanceId, BTCUSDT, "40000")).getString("status"))
+            assertThat(submitWhenReady(base, limit(binanceId, BTCUSDT, below(sim, BTCUSDT, "0.01")))
+                            .getString("status"))
                     .isEqualTo("ACCEPTED");
             assertThat(status(sim, SimVenue.BITHUMB, SimAccounts.BITHUMB_ACCESS_KEY, bithumbId))
                     .isEqualTo(SimOrderStatus.NEW);
@@ -153,8 +155,7 @@ class KillSwitchIT {
             HttpResponse<String> cleared = send("DELETE", base + "/orders/kill", null, TOKEN);
             assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
             assertThat(new JsonObject(cleared.body()).getBoolean("tripped")).isFalse();
-            HttpResponse<String> placed = send("POST", base + "/orders", market(refusedId), TOKEN);
-            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+            submitWhenReady(base, market(refusedId));
             assertThat(atVenue(sim, refusedId)).hasSize(1);
             assertThat(keptAt).doesNotExist();
             await().atMost(Duration.ofSeconds(10)).until(() -> !getJson(base + "/status")
@@ -194,10 +195,9 @@ class KillSwitchIT {
             assertThat(new JsonObject(cleared.body()).getString("reason"))
                     .isEqualTo("DELETE /orders/kill: checked, resuming");
             // The order reaches the paper broker again (which may still lack a market price to fill at).
-            HttpResponse<String> placed = send("POST", base + "/orders", market(id), TOKEN);
-            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
-            assertThat(new JsonObject(placed.body()).getString("clientOrderId")).isEqualTo(id);
-            assertThat(placed.body()).doesNotContain("kill switch");
+            JsonObject placed = submitWhenReady(base, market(id));
+            assertThat(placed.getString("clientOrderId")).isEqualTo(id);
+            assertThat(placed.encode()).doesNotContain("kill switch");
 
             HttpResponse<String> bad = send("POST", base + "/orders/kill", "{\"reason\":\"x\",\"who\":1}", TOKEN);
             assertThat(bad.statusCode()).isEqualTo(400);
@@ -258,13 +258,28 @@ class KillSwitchIT {
                 .encode();
     }
 
-    /** Posts an order once the node accepts orders (a just-started live node reconciles first). */
+    /** Returns a price 7 % under the venue's last price of {@code instrument}, on its {@code tick}. */
+    private static String below(ExchangeSimulator sim, Instrument instrument, String tick) {
+        BigDecimal step = new BigDecimal(tick);
+        return sim.orders()
+                .lastPrice(instrument)
+                .multiply(new BigDecimal("0.93"))
+                .divide(step, 0, java.math.RoundingMode.DOWN)
+                .multiply(step)
+                .toPlainString();
+    }
+
+    /**
+     * Posts an order once the node accepts orders: a just-started live node reconciles first, and an instrument
+     * is traded once its market data flows.
+     */
     private JsonObject submitWhenReady(String base, String body) {
         HttpResponse<String> r = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(
                         () -> send("POST", base + "/orders", body, TOKEN),
-                        x -> x.statusCode() != 503 || !x.body().contains("reconciling"));
+                        x -> (x.statusCode() != 503 || !x.body().contains("reconciling"))
+                                && !x.body().contains("is not followed"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new JsonObject(r.body());
     }

@@ -1,8 +1,10 @@
 package io.candlebus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.OrderEvent;
@@ -16,12 +18,15 @@ import io.candlebus.sim.orders.SimVenue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,10 +69,16 @@ class LiveOrderLatencyIT {
                                 .put("maxOrdersPerMinute", 1_000_000)
                                 .put("pollMillis", 1000));
         BlockingQueue<OrderEvent> events = new ArrayBlockingQueue<>(100_000);
-        Node node = Node.start(AppConfig.fromJson(tree, SIM_KEYS), vertx -> vertx.eventBus()
-                        .<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> events.add(m.body())))
+        Queue<Heartbeat> heartbeats = new ConcurrentLinkedQueue<>();
+        Node node = Node.start(AppConfig.fromJson(tree, SIM_KEYS), vertx -> {
+                    vertx.eventBus().<OrderEvent>consumer(Addresses.ORDERS_EVENTS, m -> events.add(m.body()));
+                    vertx.eventBus().<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> heartbeats.add(m.body()));
+                })
                 .await(60, TimeUnit.SECONDS);
         try {
+            // Signals are dropped until the order component has reconciled (and read the balances): wait for it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> heartbeats.stream()
+                    .anyMatch(h -> h.component().equals("order") && h.state().equals("live")));
             ExchangeSimulator sim = node.simulator();
             for (Instrument instrument : List.of(bithumb, binance)) {
                 List<Long> micros = new ArrayList<>();

@@ -109,6 +109,39 @@ class LiveOrdersIT {
             assertThat(atVenue(sim, SimVenue.BITHUMB, SimAccounts.BITHUMB_ACCESS_KEY, bithumbId))
                     .hasSize(1);
 
+            // Balances come from the venues, per venue market.
+            HttpResponse<String> balances = send("GET", base + "/balances", TOKEN);
+            assertThat(balances.statusCode()).as(balances.body()).isEqualTo(200);
+            JsonObject venues = new JsonObject(balances.body()).getJsonObject("venues");
+            assertThat(venues.getJsonArray("bithumb:spot").encode()).contains("\"asset\":\"KRW\"");
+            assertThat(venues.getJsonArray("binance:spot").encode()).contains("\"asset\":\"USDT\"");
+            assertThat(send("GET", base + "/balances", null).statusCode()).isEqualTo(401);
+
+            // A resting order is cancelled at its venue by DELETE /orders/{id}, which answers the final event.
+            String resting = "live-it-rest-" + UUID.randomUUID().toString().substring(0, 8);
+            BigDecimal above = sim.orders()
+                    .lastPrice(KRW_BTC)
+                    .multiply(new BigDecimal("1.05"))
+                    .divide(new BigDecimal("1000"), 0, java.math.RoundingMode.DOWN)
+                    .multiply(new BigDecimal("1000"));
+            JsonObject accepted = submit(
+                    base,
+                    new JsonObject(order(resting, KRW_BTC, Side.SELL, "0.001"))
+                            .put("type", "LIMIT")
+                            .put("price", above.toPlainString())
+                            .encode());
+            assertThat(accepted.getString("status")).as(accepted.encode()).isEqualTo("ACCEPTED");
+            assertThat(send("DELETE", base + "/orders/" + resting, null).statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> cancelled = send("DELETE", base + "/orders/" + resting, TOKEN);
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+            assertThat(new JsonObject(cancelled.body()).getString("status")).isEqualTo("CANCELLED");
+            assertThat(new JsonObject(get(base + "/orders/" + resting).body()).getString("status"))
+                    .isEqualTo("CANCELLED");
+            assertThat(atVenue(sim, SimVenue.BITHUMB, SimAccounts.BITHUMB_ACCESS_KEY, resting))
+                    .singleElement()
+                    .satisfies(o -> assertThat(o.status().isOpen()).isFalse());
+
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 JsonArray orders = getJson(base + "/status").getJsonArray("orders");
                 return orders.encode().contains(bithumbId)
@@ -119,8 +152,10 @@ class LiveOrdersIT {
             node.close().await(30, TimeUnit.SECONDS);
         }
         try (OrderJournalFile journal = OrderJournalFile.open(data.resolve("orders"))) {
-            assertThat(journal.entries()).hasSize(2);
-            assertThat(journal.entries()).allMatch(e -> e.state() == OrderState.FILLED);
+            assertThat(journal.entries()).hasSize(3);
+            assertThat(journal.entries())
+                    .extracting(e -> e.state())
+                    .containsExactly(OrderState.FILLED, OrderState.FILLED, OrderState.CANCELED);
         }
     }
 
@@ -146,7 +181,7 @@ class LiveOrdersIT {
 
             // The venue is unreachable at first: reconciliation cannot finish, so nothing new may be placed.
             venue.faults().restOutage(3_600_000);
-            JsonObject tree = liveNode(data, "order,http");
+            JsonObject tree = liveNode(data, "market,order,http");
             tree.getJsonObject("market").put("instruments", new JsonArray().add(KRW_BTC.key()));
             tree.getJsonObject("order")
                     .put("lookupDeadlineMillis", 100)
@@ -350,7 +385,10 @@ class LiveOrdersIT {
                 .encode();
     }
 
-    /** Posts an order once the node accepts orders (a just-started live node reconciles first). */
+    /**
+     * Posts an order once the node accepts orders: a just-started live node reconciles first, and an instrument
+     * is traded once its market data flows.
+     */
     private JsonObject submitWhenReady(String base, String body) {
         List<HttpResponse<String>> last = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30))
@@ -358,7 +396,8 @@ class LiveOrdersIT {
                 .until(() -> {
                     HttpResponse<String> r = post(base, body);
                     last.add(r);
-                    return r.statusCode() != 503 || !r.body().contains("reconciling");
+                    return (r.statusCode() != 503 || !r.body().contains("reconciling"))
+                            && !r.body().contains("is not followed");
                 });
         HttpResponse<String> r = last.get(last.size() - 1);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -378,6 +417,15 @@ class LiveOrdersIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(
+                b.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {

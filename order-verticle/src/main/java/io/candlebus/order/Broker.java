@@ -23,12 +23,12 @@ public interface Broker {
     /** Returns the broker's net position in {@code instrument} (base units, negative when short, 0 if none). */
     BigDecimal position(Instrument instrument);
 
-    /** Returns what the account holds, asset by asset: free to spend, and locked by open orders. */
+    /** Returns what the account holds, per asset (from the venue for a live broker); failed if it cannot tell. */
     Future<List<AssetBalance>> balances();
 
     /**
-     * Cancels the order of {@code clientOrderId}. Completes with the order's final event: CANCELED, or FILLED if
-     * it filled first; fails when the id is unknown or the outcome is unclear.
+     * Cancels the order of {@code clientOrderId} and completes with its final event: CANCELED, or FILLED if it
+     * filled first. A failed future means the id is unknown or the outcome unclear (the order may still be open).
      */
     Future<OrderEvent> cancel(String clientOrderId);
 }

@@ -15,13 +15,15 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * {"mode": "paper", "tradeSignals": true, "maxOrdersPerMinute": 10, "maxSignalAgeMillis": 60000,
+ *  "maxPriceDeviationPercent": 10,
  *  "bithumb": {"restUrl": "https://api.bithumb.com"},
  *  "binance": {"spot": {"restUrl": "https://api.binance.com"}, "usdm": {"restUrl": "https://fapi.binance.com"},
  *              "coinm": {"restUrl": "https://dapi.binance.com"}},
  *  "journalDir": "data/orders", "pollMillis": 1000, "lookupDeadlineMillis": 30000, "killSwitch": false,
  *  "paper": {"slippageBps": 5}, "risk": {"maxDailyLoss": {"USDT": "100"}},
  *  "defaults": {"quantity": "0.001", "maxOrderQuantity": "0.01", "maxPosition": "0.01"},
- *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000"}}}
+ *  "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "100", "maxOrderQuantity": "1000", "maxPosition": "1000",
+ *                                          "maxNotional": "1000000"}}}
  * }</pre>
  *
  * <p>Decimals may be JSON strings (exact, preferred) or numbers. An instrument entry overrides only the
@@ -49,6 +51,7 @@ import java.util.TreeMap;
  * @param paper the paper account and fills (JSON key {@code paper}, see {@link PaperSettings})
  * @param maxDailyLoss the realised loss per UTC day that trips the kill switch (JSON {@code risk.maxDailyLoss}, see
  *     {@link DailyLossLimit}; default off)
+ * @param risk the fat-finger guard ({@link RiskSettings})
  */
 public record OrderConfig(
         String mode,
@@ -63,7 +66,8 @@ public record OrderConfig(
         long lookupDeadlineMillis,
         boolean killSwitch,
         PaperSettings paper,
-        DailyLossLimit maxDailyLoss) {
+        DailyLossLimit maxDailyLoss,
+        RiskSettings risk) {
 
     /** The paper mode: orders are filled by {@code PaperBroker}, nothing reaches a venue. */
     public static final String PAPER = "paper";
@@ -89,8 +93,10 @@ public record OrderConfig(
             "lookupDeadlineMillis",
             "killSwitch",
             "paper",
-            "risk");
-    private static final Set<String> SETTINGS_KEYS = Set.of("quantity", "maxOrderQuantity", "maxPosition");
+            "risk",
+            RiskSettings.KEY);
+    private static final Set<String> SETTINGS_KEYS =
+            Set.of("quantity", "maxOrderQuantity", "maxPosition", "maxNotional");
 
     public OrderConfig {
         if (!PAPER.equals(mode) && !LIVE.equals(mode)) {
@@ -99,6 +105,7 @@ public record OrderConfig(
         endpoints = endpoints == null ? OrderEndpoints.UNSET : endpoints;
         paper = paper == null ? PaperSettings.defaults() : paper;
         maxDailyLoss = maxDailyLoss == null ? DailyLossLimit.OFF : maxDailyLoss;
+        risk = risk == null ? RiskSettings.defaults() : risk;
         if (journalDir != null && journalDir.isBlank()) {
             throw new ConfigException("journalDir", "a directory path", journalDir);
         }
@@ -114,9 +121,39 @@ public record OrderConfig(
         if (maxSignalAgeMillis < 0) {
             throw new ConfigException("maxSignalAgeMillis", "an integer >= 0", maxSignalAgeMillis);
         }
-        check(defaultSettings, "defaults");
+        defaultSettings.check("defaults");
         instruments = Map.copyOf(instruments);
-        instruments.forEach((instrument, settings) -> check(settings, "instruments." + instrument.key()));
+        instruments.forEach((instrument, settings) -> settings.check("instruments." + instrument.key()));
+    }
+
+    /** Creates a config with the default {@link RiskSettings}. */
+    public OrderConfig(
+            String mode,
+            boolean tradeSignals,
+            int maxOrdersPerMinute,
+            long maxSignalAgeMillis,
+            InstrumentSettings defaultSettings,
+            Map<Instrument, InstrumentSettings> instruments,
+            OrderEndpoints endpoints,
+            String journalDir,
+            long pollMillis,
+            long lookupDeadlineMillis,
+            boolean killSwitch) {
+        this(
+                mode,
+                tradeSignals,
+                maxOrdersPerMinute,
+                maxSignalAgeMillis,
+                defaultSettings,
+                instruments,
+                endpoints,
+                journalDir,
+                pollMillis,
+                lookupDeadlineMillis,
+                killSwitch,
+                null,
+                null,
+                null);
     }
 
     /** Creates a config whose kill switch starts armed (not tripped). */
@@ -143,6 +180,7 @@ public record OrderConfig(
                 pollMillis,
                 lookupDeadlineMillis,
                 false,
+                null,
                 null,
                 null);
     }
@@ -199,7 +237,8 @@ public record OrderConfig(
                 lookupDeadlineMillis,
                 killSwitch,
                 paper,
-                maxDailyLoss);
+                maxDailyLoss,
+                risk);
     }
 
     /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
@@ -217,7 +256,8 @@ public record OrderConfig(
                 lookupDeadlineMillis,
                 killSwitch,
                 paper,
-                maxDailyLoss);
+                maxDailyLoss,
+                risk);
     }
 
     /** Returns this config with {@code newPaper} as its paper settings and {@code newMaxDailyLoss} as its limit. */
@@ -235,7 +275,8 @@ public record OrderConfig(
                 lookupDeadlineMillis,
                 killSwitch,
                 newPaper,
-                newMaxDailyLoss);
+                newMaxDailyLoss,
+                risk);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */
@@ -297,10 +338,11 @@ public record OrderConfig(
             throw new ConfigException(path + ".killSwitch", "true or false", kill);
         }
         PaperSettings paper = PaperSettings.fromJson(json.getValue("paper"), path + ".paper");
-        JsonObject risk = object(json, path, "risk");
-        rejectUnknownKeys(risk, path + ".risk", Set.of("maxDailyLoss"));
+        JsonObject riskObject = object(json, path, "risk");
+        rejectUnknownKeys(riskObject, path + ".risk", Set.of("maxDailyLoss"));
         DailyLossLimit maxDailyLoss =
-                DailyLossLimit.fromJson(risk.getValue("maxDailyLoss"), path + ".risk.maxDailyLoss");
+                DailyLossLimit.fromJson(riskObject.getValue("maxDailyLoss"), path + ".risk.maxDailyLoss");
+        RiskSettings risk = RiskSettings.fromJson(json, path);
         try {
             return new OrderConfig(
                     mode,
@@ -315,7 +357,8 @@ public record OrderConfig(
                     lookupDeadlineMillis,
                     killSwitch,
                     paper,
-                    maxDailyLoss);
+                    maxDailyLoss,
+                    risk);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }
@@ -361,33 +404,8 @@ public record OrderConfig(
         return new InstrumentSettings(
                 decimal(json, path, "quantity", fallback.quantity()),
                 decimal(json, path, "maxOrderQuantity", fallback.maxOrderQuantity()),
-                decimal(json, path, "maxPosition", fallback.maxPosition()));
-    }
-
-    private static void check(InstrumentSettings settings, String path) {
-        if (settings.quantity().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".quantity", "a decimal > 0", settings.quantity().toPlainString());
-        }
-        if (settings.maxOrderQuantity().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".maxOrderQuantity",
-                    "a decimal > 0",
-                    settings.maxOrderQuantity().toPlainString());
-        }
-        if (settings.maxPosition().signum() <= 0) {
-            throw new ConfigException(
-                    path + ".maxPosition",
-                    "a decimal > 0",
-                    settings.maxPosition().toPlainString());
-        }
-        if (settings.quantity().compareTo(settings.maxOrderQuantity()) > 0) {
-            // Otherwise every order a signal places would be rejected by the risk check.
-            throw new ConfigException(
-                    path + ".quantity",
-                    "at most maxOrderQuantity " + settings.maxOrderQuantity().toPlainString(),
-                    settings.quantity().toPlainString());
-        }
+                decimal(json, path, "maxPosition", fallback.maxPosition()),
+                decimal(json, path, "maxNotional", fallback.maxNotional()));
     }
 
     private static JsonObject object(JsonObject json, String path, String key) {

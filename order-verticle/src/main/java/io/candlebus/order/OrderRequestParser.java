@@ -10,10 +10,14 @@ import java.util.Set;
 
 /**
  * Reads the body of an {@code orders.submit} request: an {@link OrderRequest}, or its JSON form (as an
- * HTTP front end may send it). Errors name the field, say what was expected and what arrived.
+ * HTTP front end may send it). Errors name the field, say what was expected and what arrived. The HTTP
+ * front end runs it too, so bad input is refused at the edge whether or not an order node is reachable.
  */
-final class OrderRequestParser {
+public final class OrderRequestParser {
     static final String DEFAULT_ORIGIN = "orders.submit";
+
+    /** The longest text field read: ids and keys are far shorter, an origin is a short note. */
+    static final int MAX_TEXT = 200;
 
     private static final Set<String> FIELDS =
             Set.of("clientOrderId", "instrument", "side", "type", "quantity", "price", "origin");
@@ -21,11 +25,15 @@ final class OrderRequestParser {
     private OrderRequestParser() {}
 
     /** Returns the request in {@code body}; throws IllegalArgumentException naming the bad field. */
-    static OrderRequest parse(Object body) {
+    public static OrderRequest parse(Object body) {
         if (body instanceof OrderRequest request) {
             // A record from the bus is bounded like JSON from HTTP.
             OrderDecimals.bounded("order.quantity", request.quantity());
             OrderDecimals.bounded("order.price", request.price());
+            if (request.origin().length() > MAX_TEXT) {
+                throw new IllegalArgumentException("order.origin: expected at most " + MAX_TEXT + " characters, was "
+                        + request.origin().length());
+            }
             return request;
         }
         if (!(body instanceof JsonObject json)) {
@@ -57,6 +65,10 @@ final class OrderRequestParser {
         Object value = json.getValue(field);
         if (value != null && !(value instanceof String)) {
             throw new IllegalArgumentException("order." + field + ": expected text, was " + describe(value));
+        }
+        if (value != null && ((String) value).length() > MAX_TEXT) {
+            throw new IllegalArgumentException("order." + field + ": expected at most " + MAX_TEXT + " characters, was "
+                    + ((String) value).length());
         }
         return (String) value;
     }

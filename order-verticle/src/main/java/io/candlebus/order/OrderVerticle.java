@@ -1,6 +1,7 @@
 package io.candlebus.order;
 
 import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Candle;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchState;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes orders: turns {@code signals} into market orders, serves {@code orders.submit}, and
  * publishes every order event on {@code orders.events}. Each client order id is placed at most once
- * (a signal's id is derived from the signal id); a repeat gets the original result. Publishes a
+ * (a signal's id is derived from the signal id); a repeat gets the original result, a reuse with other
+ * parameters fails CONFLICT. {@code orders.submit} refuses an instrument not followed (see {@link
+ * LastPrices}, fed from {@code candles.live} and {@code candles.closed}, which also price the {@link
+ * PriceGuard}). Serves {@code orders.query} and {@code orders.cancel} ({@link OrderQueries}). Publishes a
  * heartbeat (component {@code order}) every second.
  *
  * <p>Paper mode (the default) fills through {@link PaperBroker}. Live mode opens the durable journal, and
@@ -63,12 +67,14 @@ public final class OrderVerticle extends VerticleBase {
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KillSwitch kill;
+    private final LastPrices prices = new LastPrices();
     private OrderPnl pnl;
     private KillSwitchEndpoint killEndpoint;
     /** Null in live mode. */
     private PaperBroker paper;
 
     private WebClient web;
+    private Broker broker;
     private OrderDesk desk;
     private LiveBrokers brokers;
     private boolean reconciled;
@@ -103,7 +109,8 @@ public final class OrderVerticle extends VerticleBase {
             "rejects",
             "duplicates",
             "invalid",
-            "refusedKillSwitch"
+            "refusedKillSwitch",
+            "conflicts"
         }) {
             counters.put(name, 0L);
         }
@@ -131,6 +138,7 @@ public final class OrderVerticle extends VerticleBase {
                 .compose(opened -> {
                     brokers = opened;
                     opened.journaled().forEach(results::record);
+                    opened.journaledRequests().forEach(results::remember);
                     ReplayReport report = opened.replayReport();
                     LOG.info(
                             "live orders: journal {} replayed ({} intents, {} open, {} torn bytes cut off); reconciling",
@@ -143,17 +151,35 @@ public final class OrderVerticle extends VerticleBase {
                 });
     }
 
-    private OrderDesk newDesk(Broker broker) {
-        return new OrderDesk(broker, new RiskLimits(config), results, clock, this::onEvent);
+    private OrderDesk newDesk(Broker placing) {
+        broker = placing;
+        return new OrderDesk(
+                placing,
+                new RiskLimits(config),
+                new PriceGuard(config),
+                instrument -> prices.last(instrument, clock.millis()),
+                results,
+                clock,
+                this::onEvent);
     }
 
     private Future<?> listen() {
         EventBus bus = vertx.eventBus();
         killEndpoint = new KillSwitchEndpoint(
                 vertx, kill, clock, live == null ? null : live.journalDir(), this::onKillSwitchChange);
+        OrderQueries queries = new OrderQueries(config.mode(), results, () -> broker, event -> {
+            results.update(event);
+            onEvent(event);
+        });
         return Future.all(List.of(
                         bus.<Signal>consumer(Addresses.SIGNALS, this::onSignal).completion(),
                         pnl.listen(bus),
+                        bus.<Candle>consumer(Addresses.CANDLES_LIVE, m -> prices.observe(m.body(), clock.millis()))
+                                .completion(),
+                        bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> prices.observe(m.body(), clock.millis()))
+                                .completion(),
+                        bus.consumer(Addresses.ORDERS_QUERY, queries::onQuery).completion(),
+                        bus.consumer(Addresses.ORDERS_CANCEL, queries::onCancel).completion(),
                         bus.consumer(Addresses.ORDERS_SUBMIT, this::onSubmit).completion(),
                         bus.consumer(Addresses.ORDERS_KILL, killEndpoint::onMessage)
                                 .completion()))
@@ -286,7 +312,12 @@ public final class OrderVerticle extends VerticleBase {
                 quantity,
                 signal.price(),
                 "signal " + signal.id());
-        place(request).onFailure(e -> LOG.warn("order for signal {} failed: {}", signal.id(), e.getMessage()));
+        try {
+            place(request).onFailure(e -> LOG.warn("order for signal {} failed: {}", signal.id(), e.getMessage()));
+        } catch (OrderIdConflict e) {
+            count("conflicts");
+            LOG.warn("signal {} not traded: {}", signal.id(), e.getMessage());
+        }
     }
 
     private void onSubmit(Message<Object> message) {
@@ -312,8 +343,25 @@ public final class OrderVerticle extends VerticleBase {
                             + " no new order is placed until every open intent is settled, retry shortly");
             return;
         }
-        place(request)
-                .onSuccess(message::reply)
+        if (results.find(request.clientOrderId()).isEmpty() && !prices.followed(request.instrument(), clock.millis())) {
+            count("invalid");
+            message.fail(
+                    FailureCode.REJECTED.code(),
+                    Addresses.ORDERS_SUBMIT + ": order.instrument: " + request.instrument()
+                            + " is not followed by this deployment (no candle of it on candles.live or"
+                            + " candles.closed in the last " + LastPrices.FOLLOWED_WITHIN_MILLIS / 1000
+                            + " s); follow it first (POST /subscriptions)");
+            return;
+        }
+        Future<OrderEvent> placed;
+        try {
+            placed = place(request);
+        } catch (OrderIdConflict e) {
+            count("conflicts");
+            message.fail(FailureCode.CONFLICT.code(), Addresses.ORDERS_SUBMIT + ": " + e.getMessage());
+            return;
+        }
+        placed.onSuccess(message::reply)
                 .onFailure(e -> message.fail(
                         FailureCode.UNAVAILABLE.code(),
                         Addresses.ORDERS_SUBMIT + ": the broker failed, the order's outcome is unknown: "

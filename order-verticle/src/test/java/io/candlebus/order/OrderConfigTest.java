@@ -52,6 +52,22 @@ class OrderConfigTest {
                 .isEqualTo(
                         new InstrumentSettings(new BigDecimal("100"), new BigDecimal("1000"), new BigDecimal("0.1")));
         assertThat(config.instruments()).containsOnlyKeys(KRW_XRP);
+        assertThat(config.risk()).isEqualTo(RiskSettings.defaults());
+    }
+
+    @Test
+    void theNotionalLimitIsPerInstrumentAndTheFatFingerGuardTopLevel() {
+        OrderConfig config = OrderConfig.fromJson(
+                new JsonObject(
+                        """
+                        {"maxPriceDeviationPercent": "2.5",
+                         "instruments": {"bithumb:spot:KRW-XRP": {"quantity": "10", "maxOrderQuantity": "100",
+                                                                  "maxNotional": "500000"}}}
+                        """),
+                "order");
+        assertThat(config.risk().maxPriceDeviationPercent()).isEqualByComparingTo("2.5");
+        assertThat(config.settingsFor(KRW_XRP).maxNotional()).isEqualByComparingTo("500000");
+        assertThat(config.settingsFor(BTCUSDT).maxNotional()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,8 +98,13 @@ class OrderConfigTest {
                 "{\"defaults\": {\"maxPosition\": 0}}|order.defaults.maxPosition: expected a decimal > 0, was '0'",
                 "{\"defaults\": {\"quantity\": \"0.1\"}}|order.defaults.quantity: expected at most maxOrderQuantity 0.01,"
                         + " was '0.1'",
-                "{\"defaults\": {\"qty\": \"0.1\"}}|order.defaults.qty: unknown key, expected one of maxOrderQuantity,"
-                        + " maxPosition, quantity",
+                "{\"defaults\": {\"qty\": \"0.1\"}}|order.defaults.qty: unknown key, expected one of maxNotional,"
+                        + " maxOrderQuantity, maxPosition, quantity",
+                "{\"defaults\": {\"maxNotional\": \"0\"}}|order.defaults.maxNotional: expected a decimal > 0, was '0'",
+                "{\"maxPriceDeviationPercent\": 0}|order.maxPriceDeviationPercent: expected a decimal above 0 and at"
+                        + " most 1000, was 0",
+                "{\"maxPriceDeviationPercent\": \"1e9\"}|order.maxPriceDeviationPercent: expected a decimal above 0"
+                        + " and at most 1000, was '1e9'",
                 "{\"defaults\": 5}|order.defaults: expected a JSON object, was 5",
                 "{\"instruments\": {\"binance:spot:BTCUSDT\": {\"quantity\": \"1\"}}}|order.instruments"
                         + ".binance:spot:BTCUSDT.quantity: expected at most maxOrderQuantity 0.01, was '1'",
@@ -91,7 +112,7 @@ class OrderConfigTest {
                         + " binance:spot:BTCUSDT (instrument: expected exchange:market:SYMBOL such as binance:spot:BTCUSDT,"
                         + " was 'BTCUSDT')",
                 "{\"broker\": \"x\"}|order.broker: unknown key, expected one of binance, bithumb, defaults,"
-                        + " instruments, journalDir, killSwitch, lookupDeadlineMillis, maxOrdersPerMinute, maxSignalAgeMillis, mode,"
+                        + " instruments, journalDir, killSwitch, lookupDeadlineMillis, maxOrdersPerMinute, maxPriceDeviationPercent, maxSignalAgeMillis, mode,"
                         + " paper, pollMillis, risk, tradeSignals",
                 "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
             })

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.contract.OrderEvent;
+import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
 import java.math.BigDecimal;
@@ -51,5 +52,27 @@ class OrderJournalTest {
         assertThat(journal.find("c")).isPresent();
         assertThat(journal.size()).isEqualTo(2);
         assertThatThrownBy(() -> new OrderJournal(0)).hasMessage("capacity: expected >= 1, was 0");
+    }
+
+    @Test
+    void listsTheLatestStatesNewestFirstAndKeepsTheRequests() {
+        OrderJournal journal = new OrderJournal(10);
+        OrderRequest a = TestOrders.market("a", TestOrders.BTCUSDT, Side.BUY, "0.001", "1");
+        journal.record(a, event("a", OrderStatus.ACCEPTED, "1"));
+        journal.record(event("b", OrderStatus.FILLED, "1"));
+        journal.record(event("c", OrderStatus.FILLED, "1"));
+        OrderEvent filled = event("a", OrderStatus.FILLED, "1");
+        journal.update(filled);
+
+        assertThat(journal.recent(10, null))
+                .extracting(OrderEvent::clientOrderId)
+                .containsExactly("c", "b", "a");
+        assertThat(journal.recent(2, null))
+                .extracting(OrderEvent::clientOrderId)
+                .containsExactly("c", "b");
+        assertThat(journal.recent(10, null).get(2)).isSameAs(filled);
+        assertThat(journal.recent(10, TestOrders.KRW_XRP)).isEmpty();
+        assertThat(journal.request("a")).containsSame(a);
+        assertThat(journal.request("b")).isEmpty();
     }
 }

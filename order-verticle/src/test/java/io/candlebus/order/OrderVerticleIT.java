@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.KillSwitchState;
@@ -83,6 +84,9 @@ class OrderVerticleIT {
         });
         registered.future().await();
         vertx.deployVerticle(new OrderVerticle(config, CLOCK, "node-1")).await();
+        // BTCUSDT is followed: its market data flows (an instrument without any is refused).
+        vertx.eventBus().publish(Addresses.CANDLES_LIVE, TestOrders.candle(BTCUSDT, 1_700_006_400_000L, "87000"));
+        awaitHeartbeat(c -> c.containsKey("signals"));
     }
 
     private static Signal signal(long openTime, Side side, String price) {
@@ -150,12 +154,71 @@ class OrderVerticleIT {
     void submittingTheSameClientOrderIdAgainRepliesWithTheOriginalResult(Vertx vertx) throws Exception {
         deploy(vertx, OrderConfig.defaults());
         OrderEvent first = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.001", "87000"));
-        OrderEvent again = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.002", "88000"));
+        OrderEvent again = submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.001", "87000"));
 
         assertThat(again).isEqualTo(first);
         assertThat(first.status()).isEqualTo(OrderStatus.FILLED);
-        awaitHeartbeat(c -> c.get("submits") == 2);
+        assertThatThrownBy(() -> submit(vertx, market("c-1", BTCUSDT, Side.BUY, "0.002", "87000")))
+                .cause()
+                .isInstanceOfSatisfying(ReplyException.class, e -> {
+                    assertThat(e.failureCode()).isEqualTo(FailureCode.CONFLICT.code());
+                    assertThat(e.getMessage()).startsWith("orders.submit: order.quantity: client order id 'c-1' was");
+                });
+        awaitHeartbeat(c -> c.get("submits") == 3 && c.get("conflicts") == 1);
         assertThat(events).containsExactly(first);
+    }
+
+    @Test
+    void anInstrumentWithoutMarketDataIsRefusedNamingIt(Vertx vertx) {
+        deploy(vertx, OrderConfig.defaults());
+        assertThatThrownBy(() -> submit(
+                        vertx, market("d-1", Instrument.parse("binance:spot:DOGEUSDT"), Side.BUY, "0.001", "0.1")))
+                .cause()
+                .isInstanceOfSatisfying(ReplyException.class, e -> {
+                    assertThat(e.failureCode()).isEqualTo(FailureCode.REJECTED.code());
+                    assertThat(e.getMessage())
+                            .isEqualTo("orders.submit: order.instrument: binance:spot:DOGEUSDT is not followed by this"
+                                    + " deployment (no candle of it on candles.live or candles.closed in the last"
+                                    + " 180 s); follow it first (POST /subscriptions)");
+                });
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void ordersAreQueriedNewestFirstAndAFilledOneCancelsToItsFinalEvent(Vertx vertx) throws Exception {
+        deploy(vertx, OrderConfig.defaults());
+        OrderEvent first = submit(vertx, market("q-1", BTCUSDT, Side.BUY, "0.001", "87000"));
+        OrderEvent second = submit(vertx, market("q-2", BTCUSDT, Side.BUY, "0.002", "87000"));
+
+        JsonObject listed = new JsonObject(
+                get(vertx.eventBus().<String>request(Addresses.ORDERS_QUERY, new JsonObject().put("query", "orders")))
+                        .body());
+        assertThat(listed.getJsonArray("orders").stream()
+                        .map(o -> ((JsonObject) o).getString("clientOrderId"))
+                        .toList())
+                .containsExactly("q-2", "q-1");
+        OrderEvent one = get(vertx.eventBus()
+                        .<OrderEvent>request(
+                                Addresses.ORDERS_QUERY,
+                                new JsonObject().put("query", "order").put("clientOrderId", "q-1")))
+                .body();
+        assertThat(one).isEqualTo(first);
+        assertThat(new JsonObject(get(vertx.eventBus()
+                                        .<String>request(
+                                                Addresses.ORDERS_QUERY, new JsonObject().put("query", "positions")))
+                                .body())
+                        .getJsonObject("positions")
+                        .getString("binance:spot:BTCUSDT"))
+                .isEqualTo(second.position().toPlainString());
+        assertThat(get(vertx.eventBus().<OrderEvent>request(Addresses.ORDERS_CANCEL, "q-2"))
+                        .body())
+                .isEqualTo(second);
+        assertThatThrownBy(() -> get(vertx.eventBus().request(Addresses.ORDERS_CANCEL, "nope")))
+                .cause()
+                .isInstanceOfSatisfying(ReplyException.class, e -> {
+                    assertThat(e.failureCode()).isEqualTo(FailureCode.NOT_FOUND.code());
+                    assertThat(e.getMessage()).isEqualTo("orders.cancel: no order with client order id 'nope'");
+                });
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.candlebus.order;
 
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Side;
@@ -27,5 +30,25 @@ public final class TestOrders {
     public static OrderRequest limit(String id, Instrument instrument, Side side, String quantity, String price) {
         return new OrderRequest(
                 id, instrument, side, OrderType.LIMIT, new BigDecimal(quantity), new BigDecimal(price), "test");
+    }
+
+    /** Returns a live 1m candle of {@code instrument} opening at {@code openTime} whose prices are all {@code price}. */
+    public static Candle candle(Instrument instrument, long openTime, String price) {
+        BigDecimal p = new BigDecimal(price);
+        return new Candle(
+                instrument,
+                Interval.M1,
+                openTime,
+                p,
+                p,
+                p,
+                p,
+                BigDecimal.ONE,
+                p,
+                1,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                false,
+                CandleSource.WEBSOCKET);
     }
 }

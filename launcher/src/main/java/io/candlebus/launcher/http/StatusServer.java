@@ -10,7 +10,6 @@ import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
-import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.PnlSnapshot;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
@@ -150,11 +149,12 @@ public final class StatusServer extends VerticleBase {
         // body is never read. Vert.x Web wants a body handler first on its route, so these are routes of their
         // own, matched before the handlers further down.
         TokenAuth auth = new TokenAuth(settings.controlToken());
+        OrderRoutes orders = new OrderRoutes(vertx, REQUEST_TIMEOUT_MILLIS);
         router.post("/subscriptions").handler(auth);
         router.delete("/subscriptions/:instrument").handler(auth);
-        router.post("/orders").handler(auth);
         router.post("/orders/kill").handler(auth);
         router.delete("/orders/kill").handler(auth);
+        orders.guard(router, auth);
         router.route().handler(new DeclaredLengthLimit(errors, settings.limits().maxBodyBytes()));
         for (int status : new int[] {404, 405, 406, 415}) {
             router.errorHandler(status, ctx -> errors.onStatus(ctx, status));
@@ -169,9 +169,9 @@ public final class StatusServer extends VerticleBase {
         router.get("/subscriptions").handler(this::onListSubscriptions);
         router.post("/subscriptions").handler(bodyHandler()).handler(this::onAddSubscription);
         router.delete("/subscriptions/:instrument").handler(this::onRemoveSubscription);
-        router.post("/orders").handler(bodyHandler()).handler(this::onSubmitOrder);
         router.post("/orders/kill").handler(bodyHandler()).handler(this::onKillSwitch);
         router.delete("/orders/kill").handler(bodyHandler()).handler(this::onKillSwitch);
+        orders.mount(router, this::bodyHandler);
         dashboard.mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
@@ -301,23 +301,6 @@ public final class StatusServer extends VerticleBase {
                                                 .map(Instrument::key)
                                                 .toList()))
                                 .encode()))
-                .onFailure(e -> replyFailure(ctx, e));
-    }
-
-    private void onSubmitOrder(RoutingContext ctx) {
-        OrderRequest request;
-        try {
-            request = ContractJson.fromJson(ctx.body().asString(), OrderRequest.class);
-        } catch (RuntimeException e) {
-            TokenAuth.error(ctx, 400, "order: " + HttpErrors.describe(e));
-            return;
-        }
-        vertx.eventBus()
-                .<OrderEvent>request(Addresses.ORDERS_SUBMIT, request, timeout())
-                .onSuccess(reply -> ctx.response()
-                        .setStatusCode(200)
-                        .putHeader("Content-Type", "application/json")
-                        .end(ContractJson.toJson(reply.body())))
                 .onFailure(e -> replyFailure(ctx, e));
     }
 

@@ -4,16 +4,20 @@ import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.journal.OrderState;
 import io.candlebus.order.live.VenueOrders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -110,6 +114,61 @@ public final class BinanceOrderClient implements VenueOrders {
                 .send()
                 .map(this::cancelled)
                 .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    /**
+     * Spot: {@code GET /api/v3/account} ({@code balances: [{asset, free, locked}]}); USDT-M {@code GET
+     * /fapi/v2/balance} and COIN-M {@code GET /dapi/v1/balance} ({@code [{asset, balance, availableBalance}]}:
+     * free is the available balance, locked the rest of the wallet balance).
+     */
+    @Override
+    public Future<List<AssetBalance>> balances(long timeoutMillis) {
+        String path =
+                switch (market) {
+                    case SPOT -> "/api/v3/account";
+                    case USDM -> "/fapi/v2/balance";
+                    case COINM -> "/dapi/v1/balance";
+                };
+        String query = signer.signedQuery("recvWindow=" + recvWindowMillis + "&timestamp=" + clock.millis());
+        return client.getAbs(restUrl + path + "?" + query)
+                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
+                .timeout(timeoutMillis)
+                .send()
+                .compose(response -> balances(path, response));
+    }
+
+    private Future<List<AssetBalance>> balances(String path, HttpResponse<Buffer> response) {
+        String body = response.bodyAsString();
+        String what = "binance " + market.wireName() + " GET " + path;
+        if (response.statusCode() != 200 || body == null) {
+            JsonObject error = object(body);
+            return Future.failedFuture(what + ": HTTP " + response.statusCode()
+                    + (error == null ? "" : " " + error.getValue("code") + ": " + error.getValue("msg")));
+        }
+        List<AssetBalance> out = new ArrayList<>();
+        try {
+            if (market == Market.SPOT) {
+                for (Object item : new JsonObject(body).getJsonArray("balances")) {
+                    JsonObject b = (JsonObject) item;
+                    out.add(new AssetBalance(
+                            b.getString("asset"),
+                            new BigDecimal(b.getString("free")),
+                            new BigDecimal(b.getString("locked"))));
+                }
+            } else {
+                for (Object item : new JsonArray(body)) {
+                    JsonObject b = (JsonObject) item;
+                    BigDecimal wallet = new BigDecimal(b.getString("balance"));
+                    BigDecimal free = new BigDecimal(b.getString("availableBalance"));
+                    out.add(new AssetBalance(
+                            b.getString("asset"), free, wallet.subtract(free).max(BigDecimal.ZERO)));
+                }
+            }
+        } catch (RuntimeException e) {
+            return Future.failedFuture(what + ": expected a balance list, was "
+                    + (body.length() > 80 ? body.substring(0, 80) + "..." : body));
+        }
+        return Future.succeededFuture(out);
     }
 
     private Reply cancelled(HttpResponse<Buffer> response) {

@@ -1,14 +1,18 @@
 package io.candlebus.order.bithumb;
 
 import io.candlebus.contract.OrderRequest;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.journal.OrderState;
 import io.candlebus.order.live.VenueOrders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bithumb's order calls for {@code LiveBroker}: {@code POST /v2/orders}, {@code GET /v1/order?client_order_id=}
@@ -69,6 +73,45 @@ public final class BithumbOrderClient implements VenueOrders {
                 .send()
                 .map(BithumbOrderClient::cancelled)
                 .otherwise(e -> new Unclear(e.getMessage()));
+    }
+
+    @Override
+    public Future<List<AssetBalance>> balances(long timeoutMillis) {
+        return client.getAbs(restUrl + "/v1/accounts")
+                .putHeader("Authorization", signer.authorization(""))
+                .timeout(timeoutMillis)
+                .send()
+                .compose(BithumbOrderClient::accounts);
+    }
+
+    /** Reads {@code GET /v1/accounts}: an array of {@code {currency, balance, locked}}. */
+    private static Future<List<AssetBalance>> accounts(HttpResponse<Buffer> response) {
+        String body = response.bodyAsString();
+        JsonArray array = null;
+        try {
+            array = body == null ? null : new JsonArray(body);
+        } catch (RuntimeException e) {
+            // Reported below.
+        }
+        if (response.statusCode() != 200 || array == null) {
+            String error = BithumbReply.error(BithumbReply.object(body));
+            return Future.failedFuture(
+                    "bithumb GET /v1/accounts: HTTP " + response.statusCode() + (error == null ? "" : " " + error));
+        }
+        List<AssetBalance> out = new ArrayList<>();
+        try {
+            for (Object item : array) {
+                JsonObject account = (JsonObject) item;
+                out.add(new AssetBalance(
+                        account.getString("currency"),
+                        new BigDecimal(account.getValue("balance", "0").toString()),
+                        new BigDecimal(account.getValue("locked", "0").toString())));
+            }
+        } catch (RuntimeException e) {
+            return Future.failedFuture("bithumb GET /v1/accounts: expected [{currency, balance, locked}], was "
+                    + (body.length() > 80 ? body.substring(0, 80) + "..." : body));
+        }
+        return Future.succeededFuture(out);
     }
 
     private static Reply cancelled(HttpResponse<Buffer> response) {

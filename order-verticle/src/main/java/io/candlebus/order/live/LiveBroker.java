@@ -5,6 +5,7 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.candlebus.order.journal.JournalEntry;
 import io.candlebus.order.journal.OrderJournalFile;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -182,27 +184,76 @@ public final class LiveBroker implements Broker {
             if (entry.state() == OrderState.PENDING || !handles(entry)) {
                 continue;
             }
-            chain = chain.compose(v -> venue.cancel(entry.request(), settings.lookupTimeoutMillis())
-                    .compose(cancelled -> cancelled instanceof VenueOrders.Unclear
-                            ? Future.<VenueOrders.Reply>succeededFuture(cancelled)
-                            : venue.lookup(entry.request(), settings.lookupTimeoutMillis()))
-                    .compose(reply -> {
-                        if (reply instanceof VenueOrders.Known k
-                                && k.state() != entry.state()
-                                && entry.state().canMoveTo(k.state())) {
-                            String reason = k.state() == OrderState.CANCELED
-                                    ? "cancelled at " + venue.venue() + " by the kill switch"
-                                    : venue.venue() + " reports " + k.state();
-                            return record(entry.request(), k.state(), k.exchangeOrderId(), k.filledQuantity(), reason)
-                                    .map(e -> {
-                                        out.add(e);
-                                        return (Void) null;
-                                    });
-                        }
-                        return Future.<Void>succeededFuture();
-                    }));
+            chain = chain.compose(v -> cancelEntry(entry, "by the kill switch").map(changed -> {
+                changed.ifPresent(out::add);
+                return (Void) null;
+            }));
         }
         return chain.map(v -> out);
+    }
+
+    /**
+     * Cancels {@code entry}'s order by client order id, then looks it up and journals its state if it changed
+     * (CANCELED, or FILLED if it filled first). Empty when nothing changed or an answer was unclear.
+     */
+    private Future<Optional<OrderEvent>> cancelEntry(JournalEntry entry, String why) {
+        return venue.cancel(entry.request(), settings.lookupTimeoutMillis())
+                .compose(cancelled -> cancelled instanceof VenueOrders.Unclear
+                        ? Future.<VenueOrders.Reply>succeededFuture(cancelled)
+                        : venue.lookup(entry.request(), settings.lookupTimeoutMillis()))
+                .compose(reply -> {
+                    if (reply instanceof VenueOrders.Known k
+                            && k.state() != entry.state()
+                            && entry.state().canMoveTo(k.state())) {
+                        String reason = k.state() == OrderState.CANCELED
+                                ? "cancelled at " + venue.venue() + " " + why
+                                : venue.venue() + " reports " + k.state();
+                        return record(entry.request(), k.state(), k.exchangeOrderId(), k.filledQuantity(), reason)
+                                .map(Optional::of);
+                    }
+                    return Future.succeededFuture(Optional.<OrderEvent>empty());
+                });
+    }
+
+    /**
+     * Cancels one order of this venue by client order id: a final order answers its journaled state at once; an
+     * open one is cancelled and looked up. Fails for an id this venue's journal does not hold, an intent whose
+     * outcome is still being resolved, and a cancel or lookup whose answer leaves the order open or unclear.
+     */
+    @Override
+    public Future<OrderEvent> cancel(String clientOrderId) {
+        Optional<JournalEntry> found = journal.find(clientOrderId).filter(this::handles);
+        if (found.isEmpty()) {
+            return Future.failedFuture(venue.venue() + ": no order with client order id " + clientOrderId);
+        }
+        JournalEntry entry = found.get();
+        if (entry.state() == OrderState.PENDING) {
+            return Future.failedFuture(venue.venue() + ": the outcome of order " + clientOrderId
+                    + " is still being looked up; cancel again once it is known");
+        }
+        if (entry.state().isFinal()) {
+            return Future.succeededFuture(journaledEvent(entry));
+        }
+        return cancelEntry(entry, "on request").compose(changed -> {
+            JournalEntry now = journal.find(clientOrderId).orElseThrow();
+            return now.state().isFinal()
+                    ? Future.succeededFuture(changed.orElseGet(() -> journaledEvent(now)))
+                    : Future.failedFuture(venue.venue() + ": the cancel of order " + clientOrderId
+                            + " got no clear answer; it is still " + now.state() + ", retry");
+        });
+    }
+
+    /** Returns the journaled state of {@code entry} as an event. */
+    private OrderEvent journaledEvent(JournalEntry entry) {
+        String reason =
+                entry.reason() == null || entry.reason().isBlank() ? "journaled " + entry.state() : entry.reason();
+        return event(entry.request(), status(entry.state()), entry.exchangeOrderId(), entry.filledQuantity(), reason);
+    }
+
+    /** Fetches this venue market's balances. */
+    @Override
+    public Future<List<AssetBalance>> balances() {
+        return venue.balances(settings.lookupTimeoutMillis());
     }
 
     /**
@@ -237,18 +288,6 @@ public final class LiveBroker implements Broker {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Live balances come with the risk work (s2-risk); until then the venue's balances are not fetched. */
-    @Override
-    public Future<List<io.candlebus.order.AssetBalance>> balances() {
-        return Future.failedFuture("balances: not fetched from the venue by this build");
-    }
-
-    /** Cancelling one live order comes with the risk work (s2-risk); the kill switch cancels all of them. */
-    @Override
-    public Future<OrderEvent> cancel(String clientOrderId) {
-        return Future.failedFuture("cancel " + clientOrderId + ": cancelling one live order is not in this build");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.candlebus.order.binance.BinanceOrderClient;
 import io.candlebus.order.binance.BinanceSigner;
@@ -24,6 +25,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live brokers of one node over one shared durable journal: a {@link LiveBroker} per venue market with
@@ -31,6 +36,8 @@ import java.util.Map;
  * venue without keys is REJECTED before anything is journaled.
  */
 public final class LiveBrokers implements Broker {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveBrokers.class);
+
     private final OrderJournalFile journal;
     private final WebClient client;
     private final Map<String, LiveBroker> brokers;
@@ -106,18 +113,6 @@ public final class LiveBrokers implements Broker {
         return broker.submit(request);
     }
 
-    /** Live balances come with the risk work (s2-risk); until then the venue's balances are not fetched. */
-    @Override
-    public Future<List<io.candlebus.order.AssetBalance>> balances() {
-        return Future.failedFuture("balances: not fetched from the venue by this build");
-    }
-
-    /** Cancelling one live order comes with the risk work (s2-risk); the kill switch cancels all of them. */
-    @Override
-    public Future<OrderEvent> cancel(String clientOrderId) {
-        return Future.failedFuture("cancel " + clientOrderId + ": cancelling one live order is not in this build");
-    }
-
     @Override
     public BigDecimal position(Instrument instrument) {
         LiveBroker broker = brokerFor(instrument);
@@ -157,11 +152,63 @@ public final class LiveBrokers implements Broker {
     }
 
     /**
-     * Settles every non-final intent with its venue, broker after broker; fails if any outcome stays
-     * unknown (the caller retries: no new order may be placed before this succeeds).
+     * Settles every non-final intent with its venue, broker after broker, then fetches every venue market's
+     * balances and logs a one-line summary (assets and amounts only, never keys); fails if any outcome stays
+     * unknown (the caller retries: no new order may be placed before this succeeds). A market whose balances
+     * cannot be read is named in a warning but does not hold trading up: keys need not allow every market.
      */
     public Future<List<OrderEvent>> reconcile() {
-        return each(LiveBroker::reconcile);
+        return each(LiveBroker::reconcile).compose(events -> balancesByVenue().map(balances -> {
+            LOG.info("live orders: balances {}", balances.summary());
+            balances.errors().forEach((venue, why) -> LOG.warn("live orders: balances of {} not read: {}", venue, why));
+            return events;
+        }));
+    }
+
+    /** Fetches the balances of every venue market with keys, one after the other; never fails. */
+    public Future<VenueBalances> balancesByVenue() {
+        Map<String, List<AssetBalance>> read = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, LiveBroker> e : brokers.entrySet()) {
+            chain = chain.compose(v -> e.getValue()
+                    .balances()
+                    .map(list -> {
+                        read.put(e.getKey(), list);
+                        return (Void) null;
+                    })
+                    .recover(failure -> {
+                        errors.put(e.getKey(), String.valueOf(failure.getMessage()));
+                        return Future.succeededFuture();
+                    }));
+        }
+        return chain.map(v -> new VenueBalances(new TreeMap<>(read), new TreeMap<>(errors)));
+    }
+
+    /** Returns the balances of every venue market together (see {@link #balancesByVenue()} for them apart). */
+    @Override
+    public Future<List<AssetBalance>> balances() {
+        return balancesByVenue()
+                .compose(byVenue -> byVenue.errors().isEmpty()
+                        ? Future.succeededFuture(byVenue.balances().values().stream()
+                                .flatMap(List::stream)
+                                .toList())
+                        : Future.failedFuture("balances not read: " + byVenue.errors()));
+    }
+
+    /** Cancels the journaled order of {@code clientOrderId} at its venue (see {@link LiveBroker#cancel}). */
+    @Override
+    public Future<OrderEvent> cancel(String clientOrderId) {
+        Optional<LiveBroker> broker =
+                journal.find(clientOrderId).map(e -> brokerFor(e.request().instrument()));
+        return broker.isEmpty()
+                ? Future.failedFuture("live orders: no order with client order id " + clientOrderId)
+                : broker.get().cancel(clientOrderId);
+    }
+
+    /** Returns the request of every journaled intent, oldest first. */
+    public List<OrderRequest> journaledRequests() {
+        return journal.entries().stream().map(JournalEntry::request).toList();
     }
 
     /** Looks up every open order at its venue and returns the events of those that changed. */

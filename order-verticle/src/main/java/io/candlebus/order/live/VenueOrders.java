@@ -1,9 +1,11 @@
 package io.candlebus.order.live;
 
 import io.candlebus.contract.OrderRequest;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.journal.OrderState;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One venue's order REST calls as {@link LiveBroker} needs them: place an order, look it up or cancel it
@@ -46,4 +48,10 @@ public interface VenueOrders {
      * NotFound} = no such order.
      */
     Future<Reply> cancel(OrderRequest request, long timeoutMillis);
+
+    /**
+     * Fetches what the account holds per asset. Unlike the order calls this future fails, naming the venue and
+     * the problem, when the answer is not a clear balance list: a balance is never guessed.
+     */
+    Future<List<AssetBalance>> balances(long timeoutMillis);
 }

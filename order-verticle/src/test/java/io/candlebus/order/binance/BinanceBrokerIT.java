@@ -10,6 +10,7 @@ import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.ClientOrderIds;
 import io.candlebus.order.TestOrders;
 import io.candlebus.order.journal.OrderJournalFile;
@@ -127,6 +128,37 @@ class BinanceBrokerIT {
                 .isEqualTo(Long.toString(placed.get(0).orderId()));
         String journal = Files.readString(dir.resolve(OrderJournalFile.FILE_NAME));
         assertThat(journal).doesNotContain(KEYS.secret()).doesNotContain(KEYS.key());
+    }
+
+    @Test
+    void balancesOfSpotAndFuturesAreTheVenuesAndACancelByIdEndsCancelled() throws IOException {
+        LiveBroker spot = broker(Market.SPOT);
+        OrderRequest buy = restingBuy();
+        assertThat(await(spot.submit(buy)).status()).isEqualTo(OrderStatus.ACCEPTED);
+        for (Market market : new Market[] {Market.SPOT, Market.USDM, Market.COINM}) {
+            SimVenue venue =
+                    switch (market) {
+                        case SPOT -> SimVenue.BINANCE_SPOT;
+                        case USDM -> SimVenue.BINANCE_USDM;
+                        case COINM -> SimVenue.BINANCE_COINM;
+                    };
+            SimAccount account = sim.orders().account(venue, KEYS.key()).orElseThrow();
+            List<AssetBalance> expected = sim.orders().balances(account).stream()
+                    .map(b -> new AssetBalance(
+                            b.asset(), b.free().stripTrailingZeros(), b.locked().stripTrailingZeros()))
+                    .toList();
+            LiveBroker broker = market == Market.SPOT ? spot : broker(market);
+            assertThat(stripped(await(broker.balances())))
+                    .as(market.wireName())
+                    .containsExactlyInAnyOrderElementsOf(expected)
+                    .isNotEmpty();
+        }
+
+        OrderEvent cancelled = await(spot.cancel(buy.clientOrderId()));
+        assertThat(cancelled.status()).as(cancelled.reason()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, buy.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().isOpen()).isFalse());
     }
 
     @Test
@@ -275,5 +307,12 @@ class BinanceBrokerIT {
         assertThat(atVenue(SimVenue.BINANCE_USDM, resting.clientOrderId()))
                 .singleElement()
                 .satisfies(o -> assertThat(o.status().name()).isEqualTo("CANCELED"));
+    }
+
+    private static List<AssetBalance> stripped(List<AssetBalance> balances) {
+        return balances.stream()
+                .map(b -> new AssetBalance(
+                        b.asset(), b.free().stripTrailingZeros(), b.locked().stripTrailingZeros()))
+                .toList();
     }
 }

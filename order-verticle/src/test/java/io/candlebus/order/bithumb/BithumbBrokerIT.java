@@ -9,6 +9,7 @@ import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.ClientOrderIds;
 import io.candlebus.order.TestOrders;
 import io.candlebus.order.journal.JournalEntry;
@@ -135,6 +136,36 @@ class BithumbBrokerIT {
         assertThat(entry.exchangeOrderId()).isEqualTo(placed.get(0).bithumbId());
         String file = Files.readString(dir.resolve(OrderJournalFile.FILE_NAME));
         assertThat(file).doesNotContain(KEYS.secret()).doesNotContain(KEYS.key());
+    }
+
+    @Test
+    void balancesAreTheVenuesAndACancelByIdEndsInTheFinalEvent() throws IOException {
+        OrderJournalFile journal = OrderJournalFile.open(dir);
+        LiveBroker broker = broker(journal, 5_000, 2_000);
+        OrderRequest bid = restingBid();
+        assertThat(await(broker.submit(bid)).status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        List<AssetBalance> balances = stripped(await(broker.balances()));
+        List<AssetBalance> expected = sim.orders().balances(account).stream()
+                .map(b -> new AssetBalance(
+                        b.asset(), b.free().stripTrailingZeros(), b.locked().stripTrailingZeros()))
+                .toList();
+        assertThat(balances).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(balances)
+                .filteredOn(b -> b.asset().equals("KRW"))
+                .singleElement()
+                .satisfies(krw ->
+                        assertThat(krw.locked()).as("the resting bid holds KRW").isPositive());
+
+        OrderEvent cancelled = await(broker.cancel(bid.clientOrderId()));
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(atVenue(bid.clientOrderId()))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status().isOpen()).isFalse());
+        assertThat(journal.find(bid.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
+        // A final order answers its final event again; an unknown id fails naming it.
+        assertThat(await(broker.cancel(bid.clientOrderId())).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(broker.cancel("no-such-id").cause()).hasMessageContaining("no-such-id");
     }
 
     @Test
@@ -330,5 +361,12 @@ class BithumbBrokerIT {
             throw new AssertionError("future did not complete: " + e, e);
         }
         throw new AssertionError("expected the submit to fail with an unknown outcome");
+    }
+
+    private static List<AssetBalance> stripped(List<AssetBalance> balances) {
+        return balances.stream()
+                .map(b -> new AssetBalance(
+                        b.asset(), b.free().stripTrailingZeros(), b.locked().stripTrailingZeros()))
+                .toList();
     }
 }

@@ -18,6 +18,7 @@ import io.candlebus.contract.codec.Codecs;
 import io.candlebus.order.OrderConfig;
 import io.candlebus.order.OrderVerticle;
 import io.candlebus.order.TestMarket;
+import io.candlebus.order.TestOrders;
 import io.candlebus.order.pnl.DailyLossLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -77,6 +78,10 @@ class PaperNodeIT {
                 OrderConfig.defaults().withEndpoints(market.endpoints()).withPaper(paper, limit);
         vertx.deployVerticle(new OrderVerticle(config, Clock.systemUTC(), "paper-node"))
                 .await();
+        // BTCUSDT is followed (an instrument without market data is refused) and its last price is the market's,
+        // for the fat-finger guard. Published before any submit, so the order verticle sees it first.
+        long minute = System.currentTimeMillis() / 60_000 * 60_000;
+        vertx.eventBus().publish(Addresses.CANDLES_LIVE, TestOrders.candle(BTCUSDT, minute, "86000"));
     }
 
     private static OrderEvent submit(Vertx vertx, OrderRequest request) {
@@ -153,7 +158,7 @@ class PaperNodeIT {
                 vertx,
                 PaperSettings.defaults().withSlippageBps(BigDecimal.ZERO),
                 new DailyLossLimit(Map.of("USDT", BigDecimal.ONE)));
-        assertThat(submit(vertx, limit("d-1", BTCUSDT, Side.BUY, "0.001", "70000"))
+        assertThat(submit(vertx, limit("d-1", BTCUSDT, Side.BUY, "0.001", "80000"))
                         .status())
                 .isEqualTo(OrderStatus.ACCEPTED);
         assertThat(submit(vertx, market("d-2", BTCUSDT, Side.BUY, "0.001", null))

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Order faults of the simulated venues, armed by tests and consumed by the order routes: the next new-order
@@ -47,6 +48,7 @@ public final class OrderFaults {
     private long hiddenForSimMillis;
     private final Deque<Long> nextHides = new ArrayDeque<>();
     private final Map<Long, Long> hiddenUntil = new HashMap<>();
+    private final Map<String, Long> met = new TreeMap<>();
 
     /** Refuses the next {@code count} new-order requests with {@code refusal}. */
     public synchronized void refuseNext(int count, Refusal refusal) {
@@ -91,6 +93,7 @@ public final class OrderFaults {
     public synchronized void placed(long orderId, long now) {
         Long hide = nextHides.poll();
         if (hide != null) {
+            met.merge("HIDDEN", 1L, Long::sum);
             hiddenUntil.put(orderId, now + hide);
         }
     }
@@ -112,12 +115,28 @@ public final class OrderFaults {
 
     /** Takes the refusal armed for the next new-order request, if any. */
     public synchronized Optional<Refusal> takeRefusal() {
-        return Optional.ofNullable(refusals.poll());
+        Refusal refusal = refusals.poll();
+        if (refusal != null) {
+            met.merge(refusal.name(), 1L, Long::sum);
+        }
+        return Optional.ofNullable(refusal);
     }
 
     /** Takes the loss armed for the answer of the next placed order, if any. */
     public synchronized Optional<Loss> takeLoss() {
-        return Optional.ofNullable(losses.poll());
+        Loss loss = losses.poll();
+        if (loss != null) {
+            met.merge(loss.name(), 1L, Long::sum);
+        }
+        return Optional.ofNullable(loss);
+    }
+
+    /**
+     * Returns how many requests met each armed refusal and loss, and how many orders were hidden ({@code
+     * HIDDEN}), by name, since the start (not reset by {@link #clear()}).
+     */
+    public synchronized Map<String, Long> met() {
+        return new TreeMap<>(met);
     }
 
     /** Disarms everything. */

@@ -180,7 +180,15 @@ final class OrderSoakRun {
                 // Sim time: hundreds of sim minutes pass in a real one, and a busy machine delays a signal by
                 // some real milliseconds.
                 .put("maxOrdersPerMinute", 1_000)
-                .put("maxSignalAgeMillis", 30 * MINUTE);
+                .put("maxSignalAgeMillis", 30 * MINUTE)
+                // The simulated instruments other than BTC spot, sized above the venues' minimum notional.
+                .put(
+                        "instruments",
+                        new JsonObject()
+                                .put("binance:spot:ETHUSDT", size("0.01", "0.1"))
+                                .put("binance:usdm:BTCUSDT", size("0.002", "0.02"))
+                                .put("binance:coinm:BTCUSD_PERP", size("1", "10"))
+                                .put("bithumb:spot:KRW-ETH", size("0.01", "0.1")));
         return new JsonObject()
                 .put("node", "soak-orders")
                 .put("http", new JsonObject().put("port", 0))
@@ -190,6 +198,13 @@ final class OrderSoakRun {
                         new JsonObject().put("dataDir", data.toString()).put("flushIntervalMillis", 250))
                 .put("market", market)
                 .put("order", order);
+    }
+
+    private static JsonObject size(String quantity, String max) {
+        return new JsonObject()
+                .put("quantity", quantity)
+                .put("maxOrderQuantity", max)
+                .put("maxPosition", max);
     }
 
     /** Trips the kill switch: no new order from here on, and the open ones are cancelled. */

@@ -8,8 +8,11 @@ import java.util.Objects;
 /**
  * Binance's server time as this node sees it: the local clock plus the offset last measured against the
  * venue's {@code serverTime}. Binance refuses a signed request whose {@code timestamp} is more than
- * {@code recvWindow} off its own clock (-1021), so the order client stamps requests with this clock. The
- * offset assumes the server read its clock half way through the round trip. Thread-safe.
+ * {@code recvWindow} behind its own clock, or more than 1 s ahead (-1021), so the order client stamps requests
+ * with this clock. The server read its clock at some moment of the round trip; the offset assumes the last
+ * one, so the corrected clock is never ahead of the server's and at most one round trip behind it: well within
+ * {@code recvWindow}, where half a round trip ahead could pass the 1 s (a few ms of real time against a fast
+ * simulator clock). Thread-safe.
  */
 public final class BinanceServerTime extends Clock {
     private final Clock local;

@@ -12,9 +12,10 @@ class BinanceServerTimeTest {
     private static final long T = 1_767_225_600_000L;
 
     @Test
-    void theOffsetAssumesTheServerReadItsClockHalfWayThroughTheRoundTrip() {
-        // Sent at T, answered 40 ms later with the server 2 s ahead of the local clock at the midpoint.
-        assertThat(BinanceServerTime.offset(T, T + 20 + 2_000, T + 40)).isEqualTo(2_000);
+    void theOffsetNeverPutsTheCorrectedClockAheadOfTheServer() {
+        // Sent at T, answered 40 ms later with the server 2 s ahead of the local clock at the midpoint: the
+        // server read its clock somewhere in the round trip, so the corrected clock assumes the latest moment.
+        assertThat(BinanceServerTime.offset(T, T + 20 + 2_000, T + 40)).isEqualTo(1_980);
         assertThat(BinanceServerTime.offset(T, T - 7_000, T)).isEqualTo(-7_000);
         assertThatThrownBy(() -> BinanceServerTime.offset(T, T, T - 1)).hasMessageContaining("receivedAt");
     }
@@ -26,9 +27,9 @@ class BinanceServerTimeTest {
         assertThat(time.roundTripMillis()).isEqualTo(-1);
 
         time.measured(T - 100, T + 30_000, T);
-        assertThat(time.offsetMillis()).isEqualTo(30_050);
+        assertThat(time.offsetMillis()).isEqualTo(30_000);
         assertThat(time.roundTripMillis()).isEqualTo(100);
-        assertThat(time.millis()).isEqualTo(T + 30_050);
-        assertThat(time.instant()).isEqualTo(Instant.ofEpochMilli(T + 30_050));
+        assertThat(time.millis()).isEqualTo(T + 30_000);
+        assertThat(time.instant()).isEqualTo(Instant.ofEpochMilli(T + 30_000));
     }
 }

@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * compared with the simulator's book ({@link OrderSoakCheck}). Runs on the caller's thread, which it blocks.
  */
 final class OrderSoakRun {
+    /** The sim clock speed of an order soak unless {@code --speed} says otherwise. */
+    static final int DEFAULT_SPEED = 60;
+
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
     /** Real ms a delayed answer comes late: past the node's order timeout (10 s) in live mode. */

@@ -19,6 +19,11 @@ final class SoakCommand {
         // --orders picks the order soak (OrderSoakRun); every other option means the same in both.
         boolean orders = args.contains("--orders");
         args = args.stream().filter(a -> !a.equals("--orders")).toList();
+        if (orders && args.stream().noneMatch(a -> a.equals("--speed") || a.startsWith("--speed="))) {
+            // Binance's recvWindow is 60 sim seconds: at 600x a machine's pause of 100 ms real would pass it.
+            args = new java.util.ArrayList<>(args);
+            args.add("--speed=" + OrderSoakRun.DEFAULT_SPEED);
+        }
         SoakOptions options;
         Path data;
         try {

@@ -28,19 +28,20 @@ class OrderSoakIT {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void aShortOrderSoakUnderOrderFaultsPlacesOneOrderPerIntentAndAgreesWithTheVenue(@TempDir Path dir) {
+        // Two sim hours at 120x: a minute of real time, every fault kind armed once (the seed's plan).
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         int exit = SoakCommand.run(
                 List.of(
                         "--orders",
                         "--sim-hours",
-                        "3",
+                        "2",
                         "--faults",
                         Integer.toString(OrderFaultKind.values().length),
                         "--seed",
-                        "11",
+                        "7",
                         "--speed",
-                        "300",
+                        "120",
                         "--data",
                         dir.resolve("data").toString()),
                 out,
@@ -71,6 +72,13 @@ class OrderSoakIT {
                 .findFirst()
                 .orElseThrow();
         // Orders were really spoiled: an answer lost after acceptance and a refusal at least.
-        assertThat(met).as(report).contains("CLOSE_CONNECTION=").contains("UNAVAILABLE=");
+        assertThat(met)
+                .as(report)
+                .contains("CLOSE_CONNECTION=")
+                .contains("DELAY=")
+                .contains("HIDDEN=")
+                .contains("UNAVAILABLE=")
+                .contains("TIMESTAMP_OUTSIDE_WINDOW=")
+                .contains("INSUFFICIENT_BALANCE=");
     }
 }

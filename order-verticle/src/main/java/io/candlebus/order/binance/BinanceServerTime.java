@@ -6,13 +6,15 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Binance's server time as this node sees it: the local clock plus the offset last measured against the
- * venue's {@code serverTime}. Binance refuses a signed request whose {@code timestamp} is more than
- * {@code recvWindow} behind its own clock, or more than 1 s ahead (-1021), so the order client stamps requests
- * with this clock. The server read its clock at some moment of the round trip; the offset assumes the last
- * one, so the corrected clock is never ahead of the server's and at most one round trip behind it: well within
- * {@code recvWindow}, where half a round trip ahead could pass the 1 s (a few ms of real time against a fast
- * simulator clock). Thread-safe.
+ * Binance's server time as this node sees it: the local clock plus an offset measured against the venue's
+ * {@code serverTime}. Binance refuses a signed request whose {@code timestamp} is more than {@code recvWindow}
+ * behind its own clock, or more than 1 s ahead (-1021), so the order client stamps requests with this clock.
+ *
+ * <p>A measurement bounds the offset: the server read its clock somewhere in the round trip, so the offset
+ * lies between {@code serverTime - receivedAt} and {@code serverTime - sentAt}. An offset in force within
+ * those bounds is kept (a slow round trip, common against a loaded simulator whose clock runs hundreds of
+ * times faster, must not move a correct clock); one outside them moves to the lower bound, which never puts
+ * the clock ahead of the server's and at most one round trip behind it. Thread-safe.
  */
 public final class BinanceServerTime extends Clock {
     private final Clock local;
@@ -25,19 +27,22 @@ public final class BinanceServerTime extends Clock {
     }
 
     /**
-     * Returns the server clock minus the local one, measured by a request sent at local time {@code sentAt}
-     * and answered at {@code receivedAt} with {@code serverTime}.
+     * Returns the offset (server clock minus local clock) to use after a request sent at local time {@code
+     * sentAt} was answered at {@code receivedAt} with {@code serverTime}, {@code current} being the offset in
+     * force: {@code current} if the measurement allows it, else the smallest offset it allows.
      */
-    public static long offset(long sentAt, long serverTime, long receivedAt) {
+    public static long offset(long current, long sentAt, long serverTime, long receivedAt) {
         if (receivedAt < sentAt) {
             throw new IllegalArgumentException("receivedAt: expected >= sentAt " + sentAt + ", was " + receivedAt);
         }
-        return serverTime - (sentAt + (receivedAt - sentAt) / 2);
+        long lowest = serverTime - receivedAt;
+        long highest = serverTime - sentAt;
+        return current >= lowest && current <= highest ? current : lowest;
     }
 
-    /** Adopts the offset of one measurement (see {@link #offset}). */
-    public void measured(long sentAt, long serverTime, long receivedAt) {
-        offsetMillis = offset(sentAt, serverTime, receivedAt);
+    /** Adopts what one measurement says (see {@link #offset}). */
+    public synchronized void measured(long sentAt, long serverTime, long receivedAt) {
+        offsetMillis = offset(offsetMillis, sentAt, serverTime, receivedAt);
         roundTripMillis = receivedAt - sentAt;
     }
 

@@ -19,7 +19,9 @@ import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,6 +41,9 @@ public final class LiveBrokers implements Broker {
     private final Clock clock;
     private final List<BinanceTimeSync> timeSyncs;
     private long timeSyncTimer = -1;
+
+    /** Connections per venue host: order, lookup and cancel calls of every market traded there at once. */
+    public static final int HTTP_CONNECTIONS = 32;
 
     /** How often (real ms) Binance's server time is measured again, besides at start and after a -1021. */
     public static final long TIME_SYNC_PERIOD_MILLIS = 60_000;
@@ -64,7 +69,10 @@ public final class LiveBrokers implements Broker {
     public static Future<LiveBrokers> open(Vertx vertx, LiveSetup setup, Clock clock) {
         return vertx.executeBlocking(() -> OrderJournalFile.open(setup.journalDir()))
                 .map(journal -> {
-                    WebClient client = WebClient.create(vertx);
+                    // One pool for every venue market: against the simulator they share a host, and a request
+                    // queued behind busy connections ages its Binance timestamp past recvWindow.
+                    WebClient client = WebClient.create(
+                            vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(HTTP_CONNECTIONS));
                     List<BinanceTimeSync> timeSyncs = new ArrayList<>();
                     Map<String, LiveBroker> brokers = new LinkedHashMap<>();
                     ApiCredentials bithumb = setup.keys().get(Exchange.BITHUMB);

@@ -32,9 +32,9 @@ final class SoakCommand {
                 out.print(SoakOptions.usage());
                 out.printf(
                         "  %-20s %s%n",
-                        "--orders", "trade the signals live against the simulator under its order faults");
-                out.println("                       instead; the last line is 'intents=N orders=N duplicates=0 lost=0"
-                        + " mismatched=0'");
+                        "--orders", "trade the signals live against the simulator under its order faults instead");
+                out.println("                       (default speed 60); the last line is 'intents=N orders=N"
+                        + " duplicates=N lost=N mismatched=N', the exit code 1 unless the last three are 0");
                 return 0;
             }
             data = dataDir(options.data());

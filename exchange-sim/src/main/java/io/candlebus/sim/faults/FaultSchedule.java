@@ -67,6 +67,42 @@ public final class FaultSchedule {
         return List.copyOf(plan);
     }
 
+    /**
+     * Plans {@code count} order faults in [{@code fromMillis}, {@code toMillis}) after the start, each {@link
+     * OrderFaultKind} at least once when there are at least as many faults as kinds, shuffled over the window,
+     * with random {@link OrderFaultKind#NOT_FOUND} durations within its bounds. The same seed and arguments
+     * give the same plan; the seed's market-data plan ({@link #plan}) does not change with it.
+     */
+    public static List<PlannedOrderFault> planOrders(long seed, int count, long fromMillis, long toMillis) {
+        if (count < 0) {
+            throw new IllegalArgumentException("order faults: expected a count >= 0, was " + count);
+        }
+        if (toMillis <= fromMillis) {
+            throw new IllegalArgumentException(
+                    "order fault window: expected from < to, was " + fromMillis + " >= " + toMillis);
+        }
+        // A stream of its own, so that adding order faults leaves a seed's market-data faults as they were.
+        Random random = new Random(seed ^ 0x6f72646572L);
+        OrderFaultKind[] all = OrderFaultKind.values();
+        List<OrderFaultKind> kinds = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            kinds.add(i < all.length ? all[i] : all[random.nextInt(all.length)]);
+        }
+        Collections.shuffle(kinds, random);
+        List<Long> times = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            times.add(fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis)));
+        }
+        times.sort(Comparator.naturalOrder());
+        List<PlannedOrderFault> plan = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            OrderFaultKind kind = kinds.get(i);
+            long duration = kind.minMillis() + (long) (random.nextDouble() * (kind.maxMillis() - kind.minMillis()));
+            plan.add(new PlannedOrderFault(times.get(i), kind, duration));
+        }
+        return List.copyOf(plan);
+    }
+
     private static long duration(FaultKind kind, Random random, long minStallMillis) {
         if (kind == FaultKind.STALL) {
             return minStallMillis + (long) (random.nextDouble() * STALL_SPREAD_MILLIS);

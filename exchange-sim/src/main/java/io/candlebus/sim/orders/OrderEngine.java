@@ -120,6 +120,7 @@ public final class OrderEngine {
         nextOrderId++;
         order.reserved = need;
         orders.put(order.orderId, order);
+        faults.placed(order.orderId, now);
         if (marketable(request, last)) {
             order.fill(nextFillId++, last, order.openQuantity(last), false, now);
             order.close(SimOrderStatus.EXPIRED, now);

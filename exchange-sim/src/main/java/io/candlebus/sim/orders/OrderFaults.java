@@ -2,7 +2,10 @@ package io.candlebus.sim.orders;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Order faults of the simulated venues, armed by tests and consumed by the order routes: the next new-order
@@ -21,7 +24,12 @@ public final class OrderFaults {
         /** HTTP 503, the venue is overloaded. */
         UNAVAILABLE,
         /** Binance -1021 as if the timestamp were outside recvWindow (Bithumb: 401 {@code expired_jwt}). */
-        TIMESTAMP_OUTSIDE_WINDOW
+        TIMESTAMP_OUTSIDE_WINDOW,
+        /**
+         * The venue's insufficient-balance refusal whatever the account holds (Binance spot -2010, futures
+         * -2019; Bithumb 400 {@code insufficient_funds_bid} / {@code _ask}).
+         */
+        INSUFFICIENT_BALANCE
     }
 
     /** What happens to the answer of a new-order request that was placed. */
@@ -38,6 +46,9 @@ public final class OrderFaults {
     private final Deque<Loss> losses = new ArrayDeque<>();
     private long delayRealMillis = 2_000;
     private long hiddenForSimMillis;
+    private final Deque<Long> nextHides = new ArrayDeque<>();
+    private final Map<Long, Long> hiddenUntil = new HashMap<>();
+    private final Map<String, Long> met = new TreeMap<>();
 
     /** Refuses the next {@code count} new-order requests with {@code refusal}. */
     public synchronized void refuseNext(int count, Refusal refusal) {
@@ -68,25 +79,72 @@ public final class OrderFaults {
         this.hiddenForSimMillis = simMillis;
     }
 
+    /**
+     * Makes the next {@code count} orders placed (by either venue) invisible to lookups until they are
+     * {@code simMillis} old, whenever they come.
+     */
+    public synchronized void hideNextOrdersFor(int count, long simMillis) {
+        for (int i = 0; i < count; i++) {
+            nextHides.add(simMillis);
+        }
+    }
+
+    /** Tells the faults that order {@code orderId} was placed at {@code now}: it takes a pending hide, if any. */
+    public synchronized void placed(long orderId, long now) {
+        Long hide = nextHides.poll();
+        if (hide != null) {
+            met.merge("HIDDEN", 1L, Long::sum);
+            hiddenUntil.put(orderId, now + hide);
+        }
+    }
+
     /** Returns whether an order created at {@code createdAt} is still hidden from lookups at {@code now}. */
     public synchronized boolean hidden(long createdAt, long now) {
         return now - createdAt < hiddenForSimMillis;
     }
 
+    /** Returns whether {@code order} is still hidden from lookups at {@code now}, by either switch. */
+    public synchronized boolean hidden(SimOrder order, long now) {
+        Long until = hiddenUntil.get(order.orderId());
+        if (until != null && now >= until) {
+            hiddenUntil.remove(order.orderId());
+            until = null;
+        }
+        return until != null || hidden(order.createdAt(), now);
+    }
+
     /** Takes the refusal armed for the next new-order request, if any. */
     public synchronized Optional<Refusal> takeRefusal() {
-        return Optional.ofNullable(refusals.poll());
+        Refusal refusal = refusals.poll();
+        if (refusal != null) {
+            met.merge(refusal.name(), 1L, Long::sum);
+        }
+        return Optional.ofNullable(refusal);
     }
 
     /** Takes the loss armed for the answer of the next placed order, if any. */
     public synchronized Optional<Loss> takeLoss() {
-        return Optional.ofNullable(losses.poll());
+        Loss loss = losses.poll();
+        if (loss != null) {
+            met.merge(loss.name(), 1L, Long::sum);
+        }
+        return Optional.ofNullable(loss);
+    }
+
+    /**
+     * Returns how many requests met each armed refusal and loss, and how many orders were hidden ({@code
+     * HIDDEN}), by name, since the start (not reset by {@link #clear()}).
+     */
+    public synchronized Map<String, Long> met() {
+        return new TreeMap<>(met);
     }
 
     /** Disarms everything. */
     public synchronized void clear() {
         refusals.clear();
         losses.clear();
+        nextHides.clear();
+        hiddenUntil.clear();
         hiddenForSimMillis = 0;
         delayRealMillis = 2_000;
     }

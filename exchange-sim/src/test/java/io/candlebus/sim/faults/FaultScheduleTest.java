@@ -98,4 +98,32 @@ class FaultScheduleTest {
         assertThatThrownBy(() -> FaultSchedule.plan(7, 3, MIN, MIN, STALL))
                 .hasMessageContaining("fault window: expected from < to");
     }
+
+    @Test
+    void plansOrderFaultsOfEveryKindDeterministicallyWithinTheWindow() {
+        int kinds = OrderFaultKind.values().length;
+        for (long seed = 0; seed < 50; seed++) {
+            List<PlannedOrderFault> plan = FaultSchedule.planOrders(seed, kinds, 5 * MIN, 60 * MIN);
+            assertThat(plan.stream()
+                            .map(PlannedOrderFault::kind)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(OrderFaultKind.class))))
+                    .as("seed %d", seed)
+                    .containsExactlyInAnyOrder(OrderFaultKind.values());
+        }
+        List<PlannedOrderFault> plan = FaultSchedule.planOrders(7, 500, 5 * MIN, DAY - 20 * MIN);
+        assertThat(plan).hasSize(500);
+        assertThat(plan).extracting(PlannedOrderFault::atMillis).isSorted();
+        assertThat(plan).allSatisfy(f -> {
+            assertThat(f.atMillis()).isBetween(5 * MIN, DAY - 20 * MIN - 1);
+            assertThat(f.durationMillis())
+                    .isBetween(f.kind().minMillis(), f.kind().maxMillis());
+        });
+        assertThat(plan).anyMatch(f -> f.kind() == OrderFaultKind.NOT_FOUND && f.durationMillis() > 0);
+        assertThat(FaultSchedule.planOrders(7, 500, 5 * MIN, DAY - 20 * MIN)).isEqualTo(plan);
+        assertThat(FaultSchedule.planOrders(8, 500, 5 * MIN, DAY - 20 * MIN)).isNotEqualTo(plan);
+        // The market-data plan of a seed stays what it was.
+        assertThat(FaultSchedule.plan(7, 200, 0, DAY, STALL)).isEqualTo(FaultSchedule.plan(7, 200, 0, DAY, STALL));
+        assertThatThrownBy(() -> FaultSchedule.planOrders(7, 3, MIN, MIN))
+                .hasMessageContaining("order fault window: expected from < to");
+    }
 }

@@ -231,4 +231,17 @@ class OrderEngineTest {
         assertThat(engine.place(binance, ioc).order().status()).isEqualTo(SimOrderStatus.EXPIRED);
         assertThat(locked(binance, "USDT")).isZero();
     }
+
+    @Test
+    void aHiddenNextOrderStaysInvisibleUntilItIsOldEnoughWheneverItComes() throws OrderRejection {
+        engine.faults().hideNextOrdersFor(1, 10_000);
+        SimOrder hidden = engine.place(binance, limit(BTCUSDT, Side.BUY, "80000.00", "0.01", "h1"))
+                .order();
+        SimOrder visible = engine.place(binance, limit(BTCUSDT, Side.BUY, "80000.00", "0.01", "h2"))
+                .order();
+
+        assertThat(engine.faults().hidden(hidden, tape.now() + 9_999)).isTrue();
+        assertThat(engine.faults().hidden(visible, tape.now())).isFalse();
+        assertThat(engine.faults().hidden(hidden, tape.now() + 10_000)).isFalse();
+    }
 }

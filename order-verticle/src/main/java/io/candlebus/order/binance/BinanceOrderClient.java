@@ -24,7 +24,9 @@ import java.util.Objects;
  * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST}, {@code GET} and {@code DELETE}
  * {@code /api/v3/order} (spot), {@code /fapi/v1/order} (USDT-M), {@code /dapi/v1/order} (COIN-M), HMAC-signed
  * with a form body, through the non-blocking web client. 429, 418, 5xx and -1007 are unclear; other 4xx
- * are refusals carrying {@code code: msg}; a lookup's -2013 means not found.
+ * are refusals carrying {@code code: msg}; a lookup's -2013 means not found. A -1021 (timestamp outside
+ * {@code recvWindow}) is unclear too, so the intent is resolved by lookups and never resent, and it makes the
+ * {@link BinanceTimeSync}, if any, measure the server time again before the answer is handed on.
  */
 public final class BinanceOrderClient implements VenueOrders {
     private final WebClient client;
@@ -33,6 +35,10 @@ public final class BinanceOrderClient implements VenueOrders {
     private final BinanceSigner signer;
     private final Clock clock;
     private final long recvWindowMillis;
+    private final BinanceTimeSync timeSync;
+
+    /** The venue's code for a timestamp outside {@code recvWindow}. */
+    static final int TIMESTAMP_OUTSIDE_WINDOW = -1021;
 
     /**
      * Creates a client for {@code market} at the market's REST base {@code restUrl} (e.g. {@code
@@ -40,6 +46,32 @@ public final class BinanceOrderClient implements VenueOrders {
      */
     public BinanceOrderClient(
             WebClient client, String restUrl, Market market, BinanceSigner signer, Clock clock, long recvWindowMillis) {
+        this(client, restUrl, market, signer, clock, recvWindowMillis, null);
+    }
+
+    /**
+     * Creates a client for {@code market} that stamps requests with {@code timeSync}'s corrected clock and has it
+     * measure the server time again whenever the venue answers -1021.
+     */
+    public BinanceOrderClient(
+            WebClient client,
+            String restUrl,
+            Market market,
+            BinanceSigner signer,
+            BinanceTimeSync timeSync,
+            long recvWindowMillis) {
+        this(client, restUrl, market, signer, timeSync.clock(), recvWindowMillis, timeSync);
+    }
+
+    private BinanceOrderClient(
+            WebClient client,
+            String restUrl,
+            Market market,
+            BinanceSigner signer,
+            Clock clock,
+            long recvWindowMillis,
+            BinanceTimeSync timeSync) {
+        this.timeSync = timeSync;
         this.client = Objects.requireNonNull(client, "client");
         this.restUrl = Objects.requireNonNull(restUrl, "restUrl");
         this.market = Objects.requireNonNull(market, "market");
@@ -89,7 +121,8 @@ public final class BinanceOrderClient implements VenueOrders {
                 .timeout(timeoutMillis)
                 .sendBuffer(Buffer.buffer(body + "&signature=" + signer.signature("", body)))
                 .map(this::placed)
-                .otherwise(e -> new Unclear(e.getMessage()));
+                .otherwise(e -> new Unclear(e.getMessage()))
+                .compose(this::resyncOnClockRefusal);
     }
 
     @Override
@@ -101,7 +134,8 @@ public final class BinanceOrderClient implements VenueOrders {
                 .timeout(timeoutMillis)
                 .send()
                 .map(this::found)
-                .otherwise(e -> new Unclear(e.getMessage()));
+                .otherwise(e -> new Unclear(e.getMessage()))
+                .compose(this::resyncOnClockRefusal);
     }
 
     @Override
@@ -113,7 +147,26 @@ public final class BinanceOrderClient implements VenueOrders {
                 .timeout(timeoutMillis)
                 .send()
                 .map(this::cancelled)
-                .otherwise(e -> new Unclear(e.getMessage()));
+                .otherwise(e -> new Unclear(e.getMessage()))
+                .compose(this::resyncOnClockRefusal);
+    }
+
+    /** The detail of an {@link Unclear} answer to a timestamp outside {@code recvWindow}. */
+    private static final String CLOCK_REFUSED = "code " + TIMESTAMP_OUTSIDE_WINDOW + " (timestamp outside recvWindow)";
+
+    /** After a -1021, measures the server time again (failures keep the offset) before handing the answer on. */
+    private Future<Reply> resyncOnClockRefusal(Reply reply) {
+        if (timeSync == null || !(reply instanceof Unclear u) || !u.detail().endsWith(CLOCK_REFUSED)) {
+            return Future.succeededFuture(reply);
+        }
+        return timeSync.sync().<Reply>map(offset -> reply).otherwise(reply);
+    }
+
+    private static Unclear unclear(int status, Integer code) {
+        if (code != null && code == TIMESTAMP_OUTSIDE_WINDOW) {
+            return new Unclear("HTTP " + status + " " + CLOCK_REFUSED);
+        }
+        return new Unclear("HTTP " + status + (code == null ? "" : " code " + code));
     }
 
     /**
@@ -179,10 +232,16 @@ public final class BinanceOrderClient implements VenueOrders {
         }
         Integer code = json == null ? null : json.getInteger("code");
         // -2011 "Unknown order sent." is also the answer for an order already final: the caller looks it up.
-        if (status >= 400 && status < 500 && status != 429 && status != 418 && code != null && code != -1007) {
+        if (status >= 400
+                && status < 500
+                && status != 429
+                && status != 418
+                && code != null
+                && code != -1007
+                && code != TIMESTAMP_OUTSIDE_WINDOW) {
             return new Rejected(code + ": " + json.getString("msg", ""));
         }
-        return new Unclear("HTTP " + status + (code == null ? "" : " code " + code));
+        return unclear(status, code);
     }
 
     private String path() {
@@ -204,10 +263,17 @@ public final class BinanceOrderClient implements VenueOrders {
             return known(json);
         }
         Integer code = json == null ? null : json.getInteger("code");
-        if (status >= 400 && status < 500 && status != 429 && status != 418 && code != null) {
+        // A -1021 refuses the request before it is processed, but it is settled like any unclear answer, by
+        // lookups: a lookup cannot place a second order, a resend with a fresh timestamp could.
+        if (status >= 400
+                && status < 500
+                && status != 429
+                && status != 418
+                && code != null
+                && code != TIMESTAMP_OUTSIDE_WINDOW) {
             return new Rejected(code + ": " + json.getString("msg", ""));
         }
-        return new Unclear("HTTP " + status + (code == null ? "" : " code " + code));
+        return unclear(status, code);
     }
 
     private Reply found(HttpResponse<Buffer> response) {
@@ -215,10 +281,11 @@ public final class BinanceOrderClient implements VenueOrders {
         if (response.statusCode() == 200 && json != null && json.getValue("orderId") != null) {
             return known(json);
         }
-        if (json != null && Integer.valueOf(-2013).equals(json.getInteger("code"))) {
+        Integer code = json == null ? null : json.getInteger("code");
+        if (Integer.valueOf(-2013).equals(code)) {
             return new NotFound();
         }
-        return new Unclear("HTTP " + response.statusCode());
+        return unclear(response.statusCode(), code);
     }
 
     private static Reply known(JsonObject json) {

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Places orders at a real venue (through {@link VenueOrders}) so that an intent becomes at most one order.
@@ -37,6 +39,7 @@ import java.util.Set;
  * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled.
  */
 public final class LiveBroker implements Broker {
+    private static final Logger log = LoggerFactory.getLogger(LiveBroker.class);
     private final Vertx vertx;
     private final Settings settings;
     private final VenueOrders venue;
@@ -110,6 +113,11 @@ public final class LiveBroker implements Broker {
         if (reply instanceof VenueOrders.Rejected r) {
             return record(request, OrderState.REJECTED, null, BigDecimal.ZERO, venue.venue() + " " + r.reason());
         }
+        log.info(
+                "order {}: unclear answer from {} ({}); looking it up by client order id",
+                request.clientOrderId(),
+                venue.venue(),
+                ((VenueOrders.Unclear) reply).detail());
         return resolve(request, deadline());
     }
 

@@ -10,7 +10,9 @@ import io.candlebus.order.ApiCredentials;
 import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.candlebus.order.binance.BinanceOrderClient;
+import io.candlebus.order.binance.BinanceServerTime;
 import io.candlebus.order.binance.BinanceSigner;
+import io.candlebus.order.binance.BinanceTimeSync;
 import io.candlebus.order.bithumb.BithumbJwtSigner;
 import io.candlebus.order.bithumb.BithumbOrderClient;
 import io.candlebus.order.journal.JournalEntry;
@@ -18,7 +20,9 @@ import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.ReplayReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,19 +46,41 @@ public final class LiveBrokers implements Broker {
     private final WebClient client;
     private final Map<String, LiveBroker> brokers;
     private final Clock clock;
+    private final List<BinanceTimeSync> timeSyncs;
+    private long timeSyncTimer = -1;
 
-    private LiveBrokers(OrderJournalFile journal, WebClient client, Map<String, LiveBroker> brokers, Clock clock) {
+    /** Connections per venue host: order, lookup and cancel calls of every market traded there at once. */
+    public static final int HTTP_CONNECTIONS = 32;
+
+    /** How often (real ms) Binance's server time is measured again, besides at start and after a -1021. */
+    public static final long TIME_SYNC_PERIOD_MILLIS = 60_000;
+
+    private LiveBrokers(
+            OrderJournalFile journal,
+            WebClient client,
+            Map<String, LiveBroker> brokers,
+            Clock clock,
+            List<BinanceTimeSync> timeSyncs) {
         this.journal = journal;
         this.client = client;
         this.brokers = brokers;
         this.clock = clock;
+        this.timeSyncs = List.copyOf(timeSyncs);
     }
 
-    /** Opens (and replays) the journal off the event loop, then builds a broker per venue market with keys. */
+    /**
+     * Opens (and replays) the journal off the event loop, then builds a broker per venue market with keys and
+     * measures each Binance market's server time (a failed measurement leaves the local clock; the next
+     * periodic one, or a -1021, tries again).
+     */
     public static Future<LiveBrokers> open(Vertx vertx, LiveSetup setup, Clock clock) {
         return vertx.executeBlocking(() -> OrderJournalFile.open(setup.journalDir()))
                 .map(journal -> {
-                    WebClient client = WebClient.create(vertx);
+                    // One pool for every venue market: against the simulator they share a host, and a request
+                    // queued behind busy connections ages its Binance timestamp past recvWindow.
+                    WebClient client = WebClient.create(
+                            vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(HTTP_CONNECTIONS));
+                    List<BinanceTimeSync> timeSyncs = new ArrayList<>();
                     Map<String, LiveBroker> brokers = new LinkedHashMap<>();
                     ApiCredentials bithumb = setup.keys().get(Exchange.BITHUMB);
                     if (bithumb != null) {
@@ -67,20 +93,45 @@ public final class LiveBrokers implements Broker {
                     ApiCredentials binance = setup.keys().get(Exchange.BINANCE);
                     if (binance != null) {
                         for (Market market : Market.values()) {
+                            BinanceTimeSync timeSync = new BinanceTimeSync(
+                                    client, setup.endpoints().binance(market), market, new BinanceServerTime(clock));
+                            timeSyncs.add(timeSync);
                             BinanceOrderClient venue = new BinanceOrderClient(
                                     client,
                                     setup.endpoints().binance(market),
                                     market,
                                     new BinanceSigner(binance),
-                                    clock,
+                                    timeSync,
                                     setup.binanceRecvWindowMillis());
                             brokers.put(
                                     route(Exchange.BINANCE, market),
                                     new LiveBroker(vertx, setup.settings(), venue, journal, clock));
                         }
                     }
-                    return new LiveBrokers(journal, client, brokers, clock);
-                });
+                    return new LiveBrokers(journal, client, brokers, clock, timeSyncs);
+                })
+                .compose(brokers -> brokers.syncTime().map(v -> {
+                    brokers.timeSyncTimer = vertx.setPeriodic(TIME_SYNC_PERIOD_MILLIS, id -> brokers.syncTime());
+                    return brokers;
+                }));
+    }
+
+    /** Measures every Binance market's server time; completes when all measurements ended, failed or not. */
+    private Future<Void> syncTime() {
+        List<Future<Long>> all = new ArrayList<>();
+        for (BinanceTimeSync sync : timeSyncs) {
+            all.add(sync.sync());
+        }
+        return Future.join(all).<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /** Returns the server-time offset (ms) in force per Binance market traded, for status and tests. */
+    public Map<Market, Long> binanceTimeOffsets() {
+        Map<Market, Long> out = new java.util.EnumMap<>(Market.class);
+        for (BinanceTimeSync sync : timeSyncs) {
+            out.put(sync.market(), sync.clock().offsetMillis());
+        }
+        return out;
     }
 
     private static String route(Exchange exchange, Market market) {
@@ -240,6 +291,9 @@ public final class LiveBrokers implements Broker {
 
     /** Closes the web client and, off the event loop, the journal. */
     public Future<Void> close(Vertx vertx) {
+        if (timeSyncTimer != -1) {
+            vertx.cancelTimer(timeSyncTimer);
+        }
         client.close();
         return vertx.executeBlocking(() -> {
             journal.close();

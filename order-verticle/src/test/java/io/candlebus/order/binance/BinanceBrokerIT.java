@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,20 +200,60 @@ class BinanceBrokerIT {
     }
 
     @Test
-    void aStaleTimestampRefusalIsRejectedAndABanEndsNotPlaced() throws IOException {
+    void aStaleTimestampRefusalIsSettledByLookupsAndABanAndAnEmptyBalanceEndNotPlaced() throws IOException {
         OrderRequest stale = restingBuy();
         sim.orders().faults().refuseNext(1, OrderFaults.Refusal.TIMESTAMP_OUTSIDE_WINDOW);
         OrderEvent refused = await(broker(Market.SPOT).submit(stale));
+        // -1021 is never answered with a resend: looked up until the deadline, it was not placed.
         assertThat(refused.status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(refused.reason()).startsWith("binance -1021:");
+        assertThat(refused.reason()).startsWith("not placed:");
 
         OrderRequest banned = restingBuy();
         sim.orders().faults().refuseNext(1, OrderFaults.Refusal.BANNED);
         OrderEvent notPlaced = await(broker(Market.SPOT).submit(banned));
         assertThat(notPlaced.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(notPlaced.reason()).startsWith("not placed:");
+
+        OrderRequest poor = restingBuy();
+        sim.orders().faults().refuseNext(1, OrderFaults.Refusal.INSUFFICIENT_BALANCE);
+        OrderEvent noFunds = await(broker(Market.SPOT).submit(poor));
+        assertThat(noFunds.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(noFunds.reason()).startsWith("binance -2010:");
         assertThat(atVenue(SimVenue.BINANCE_SPOT, stale.clientOrderId())).isEmpty();
         assertThat(atVenue(SimVenue.BINANCE_SPOT, banned.clientOrderId())).isEmpty();
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, poor.clientOrderId())).isEmpty();
+    }
+
+    @Test
+    void aClockBehindTheServerIsCorrectedFromServerTimeAndA1021ResyncsWithoutAResend() throws IOException {
+        // The node's clock is two sim minutes behind the venue's, beyond the 60 s recvWindow.
+        Clock behind = Clock.offset(sim.clock(), Duration.ofMinutes(-2));
+        BinanceTimeSync sync = new BinanceTimeSync(
+                client, sim.binanceRestUrl(Market.SPOT), Market.SPOT, new BinanceServerTime(behind));
+        BinanceOrderClient orders = new BinanceOrderClient(
+                client, sim.binanceRestUrl(Market.SPOT), Market.SPOT, new BinanceSigner(KEYS), sync, 60_000);
+        LiveBroker broker = new LiveBroker(
+                vertx, new LiveBroker.Settings(500, 5_000, 2_000, 100), orders, OrderJournalFile.open(dir), behind);
+
+        // Unsynced, the venue answers -1021: the client measures the server time, and the intent is settled by
+        // lookups (stamped with the corrected clock), never resent.
+        OrderRequest first = restingBuy();
+        OrderEvent refused = await(broker.submit(first));
+        assertThat(refused.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(refused.reason()).startsWith("not placed:");
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, first.clientOrderId())).isEmpty();
+        // 120 s, give or take the round trip at 10x.
+        assertThat(sync.clock().offsetMillis()).isBetween(118_000L, 122_000L);
+
+        OrderRequest second = restingBuy();
+        OrderEvent accepted = await(broker.submit(second));
+        assertThat(accepted.status()).as(accepted.reason()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(atVenue(SimVenue.BINANCE_SPOT, second.clientOrderId())).hasSize(1);
+
+        // A fresh client measures at once and its first order goes through.
+        BinanceTimeSync fresh = new BinanceTimeSync(
+                client, sim.binanceRestUrl(Market.SPOT), Market.SPOT, new BinanceServerTime(behind));
+        assertThat(await(fresh.sync())).isBetween(118_000L, 122_000L);
     }
 
     @Test
@@ -240,7 +281,9 @@ class BinanceBrokerIT {
         // Just under the last price; a trade landing in between fills it at once, then another is placed.
         OrderRequest request = null;
         for (int attempt = 0; attempt < 10 && request == null; attempt++) {
-            BigDecimal price = sim.orders().lastPrice(BTCUSDT).subtract(new BigDecimal("2.00"));
+            // One tick under the last trade: it rests, and the next trade at or below it fills it, whichever way
+            // the seeded market happens to drift while the earlier tests of the class run.
+            BigDecimal price = sim.orders().lastPrice(BTCUSDT).subtract(new BigDecimal("0.01"));
             OrderRequest candidate = TestOrders.limit(newId(), BTCUSDT, Side.BUY, "0.001", price.toPlainString());
             if (await(broker.submit(candidate)).status() == OrderStatus.ACCEPTED) {
                 request = candidate;

@@ -280,6 +280,17 @@ class BithumbBrokerIT {
     }
 
     @Test
+    void anInsufficientBalanceRefusalIsRejectedWithTheVenuesErrorName() throws IOException {
+        OrderRequest request = restingBid();
+        sim.orders().faults().refuseNext(1, OrderFaults.Refusal.INSUFFICIENT_BALANCE);
+        // A clear answer is awaited in full (a cold first request may take longer than the other tests' 500 ms).
+        OrderEvent event = await(broker(OrderJournalFile.open(dir), 10_000, 600).submit(request));
+        assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(event.reason()).startsWith("bithumb insufficient_funds_bid");
+        assertThat(atVenue(request.clientOrderId())).isEmpty();
+    }
+
+    @Test
     void reconcileAfterARestartSettlesIntentsThatDiedBeforeOrAfterTheSend() throws IOException {
         OrderRequest neverSent = restingBid();
         OrderRequest sentNoAnswer = restingBid();

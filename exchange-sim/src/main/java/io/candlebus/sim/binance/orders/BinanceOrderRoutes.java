@@ -133,6 +133,14 @@ public final class BinanceOrderRoutes {
                         market,
                         400,
                         BinanceOrderJson.error(-1021, "Timestamp for this request is outside of the recvWindow."));
+                case INSUFFICIENT_BALANCE -> reply(
+                        ctx,
+                        market,
+                        400,
+                        market == Market.SPOT
+                                ? BinanceOrderJson.error(
+                                        -2010, "Account has insufficient balance for requested action.")
+                                : BinanceOrderJson.error(-2019, "Margin is insufficient."));
             }
             return;
         }
@@ -225,7 +233,7 @@ public final class BinanceOrderRoutes {
         Instrument instrument = params.containsKey("symbol") ? BinanceOrderRequest.symbol(params, market) : null;
         long now = clock.millis();
         List<SimOrder> open = engine.openOrders(account, instrument).stream()
-                .filter(o -> !engine.faults().hidden(o.createdAt(), now))
+                .filter(o -> !engine.faults().hidden(o, now))
                 .toList();
         return market == Market.SPOT ? BinanceOrderJson.openOrders(open) : BinanceFuturesJson.orders(open);
     }
@@ -274,7 +282,7 @@ public final class BinanceOrderRoutes {
         long now = clock.millis();
         // A fault may keep fresh orders out of lookups for a while, as an eventually consistent venue does.
         return order.filter(o ->
-                o.request().instrument().equals(instrument) && !engine.faults().hidden(o.createdAt(), now));
+                o.request().instrument().equals(instrument) && !engine.faults().hidden(o, now));
     }
 
     private void reply(RoutingContext ctx, Market market, int status, String body) {

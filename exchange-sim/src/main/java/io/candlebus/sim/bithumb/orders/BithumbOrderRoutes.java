@@ -63,7 +63,8 @@ public final class BithumbOrderRoutes {
 
     private void onPlace(RoutingContext ctx) {
         Optional<OrderFaults.Refusal> refusal = engine.faults().takeRefusal();
-        if (refusal.isPresent()) {
+        // An insufficient-balance refusal names the side, so it waits for the parsed body.
+        if (refusal.isPresent() && refusal.get() != OrderFaults.Refusal.INSUFFICIENT_BALANCE) {
             refuse(ctx, refusal.get());
             return;
         }
@@ -86,6 +87,11 @@ public final class BithumbOrderRoutes {
             request = BithumbOrderRequest.parse(body);
         } catch (IllegalArgumentException e) {
             error(ctx, 400, "invalid_parameter", e.getMessage());
+            return;
+        }
+        if (refusal.isPresent()) {
+            String suffix = request.side() == Side.BUY ? "_bid" : "_ask";
+            error(ctx, 400, "insufficient_funds" + suffix, "balance: insufficient for the order (fault)");
             return;
         }
         try {
@@ -193,7 +199,7 @@ public final class BithumbOrderRoutes {
             return Optional.empty();
         }
         // A fault may keep fresh orders out of lookups for a while, as an eventually consistent venue does.
-        order = order.filter(o -> !engine.faults().hidden(o.createdAt(), clock.millis()));
+        order = order.filter(o -> !engine.faults().hidden(o, clock.millis()));
         if (order.isEmpty()) {
             error(ctx, 404, "order_not_found", "order: no such order");
         }
@@ -208,6 +214,7 @@ public final class BithumbOrderRoutes {
             }
             case UNAVAILABLE -> error(ctx, 503, "server_error", "service unavailable");
             case TIMESTAMP_OUTSIDE_WINDOW -> error(ctx, 401, "expired_jwt", "timestamp: outside the window");
+            case INSUFFICIENT_BALANCE -> throw new IllegalStateException("refusal: answered after parsing");
         }
     }
 

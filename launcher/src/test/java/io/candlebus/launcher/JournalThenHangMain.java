@@ -5,6 +5,7 @@ import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
 import io.candlebus.contract.Side;
 import io.candlebus.order.ApiCredentials;
+import io.candlebus.order.AssetBalance;
 import io.candlebus.order.bithumb.BithumbJwtSigner;
 import io.candlebus.order.bithumb.BithumbOrderClient;
 import io.candlebus.order.journal.OrderJournalFile;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A node's first life cut between journal write and send, for {@code OrderNodeKillIT}: runs the production
@@ -67,6 +69,11 @@ public final class JournalThenHangMain {
             @Override
             public Future<Reply> cancel(OrderRequest request, long timeoutMillis) {
                 return bithumb.cancel(request, timeoutMillis);
+            }
+
+            @Override
+            public Future<List<AssetBalance>> balances(long timeoutMillis) {
+                return bithumb.balances(timeoutMillis);
             }
         };
         OrderJournalFile journal = OrderJournalFile.open(journalDir);

@@ -85,6 +85,7 @@ class OrderNodeKillIT {
                 new JsonObject(Files.readString(config)).getJsonObject("http").getInteger("port");
         Process first = node(dir.resolve("node-1.log"), config);
         waitUntilUp(port, first);
+        awaitFollowed(port);
         String id = "kill-b-" + UUID.randomUUID().toString().substring(0, 8);
 
         // The venue places the order and holds its answer far past the node's life.
@@ -143,6 +144,7 @@ class OrderNodeKillIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> "REJECTED".equals(statusOf(port, id)));
+        awaitFollowed(port);
         // Reconciled, the node trades again: a new intent becomes exactly one order.
         String fresh = "kill-a-new-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> placed =
@@ -159,7 +161,11 @@ class OrderNodeKillIT {
         assertThat(atVenue(fresh)).hasSize(1);
     }
 
-    /** The node's config: order and HTTP roles, live mode, every order endpoint at the test's simulator. */
+    /**
+     * The node's config: market, order and HTTP roles, live mode, every order endpoint at the test's simulator. The
+     * market role (fed by the node's own simulator) makes KRW-BTC followed: orders in an instrument without market
+     * data are refused.
+     */
     private Path nodeConfig() throws IOException {
         JsonObject order = new JsonObject()
                 .put("mode", "live")
@@ -175,7 +181,7 @@ class OrderNodeKillIT {
                                 .put("coinm", new JsonObject().put("restUrl", venue.binanceRestUrl(Market.COINM))));
         JsonObject tree = new JsonObject()
                 .put("node", "order-kill-it")
-                .put("roles", "order,http")
+                .put("roles", "market,order,http")
                 .put("http", new JsonObject().put("port", ChildJvms.freePort()))
                 .put(
                         "recorder",
@@ -275,6 +281,27 @@ class OrderNodeKillIT {
                 .stream()
                 .filter(o -> id.equals(o.request().clientOrderId()))
                 .toList();
+    }
+
+    /**
+     * Waits until the node follows KRW-BTC: a LIMIT probe at price 1 is then refused by the fat-finger guard, which
+     * needs a last price (before, it is refused as not followed). A refusal by our own guard places nothing.
+     */
+    private void awaitFollowed(int port) {
+        String probe = new JsonObject()
+                .put("clientOrderId", "probe-" + UUID.randomUUID().toString().substring(0, 8))
+                .put("instrument", KRW_BTC.key())
+                .put("side", "BUY")
+                .put("type", "LIMIT")
+                .put("quantity", "0.001")
+                .put("price", "1")
+                .put("origin", "kill-it")
+                .encode();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(post(port, "/orders", probe), HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("maxPriceDeviationPercent"));
     }
 
     private HttpRequest post(int port, String path, String body) {

@@ -32,6 +32,11 @@ final class BenchCommand {
             return 0;
         }
         try {
+            if (options.write() != null) {
+                BenchMessages.write(BenchMessages.generate(options.messages()), options.write());
+                err.println("candlebus bench: wrote " + options.messages() + " messages to " + options.write());
+                return 0;
+            }
             BenchResult result = measure(options);
             out.println(result.line());
             err.println("candlebus bench: live bands " + result.liveBands() + ", closed bands " + result.closedBands()

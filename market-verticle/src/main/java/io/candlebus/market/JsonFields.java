@@ -53,9 +53,31 @@ public final class JsonFields {
      * {@link #parse(String)}, so errors read the same.
      */
     public static JsonNode parseSelected(String text, Set<String> keep) throws BadInputException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        return selected(() -> MAPPER.createParser(text), () -> MAPPER.readTree(text), keep);
+    }
+
+    /** {@link #parseSelected(String, Set)} over UTF-8 bytes, as a websocket frame carries them. */
+    public static JsonNode parseSelected(byte[] utf8, Set<String> keep) throws BadInputException {
+        return selected(() -> MAPPER.createParser(utf8), () -> MAPPER.readTree(utf8), keep);
+    }
+
+    /**
+     * Returns a streaming parser over {@code utf8} with the same settings as the trees here (no NaN
+     * tokens, the same number limits), for readers that pick values from the tokens without a tree.
+     */
+    public static JsonParser streaming(byte[] utf8) throws IOException {
+        return MAPPER.createParser(utf8);
+    }
+
+    /** Opens a streaming parser over the input. */
+    private interface ParserOpen {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode selected(ParserOpen open, TreeRead whole, Set<String> keep) throws BadInputException {
+        try (JsonParser parser = open.open()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return parse(text);
+                return tree(whole);
             }
             ObjectNode out = MAPPER.createObjectNode();
             JsonToken token;

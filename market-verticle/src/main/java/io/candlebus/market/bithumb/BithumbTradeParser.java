@@ -21,8 +21,10 @@ import java.util.function.Function;
  * ({@code "862683813820523888"}) where the docs show a number.
  *
  * <p>A message is read from the frame's UTF-8 bytes. A valid trade, nearly every message, takes
- * {@link BithumbTradeReader}'s single streaming pass; anything else (a status, an error, a ticker, a
- * message with a problem) is read through a tree of the selected fields, which names the problem.
+ * {@link BithumbTradeScanner}'s single pass over the bytes; anything else (a status, an error, a ticker,
+ * a message with a problem, an unusual but valid spelling) is read through a tree of the selected
+ * fields, which names the problem. One parser serves one feed on its event loop (the scanner keeps its
+ * position in fields).
  *
  * <p>Public so that the launcher's {@code bench} command drives raw messages through this parser.
  */
@@ -50,15 +52,17 @@ public final class BithumbTradeParser {
             "delisting_date");
 
     private final Function<String, Instrument> codes;
+    private final BithumbTradeScanner scanner;
 
     /** {@code codes} maps a market code ({@code KRW-BTC}) to a followed instrument, or null if unknown. */
     public BithumbTradeParser(Function<String, Instrument> codes) {
         this.codes = codes;
+        this.scanner = new BithumbTradeScanner(codes);
     }
 
     /** Parses one message from its UTF-8 bytes; throws {@link BadInputException} naming the field. */
     public BithumbMessage parse(byte[] utf8) throws BadInputException {
-        BithumbMessage trade = BithumbTradeReader.read(utf8, codes);
+        BithumbMessage trade = scanner.read(utf8);
         return trade != null ? trade : parseTree(utf8);
     }
 

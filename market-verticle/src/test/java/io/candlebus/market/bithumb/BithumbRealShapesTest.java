@@ -44,7 +44,7 @@ class BithumbRealShapesTest {
         for (String fixture : List.of("bithumb/trade-string-seq.json", "bithumb/trade-numeric-seq.json")) {
             byte[] bytes = Fixtures.bytes(fixture);
 
-            BithumbMessage.TradeMessage streamed = BithumbTradeReader.read(bytes, Map.of("KRW-BTC", KRW_BTC)::get);
+            BithumbMessage.TradeMessage streamed = new BithumbTradeScanner(Map.of("KRW-BTC", KRW_BTC)::get).read(bytes);
 
             assertThat(streamed).as(fixture).isNotNull().isEqualTo(parser.parseTree(bytes));
             assertThat(parser.parse(bytes)).as(fixture).isEqualTo(streamed);

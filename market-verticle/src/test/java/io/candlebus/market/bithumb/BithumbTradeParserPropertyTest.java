@@ -239,7 +239,7 @@ class BithumbTradeParserPropertyTest {
     void validTradesTakeTheStreamingPathToTheTreesTrade(@ForAll("trades") Generated g) throws Exception {
         byte[] bytes = g.json().getBytes(StandardCharsets.UTF_8);
 
-        BithumbMessage.TradeMessage streamed = BithumbTradeReader.read(bytes, CODES);
+        BithumbMessage.TradeMessage streamed = new BithumbTradeScanner(CODES).read(bytes);
 
         assertThat(streamed).as("read without the tree").isNotNull();
         assertThat(streamed).isEqualTo(parser.parseTree(bytes));
@@ -268,9 +268,88 @@ class BithumbTradeParserPropertyTest {
                 }));
     }
 
+    /**
+     * Valid trades spelled in every way JSON allows and the scanner may or may not take: whitespace
+     * between tokens, extra fields of every value type (literals, negative numbers, exponents, escapes,
+     * non-ASCII text, nested values), a field repeated with another value, or a trailing byte.
+     */
+    @Provide
+    Arbitrary<String> spellings() {
+        List<String> extras = List.of(
+                "\"x\":true",
+                "\"x\":false",
+                "\"x\":null",
+                "\"x\":-0.5",
+                "\"x\":0",
+                "\"x\":1e5",
+                "\"x\":-12E-3",
+                "\"x\":\"a\\\"b\"",
+                "\"x\":\"\\u00e9\"",
+                "\"x\":\"\u00e9\uc6d0\"",
+                "\"x\":{\"y\":[1,{\"z\":null}]}",
+                "\"x\":[]",
+                "\"trade\\u005fprice\":5",
+                "\"trade_price\":\"7.50\"",
+                "\"trade_volume\":3",
+                "\"ask_bid\":\"BID\"",
+                "\"sequential_id\":12",
+                "\"stream_type\":\"SNAPSHOT\"",
+                "\"st\":\"SNAPSHOT\"",
+                "\"code\":\"KRW-ETH\"",
+                "\"cd\":\"KRW-XRP\"",
+                "\"type\":\"ticker\"",
+                "\"status\":\"UP\"",
+                "\"x\":01",
+                "\"x\":1.",
+                "\"x\":tru",
+                "\"x\":truex");
+        Arbitrary<String> spaces = Arbitraries.of("", " ", "\n", "\t ", "\r\n");
+        return Combinators.combine(
+                        trades().map(Generated::json),
+                        Arbitraries.of(extras).list().ofMaxSize(3),
+                        Arbitraries.of(true, false),
+                        spaces,
+                        Arbitraries.of("", "", " ", "x", "}"))
+                .as((json, added, first, space, trailing) -> {
+                    String body = json.substring(1, json.length() - 1);
+                    String more = String.join(",", added);
+                    String all = more.isEmpty() ? body : first ? more + "," + body : body + "," + more;
+                    String spaced = all.replace(",", space + "," + space).replace(":", space + ":" + space);
+                    return space + "{" + space + spaced + space + "}" + trailing;
+                });
+    }
+
+    @Property(tries = 1000)
+    void everyValidSpellingOfATradeReadsAsTheTreeReadsIt(@ForAll("spellings") String text) {
+        assertStreamingAgreesWithTree(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theScannerTakesTheLiveShapeWithWhitespaceAndLiteralsAndLeavesTheRestToTheTree() throws Exception {
+        BithumbTradeScanner scanner = new BithumbTradeScanner(CODES);
+        String live = BithumbTradeParserTest.TRADE;
+        String spaced = " {\n \"x\" : true , \"y\":null,\"z\":-0.5,"
+                + live.substring(1).replace(",", " ,\t").replace(":", ": ") + " \n";
+
+        assertThat(scanner.read(bytes(live))).isNotNull();
+        assertThat(scanner.read(bytes(spaced))).isEqualTo(scanner.read(bytes(live)));
+        for (String other : List.of(
+                live.replace("\"change\":\"RISE\"", "\"change\":\"R\\u0049SE\""),
+                live.replace("\"change\":\"RISE\"", "\"change\":1e3"),
+                live.replace("\"change\":\"RISE\"", "\"change\":{\"a\":1}"),
+                live + "x")) {
+            assertThat(scanner.read(bytes(other))).as(other).isNull();
+            assertThat(parser.parse(other)).as(other).isEqualTo(parser.parse(live));
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** parse(bytes) gives what the tree gives (the same message or the same error), through either path. */
     private void assertStreamingAgreesWithTree(byte[] bytes) {
-        BithumbMessage streamed = BithumbTradeReader.read(bytes, CODES);
+        BithumbMessage streamed = new BithumbTradeScanner(CODES).read(bytes);
         Object tree;
         try {
             tree = parser.parseTree(bytes);

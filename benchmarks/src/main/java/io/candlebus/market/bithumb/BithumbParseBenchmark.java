@@ -1,0 +1,97 @@
+package io.candlebus.market.bithumb;
+
+import io.candlebus.contract.Instrument;
+import io.candlebus.market.BadInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Measures reading one Bithumb trade message (the live DEFAULT shape, about 330 bytes, string
+ * {@code sequential_id}) from its UTF-8 bytes, per message: the production entry point
+ * {@link BithumbTradeParser#parse(byte[])}, and its ways of reading. It sits in the parser's package
+ * to reach the package-private paths: the tree of selected fields (the general path, and how every
+ * message was read before), and each candidate fast path.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class BithumbParseBenchmark {
+    private static final String[] CODES = {"KRW-BTC", "KRW-ETH", "KRW-XRP", "KRW-SOL"};
+    private static final int MESSAGES = 1024;
+
+    private final Function<String, Instrument> codes = Map.of(
+            "KRW-BTC", Instrument.parse("bithumb:spot:KRW-BTC"),
+            "KRW-ETH", Instrument.parse("bithumb:spot:KRW-ETH"),
+            "KRW-XRP", Instrument.parse("bithumb:spot:KRW-XRP"),
+            "KRW-SOL", Instrument.parse("bithumb:spot:KRW-SOL"))::get;
+    private final BithumbTradeParser parser = new BithumbTradeParser(codes);
+    private final BithumbTradeScanner scanner = new BithumbTradeScanner(codes);
+    private byte[][] messages;
+    private String[] texts;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(7);
+        messages = new byte[MESSAGES][];
+        texts = new String[MESSAGES];
+        for (int i = 0; i < MESSAGES; i++) {
+            long price = 131_250_000L + 2_000L * (random.nextInt(200) - 100);
+            long time = 1_767_225_600_000L + 150L * i;
+            String json = "{\"type\":\"trade\",\"code\":\"" + CODES[i % 4] + "\",\"trade_price\":" + price
+                    + ",\"trade_volume\":0." + String.format("%08d", 1 + random.nextInt(99_999_999))
+                    + ",\"ask_bid\":\"" + (random.nextBoolean() ? "BID" : "ASK")
+                    + "\",\"prev_closing_price\":131250000,\"change\":\"RISE\",\"change_price\":350000,"
+                    + "\"trade_date\":\"2026-01-01\",\"trade_time\":\"09:00:00\",\"trade_timestamp\":" + time
+                    + ",\"timestamp\":" + (time + 67) + ",\"sequential_id\":\"" + (862_683_813_820_523_888L + i)
+                    + "\",\"stream_type\":\"REALTIME\"}";
+            texts[i] = json;
+            messages[i] = json.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private byte[] message() {
+        return messages[next++ & (MESSAGES - 1)];
+    }
+
+    /** What the feed calls for every frame. */
+    @Benchmark
+    public BithumbMessage parseBytes() throws BadInputException {
+        return parser.parse(message());
+    }
+
+    /** The tree of selected fields over the bytes. */
+    @Benchmark
+    public BithumbMessage tree() throws BadInputException {
+        return parser.parseTree(message());
+    }
+
+    /** As every message was read before: the frame decoded to a String, then the tree of selected fields. */
+    @Benchmark
+    public BithumbMessage treeFromString() throws BadInputException {
+        byte[] bytes = message();
+        return parser.parseTree(new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Candidate: Jackson's streaming parser over the bytes, values taken from the tokens. */
+    @Benchmark
+    public BithumbMessage jacksonStreaming() {
+        return BithumbTradeReader.read(message(), codes);
+    }
+
+    /** Candidate: a field scanner over the bytes, no parser object. */
+    @Benchmark
+    public BithumbMessage scanner() {
+        return scanner.read(message());
+    }
+}

@@ -41,6 +41,11 @@ final class BenchCommand {
             out.println(result.line());
             err.println("candlebus bench: live bands " + result.liveBands() + ", closed bands " + result.closedBands()
                     + ", rejected messages " + result.badInput());
+            err.println(String.format(
+                    java.util.Locale.ROOT,
+                    "candlebus bench: cpu_s=%.2f msgs_per_cpu_s=%.0f (all threads of this process)",
+                    result.cpuNanos() / 1e9,
+                    result.perCpuSecond()));
             return 0;
         } catch (IOException e) {
             err.println("candlebus bench: " + e);

@@ -1,8 +1,10 @@
 package io.candlebus.launcher;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.candlebus.contract.codec.Codecs;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +33,7 @@ final class BenchRun {
             vertx.deployVerticle(strategy).await();
             vertx.deployVerticle(market).await();
             Context context = market.context();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             if (rate > 0) {
                 paced(messages, rate, start, context, market, stamps);
@@ -39,9 +42,11 @@ final class BenchRun {
             }
             awaitDone(stamps, messages.length);
             long elapsed = System.nanoTime() - start;
+            long cpu = processCpuNanos() - cpuStart;
             return new BenchResult(
                     messages.length,
                     elapsed,
+                    cpu,
                     strategy.latency(),
                     strategy.liveBands(),
                     strategy.closedBands(),
@@ -49,6 +54,17 @@ final class BenchRun {
         } finally {
             vertx.close().await();
         }
+    }
+
+    /**
+     * Returns the CPU time of the whole process (every thread: event loops, the driver, GC, JIT), or -1
+     * where the JVM does not tell. On a shared machine it is steadier than wall time: other programs'
+     * load stretches the wall clock, much less the CPU a message costs.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     private static void flatOut(byte[][] messages, Context context, BenchMarketVerticle market, BenchStamps stamps)

@@ -61,14 +61,6 @@ public final class JsonFields {
         return selected(() -> MAPPER.createParser(utf8), () -> MAPPER.readTree(utf8), keep);
     }
 
-    /**
-     * Returns a streaming parser over {@code utf8} with the same settings as the trees here (no NaN
-     * tokens, the same number limits), for readers that pick values from the tokens without a tree.
-     */
-    public static JsonParser streaming(byte[] utf8) throws IOException {
-        return MAPPER.createParser(utf8);
-    }
-
     /** Opens a streaming parser over the input. */
     private interface ParserOpen {
         JsonParser open() throws IOException;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * Reads the plain number texts venues send ({@code 131250000}, {@code 0.00012345}, {@code -12}) straight
- * from a parser's character buffer, without a String or a BigInteger in between. Anything else (an
+ * from a message's ASCII bytes, without a String or a BigInteger in between. Anything else (an
  * exponent, a leading {@code +}, {@code 5.} or {@code .5}, more than 18 digits, any other character) is
  * reported as not plain, and the caller takes the general path in {@link JsonFields}, which decides such
  * texts exactly as before: this class only makes the common case cheap, it never widens what is accepted.
@@ -22,7 +22,7 @@ public final class PlainNumbers {
      * Returns the exact decimal of {@code -?[0-9]+(\.[0-9]+)?} with at most 18 digits, keeping its scale
      * ({@code 9.0} stays {@code 9.0}), or null for any other text.
      */
-    public static BigDecimal decimal(char[] chars, int offset, int length) {
+    public static BigDecimal decimal(byte[] chars, int offset, int length) {
         int end = offset + length;
         int i = offset;
         boolean negative = i < end && chars[i] == '-';
@@ -35,7 +35,7 @@ public final class PlainNumbers {
         int scale = 0;
         boolean point = false;
         for (; i < end; i++) {
-            char c = chars[i];
+            int c = chars[i];
             if (c >= '0' && c <= '9') {
                 if (++digits > MAX_DIGITS) {
                     return null;
@@ -62,7 +62,7 @@ public final class PlainNumbers {
      * Returns the value of {@code -?[0-9]{1,19}} when it lies within ±{@link Long#MAX_VALUE} (Bithumb's
      * trade ids already have 18 digits), or {@link #NOT_PLAIN} for any other text.
      */
-    public static long integer(char[] chars, int offset, int length) {
+    public static long integer(byte[] chars, int offset, int length) {
         int end = offset + length;
         int i = offset;
         boolean negative = i < end && chars[i] == '-';
@@ -75,7 +75,7 @@ public final class PlainNumbers {
         }
         long value = 0;
         for (; i < end; i++) {
-            char c = chars[i];
+            int c = chars[i];
             if (c < '0' || c > '9') {
                 return NOT_PLAIN;
             }

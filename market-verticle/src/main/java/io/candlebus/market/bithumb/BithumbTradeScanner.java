@@ -7,6 +7,7 @@ import io.candlebus.market.CandleChecks;
 import io.candlebus.market.PlainNumbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,11 @@ final class BithumbTradeScanner {
 
     private static final long ABSENT = Long.MIN_VALUE;
 
+    private static final byte[] TRADE = ascii("trade");
+    private static final byte[] BID = ascii("BID");
+    private static final byte[] ASK = ascii("ASK");
+    private static final byte[] SNAPSHOT = ascii("SNAPSHOT");
+
     private final Function<String, Instrument> codes;
 
     // The scan's position and the bounds of the last string or number read.
@@ -38,7 +44,6 @@ final class BithumbTradeScanner {
     private int pos;
     private int start;
     private int end;
-    private final char[] chars = new char[MAX_NUMBER];
 
     BithumbTradeScanner(Function<String, Instrument> codes) {
         this.codes = codes;
@@ -94,7 +99,7 @@ final class BithumbTradeScanner {
             Field field = Field.of(in, nameStart, nameLength);
             switch (field) {
                 case TYPE -> {
-                    if (v != '"' || !string() || !is("trade")) {
+                    if (v != '"' || !string() || !is(TRADE)) {
                         return null;
                     }
                     trade = true;
@@ -127,7 +132,7 @@ final class BithumbTradeScanner {
                     if (v != '"' || !string()) {
                         return null;
                     }
-                    Side s = is("BID") ? Side.BUY : is("ASK") ? Side.SELL : null;
+                    Side s = is(BID) ? Side.BUY : is(ASK) ? Side.SELL : null;
                     if (s == null) {
                         return null;
                     }
@@ -153,7 +158,7 @@ final class BithumbTradeScanner {
                     if (v != '"' || !string()) {
                         return null;
                     }
-                    int kind = is("SNAPSHOT") ? 1 : 2;
+                    int kind = is(SNAPSHOT) ? 1 : 2;
                     if (field == Field.STREAM) {
                         stream = kind;
                     } else {
@@ -217,17 +222,20 @@ final class BithumbTradeScanner {
      * control character, a non-ASCII byte or a missing closing quote (the tree reads those).
      */
     private boolean string() {
-        start = pos;
-        while (pos < in.length) {
-            int b = in[pos];
+        byte[] bytes = in;
+        int i = pos;
+        start = i;
+        while (i < bytes.length) {
+            int b = bytes[i];
             if (b == '"') {
-                end = pos++;
+                end = i;
+                pos = i + 1;
                 return true;
             }
             if (b < 0x20 || b == '\\') {
                 return false; // also every byte >= 0x80, negative as a Java byte
             }
-            pos++;
+            i++;
         }
         return false;
     }
@@ -300,8 +308,7 @@ final class BithumbTradeScanner {
         if (first == '"' ? !string() : !number(first)) {
             return null;
         }
-        int n = toChars();
-        return n < 0 ? null : PlainNumbers.decimal(chars, 0, n);
+        return PlainNumbers.decimal(in, start, end - start);
     }
 
     /** Reads an integer given as a plain JSON integer or a string of digits. */
@@ -309,34 +316,12 @@ final class BithumbTradeScanner {
         if (first == '"' ? !string() : !number(first)) {
             return PlainNumbers.NOT_PLAIN;
         }
-        int n = toChars();
-        return n < 0 ? PlainNumbers.NOT_PLAIN : PlainNumbers.integer(chars, 0, n);
+        return PlainNumbers.integer(in, start, end - start);
     }
 
-    /** Copies the last string or number (ASCII) into {@link #chars}; -1 if it is too long. */
-    private int toChars() {
-        int n = end - start;
-        if (n > chars.length) {
-            return -1;
-        }
-        for (int k = 0; k < n; k++) {
-            chars[k] = (char) in[start + k];
-        }
-        return n;
-    }
-
-    /** Whether the last string read is {@code expected}. */
-    private boolean is(String expected) {
-        int n = end - start;
-        if (n != expected.length()) {
-            return false;
-        }
-        for (int k = 0; k < n; k++) {
-            if (in[start + k] != expected.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the last string read is {@code expected} (ASCII). */
+    private boolean is(byte[] expected) {
+        return Arrays.equals(in, start, end, expected, 0, expected.length);
     }
 
     /**
@@ -345,6 +330,10 @@ final class BithumbTradeScanner {
      */
     private Instrument instrument(int from, int to) {
         return codes.apply(new String(in, from, to - from, StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The field names the scanner tells apart; every other name is skipped. */
@@ -408,24 +397,25 @@ final class BithumbTradeScanner {
             REFUSED,
             REFUSED
         };
+        private static final byte[][] BYTES = new byte[NAMES.length][];
+
+        static {
+            for (int k = 0; k < NAMES.length; k++) {
+                BYTES[k] = ascii(NAMES[k]);
+            }
+        }
 
         static Field of(byte[] in, int from, int length) {
-            for (int k = 0; k < NAMES.length; k++) {
-                String name = NAMES[k];
-                if (name.length() == length && matches(in, from, name)) {
+            byte first = in[from];
+            for (int k = 0; k < BYTES.length; k++) {
+                byte[] name = BYTES[k];
+                if (name.length == length
+                        && name[0] == first
+                        && Arrays.equals(in, from, from + length, name, 0, length)) {
                     return FIELDS[k];
                 }
             }
             return OTHER;
-        }
-
-        private static boolean matches(byte[] in, int from, String name) {
-            for (int k = 0; k < name.length(); k++) {
-                if (in[from + k] != name.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -29,22 +29,27 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BithumbParseBenchmark {
     private static final String[] CODES = {"KRW-BTC", "KRW-ETH", "KRW-XRP", "KRW-SOL"};
-    private static final int MESSAGES = 1024;
+    static final int MESSAGES = 1024;
 
-    private final Function<String, Instrument> codes = Map.of(
+    static final Function<String, Instrument> CODES_OF = Map.of(
             "KRW-BTC", Instrument.parse("bithumb:spot:KRW-BTC"),
             "KRW-ETH", Instrument.parse("bithumb:spot:KRW-ETH"),
             "KRW-XRP", Instrument.parse("bithumb:spot:KRW-XRP"),
             "KRW-SOL", Instrument.parse("bithumb:spot:KRW-SOL"))::get;
-    private final BithumbTradeParser parser = new BithumbTradeParser(codes);
-    private final BithumbTradeScanner scanner = new BithumbTradeScanner(codes);
+    private final BithumbTradeParser parser = new BithumbTradeParser(CODES_OF);
+    private final BithumbTradeScanner scanner = new BithumbTradeScanner(CODES_OF);
     private byte[][] messages;
     private int next;
 
     @Setup
     public void setUp() {
+        messages = messages();
+    }
+
+    /** 1024 trade messages in the live DEFAULT shape over four markets, the same every time. */
+    static byte[][] messages() {
         SplittableRandom random = new SplittableRandom(7);
-        messages = new byte[MESSAGES][];
+        byte[][] out = new byte[MESSAGES][];
         for (int i = 0; i < MESSAGES; i++) {
             long price = 131_250_000L + 2_000L * (random.nextInt(200) - 100);
             long time = 1_767_225_600_000L + 150L * i;
@@ -55,8 +60,9 @@ public class BithumbParseBenchmark {
                     + "\"trade_date\":\"2026-01-01\",\"trade_time\":\"09:00:00\",\"trade_timestamp\":" + time
                     + ",\"timestamp\":" + (time + 67) + ",\"sequential_id\":\"" + (862_683_813_820_523_888L + i)
                     + "\",\"stream_type\":\"REALTIME\"}";
-            messages[i] = json.getBytes(StandardCharsets.UTF_8);
+            out[i] = json.getBytes(StandardCharsets.UTF_8);
         }
+        return out;
     }
 
     private byte[] message() {

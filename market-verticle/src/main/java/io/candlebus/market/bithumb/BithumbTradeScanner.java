@@ -96,7 +96,7 @@ final class BithumbTradeScanner {
             int nameStart = start;
             int nameLength = end - start;
             int v = next();
-            Field field = Field.of(in, nameStart, nameLength);
+            BithumbTradeField field = BithumbTradeField.of(in, nameStart, nameLength);
             switch (field) {
                 case TYPE -> {
                     if (v != '"' || !string() || !is(TRADE)) {
@@ -108,7 +108,7 @@ final class BithumbTradeScanner {
                     if (v != '"' || !string()) {
                         return null;
                     }
-                    if (field == Field.CODE) {
+                    if (field == BithumbTradeField.CODE) {
                         code = start;
                         codeEnd = end;
                     } else {
@@ -136,7 +136,7 @@ final class BithumbTradeScanner {
                     if (s == null) {
                         return null;
                     }
-                    if (field == Field.SIDE) {
+                    if (field == BithumbTradeField.SIDE) {
                         side = s;
                     } else {
                         sideAlias = s;
@@ -159,7 +159,7 @@ final class BithumbTradeScanner {
                         return null;
                     }
                     int kind = is(SNAPSHOT) ? 1 : 2;
-                    if (field == Field.STREAM) {
+                    if (field == BithumbTradeField.STREAM) {
                         stream = kind;
                     } else {
                         streamAlias = kind;
@@ -332,90 +332,7 @@ final class BithumbTradeScanner {
         return codes.apply(new String(in, from, to - from, StandardCharsets.US_ASCII));
     }
 
-    private static byte[] ascii(String text) {
+    static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The field names the scanner tells apart; every other name is skipped. */
-    private enum Field {
-        TYPE,
-        CODE,
-        CODE_ALIAS,
-        PRICE,
-        PRICE_ALIAS,
-        VOLUME,
-        VOLUME_ALIAS,
-        SIDE,
-        SIDE_ALIAS,
-        TIME,
-        TIME_ALIAS,
-        ID,
-        ID_ALIAS,
-        STREAM,
-        STREAM_ALIAS,
-        /** A field that makes the message something else than a plain trade: the tree reads it. */
-        REFUSED,
-        OTHER;
-
-        private static final String[] NAMES = {
-            "type",
-            "ty",
-            "code",
-            "cd",
-            "trade_price",
-            "tp",
-            "trade_volume",
-            "tv",
-            "ask_bid",
-            "ab",
-            "trade_timestamp",
-            "ttms",
-            "sequential_id",
-            "sid",
-            "stream_type",
-            "st",
-            "status",
-            "error"
-        };
-        private static final Field[] FIELDS = {
-            TYPE,
-            TYPE,
-            CODE,
-            CODE_ALIAS,
-            PRICE,
-            PRICE_ALIAS,
-            VOLUME,
-            VOLUME_ALIAS,
-            SIDE,
-            SIDE_ALIAS,
-            TIME,
-            TIME_ALIAS,
-            ID,
-            ID_ALIAS,
-            STREAM,
-            STREAM_ALIAS,
-            REFUSED,
-            REFUSED
-        };
-        private static final byte[][] BYTES = new byte[NAMES.length][];
-
-        static {
-            for (int k = 0; k < NAMES.length; k++) {
-                BYTES[k] = ascii(NAMES[k]);
-            }
-        }
-
-        static Field of(byte[] in, int from, int length) {
-            byte first = in[from];
-            for (int k = 0; k < BYTES.length; k++) {
-                byte[] name = BYTES[k];
-                if (name.length == length
-                        && name[0] == first
-                        && Arrays.equals(in, from, from + length, name, 0, length)) {
-                    return FIELDS[k];
-                }
-            }
-            return OTHER;
-        }
     }
 }

@@ -73,7 +73,7 @@ final class BenchRun {
         for (int i = 0; i < n; ) {
             awaitWindow(stamps, i);
             int count = Math.min(BATCH, n - i);
-            byte[][] batch = Arrays.copyOfRange(messages, i, i + count);
+            byte[][] batch = frames(messages, i, count);
             long[] injected = new long[count];
             Arrays.fill(injected, System.nanoTime());
             context.runOnContext(v -> market.onRaw(batch, injected));
@@ -97,7 +97,7 @@ final class BenchRun {
                 continue;
             }
             awaitWindow(stamps, i);
-            byte[][] batch = Arrays.copyOfRange(messages, i, i + count);
+            byte[][] batch = frames(messages, i, count);
             long[] due = new long[count];
             for (int j = 0; j < count; j++) {
                 due[j] = start + (long) ((i + j) * period);
@@ -105,6 +105,15 @@ final class BenchRun {
             context.runOnContext(v -> market.onRaw(batch, due));
             i += count;
         }
+    }
+
+    /** Copies {@code count} messages from {@code from}: each a fresh byte[], as a websocket frame is. */
+    private static byte[][] frames(byte[][] messages, int from, int count) {
+        byte[][] batch = new byte[count][];
+        for (int j = 0; j < count; j++) {
+            batch[j] = messages[from + j].clone();
+        }
+        return batch;
     }
 
     private static void awaitWindow(BenchStamps stamps, long injected) throws TimeoutException {

@@ -14,21 +14,20 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The market half of the bench, laid out like {@code MarketVerticle}: raw websocket text through the
- * real Bithumb parser, trades published on {@code market.trades} and consumed on the same event loop
+ * The market half of the bench, laid out like {@code MarketVerticle}: raw websocket frame bytes through
+ * the real Bithumb parser (its byte entry point, as the feed calls it), trades published on {@code market.trades} and consumed on the same event loop
  * by the real {@link CandleAggregator}, closed candles on {@code candles.closed}, and the 1m candle in
  * progress on {@code candles.live} after every trade (unthrottled, so every message gets a band).
  */
 final class BenchMarketVerticle extends VerticleBase {
     private final BenchStamps stamps;
     private final Map<String, Instrument> instruments = new HashMap<>();
-    private final BithumbTradeParser parser = new BithumbTradeParser(this::instrumentOf, true);
+    private final BithumbTradeParser parser = new BithumbTradeParser(this::instrumentOf);
     private final CandleAggregator aggregator =
             new CandleAggregator(List.of(Interval.M1, Interval.M5), 2_000, 30_000, this::onClosed);
     private long published;
@@ -60,7 +59,7 @@ final class BenchMarketVerticle extends VerticleBase {
         for (int i = 0; i < batch.length; i++) {
             BithumbMessage message;
             try {
-                message = parser.parse(new String(batch[i], StandardCharsets.UTF_8));
+                message = parser.parse(batch[i]);
             } catch (BadInputException | RuntimeException e) {
                 badInput++;
                 stamps.done();

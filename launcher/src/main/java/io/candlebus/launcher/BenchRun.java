@@ -1,8 +1,10 @@
 package io.candlebus.launcher;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.candlebus.contract.codec.Codecs;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +33,7 @@ final class BenchRun {
             vertx.deployVerticle(strategy).await();
             vertx.deployVerticle(market).await();
             Context context = market.context();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             if (rate > 0) {
                 paced(messages, rate, start, context, market, stamps);
@@ -39,9 +42,11 @@ final class BenchRun {
             }
             awaitDone(stamps, messages.length);
             long elapsed = System.nanoTime() - start;
+            long cpu = processCpuNanos() - cpuStart;
             return new BenchResult(
                     messages.length,
                     elapsed,
+                    cpu,
                     strategy.latency(),
                     strategy.liveBands(),
                     strategy.closedBands(),
@@ -51,13 +56,24 @@ final class BenchRun {
         }
     }
 
+    /**
+     * Returns the CPU time of the whole process (every thread: event loops, the driver, GC, JIT), or -1
+     * where the JVM does not tell. On a shared machine it is steadier than wall time: other programs'
+     * load stretches the wall clock, much less the CPU a message costs.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+    }
+
     private static void flatOut(byte[][] messages, Context context, BenchMarketVerticle market, BenchStamps stamps)
             throws TimeoutException {
         int n = messages.length;
         for (int i = 0; i < n; ) {
             awaitWindow(stamps, i);
             int count = Math.min(BATCH, n - i);
-            byte[][] batch = Arrays.copyOfRange(messages, i, i + count);
+            byte[][] batch = frames(messages, i, count);
             long[] injected = new long[count];
             Arrays.fill(injected, System.nanoTime());
             context.runOnContext(v -> market.onRaw(batch, injected));
@@ -81,7 +97,7 @@ final class BenchRun {
                 continue;
             }
             awaitWindow(stamps, i);
-            byte[][] batch = Arrays.copyOfRange(messages, i, i + count);
+            byte[][] batch = frames(messages, i, count);
             long[] due = new long[count];
             for (int j = 0; j < count; j++) {
                 due[j] = start + (long) ((i + j) * period);
@@ -89,6 +105,15 @@ final class BenchRun {
             context.runOnContext(v -> market.onRaw(batch, due));
             i += count;
         }
+    }
+
+    /** Copies {@code count} messages from {@code from}: each a fresh byte[], as a websocket frame is. */
+    private static byte[][] frames(byte[][] messages, int from, int count) {
+        byte[][] batch = new byte[count][];
+        for (int j = 0; j < count; j++) {
+            batch[j] = messages[from + j].clone();
+        }
+        return batch;
     }
 
     private static void awaitWindow(BenchStamps stamps, long injected) throws TimeoutException {

@@ -18,7 +18,7 @@ class BenchCommandTest {
             "messages=(\\d+) msgs_per_s=\\d+ p50_us=\\d+\\.\\d p99_us=\\d+\\.\\d p999_us=\\d+\\.\\d";
 
     @Test
-    void printsOneLineForTheGeneratedTickerStream() {
+    void printsOneLineForTheGeneratedTradeStream() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(
@@ -33,9 +33,9 @@ class BenchCommandTest {
     }
 
     @Test
-    void computesABandForEveryTickerOnceTheBandsAreWarm() throws Exception {
-        BenchResult result = BenchCommand.measure(new BenchOptions(null, 20_000, 0, 0, false));
-        // 400 tickers a minute over four markets: the live bands need 19 closed minutes (7600 messages);
+    void computesABandForEveryTradeOnceTheBandsAreWarm() throws Exception {
+        BenchResult result = BenchCommand.measure(new BenchOptions(null, 20_000, 0, 0, null, false));
+        // 400 trades a minute over four markets: the live bands need 19 closed minutes (7600 messages);
         // the 1m bands of 49 closed minutes start at the 20th, 30 per market.
         assertThat(result.messages()).isEqualTo(20_000);
         assertThat(result.liveBands()).isEqualTo(20_000 - 7_600);
@@ -46,19 +46,19 @@ class BenchCommandTest {
     }
 
     @Test
-    void readsTickerAndTradeLinesFromAFileAndPacesThem(@TempDir Path dir) throws Exception {
-        byte[][] tickers = BenchMessages.generate(9_000);
+    void readsTradeLinesFromAFileAndPacesThem(@TempDir Path dir) throws Exception {
+        byte[][] trades = BenchMessages.generate(9_000);
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < tickers.length; i++) {
-            String ticker = new String(tickers[i], StandardCharsets.UTF_8);
-            // Every other message as the trade message of the same trade.
-            lines.add(i % 2 == 0 ? ticker : toTrade(ticker, Long.toString(1000L + i)));
+        for (int i = 0; i < trades.length; i++) {
+            String trade = new String(trades[i], StandardCharsets.UTF_8);
+            // Every other message in the short shape with a numeric id.
+            lines.add(i % 2 == 0 ? trade : toTrade(trade, Long.toString(1000L + i)));
         }
         lines.add("{\"status\":\"UP\"}");
         lines.add("{\"type\":\"trade\",\"code\":");
         Path file = dir.resolve("messages.jsonl");
         Files.write(file, lines);
-        BenchResult result = BenchCommand.measure(new BenchOptions(file, 0, 20_000, 0, false));
+        BenchResult result = BenchCommand.measure(new BenchOptions(file, 0, 20_000, 0, null, false));
         assertThat(result.messages()).isEqualTo(9_002);
         assertThat(result.badInput()).isEqualTo(1);
         assertThat(result.liveBands()).isEqualTo(9_000 - 7_600);
@@ -67,13 +67,13 @@ class BenchCommandTest {
 
     @Test
     void rejectsNoTradeWithAStringSequentialIdAsLiveBithumbSendsIt(@TempDir Path dir) throws Exception {
-        // Every generated ticker as the trade message of the same trade, in the live shape:
-        // "sequential_id":"862683813820523888". Before issue 8 every one of these was rejected.
-        byte[][] tickers = BenchMessages.generate(20_000);
+        // Every generated trade in the short shape with the live id: "sequential_id":"862683813820523888".
+        // Before issue 8 every one of these was rejected.
+        byte[][] trades = BenchMessages.generate(20_000);
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < tickers.length; i++) {
+        for (int i = 0; i < trades.length; i++) {
             lines.add(toTrade(
-                    new String(tickers[i], StandardCharsets.UTF_8), "\"" + (862_683_813_820_523_888L + i) + "\""));
+                    new String(trades[i], StandardCharsets.UTF_8), "\"" + (862_683_813_820_523_888L + i) + "\""));
         }
         assertThat(lines.get(0)).contains("\"sequential_id\":\"862683813820523888\"");
         Path file = dir.resolve("trades-string-ids.jsonl");
@@ -94,9 +94,30 @@ class BenchCommandTest {
     }
 
     @Test
-    void theGeneratedTickersCarryAnEmptyDelistingDateAsLiveBithumbDoes() {
-        assertThat(new String(BenchMessages.generate(1)[0], StandardCharsets.UTF_8))
-                .contains("\"delisting_date\":\"\"");
+    void theGeneratedTradesHaveTheLiveShapeWithAStringSequentialId() throws Exception {
+        Path fixture = Path.of(BenchCommandTest.class
+                .getResource("/bithumb-trade-string-seq.json")
+                .toURI());
+        String live = Files.readString(fixture).strip();
+        String generated = new String(BenchMessages.generate(1)[0], StandardCharsets.UTF_8);
+
+        assertThat(generated).contains("\"sequential_id\":\"862683813820523888\"");
+        assertThat(fieldNames(generated)).isEqualTo(fieldNames(live));
+    }
+
+    @Test
+    void writesTheGeneratedMessagesForOtherProgramsAndReadsTheSameBytesBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trades.jsonl");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(
+                new String[] {"bench", "--messages", "1000", "--write", file.toString()},
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(BenchMessages.read(file)).isDeepEqualTo(BenchMessages.generate(1000));
     }
 
     @Test
@@ -118,6 +139,17 @@ class BenchCommandTest {
                 + ",\"trade_volume\":" + field(ticker, "trade_volume") + ",\"ask_bid\":" + field(ticker, "ask_bid")
                 + ",\"trade_timestamp\":" + field(ticker, "trade_timestamp") + ",\"sequential_id\":" + idJson
                 + ",\"stream_type\":\"REALTIME\"}";
+    }
+
+    /** The top-level field names of a flat JSON object, in order. */
+    private static List<String> fieldNames(String json) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("[{,]\"(\\w+)\":").matcher(json);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private static String field(String json, String name) {

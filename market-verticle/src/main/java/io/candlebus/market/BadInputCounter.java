@@ -1,5 +1,6 @@
 package io.candlebus.market;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -33,18 +34,31 @@ public final class BadInputCounter {
         }
     }
 
+    /** Counts {@code e} for a message given as UTF-8 bytes; decodes only what the log line shows. */
+    public void record(BadInputException e, byte[] payload) {
+        long n = counts.merge(e.kind(), 1L, Long::sum);
+        if (n == 1) {
+            log.warn(
+                    "{}: dropped bad input ({}); further '{}' are only counted; payload: {}",
+                    source,
+                    e.getMessage(),
+                    e.kind(),
+                    truncate(payload));
+        }
+    }
+
     /**
      * Counts a message of more than {@code maxBytes} bytes as {@code oversized} and returns true; returns
      * false for one within the limit. The connection stays: one oversized message says nothing about the
-     * data around it.
+     * data around it. {@code utf8} may be a preview of the message, {@code bytes} is its size.
      */
-    public boolean oversized(String text, long bytes, long maxBytes) {
+    public boolean oversized(byte[] utf8, long bytes, long maxBytes) {
         if (bytes <= maxBytes) {
             return false;
         }
         record(
                 new BadInputException("oversized", "message: expected at most " + maxBytes + " bytes, was " + bytes),
-                text);
+                utf8);
         return true;
     }
 
@@ -61,6 +75,15 @@ public final class BadInputCounter {
     /** Adds {@code badInput.<kind>} counters to {@code into}. */
     public void exportTo(Map<String, Long> into) {
         counts.forEach((kind, n) -> into.put("badInput." + kind, n));
+    }
+
+    static String truncate(byte[] payload) {
+        if (payload == null) {
+            return "null";
+        }
+        return payload.length <= MAX_PAYLOAD
+                ? new String(payload, StandardCharsets.UTF_8)
+                : new String(payload, 0, MAX_PAYLOAD, StandardCharsets.UTF_8) + "...(" + payload.length + " bytes)";
     }
 
     static String truncate(String payload) {

@@ -14,7 +14,7 @@ import java.time.Clock;
  * (any frame: a message, a server ping, a pong to our ping) and when a message last came, so the feed
  * can judge liveness by the link and freshness per stream.
  *
- * <p>A binary message larger than the optional {@code maxMessageBytes} is decoded only as far as a log
+ * <p>A binary message larger than the optional {@code maxMessageBytes} is copied only as far as a log
  * preview needs: the listener counts it as oversized by its byte size and drops it anyway.
  */
 public final class FeedConnection {
@@ -23,8 +23,11 @@ public final class FeedConnection {
         /** The handshake succeeded; {@link #socket()} is usable. */
         void onOpen();
 
-        /** A text or binary message (binary decoded as UTF-8) of {@code bytes} bytes on the wire. */
-        void onMessage(String text, long bytes);
+        /**
+         * A text or binary message as UTF-8 bytes, {@code bytes} long on the wire ({@code utf8} is only a
+         * preview of an oversized binary message). Bytes, not text: the parsers read the frame's bytes.
+         */
+        void onMessage(byte[] utf8, long bytes);
 
         /** The connection is gone; {@code retryAfterMillis} is a refused handshake's Retry-After, or 0. */
         void onLost(String reason, long retryAfterMillis);
@@ -70,7 +73,8 @@ public final class FeedConnection {
         ws.textMessageHandler(text -> {
             if (gen == generation) {
                 heard(true);
-                listener.onMessage(text, utf8Length(text));
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                listener.onMessage(utf8, utf8.length);
             }
         });
         ws.binaryMessageHandler(buffer -> {
@@ -79,8 +83,8 @@ public final class FeedConnection {
                 int bytes = buffer.length();
                 listener.onMessage(
                         bytes > maxMessageBytes
-                                ? buffer.getString(0, Math.min(bytes, PREVIEW_BYTES), "UTF-8")
-                                : buffer.toString(StandardCharsets.UTF_8),
+                                ? buffer.getBytes(0, Math.min(bytes, PREVIEW_BYTES))
+                                : buffer.getBytes(),
                         bytes);
             }
         });
@@ -226,24 +230,5 @@ public final class FeedConnection {
             }
         }
         return 0;
-    }
-
-    /** Returns the UTF-8 length of {@code text} without encoding it. */
-    static long utf8Length(String text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

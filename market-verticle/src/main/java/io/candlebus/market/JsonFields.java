@@ -53,9 +53,23 @@ public final class JsonFields {
      * {@link #parse(String)}, so errors read the same.
      */
     public static JsonNode parseSelected(String text, Set<String> keep) throws BadInputException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        return selected(() -> MAPPER.createParser(text), () -> MAPPER.readTree(text), keep);
+    }
+
+    /** {@link #parseSelected(String, Set)} over UTF-8 bytes, as a websocket frame carries them. */
+    public static JsonNode parseSelected(byte[] utf8, Set<String> keep) throws BadInputException {
+        return selected(() -> MAPPER.createParser(utf8), () -> MAPPER.readTree(utf8), keep);
+    }
+
+    /** Opens a streaming parser over the input. */
+    private interface ParserOpen {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode selected(ParserOpen open, TreeRead whole, Set<String> keep) throws BadInputException {
+        try (JsonParser parser = open.open()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return parse(text);
+                return tree(whole);
             }
             ObjectNode out = MAPPER.createObjectNode();
             JsonToken token;

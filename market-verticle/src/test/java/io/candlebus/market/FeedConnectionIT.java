@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,8 +101,9 @@ class FeedConnectionIT {
                 }
 
                 @Override
-                public void onMessage(String text, long bytes) {
-                    seen.add(new Seen(text, bytes, link.dataBefore(), link.dataSince()));
+                public void onMessage(byte[] utf8, long bytes) {
+                    seen.add(new Seen(
+                            new String(utf8, StandardCharsets.UTF_8), bytes, link.dataBefore(), link.dataSince()));
                 }
 
                 @Override

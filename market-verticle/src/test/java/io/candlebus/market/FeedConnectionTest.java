@@ -5,18 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class FeedConnectionTest {
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "{\"e\":\"kline\"}", "KRW-BTC 원화", "emoji \uD83D\uDE80 and é", "\u20AC\u20AC"})
-    void countsUtf8BytesWithoutEncoding(String text) {
-        assertThat(FeedConnection.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
-    }
 
     @Test
     void readsRetryAfterOfARefusedHandshakeInMilliseconds() {

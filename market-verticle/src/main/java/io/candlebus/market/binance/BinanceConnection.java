@@ -29,8 +29,8 @@ final class BinanceConnection implements FeedConnection.Listener {
     interface Listener {
         void onOpen(BinanceConnection connection);
 
-        /** A text (or binary) message of {@code bytes} bytes. */
-        void onMessage(BinanceConnection connection, String text, long bytes);
+        /** A text (or binary) message as UTF-8 bytes, {@code bytes} long on the wire. */
+        void onMessage(BinanceConnection connection, byte[] utf8, long bytes);
 
         /** The connection is gone; {@code retryAfterMillis} is a venue's Retry-After on the handshake, or 0. */
         void onLost(BinanceConnection connection, String reason, long retryAfterMillis);
@@ -172,8 +172,8 @@ final class BinanceConnection implements FeedConnection.Listener {
     }
 
     @Override
-    public void onMessage(String text, long bytes) {
-        listener.onMessage(this, text, bytes);
+    public void onMessage(byte[] utf8, long bytes) {
+        listener.onMessage(this, utf8, bytes);
     }
 
     @Override

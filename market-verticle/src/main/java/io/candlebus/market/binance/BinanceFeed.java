@@ -627,7 +627,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     // ---- messages ----
 
     @Override
-    public void onMessage(BinanceConnection c, String text, long bytes) {
+    public void onMessage(BinanceConnection c, byte[] utf8, long bytes) {
         messages++;
         lastEventTime = clock.millis();
         lastHeard = lastEventTime;
@@ -635,17 +635,17 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             c.heard = true;
             c.backoff.reset();
         }
-        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
+        if (badInput.oversized(utf8, bytes, config.maxMessageBytes())) {
             return;
         }
         BinanceFrame frame;
         try {
-            frame = parser.parse(text);
+            frame = parser.parse(utf8);
         } catch (BadInputException e) {
-            badInput.record(e, text);
+            badInput.record(e, utf8);
             return;
         } catch (RuntimeException e) {
-            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), utf8);
             return;
         }
         if (frame instanceof BinanceFrame.Kline k) {

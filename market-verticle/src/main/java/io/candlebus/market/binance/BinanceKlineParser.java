@@ -9,6 +9,7 @@ import io.candlebus.market.BadInputException;
 import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -26,8 +27,14 @@ final class BinanceKlineParser {
         this.symbols = symbols;
     }
 
+    /** Parses a message given as text (tests); the feed hands over the frame's bytes instead. */
     BinanceFrame parse(String text) throws BadInputException {
-        JsonNode root = JsonFields.parse(text);
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses one message from its UTF-8 bytes; throws {@link BadInputException} naming the field. */
+    BinanceFrame parse(byte[] utf8) throws BadInputException {
+        JsonNode root = JsonFields.parse(utf8);
         if (!root.isObject()) {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }

@@ -465,11 +465,11 @@ public final class BithumbFeed implements Feed {
         }
 
         @Override
-        public void onMessage(String text, long bytes) {
+        public void onMessage(byte[] utf8, long bytes) {
             if (connection == link) {
-                message(text, bytes);
+                message(utf8, bytes);
             } else if (connection == candidate) {
-                candidateMessage(text, bytes);
+                candidateMessage(utf8, bytes);
             }
         }
 
@@ -613,24 +613,24 @@ public final class BithumbFeed implements Feed {
     }
 
     /** Parses a venue message, or counts it as bad input (oversized, malformed, invalid) and returns null. */
-    private BithumbMessage parseOrCount(String text, long bytes) {
-        if (badInput.oversized(text, bytes, config.maxMessageBytes())) {
+    private BithumbMessage parseOrCount(byte[] utf8, long bytes) {
+        if (badInput.oversized(utf8, bytes, config.maxMessageBytes())) {
             return null;
         }
         try {
-            return parser.parse(text);
+            return parser.parse(utf8);
         } catch (BadInputException e) {
-            badInput.record(e, text);
+            badInput.record(e, utf8);
         } catch (RuntimeException e) {
-            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), text);
+            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), utf8);
         }
         return null;
     }
 
     /** A replacement's message: trades are buffered for the switch, never published before it. */
-    private void candidateMessage(String text, long bytes) {
+    private void candidateMessage(byte[] utf8, long bytes) {
         candidateHeard = true;
-        BithumbMessage message = parseOrCount(text, bytes);
+        BithumbMessage message = parseOrCount(utf8, bytes);
         if (message == null) {
             return;
         }
@@ -790,7 +790,7 @@ public final class BithumbFeed implements Feed {
 
     // ---- messages ----
 
-    private void message(String text, long bytes) {
+    private void message(byte[] utf8, long bytes) {
         long now = clock.millis();
         long silent = now - link.dataBefore();
         if (silent > config.stallTimeoutMillis()) {
@@ -807,7 +807,7 @@ public final class BithumbFeed implements Feed {
             heardSinceConnect = true;
             reconnectBackoff.reset();
         }
-        BithumbMessage message = parseOrCount(text, bytes);
+        BithumbMessage message = parseOrCount(utf8, bytes);
         if (message == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.candlebus.market.BadInputException;
 import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,6 +19,12 @@ import java.util.function.Function;
  * {@code trade_timestamp} (epoch ms), never the KST date and time fields. Every numeric field may be a
  * JSON number or a numeric string: real trade messages carry {@code sequential_id} as a string
  * ({@code "862683813820523888"}) where the docs show a number.
+ *
+ * <p>A message is read from the frame's UTF-8 bytes. A valid trade, nearly every message, takes
+ * {@link BithumbTradeScanner}'s single pass over the bytes; anything else (a status, an error, a ticker,
+ * a message with a problem, an unusual but valid spelling) is read through a tree of the selected
+ * fields, which names the problem. One parser serves one feed on its event loop (the scanner keeps its
+ * position in fields).
  *
  * <p>Public so that the launcher's {@code bench} command drives raw messages through this parser.
  */
@@ -45,26 +52,28 @@ public final class BithumbTradeParser {
             "delisting_date");
 
     private final Function<String, Instrument> codes;
-    private final boolean tickerTrades;
+    private final BithumbTradeScanner scanner;
 
     /** {@code codes} maps a market code ({@code KRW-BTC}) to a followed instrument, or null if unknown. */
     public BithumbTradeParser(Function<String, Instrument> codes) {
-        this(codes, false);
-    }
-
-    /**
-     * With {@code tickerTrades}, a ticker message gives the trade it reports ({@code trade_price},
-     * {@code trade_volume}, {@code ask_bid}, {@code trade_timestamp}; trade id 0, a ticker has none)
-     * as a {@link BithumbMessage.TradeMessage}; without it, a ticker is only recognised.
-     */
-    public BithumbTradeParser(Function<String, Instrument> codes, boolean tickerTrades) {
         this.codes = codes;
-        this.tickerTrades = tickerTrades;
+        this.scanner = new BithumbTradeScanner(codes);
     }
 
-    /** Parses one message; throws {@link BadInputException} naming the field for malformed input. */
+    /** Parses one message from its UTF-8 bytes; throws {@link BadInputException} naming the field. */
+    public BithumbMessage parse(byte[] utf8) throws BadInputException {
+        BithumbMessage trade = scanner.read(utf8);
+        return trade != null ? trade : parseTree(utf8);
+    }
+
+    /** Parses one message given as text (tests, tools); the feed hands over the frame's bytes instead. */
     public BithumbMessage parse(String text) throws BadInputException {
-        JsonNode root = JsonFields.parseSelected(text, FIELDS);
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads any message through a tree of the selected fields: the general path, and the one that names problems. */
+    BithumbMessage parseTree(byte[] utf8) throws BadInputException {
+        JsonNode root = JsonFields.parseSelected(utf8, FIELDS);
         if (!root.isObject()) {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }
@@ -81,9 +90,6 @@ public final class BithumbTradeParser {
             case "trade":
                 return trade(root);
             case "ticker":
-                if (tickerTrades) {
-                    return tradeOf(root, "ticker", false);
-                }
                 return new BithumbMessage.Ticker(
                         root.path("code").asText(root.path("cd").asText("")),
                         JsonFields.optionalText(root, "delisting_date", "ticker"));
@@ -93,10 +99,7 @@ public final class BithumbTradeParser {
     }
 
     private BithumbMessage trade(JsonNode root) throws BadInputException {
-        return tradeOf(root, "trade", true);
-    }
-
-    private BithumbMessage tradeOf(JsonNode root, String kind, boolean withId) throws BadInputException {
+        String kind = "trade";
         String code = JsonFields.text(JsonFields.field(root, "code", "cd", kind), kind + ".code");
         Instrument instrument = codes.apply(code);
         if (instrument == null) {
@@ -124,9 +127,8 @@ public final class BithumbTradeParser {
             throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
         }
         CandleChecks.time(time, kind + ".trade_timestamp");
-        long sequentialId = withId
-                ? JsonFields.integer(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id")
-                : 0;
+        long sequentialId =
+                JsonFields.integer(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id");
         JsonNode streamType = root.has("stream_type") ? root.get("stream_type") : root.get("st");
         boolean snapshot = streamType != null && "SNAPSHOT".equals(streamType.asText());
         return new BithumbMessage.TradeMessage(

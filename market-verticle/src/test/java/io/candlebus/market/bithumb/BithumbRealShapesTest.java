@@ -25,7 +25,6 @@ class BithumbRealShapesTest {
     private static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
 
     private final BithumbTradeParser parser = new BithumbTradeParser(Map.of("KRW-BTC", KRW_BTC)::get);
-    private final BithumbTradeParser tickerTrades = new BithumbTradeParser(Map.of("KRW-BTC", KRW_BTC)::get, true);
 
     @Test
     void aTradeWithAStringSequentialIdParses() throws Exception {
@@ -38,6 +37,18 @@ class BithumbRealShapesTest {
         assertThat(t.quantity()).isEqualTo(new BigDecimal("0.0021"));
         assertThat(t.aggressor()).isEqualTo(Side.BUY);
         assertThat(t.tradeTime()).isEqualTo(1_767_225_600_123L);
+    }
+
+    @Test
+    void realTradesTakeTheStreamingPathFromTheFramesBytes() throws Exception {
+        for (String fixture : List.of("bithumb/trade-string-seq.json", "bithumb/trade-numeric-seq.json")) {
+            byte[] bytes = Fixtures.bytes(fixture);
+
+            BithumbMessage.TradeMessage streamed = new BithumbTradeScanner(Map.of("KRW-BTC", KRW_BTC)::get).read(bytes);
+
+            assertThat(streamed).as(fixture).isNotNull().isEqualTo(parser.parseTree(bytes));
+            assertThat(parser.parse(bytes)).as(fixture).isEqualTo(streamed);
+        }
     }
 
     @Test
@@ -81,10 +92,6 @@ class BithumbRealShapesTest {
         assertThatThrownBy(() -> parser.parse(empty.replace("\"delisting_date\":\"\"", "\"delisting_date\":5")))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("wrong-type: ticker.delisting_date: expected a string, \"\" or null, was number 5"));
-        Trade fromEmpty = ((BithumbMessage.TradeMessage) tickerTrades.parse(empty)).trade();
-        Trade fromNull = ((BithumbMessage.TradeMessage) tickerTrades.parse(none)).trade();
-        assertThat(fromEmpty).isEqualTo(fromNull);
-        assertThat(fromEmpty.price()).isEqualTo(new BigDecimal("131250000"));
     }
 
     @Test

@@ -9,11 +9,12 @@ import io.candlebus.contract.Trade;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonMutations;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -22,19 +23,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Properties of {@link BithumbTradeParser}: any text gives a message or a {@link BadInputException}
- * of a known kind, trades (DEFAULT and SIMPLE format, trades and tickers, numeric fields as JSON numbers
- * or as strings) keep the exact decimal text of their values, and each broken field is rejected with
- * its own kind.
+ * of a known kind, trades (DEFAULT and SIMPLE format, numeric fields as JSON numbers or as strings)
+ * keep the exact decimal text of their values, each broken field is rejected with its own kind, and the
+ * streaming reader of the common trade shape agrees with the tree on every input it accepts.
  */
 class BithumbTradeParserPropertyTest {
     private static final Instrument KRW_BTC = Instrument.parse("bithumb:spot:KRW-BTC");
     private static final Instrument KRW_ETH = Instrument.parse("bithumb:spot:KRW-ETH");
 
-    private final BithumbTradeParser parser =
-            new BithumbTradeParser(Map.of("KRW-BTC", KRW_BTC, "KRW-ETH", KRW_ETH)::get, true);
+    private static final Function<String, Instrument> CODES = Map.of("KRW-BTC", KRW_BTC, "KRW-ETH", KRW_ETH)::get;
+
+    private final BithumbTradeParser parser = new BithumbTradeParser(CODES);
 
     /**
-     * One generated trade; {@code ticker} writes it as a ticker message, {@code simple} abbreviated,
+     * One generated trade; {@code simple} writes it abbreviated,
      * {@code strings} with every numeric field a JSON string (real Bithumb sends {@code sequential_id}
      * so, and some REST endpoints every value).
      */
@@ -46,7 +48,6 @@ class BithumbTradeParserPropertyTest {
             long time,
             long sequentialId,
             boolean snapshot,
-            boolean ticker,
             boolean simple,
             boolean strings) {
 
@@ -67,7 +68,7 @@ class BithumbTradeParserPropertyTest {
 
         /** Writes the message with the given raw JSON texts for price, volume, side, time and id. */
         String json(String priceText, String volumeText, String side, String timeText, String idText) {
-            String type = ticker ? "ticker" : "trade";
+            String type = "trade";
             if (simple) {
                 return "{\"ty\":\"" + type + "\",\"cd\":\"" + code + "\",\"tp\":" + priceText + ",\"tv\":" + volumeText
                         + ",\"ab\":\"" + side + "\",\"ttms\":" + timeText + ",\"sid\":" + idText
@@ -77,8 +78,7 @@ class BithumbTradeParserPropertyTest {
                     + ",\"trade_volume\":" + volumeText + ",\"ask_bid\":\"" + side + "\",\"prev_closing_price\":1,"
                     + "\"change\":\"RISE\",\"trade_date\":\"2026-01-01\",\"trade_time\":\"09:00:00\","
                     + "\"trade_timestamp\":" + timeText + ",\"timestamp\":" + (time + 60) + ",\"sequential_id\":"
-                    + idText + ",\"stream_type\":\"" + (snapshot ? "SNAPSHOT" : "REALTIME") + "\""
-                    + (ticker ? ",\"delisting_date\":" + (strings ? "\"\"" : "null") : "") + "}";
+                    + idText + ",\"stream_type\":\"" + (snapshot ? "SNAPSHOT" : "REALTIME") + "\"}";
         }
     }
 
@@ -93,10 +93,8 @@ class BithumbTradeParserPropertyTest {
                         Arbitraries.longs().between(0, Long.MAX_VALUE),
                         Arbitraries.of(true, false),
                         Arbitraries.of(true, false))
-                .flatAs((code, price, volume, bid, time, sid, snapshot, ticker) -> Combinators.combine(
-                                Arbitraries.of(true, false), Arbitraries.of(true, false))
-                        .as((simple, strings) ->
-                                new Generated(code, price, volume, bid, time, sid, snapshot, ticker, simple, strings)));
+                .flatAs((code, price, volume, bid, time, sid, snapshot, simple) -> Arbitraries.of(true, false)
+                        .map(strings -> new Generated(code, price, volume, bid, time, sid, snapshot, simple, strings)));
     }
 
     @Property(tries = 300)
@@ -110,34 +108,16 @@ class BithumbTradeParserPropertyTest {
         assertThat(t.quantity()).isEqualTo(g.volume());
         assertThat(t.aggressor()).isEqualTo(g.bid() ? Side.BUY : Side.SELL);
         assertThat(t.tradeTime()).isEqualTo(g.time());
-        assertThat(t.tradeId()).isEqualTo(g.ticker() ? 0 : g.sequentialId());
+        assertThat(t.tradeId()).isEqualTo(g.sequentialId());
         assertThat(m.snapshot()).isEqualTo(g.snapshot());
     }
 
     @Property(tries = 200)
     void theStringAndNumberFormsOfATradeParseAlike(@ForAll("trades") Generated g) throws Exception {
         Generated numbers = new Generated(
-                g.code(),
-                g.price(),
-                g.volume(),
-                g.bid(),
-                g.time(),
-                g.sequentialId(),
-                g.snapshot(),
-                g.ticker(),
-                g.simple(),
-                false);
+                g.code(), g.price(), g.volume(), g.bid(), g.time(), g.sequentialId(), g.snapshot(), g.simple(), false);
         Generated strings = new Generated(
-                g.code(),
-                g.price(),
-                g.volume(),
-                g.bid(),
-                g.time(),
-                g.sequentialId(),
-                g.snapshot(),
-                g.ticker(),
-                g.simple(),
-                true);
+                g.code(), g.price(), g.volume(), g.bid(), g.time(), g.sequentialId(), g.snapshot(), g.simple(), true);
 
         assertThat(parser.parse(strings.json())).isEqualTo(parser.parse(numbers.json()));
     }
@@ -161,7 +141,6 @@ class BithumbTradeParserPropertyTest {
         EMPTY_STRING_TIME("bad-number"),
         EXPONENT_STRING_TIME("bad-number"),
         NON_ASCII_DIGITS_TIME("bad-number"),
-        // The id is read from trades only: a ticker has none.
         EMPTY_STRING_ID("bad-number"),
         SIGNED_STRING_ID("bad-number"),
         NON_ASCII_DIGITS_ID("bad-number"),
@@ -178,10 +157,6 @@ class BithumbTradeParserPropertyTest {
         Breakage(String kind, String stringKind) {
             this.kind = kind;
             this.stringKind = stringKind;
-        }
-
-        boolean onId() {
-            return name().endsWith("_ID");
         }
 
         String kind(Generated g) {
@@ -229,7 +204,6 @@ class BithumbTradeParserPropertyTest {
 
     @Property(tries = 400)
     void eachBrokenFieldIsRejectedWithItsKind(@ForAll("trades") Generated g, @ForAll Breakage breakage) {
-        Assume.that(!(g.ticker() && breakage.onId()));
         assertThatThrownBy(() -> parser.parse(breakage.json(g)))
                 .isInstanceOfSatisfying(
                         BadInputException.class,
@@ -259,6 +233,140 @@ class BithumbTradeParserPropertyTest {
                 assertThat(e.kind()).as(e.getMessage()).isIn(JsonMutations.PARSER_KINDS);
             }
         }
+    }
+
+    @Property(tries = 300)
+    void validTradesTakeTheStreamingPathToTheTreesTrade(@ForAll("trades") Generated g) throws Exception {
+        byte[] bytes = g.json().getBytes(StandardCharsets.UTF_8);
+
+        BithumbMessage.TradeMessage streamed = new BithumbTradeScanner(CODES).read(bytes);
+
+        assertThat(streamed).as("read without the tree").isNotNull();
+        assertThat(streamed).isEqualTo(parser.parseTree(bytes));
+    }
+
+    @Property(tries = 1000)
+    void theStreamingReaderAcceptsOnlyWhatTheTreeAcceptsWithTheSameValues(@ForAll("inputs") String text) {
+        assertStreamingAgreesWithTree(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 300)
+    void anyBytesGiveAMessageOrAKnownKindAsTheTreeDoes(@ForAll("byteInputs") byte[] bytes) {
+        assertStreamingAgreesWithTree(bytes);
+    }
+
+    @Provide
+    Arbitrary<byte[]> byteInputs() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(200),
+                inputs().map(text -> text.getBytes(StandardCharsets.UTF_8)),
+                // Invalid UTF-8 inside a trade's unread and read strings.
+                trades().map(g -> {
+                    byte[] b = g.json().getBytes(StandardCharsets.UTF_8);
+                    b[b.length / 2] = (byte) 0xC3;
+                    return b;
+                }));
+    }
+
+    /**
+     * Valid trades spelled in every way JSON allows and the scanner may or may not take: whitespace
+     * between tokens, extra fields of every value type (literals, negative numbers, exponents, escapes,
+     * non-ASCII text, nested values), a field repeated with another value, or a trailing byte.
+     */
+    @Provide
+    Arbitrary<String> spellings() {
+        List<String> extras = List.of(
+                "\"x\":true",
+                "\"x\":false",
+                "\"x\":null",
+                "\"x\":-0.5",
+                "\"x\":0",
+                "\"x\":1e5",
+                "\"x\":-12E-3",
+                "\"x\":\"a\\\"b\"",
+                "\"x\":\"\\u00e9\"",
+                "\"x\":\"\u00e9\uc6d0\"",
+                "\"x\":{\"y\":[1,{\"z\":null}]}",
+                "\"x\":[]",
+                "\"trade\\u005fprice\":5",
+                "\"trade_price\":\"7.50\"",
+                "\"trade_volume\":3",
+                "\"ask_bid\":\"BID\"",
+                "\"sequential_id\":12",
+                "\"stream_type\":\"SNAPSHOT\"",
+                "\"st\":\"SNAPSHOT\"",
+                "\"code\":\"KRW-ETH\"",
+                "\"cd\":\"KRW-XRP\"",
+                "\"type\":\"ticker\"",
+                "\"status\":\"UP\"",
+                "\"x\":01",
+                "\"x\":1.",
+                "\"x\":tru",
+                "\"x\":truex");
+        Arbitrary<String> spaces = Arbitraries.of("", " ", "\n", "\t ", "\r\n");
+        return Combinators.combine(
+                        trades().map(Generated::json),
+                        Arbitraries.of(extras).list().ofMaxSize(3),
+                        Arbitraries.of(true, false),
+                        spaces,
+                        Arbitraries.of("", "", " ", "x", "}"))
+                .as((json, added, first, space, trailing) -> {
+                    String body = json.substring(1, json.length() - 1);
+                    String more = String.join(",", added);
+                    String all = more.isEmpty() ? body : first ? more + "," + body : body + "," + more;
+                    String spaced = all.replace(",", space + "," + space).replace(":", space + ":" + space);
+                    return space + "{" + space + spaced + space + "}" + trailing;
+                });
+    }
+
+    @Property(tries = 1000)
+    void everyValidSpellingOfATradeReadsAsTheTreeReadsIt(@ForAll("spellings") String text) {
+        assertStreamingAgreesWithTree(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theScannerTakesTheLiveShapeWithWhitespaceAndLiteralsAndLeavesTheRestToTheTree() throws Exception {
+        BithumbTradeScanner scanner = new BithumbTradeScanner(CODES);
+        String live = BithumbTradeParserTest.TRADE;
+        String spaced = " {\n \"x\" : true , \"y\":null,\"z\":-0.5,"
+                + live.substring(1).replace(",", " ,\t").replace(":", ": ") + " \n";
+
+        assertThat(scanner.read(bytes(live))).isNotNull();
+        assertThat(scanner.read(bytes(spaced))).isEqualTo(scanner.read(bytes(live)));
+        for (String other : List.of(
+                live.replace("\"change\":\"RISE\"", "\"change\":\"R\\u0049SE\""),
+                live.replace("\"change\":\"RISE\"", "\"change\":1e3"),
+                live.replace("\"change\":\"RISE\"", "\"change\":{\"a\":1}"),
+                live + "x")) {
+            assertThat(scanner.read(bytes(other))).as(other).isNull();
+            assertThat(parser.parse(other)).as(other).isEqualTo(parser.parse(live));
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** parse(bytes) gives what the tree gives (the same message or the same error), through either path. */
+    private void assertStreamingAgreesWithTree(byte[] bytes) {
+        BithumbMessage streamed = new BithumbTradeScanner(CODES).read(bytes);
+        Object tree;
+        try {
+            tree = parser.parseTree(bytes);
+        } catch (BadInputException e) {
+            assertThat(e.kind()).as(e.getMessage()).isIn(JsonMutations.PARSER_KINDS);
+            tree = e.getMessage();
+        }
+        if (streamed != null) {
+            assertThat(streamed).isEqualTo(tree);
+        }
+        Object parsed;
+        try {
+            parsed = parser.parse(bytes);
+        } catch (BadInputException e) {
+            parsed = e.getMessage();
+        }
+        assertThat(parsed).isEqualTo(tree);
     }
 
     // Counterexamples the properties found, kept as plain tests.

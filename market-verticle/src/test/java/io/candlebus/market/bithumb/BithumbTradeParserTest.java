@@ -8,6 +8,7 @@ import io.candlebus.contract.Side;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.BadInputException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,19 +150,14 @@ class BithumbTradeParserTest {
     }
 
     @Test
-    void aTickerGivesItsLastTradeOnlyWhenAsked() throws Exception {
+    void aTickerIsRecognisedAndNeverReadAsATrade() throws Exception {
         String ticker = "{\"type\":\"ticker\",\"code\":\"KRW-BTC\",\"opening_price\":130900000,"
                 + "\"trade_price\":131250000,\"trade_volume\":0.0021,\"ask_bid\":\"ASK\","
                 + "\"acc_trade_volume_24h\":1533.2201,\"trade_timestamp\":1767225600123,"
                 + "\"stream_type\":\"REALTIME\"}";
 
-        assertThat(parser.parse(ticker)).isInstanceOf(BithumbMessage.Ticker.class);
-        Trade t = ((BithumbMessage.TradeMessage)
-                        new BithumbTradeParser(Map.of("KRW-BTC", KRW_BTC)::get, true).parse(ticker))
-                .trade();
-        assertThat(t.price()).isEqualTo(new BigDecimal("131250000"));
-        assertThat(t.quantity()).isEqualTo(new BigDecimal("0.0021"));
-        assertThat(t.aggressor()).isEqualTo(Side.SELL);
-        assertThat(t.tradeTime()).isEqualTo(1767225600123L);
+        assertThat(parser.parse(ticker)).isEqualTo(new BithumbMessage.Ticker("KRW-BTC", null));
+        assertThat(parser.parse(ticker.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new BithumbMessage.Ticker("KRW-BTC", null));
     }
 }

@@ -187,9 +187,16 @@ final class SoakRun {
                 .put("market", market);
     }
 
-    /** Returns the sim start: {@link #BEFORE_MIDNIGHT_MILLIS} before the last UTC midnight before {@code now}. */
+    /**
+     * Returns the sim start: {@link #BEFORE_MIDNIGHT_MILLIS} before the next UTC midnight that leaves it at or
+     * after {@code now}. Never in the past: as with the default start (now), sim time stays at or ahead of
+     * real time, which the feeds' rate limiters (real time) and the venues' history (sim time) assume
+     * together; a start in the past stalled the Bithumb feed for good in trials.
+     */
     static long startTime(long now) {
-        return Math.floorDiv(now, 24 * HOUR) * 24 * HOUR - BEFORE_MIDNIGHT_MILLIS;
+        long day = 24 * HOUR;
+        long start = Math.floorDiv(now, day) * day + day - BEFORE_MIDNIGHT_MILLIS;
+        return start >= now ? start : start + day;
     }
 
     private static void waitForSimTime(Node node, SimClock clock, long simTime) {

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>The heartbeat state is {@code failing} from a write that failed (whole or in part) until a write succeeds
  * in full, with {@code failingWrites} counting the failed writes in a row; readiness reads both. A failing
  * recorder needs no timer of its own to recover: senders retry, and the next write that succeeds ends it.
+ *
+ * <p>With {@code compaction.enabled}, a {@link CompactionScheduler} turns each ended day into one file per
+ * stream, sharing {@link PartitionLocks} with the writer so no part is appended to a day while it is swapped.
  */
 public final class RecorderVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RecorderVerticle.class);

@@ -48,11 +48,6 @@ final class SoakRun {
     private static final long SETTLE_REAL_MILLIS = 60_000L;
 
     private static final long POLL_REAL_MILLIS = 100L;
-    /**
-     * The sim clock starts this long before a UTC midnight, so every soak sees a day end early and the
-     * recorder compacts it during the run.
-     */
-    static final long BEFORE_MIDNIGHT_MILLIS = 30 * MINUTE;
     /** Clock time after a day's end by which the recorder must have compacted it (delay plus passes). */
     static final long COMPACTED_WITHIN_MILLIS = 30 * MINUTE;
     /** Real time between the recorder's compaction passes in a soak (sim minutes at soak speeds). */
@@ -172,12 +167,7 @@ final class SoakRun {
         return new JsonObject()
                 .put("node", "soak")
                 .put("http", new JsonObject().put("port", 0))
-                .put(
-                        "sim",
-                        new JsonObject()
-                                .put("seed", options.seed())
-                                .put("speed", options.speed())
-                                .put("startTime", startTime(System.currentTimeMillis())))
+                .put("sim", new JsonObject().put("seed", options.seed()).put("speed", options.speed()))
                 .put(
                         "recorder",
                         new JsonObject()
@@ -185,18 +175,6 @@ final class SoakRun {
                                 .put("flushIntervalMillis", 250)
                                 .put("compaction", new JsonObject().put("everyMillis", COMPACTION_EVERY_REAL_MILLIS)))
                 .put("market", market);
-    }
-
-    /**
-     * Returns the sim start: {@link #BEFORE_MIDNIGHT_MILLIS} before the next UTC midnight that leaves it at or
-     * after {@code now}. Never in the past: as with the default start (now), sim time stays at or ahead of
-     * real time, which the feeds' rate limiters (real time) and the venues' history (sim time) assume
-     * together; a start in the past stalled the Bithumb feed for good in trials.
-     */
-    static long startTime(long now) {
-        long day = 24 * HOUR;
-        long start = Math.floorDiv(now, day) * day + day - BEFORE_MIDNIGHT_MILLIS;
-        return start >= now ? start : start + day;
     }
 
     private static void waitForSimTime(Node node, SimClock clock, long simTime) {

@@ -74,18 +74,15 @@ class SoakIT {
         assertThat(last.group(3)).isEqualTo("40");
         assertThat(List.of(last.group(4), last.group(5), last.group(6))).containsOnly("0");
         assertThat(lines).anyMatch(l -> l.equals("soak: data in " + data.toAbsolutePath()));
-        // The sim clock starts half an hour before midnight: the first day ended and was compacted mid-run.
-        Matcher compaction = Pattern.compile(
-                        "soak: compaction stream-days=(\\d+) one-file=(\\d+) \\(recorder: compactedDays=(\\d+) .*")
+        // Days that ended mid-run (a midnight, or warm-up history) must be one file each; the pipeline's
+        // CompactionPipelineIT makes a day end for sure.
+        Matcher compaction = Pattern.compile("soak: compaction stream-days=(\\d+) one-file=(\\d+) .*")
                 .matcher(lines.stream()
                         .filter(l -> l.startsWith("soak: compaction "))
                         .findFirst()
                         .orElse(""));
         assertThat(compaction.matches()).as(report).isTrue();
-        // Every stream's first day, and older days of warm-up history where the feeds fetched some.
-        assertThat(Integer.parseInt(compaction.group(1))).as(report).isGreaterThanOrEqualTo(12);
         assertThat(compaction.group(2)).as(report).isEqualTo(compaction.group(1));
-        assertThat(Long.parseLong(compaction.group(3))).as(report).isPositive();
         for (String kind :
                 Arrays.stream(FaultKind.values()).map(FaultKind::label).toList()) {
             assertThat(lines)

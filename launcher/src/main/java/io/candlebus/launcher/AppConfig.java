@@ -73,7 +73,8 @@ record AppConfig(
     record ClusterConfig(boolean enabled, String name, String host, int port, int busPort, List<String> members) {}
 
     /** The built-in simulator's settings. */
-    record SimSettings(long seed, double speed, int port) {}
+    /** {@code startTime}: the sim clock's epoch ms at start, 0 for the real current time. */
+    record SimSettings(long seed, double speed, int port, long startTime) {}
 
     private static final Set<String> KEYS = Set.of(
             "node", "roles", "source", "http", "cluster", "sim", "market", "strategy", "order", "recorder", "alerts");
@@ -161,11 +162,12 @@ record AppConfig(
                 cluster.integer("busPort", 0, 0, 65_535),
                 members);
 
-        JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port"));
+        JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port", "startTime"));
         SimSettings simSettings = new SimSettings(
                 sim.longValue("seed", 7),
                 sim.number("speed", 1.0, 0, Simulators.MAX_SPEED),
-                sim.integer("port", 0, 0, 65535));
+                sim.integer("port", 0, 0, 65535),
+                sim.longValue("startTime", 0, 0, Long.MAX_VALUE));
 
         JsonObject market = root.object("market").copy();
         if (source == Source.SIM && !market.containsKey("instruments")) {

@@ -39,6 +39,7 @@ final class Simulators {
         return demo.withSeed(settings.seed())
                 .withSpeed(settings.speed())
                 .withPort(settings.port())
+                .withStartTime(settings.startTime())
                 .withInstruments(instruments);
     }
 

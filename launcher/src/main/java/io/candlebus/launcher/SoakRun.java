@@ -48,6 +48,10 @@ final class SoakRun {
     private static final long SETTLE_REAL_MILLIS = 60_000L;
 
     private static final long POLL_REAL_MILLIS = 100L;
+    /** Clock time after a day's end by which the recorder must have compacted it (delay plus passes). */
+    static final long COMPACTED_WITHIN_MILLIS = 30 * MINUTE;
+    /** Real time between the recorder's compaction passes in a soak (sim minutes at soak speeds). */
+    private static final long COMPACTION_EVERY_REAL_MILLIS = 1_000L;
 
     private final SoakOptions options;
     private final Path data;
@@ -123,7 +127,19 @@ final class SoakRun {
             heartbeats.forEach((component, h) -> counters.put(component, h.counters()));
             open = false;
             node.close().await(120, TimeUnit.SECONDS);
-            return report(truth, intervals, start, end, fired, badInputs, counters);
+            SoakCompaction.Result compaction = SoakCompaction.check(data, end - COMPACTED_WITHIN_MILLIS);
+            compaction.others().forEach(d -> out.println("soak:   not compacted: " + d));
+            out.printf(
+                    "soak: compaction stream-days=%d one-file=%d (recorder: compactedDays=%d compactedParts=%d"
+                            + " compactionFailures=%d)%n",
+                    compaction.due(),
+                    compaction.oneFile(),
+                    counters.getOrDefault("recorder", Map.of()).getOrDefault("compactedDays", 0L),
+                    counters.getOrDefault("recorder", Map.of()).getOrDefault("compactedParts", 0L),
+                    counters.getOrDefault("recorder", Map.of()).getOrDefault("compactionFailures", 0L));
+            // Last: the report's final line is the soak's last line.
+            int code = report(truth, intervals, start, end, fired, badInputs, counters);
+            return compaction.clean() ? code : 1;
         } finally {
             if (open) {
                 node.close().await(120, TimeUnit.SECONDS);
@@ -154,7 +170,10 @@ final class SoakRun {
                 .put("sim", new JsonObject().put("seed", options.seed()).put("speed", options.speed()))
                 .put(
                         "recorder",
-                        new JsonObject().put("dataDir", data.toString()).put("flushIntervalMillis", 250))
+                        new JsonObject()
+                                .put("dataDir", data.toString())
+                                .put("flushIntervalMillis", 250)
+                                .put("compaction", new JsonObject().put("everyMillis", COMPACTION_EVERY_REAL_MILLIS)))
                 .put("market", market);
     }
 

@@ -74,6 +74,15 @@ class SoakIT {
         assertThat(last.group(3)).isEqualTo("40");
         assertThat(List.of(last.group(4), last.group(5), last.group(6))).containsOnly("0");
         assertThat(lines).anyMatch(l -> l.equals("soak: data in " + data.toAbsolutePath()));
+        // Days that ended mid-run (a midnight, or warm-up history) must be one file each; the pipeline's
+        // CompactionPipelineIT makes a day end for sure.
+        Matcher compaction = Pattern.compile("soak: compaction stream-days=(\\d+) one-file=(\\d+) .*")
+                .matcher(lines.stream()
+                        .filter(l -> l.startsWith("soak: compaction "))
+                        .findFirst()
+                        .orElse(""));
+        assertThat(compaction.matches()).as(report).isTrue();
+        assertThat(compaction.group(2)).as(report).isEqualTo(compaction.group(1));
         for (String kind :
                 Arrays.stream(FaultKind.values()).map(FaultKind::label).toList()) {
             assertThat(lines)
@@ -83,6 +92,11 @@ class SoakIT {
         }
 
         assertDatasetContiguous(data);
+        java.io.ByteArrayOutputStream checked = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream sink = new java.io.PrintStream(checked, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Main.run(new String[] {"check", "--data", data.toString()}, Map.of(), sink, sink))
+                .as("check --data after compaction:\n%s", checked)
+                .isZero();
     }
 
     private static void assertDatasetContiguous(Path data) throws Exception {

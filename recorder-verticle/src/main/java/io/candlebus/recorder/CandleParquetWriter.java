@@ -47,11 +47,19 @@ final class CandleParquetWriter {
      * throws, no file of this call is visible.
      */
     Path write(PartitionPath partition, List<Candle> candles, String writerId, long sequence) throws IOException {
+        return writeInto(dataDir.resolve(partition.relativeDir()), partition, candles, writerId, sequence);
+    }
+
+    /**
+     * Writes like {@link #write} but into {@code dir} rather than the partition's directory: compaction
+     * stages its file beside the dataset before swapping it in.
+     */
+    Path writeInto(Path dir, PartitionPath partition, List<Candle> candles, String writerId, long sequence)
+            throws IOException {
         List<Long> openTimes = checkedOpenTimes(partition, candles);
         long step = partition.interval().millis();
         PartFileName name = new PartFileName(
                 openTimes.get(0), openTimes.get(openTimes.size() - 1), openTimes.size(), writerId, sequence);
-        Path dir = dataDir.resolve(partition.relativeDir());
         createDirectoriesDurably(dir);
         Path target = dir.resolve(name.fileName());
         if (Files.exists(target)) {
@@ -118,7 +126,7 @@ final class CandleParquetWriter {
     }
 
     /** Creates {@code dir} and syncs the parent of every directory it created, so the path survives a crash. */
-    private static void createDirectoriesDurably(Path dir) throws IOException {
+    static void createDirectoriesDurably(Path dir) throws IOException {
         Path firstMissing = null;
         for (Path p = dir.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
             firstMissing = p;
@@ -139,7 +147,7 @@ final class CandleParquetWriter {
      * Syncs a directory so a rename or a new entry in it is durable. Best effort: some platforms cannot open a
      * directory for syncing, and the file itself is already synced.
      */
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

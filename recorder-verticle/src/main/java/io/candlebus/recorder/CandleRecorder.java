@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,23 @@ final class CandleRecorder {
     private final CandleParquetWriter writer;
     private final RecordedIndex index;
     private final String writerId;
+    private final PartitionLocks locks;
     private long sequence;
 
     CandleRecorder(Path dataDir, String writerId) {
-        this(dataDir, writerId, RecordedIndex.DEFAULT_MAX_PARTITIONS);
+        this(dataDir, writerId, new PartitionLocks());
+    }
+
+    CandleRecorder(Path dataDir, String writerId, PartitionLocks locks) {
+        this(dataDir, writerId, RecordedIndex.DEFAULT_MAX_PARTITIONS, locks);
     }
 
     CandleRecorder(Path dataDir, String writerId, int maxIndexedPartitions) {
+        this(dataDir, writerId, maxIndexedPartitions, new PartitionLocks());
+    }
+
+    CandleRecorder(Path dataDir, String writerId, int maxIndexedPartitions, PartitionLocks locks) {
+        this.locks = locks;
         this.writer = new CandleParquetWriter(dataDir);
         this.index = new RecordedIndex(new PartitionScanner(dataDir), maxIndexedPartitions);
         this.writerId = writerId;
@@ -54,6 +65,9 @@ final class CandleRecorder {
         for (Map.Entry<PartitionPath, List<Candle>> entry : byPartition.entrySet()) {
             PartitionPath partition = entry.getKey();
             List<Candle> candles = entry.getValue();
+            // Held while the partition is listed and written: compaction swaps a day only between writes.
+            ReentrantLock lock = locks.of(partition);
+            lock.lock();
             try {
                 PartitionIndex known = index.cached(partition);
                 if (known == null || !fresh(candles, known.times()).isEmpty()) {
@@ -75,6 +89,8 @@ final class CandleRecorder {
             } catch (IOException | RuntimeException e) {
                 log.warn("{}: expected {} candles written, was {}", partition, candles.size(), e.toString());
                 failures.put(partition, partition + ": expected the candles written to Parquet, was " + e);
+            } finally {
+                lock.unlock();
             }
         }
         return new FlushOutcome(written, duplicates, files, failures);

@@ -43,6 +43,16 @@ final class OpenTimes {
         return run != null && last <= run.getValue() && Math.floorMod(first - run.getKey(), step) == 0;
     }
 
+    /** Returns whether every open time of {@code other} (of the same step) is held. */
+    boolean containsAll(OpenTimes other) {
+        for (Map.Entry<Long, Long> run : other.runs.entrySet()) {
+            if (!containsRun(run.getKey(), run.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void add(long openTime) {
         addRun(openTime, openTime);
     }

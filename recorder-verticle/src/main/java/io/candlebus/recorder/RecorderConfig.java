@@ -21,15 +21,19 @@ import java.util.TreeSet;
  * @param outboxDir where a node with the market role keeps, at shutdown, the closed candles no recorder has
  *     acknowledged yet, to re-send them at its next start; null means {@code dataDir/outbox} (see {@link
  *     #effectiveOutboxDir()}). Set it on another disk than {@code dataDir} if that disk may fail.
+ * @param compaction when ended days become one file each ({@link CompactionConfig}); null means off
  */
-public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles, Path outboxDir) {
+public record RecorderConfig(
+        Path dataDir, long flushIntervalMillis, int maxBufferedCandles, Path outboxDir, CompactionConfig compaction) {
 
-    private static final Set<String> KEYS = Set.of("dataDir", "flushIntervalMillis", "maxBufferedCandles", "outboxDir");
+    private static final Set<String> KEYS =
+            Set.of("dataDir", "flushIntervalMillis", "maxBufferedCandles", "outboxDir", "compaction");
     private static final long MAX_FLUSH_INTERVAL_MILLIS = 3_600_000L;
     private static final long MAX_BUFFERED_CANDLES = 10_000_000L;
 
     public RecorderConfig {
         Objects.requireNonNull(dataDir, "dataDir: expected a path, was null");
+        compaction = compaction == null ? CompactionConfig.OFF : compaction;
         if (flushIntervalMillis < 1 || flushIntervalMillis > MAX_FLUSH_INTERVAL_MILLIS) {
             throw new ConfigException(
                     "flushIntervalMillis", "an integer from 1 to " + MAX_FLUSH_INTERVAL_MILLIS, flushIntervalMillis);
@@ -40,22 +44,32 @@ public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBuff
         }
     }
 
-    /** A config whose outbox lives under the data directory. */
+    /** A config whose outbox lives under the data directory, without compaction (a one-off writer's). */
     public RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles) {
-        this(dataDir, flushIntervalMillis, maxBufferedCandles, null);
+        this(dataDir, flushIntervalMillis, maxBufferedCandles, null, CompactionConfig.OFF);
+    }
+
+    /** A config without compaction (a one-off writer's, such as backfill's). */
+    public RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBufferedCandles, Path outboxDir) {
+        this(dataDir, flushIntervalMillis, maxBufferedCandles, outboxDir, CompactionConfig.OFF);
     }
 
     /**
      * Returns the defaults: {@code ./data}, a write every 2 s, an early write at 10,000 buffered candles, the
-     * outbox under the data directory.
+     * outbox under the data directory, compaction on ({@link CompactionConfig#defaults()}).
      */
     public static RecorderConfig defaults() {
-        return new RecorderConfig(Path.of("./data"), 2000L, 10_000);
+        return new RecorderConfig(Path.of("./data"), 2000L, 10_000, null, CompactionConfig.defaults());
     }
 
     /** Returns this config with another data directory (an outbox left at its default moves with it). */
     public RecorderConfig withDataDir(Path newDataDir) {
-        return new RecorderConfig(newDataDir, flushIntervalMillis, maxBufferedCandles, outboxDir);
+        return new RecorderConfig(newDataDir, flushIntervalMillis, maxBufferedCandles, outboxDir, compaction);
+    }
+
+    /** Returns this config with another compaction setting. */
+    public RecorderConfig withCompaction(CompactionConfig newCompaction) {
+        return new RecorderConfig(dataDir, flushIntervalMillis, maxBufferedCandles, outboxDir, newCompaction);
     }
 
     /** Returns the directory unacknowledged candles are kept in at shutdown: {@code outboxDir} or {@code dataDir/outbox}. */
@@ -82,7 +96,8 @@ public record RecorderConfig(Path dataDir, long flushIntervalMillis, int maxBuff
                 directory(json, path, "dataDir", d.dataDir()),
                 integer(json, path, "flushIntervalMillis", d.flushIntervalMillis(), MAX_FLUSH_INTERVAL_MILLIS),
                 (int) integer(json, path, "maxBufferedCandles", d.maxBufferedCandles(), MAX_BUFFERED_CANDLES),
-                directory(json, path, "outboxDir", null));
+                directory(json, path, "outboxDir", null),
+                CompactionConfig.fromJson(json.getValue("compaction"), path + ".compaction"));
     }
 
     private static Path directory(JsonObject json, String path, String key, Path fallback) {

@@ -15,6 +15,11 @@ final class RecorderStats {
     long failingWrites;
     /** Temporary part files of killed writers removed by age. */
     long staleTempsRemoved;
+    /** Days compacted into one file, the parts they replaced, and days or passes that failed. */
+    long compactedDays;
+
+    long compactedParts;
+    long compactionFailures;
 
     void add(FlushOutcome outcome) {
         written += outcome.written();
@@ -25,16 +30,19 @@ final class RecorderStats {
 
     /** Returns the heartbeat counters: everything counted plus the candles now waiting in the buffer. */
     Map<String, Long> counters(long buffered) {
-        return Map.of(
-                "staleTempsRemoved", staleTempsRemoved,
-                "received", received,
-                "written", written,
-                "duplicates", duplicates,
-                "files", files,
-                "failures", failures,
-                "invalid", invalid,
-                "refused", refused,
-                "failingWrites", failingWrites,
-                "buffered", buffered);
+        return Map.ofEntries(
+                Map.entry("compactedDays", compactedDays),
+                Map.entry("compactedParts", compactedParts),
+                Map.entry("compactionFailures", compactionFailures),
+                Map.entry("staleTempsRemoved", staleTempsRemoved),
+                Map.entry("received", received),
+                Map.entry("written", written),
+                Map.entry("duplicates", duplicates),
+                Map.entry("files", files),
+                Map.entry("failures", failures),
+                Map.entry("invalid", invalid),
+                Map.entry("refused", refused),
+                Map.entry("failingWrites", failingWrites),
+                Map.entry("buffered", buffered));
     }
 }

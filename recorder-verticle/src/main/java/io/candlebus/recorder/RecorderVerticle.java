@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>The heartbeat state is {@code failing} from a write that failed (whole or in part) until a write succeeds
  * in full, with {@code failingWrites} counting the failed writes in a row; readiness reads both. A failing
  * recorder needs no timer of its own to recover: senders retry, and the next write that succeeds ends it.
+ *
+ * <p>With {@code compaction.enabled}, a {@link CompactionScheduler} turns each ended day into one file per
+ * stream, sharing {@link PartitionLocks} with the writer so no part is appended to a day while it is swapped.
  */
 public final class RecorderVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RecorderVerticle.class);
@@ -39,6 +42,10 @@ public final class RecorderVerticle extends VerticleBase {
     private final String node;
     /** Used only inside blocking tasks, never on the verticle's own thread. */
     private final CandleRecorder recorder;
+    /** Shared by the writer and the compactor, so no part is appended to a day while it is swapped. */
+    private final PartitionLocks locks = new PartitionLocks();
+
+    private CompactionScheduler compaction;
 
     private List<Pending> buffer = new ArrayList<>();
     private boolean flushing;
@@ -55,7 +62,7 @@ public final class RecorderVerticle extends VerticleBase {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
-        this.recorder = new CandleRecorder(config.dataDir(), newWriterId());
+        this.recorder = new CandleRecorder(config.dataDir(), newWriterId(), locks);
     }
 
     @Override
@@ -66,6 +73,10 @@ public final class RecorderVerticle extends VerticleBase {
         log.info("recording to {} as writer {}", config.dataDir().toAbsolutePath(), recorder.writerId());
         sweepStaleTempFiles();
         sweepTimer = vertx.setPeriodic(StaleTempFiles.MAX_AGE_MILLIS, id -> sweepStaleTempFiles());
+        if (config.compaction().enabled()) {
+            compaction = new CompactionScheduler(vertx, config.dataDir(), config.compaction(), clock, locks, stats);
+            compaction.start();
+        }
         return consumer.completion().onSuccess(v -> {
             state = "live";
             publishHeartbeat();
@@ -78,10 +89,14 @@ public final class RecorderVerticle extends VerticleBase {
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(sweepTimer);
         Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-        return unregistered.transform(ignored -> drain()).onComplete(ignored -> {
-            state = "stopped";
-            publishHeartbeat();
-        });
+        Future<Void> compacted = compaction == null ? Future.succeededFuture() : compaction.stop();
+        return unregistered
+                .transform(ignored -> drain())
+                .transform(ignored -> compacted)
+                .onComplete(ignored -> {
+                    state = "stopped";
+                    publishHeartbeat();
+                });
     }
 
     private void onCandle(Message<Object> message) {

@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hadoop's API jar is {@code provided}, so it is on every test classpath and unit tests cannot notice an
- * accidental run-time need for it. This test starts a JVM with the runtime-scope classpath that Maven wrote to
- * {@code target/runtime-classpath.txt} (what the launcher ships) and writes and re-indexes real files there.
+ * The writer needs no Hadoop class at run time, and compaction's reader needs only Hadoop's API jar (no
+ * hadoop-common, no services). Unit tests cannot tell, as every test classpath holds that jar. This test
+ * starts JVMs with the runtime-scope classpath Maven wrote to {@code target/runtime-classpath.txt} (what the
+ * launcher ships): without the API jar it writes and re-indexes real files; with it, it compacts a day.
  */
 class HadoopFreeRuntimeIT {
 
@@ -31,19 +34,37 @@ class HadoopFreeRuntimeIT {
                 .trim();
         assertThat(runtimeJars)
                 .contains("parquet-hadoop")
-                .doesNotContain("hadoop-client")
+                .contains("hadoop-client-api")
+                .doesNotContain("hadoop-common")
+                .doesNotContain("hadoop-client-runtime")
                 .doesNotContain("duckdb");
+        String withoutHadoopApi = Stream.of(runtimeJars.split(java.io.File.pathSeparator))
+                .filter(jar -> !jar.contains("hadoop-client-api"))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+
+        String output = run(target, withoutHadoopApi, HadoopFreeWriteMain.class, dataDir);
+        assertThat(output).contains("wrote 29 candles without Hadoop");
+        assertThat(DuckDb.count(dataDir)).isEqualTo(29);
+
+        Path compacted = dataDir.resolve("compacted");
+        assertThat(run(target, runtimeJars, RuntimeCompactMain.class, compacted))
+                .contains("compacted 3 parts of 29 candles");
+        assertThat(DuckDb.count(compacted)).isEqualTo(29);
+    }
+
+    private static String run(Path target, String jars, Class<?> main, Path dataDir)
+            throws IOException, InterruptedException {
         String classpath = String.join(
                 java.io.File.pathSeparator,
                 target.resolve("classes").toString(),
                 target.resolve("test-classes").toString(),
-                runtimeJars);
+                jars);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m",
                 "-cp",
                 classpath,
-                HadoopFreeWriteMain.class.getName(),
+                main.getName(),
                 dataDir.toString()));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process process = new ProcessBuilder(command)
@@ -57,7 +78,6 @@ class HadoopFreeRuntimeIT {
 
         assertThat(exited).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("wrote 29 candles without Hadoop");
-        assertThat(DuckDb.count(dataDir)).isEqualTo(29);
+        return output;
     }
 }

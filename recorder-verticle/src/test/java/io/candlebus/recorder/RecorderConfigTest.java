@@ -30,7 +30,9 @@ class RecorderConfigTest {
                         .put("maxBufferedCandles", 2.0),
                 "recorder");
 
-        assertThat(c).isEqualTo(new RecorderConfig(Path.of("/var/lib/candlebus"), 500, 2));
+        assertThat(c)
+                .isEqualTo(
+                        new RecorderConfig(Path.of("/var/lib/candlebus"), 500, 2, null, CompactionConfig.defaults()));
         assertThat(c.withDataDir(Path.of("x")).dataDir()).isEqualTo(Path.of("x"));
         assertThat(c.effectiveOutboxDir()).isEqualTo(Path.of("/var/lib/candlebus/outbox"));
         assertThat(c.withDataDir(Path.of("x")).effectiveOutboxDir()).isEqualTo(Path.of("x/outbox"));
@@ -69,8 +71,38 @@ class RecorderConfigTest {
     void rejectsUnknownKeys() {
         assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushMillis", 5), "recorder"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("recorder.flushMillis: expected one of the keys [dataDir, flushIntervalMillis,"
+                .hasMessage("recorder.flushMillis: expected one of the keys [compaction, dataDir, flushIntervalMillis,"
                         + " maxBufferedCandles, outboxDir], was 'an unknown key'");
+    }
+
+    @Test
+    void readsCompactionSettings() {
+        assertThat(RecorderConfig.defaults().compaction()).isEqualTo(new CompactionConfig(true, 600_000, 60_000));
+        assertThat(new RecorderConfig(Path.of("d"), 2000, 1).compaction().enabled())
+                .isFalse();
+        RecorderConfig c = RecorderConfig.fromJson(
+                new JsonObject()
+                        .put(
+                                "compaction",
+                                new JsonObject()
+                                        .put("enabled", false)
+                                        .put("delayMillis", 0)
+                                        .put("everyMillis", 1000)),
+                "recorder");
+        assertThat(c.compaction()).isEqualTo(new CompactionConfig(false, 0, 1000));
+        assertThatThrownBy(() -> RecorderConfig.fromJson(
+                        new JsonObject().put("compaction", new JsonObject().put("delayMillis", -1)), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.compaction.delayMillis: expected an integer from 0 to 604800000, was -1");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(
+                        new JsonObject().put("compaction", new JsonObject().put("every", 5)), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.compaction.every: expected one of the keys [delayMillis, enabled, everyMillis],"
+                        + " was 'an unknown key'");
+        assertThatThrownBy(() -> RecorderConfig.fromJson(
+                        new JsonObject().put("compaction", new JsonObject().put("enabled", "yes")), "recorder"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.compaction.enabled: expected true or false, was 'yes'");
     }
 
     @Test

@@ -11,6 +11,8 @@ final class RecorderStats {
     long failures;
     long invalid;
     long refused;
+    /** Candles not written because their sender's write-by time had passed. */
+    long expired;
     /** Writes in a row that failed, whole or in part; 0 once a write succeeds in full. */
     long failingWrites;
     /** Temporary part files of killed writers removed by age. */
@@ -25,16 +27,17 @@ final class RecorderStats {
 
     /** Returns the heartbeat counters: everything counted plus the candles now waiting in the buffer. */
     Map<String, Long> counters(long buffered) {
-        return Map.of(
-                "staleTempsRemoved", staleTempsRemoved,
-                "received", received,
-                "written", written,
-                "duplicates", duplicates,
-                "files", files,
-                "failures", failures,
-                "invalid", invalid,
-                "refused", refused,
-                "failingWrites", failingWrites,
-                "buffered", buffered);
+        return Map.ofEntries(
+                Map.entry("staleTempsRemoved", staleTempsRemoved),
+                Map.entry("expired", expired),
+                Map.entry("received", received),
+                Map.entry("written", written),
+                Map.entry("duplicates", duplicates),
+                Map.entry("files", files),
+                Map.entry("failures", failures),
+                Map.entry("invalid", invalid),
+                Map.entry("refused", refused),
+                Map.entry("failingWrites", failingWrites),
+                Map.entry("buffered", buffered));
     }
 }

@@ -2,8 +2,11 @@ package io.candlebus.recorder;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleBatch;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.RecorderPresence;
+import io.candlebus.contract.RecorderRoster;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +32,18 @@ import org.slf4j.LoggerFactory;
  * <p>The heartbeat state is {@code failing} from a write that failed (whole or in part) until a write succeeds
  * in full, with {@code failingWrites} counting the failed writes in a row; readiness reads both. A failing
  * recorder needs no timer of its own to recover: senders retry, and the next write that succeeds ends it.
+ *
+ * <p>It also serves {@code recorder.batches.<id>}, its own address for the streams it owns (the owner rule is the
+ * senders', {@link io.candlebus.contract.StreamOwners}): a {@link CandleBatch} is one request answered once all its
+ * candles are settled, and candles whose {@code writeBy} passed before their write starts are refused, not
+ * written, as their sender may be re-sending them to another recorder. Every second, and as it stops, it
+ * announces itself on {@code recorder.members} with the streams it owns and how far each is on disk.
  */
 public final class RecorderVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RecorderVerticle.class);
     private static final String COMPONENT = "recorder";
     private static final long HEARTBEAT_MILLIS = 1000;
+    private static final long PRESENCE_MILLIS = 1000;
 
     private final RecorderConfig config;
     private final Clock clock;
@@ -44,6 +55,11 @@ public final class RecorderVerticle extends VerticleBase {
     private boolean flushing;
     private Future<Void> inFlight = Future.succeededFuture();
     private MessageConsumer<Object> consumer;
+    private MessageConsumer<Object> batchConsumer;
+    private MessageConsumer<RecorderPresence> membersConsumer;
+    private final RecorderRoster roster = new RecorderRoster(RecorderRoster.DEFAULT_EXPIRY_MILLIS);
+    private final DurableMarks marks = new DurableMarks();
+    private long presenceTimer = -1;
     private long flushTimer = -1;
     private long heartbeatTimer = -1;
     private long sweepTimer = -1;
@@ -61,15 +77,22 @@ public final class RecorderVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         consumer = vertx.eventBus().consumer(Addresses.RECORDER_CANDLES, this::onCandle);
+        batchConsumer = vertx.eventBus().consumer(Addresses.recorderBatches(recorder.writerId()), this::onBatch);
+        membersConsumer = vertx.eventBus()
+                .consumer(Addresses.RECORDER_MEMBERS, m -> roster.onPresence(m.body(), monotonicMillis()));
         flushTimer = vertx.setPeriodic(config.flushIntervalMillis(), id -> flush());
         heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> publishHeartbeat());
         log.info("recording to {} as writer {}", config.dataDir().toAbsolutePath(), recorder.writerId());
         sweepStaleTempFiles();
         sweepTimer = vertx.setPeriodic(StaleTempFiles.MAX_AGE_MILLIS, id -> sweepStaleTempFiles());
-        return consumer.completion().onSuccess(v -> {
-            state = "live";
-            publishHeartbeat();
-        });
+        // Announced only once its address is registered, so no sender routes to it before it can take batches.
+        return Future.all(consumer.completion(), batchConsumer.completion(), membersConsumer.completion())
+                .onSuccess(v -> {
+                    state = "live";
+                    publishHeartbeat();
+                    announce(RecorderPresence.LIVE);
+                    presenceTimer = vertx.setPeriodic(PRESENCE_MILLIS, id -> announce(RecorderPresence.LIVE));
+                });
     }
 
     @Override
@@ -77,7 +100,13 @@ public final class RecorderVerticle extends VerticleBase {
         vertx.cancelTimer(flushTimer);
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(sweepTimer);
-        Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+        vertx.cancelTimer(presenceTimer);
+        // Senders stop routing here at once; what they sent already is still written and acknowledged below.
+        announce(RecorderPresence.LEAVING);
+        Future<Void> unregistered = consumer == null
+                ? Future.succeededFuture()
+                : Future.all(consumer.unregister(), batchConsumer.unregister(), membersConsumer.unregister())
+                        .mapEmpty();
         return unregistered.transform(ignored -> drain()).onComplete(ignored -> {
             state = "stopped";
             publishHeartbeat();
@@ -94,24 +123,54 @@ public final class RecorderVerticle extends VerticleBase {
                             + (body == null ? "null" : body.getClass().getName()));
             return;
         }
-        if (!candle.closed()) {
+        // A single candle has no write-by time: its sender re-sends it to any recorder, never to an owner.
+        take(message, List.of(candle), Long.MAX_VALUE, Addresses.RECORDER_CANDLES);
+    }
+
+    private void onBatch(Message<Object> message) {
+        if (!(message.body() instanceof CandleBatch batch)) {
             stats.invalid++;
+            Object body = message.body();
             message.fail(
-                    FailureCode.INVALID.code(), "recorder.candles: expected a closed candle, was open " + candle.key());
+                    FailureCode.INVALID.code(),
+                    "recorder.batches: expected a CandleBatch, was "
+                            + (body == null ? "null" : body.getClass().getName()));
             return;
         }
+        take(message, batch.candles(), batch.writeBy(), Addresses.RECORDER_BATCHES);
+    }
+
+    /** Buffers the candles of one request, answered once all are settled; refuses open ones and a full buffer. */
+    private void take(Message<Object> message, List<Candle> candles, long writeBy, String address) {
+        for (Candle candle : candles) {
+            if (!candle.closed()) {
+                stats.invalid++;
+                message.fail(
+                        FailureCode.INVALID.code(), address + ": expected a closed candle, was open " + candle.key());
+                return;
+            }
+        }
         if (flushing && buffer.size() >= config.maxBufferedCandles()) {
-            // Bounds memory at two buffers; the sender retries with backoff.
-            stats.refused++;
+            // Bounds memory at two buffers (plus one request); the sender retries with backoff.
+            stats.refused += candles.size();
             message.fail(
                     FailureCode.UNAVAILABLE.code(),
-                    "recorder.candles: expected room in the buffer, was full with " + buffer.size()
+                    address + ": expected room in the buffer, was full with " + buffer.size()
                             + " candles while a write runs");
             return;
         }
-        stats.received++;
+        stats.received += candles.size();
         lastEventTime = clock.millis();
-        buffer.add(new Pending(message, candle));
+        BatchAck ack = new BatchAck(candles.size(), writeBy, error -> {
+            if (error == null) {
+                message.reply(null);
+            } else {
+                message.fail(FailureCode.UNAVAILABLE.code(), address + ": " + error);
+            }
+        });
+        for (Candle candle : candles) {
+            buffer.add(new Pending(ack, candle));
+        }
         if (buffer.size() >= config.maxBufferedCandles()) {
             flush();
         }
@@ -122,8 +181,11 @@ public final class RecorderVerticle extends VerticleBase {
         if (flushing || buffer.isEmpty()) {
             return inFlight;
         }
-        List<Pending> batch = buffer;
+        List<Pending> batch = writable(buffer);
         buffer = new ArrayList<>();
+        if (batch.isEmpty()) {
+            return inFlight;
+        }
         flushing = true;
         List<Candle> candles = batch.stream().map(Pending::candle).toList();
         inFlight = vertx.executeBlocking(() -> recorder.record(candles)).transform(result -> {
@@ -138,6 +200,24 @@ public final class RecorderVerticle extends VerticleBase {
             return Future.succeededFuture();
         });
         return inFlight;
+    }
+
+    /**
+     * Returns the candles that may still be written; settles, unwritten, those whose sender may already be
+     * re-sending them to another recorder (see {@link CandleBatch#writeBy()}).
+     */
+    private List<Pending> writable(List<Pending> pending) {
+        long now = System.currentTimeMillis();
+        List<Pending> writable = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            if (p.ack().expired(now)) {
+                stats.expired++;
+                p.ack().settle("expected the write to start before the sender's write-by time, was too late");
+            } else {
+                writable.add(p);
+            }
+        }
+        return writable;
     }
 
     /** Waits for the running write, then writes what is left, until nothing is buffered. */
@@ -157,8 +237,8 @@ public final class RecorderVerticle extends VerticleBase {
                     "expected {} candles written, was {}",
                     batch.size(),
                     result.cause().toString());
-            String error = "recorder.candles: expected the candle written to Parquet, was " + result.cause();
-            batch.forEach(p -> p.message().fail(FailureCode.UNAVAILABLE.code(), error));
+            String error = "expected the candle written to Parquet, was " + result.cause();
+            batch.forEach(p -> p.ack().settle(error));
             return;
         }
         FlushOutcome outcome = result.result();
@@ -173,10 +253,9 @@ public final class RecorderVerticle extends VerticleBase {
         for (Pending p : batch) {
             String error = outcome.failureFor(p.candle());
             if (error == null) {
-                p.message().reply(null);
-            } else {
-                p.message().fail(FailureCode.UNAVAILABLE.code(), "recorder.candles: " + error);
+                marks.durable(p.candle());
             }
+            p.ack().settle(error);
         }
     }
 
@@ -209,9 +288,29 @@ public final class RecorderVerticle extends VerticleBase {
                         new Heartbeat(node, COMPONENT, state, counters, lastEventTime, clock.millis()));
     }
 
+    /** Announces this recorder and the streams it owns among the live recorders it hears of. */
+    private void announce(String presenceState) {
+        roster.expire(monotonicMillis());
+        TreeSet<String> live = new TreeSet<>(roster.live());
+        live.add(recorder.writerId());
+        vertx.eventBus()
+                .publish(
+                        Addresses.RECORDER_MEMBERS,
+                        new RecorderPresence(
+                                recorder.writerId(),
+                                node,
+                                presenceState,
+                                System.currentTimeMillis(),
+                                marks.owned(recorder.writerId(), live)));
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
     private static String newWriterId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    private record Pending(Message<Object> message, Candle candle) {}
+    private record Pending(BatchAck ack, Candle candle) {}
 }

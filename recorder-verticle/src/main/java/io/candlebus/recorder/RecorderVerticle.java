@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Serves {@code recorder.candles}: buffers closed candles and, every flush interval, when the buffer is full
  * and on stop, writes them to Parquet off the event loop, then replies to each request. An empty reply means
  * the candle is in a complete, renamed file (or was already recorded); a failed write fails the requests as
- * unavailable so senders retry. Correct as an event-loop or a worker verticle: the writer is only used by
- * ordered blocking tasks, one flush at a time.
+ * unavailable so senders retry. Correct as an event-loop or a worker verticle: one flush at a time, split over
+ * {@link WriteLanes} that write their own partitions in parallel blocking tasks.
  *
  * <p>The heartbeat state is {@code failing} from a write that failed (whole or in part) until a write succeeds
  * in full, with {@code failingWrites} counting the failed writes in a row; readiness reads both. A failing
@@ -48,8 +48,9 @@ public final class RecorderVerticle extends VerticleBase {
     private final RecorderConfig config;
     private final Clock clock;
     private final String node;
-    /** Used only inside blocking tasks, never on the verticle's own thread. */
-    private final CandleRecorder recorder;
+    private final String writerId = newWriterId();
+    /** Each lane used only inside one blocking task at a time, never on the verticle's own thread. */
+    private final WriteLanes lanes;
 
     private List<Pending> buffer = new ArrayList<>();
     private boolean flushing;
@@ -71,18 +72,18 @@ public final class RecorderVerticle extends VerticleBase {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
-        this.recorder = new CandleRecorder(config.dataDir(), newWriterId());
+        this.lanes = new WriteLanes(config.dataDir(), writerId, WriteLanes.DEFAULT_LANES);
     }
 
     @Override
     public Future<?> start() {
         consumer = vertx.eventBus().consumer(Addresses.RECORDER_CANDLES, this::onCandle);
-        batchConsumer = vertx.eventBus().consumer(Addresses.recorderBatches(recorder.writerId()), this::onBatch);
+        batchConsumer = vertx.eventBus().consumer(Addresses.recorderBatches(writerId), this::onBatch);
         membersConsumer = vertx.eventBus()
                 .consumer(Addresses.RECORDER_MEMBERS, m -> roster.onPresence(m.body(), monotonicMillis()));
         flushTimer = vertx.setPeriodic(config.flushIntervalMillis(), id -> flush());
         heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> publishHeartbeat());
-        log.info("recording to {} as writer {}", config.dataDir().toAbsolutePath(), recorder.writerId());
+        log.info("recording to {} as writer {}", config.dataDir().toAbsolutePath(), writerId);
         sweepStaleTempFiles();
         sweepTimer = vertx.setPeriodic(StaleTempFiles.MAX_AGE_MILLIS, id -> sweepStaleTempFiles());
         // Announced only once its address is registered, so no sender routes to it before it can take batches.
@@ -150,8 +151,10 @@ public final class RecorderVerticle extends VerticleBase {
                 return;
             }
         }
-        if (flushing && buffer.size() >= config.maxBufferedCandles()) {
-            // Bounds memory at two buffers (plus one request); the sender retries with backoff.
+        if (flushing && buffer.size() >= 2L * config.maxBufferedCandles()) {
+            // Bounds memory at three buffers (plus one request): the one being written and, behind it, room for
+            // a sender whose window is twice a buffer even after a timer flush wrote a partial one. The sender
+            // retries with backoff.
             stats.refused += candles.size();
             message.fail(
                     FailureCode.UNAVAILABLE.code(),
@@ -188,7 +191,7 @@ public final class RecorderVerticle extends VerticleBase {
         }
         flushing = true;
         List<Candle> candles = batch.stream().map(Pending::candle).toList();
-        inFlight = vertx.executeBlocking(() -> recorder.record(candles)).transform(result -> {
+        inFlight = write(candles).transform(result -> {
             flushing = false;
             settle(batch, result);
             // Not inline: inFlight must first point at this write's future.
@@ -200,6 +203,21 @@ public final class RecorderVerticle extends VerticleBase {
             return Future.succeededFuture();
         });
         return inFlight;
+    }
+
+    /** Writes the lanes' shares of {@code candles} at the same time; the outcome of all of them. */
+    private Future<FlushOutcome> write(List<Candle> candles) {
+        List<List<Candle>> parts = lanes.split(candles);
+        List<Future<FlushOutcome>> writes = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Candle> part = parts.get(i);
+            if (!part.isEmpty()) {
+                CandleRecorder lane = lanes.lane(i);
+                writes.add(vertx.executeBlocking(() -> lane.record(part), false));
+            }
+        }
+        return Future.all(writes)
+                .map(all -> WriteLanes.merge(writes.stream().map(Future::result).toList()));
     }
 
     /**
@@ -292,16 +310,16 @@ public final class RecorderVerticle extends VerticleBase {
     private void announce(String presenceState) {
         roster.expire(monotonicMillis());
         TreeSet<String> live = new TreeSet<>(roster.live());
-        live.add(recorder.writerId());
+        live.add(writerId);
         vertx.eventBus()
                 .publish(
                         Addresses.RECORDER_MEMBERS,
                         new RecorderPresence(
-                                recorder.writerId(),
+                                writerId,
                                 node,
                                 presenceState,
                                 System.currentTimeMillis(),
-                                marks.owned(recorder.writerId(), live)));
+                                marks.owned(writerId, live)));
     }
 
     private static long monotonicMillis() {

@@ -45,10 +45,12 @@ public final class RecorderOutbox {
     /**
      * How candles are grouped: at most {@code maxBatch} per request, sent at most {@code lingerMillis} after the
      * first one waits, at most {@code maxInFlight} unacknowledged. A recorder acknowledges only after its next
-     * flush (seconds apart), so the window must hold a flush interval's worth of candles.
+     * flush (seconds apart), so the window must hold a flush interval's worth of candles; a recorder takes twice
+     * its buffer while it writes and refuses more, so the default window is twice the recorder's default buffer
+     * (10,000 candles).
      */
     public record Batching(int maxBatch, long lingerMillis, int maxInFlight) {
-        public static final Batching DEFAULT = new Batching(1_000, 10, 100_000);
+        public static final Batching DEFAULT = new Batching(1_000, 10, 20_000);
 
         public Batching {
             if (maxBatch < 1 || lingerMillis < 1 || maxInFlight < maxBatch) {

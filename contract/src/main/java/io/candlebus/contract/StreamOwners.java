@@ -14,7 +14,12 @@ public final class StreamOwners {
 
     /** Returns the stream key of {@code candle}: {@code exchange:market:symbol/interval}. */
     public static String streamKey(Candle candle) {
-        return candle.instrument().key() + "/" + candle.interval().code();
+        return streamKey(candle.instrument(), candle.interval());
+    }
+
+    /** Returns the stream key of {@code instrument} at {@code interval}: {@code exchange:market:symbol/interval}. */
+    public static String streamKey(Instrument instrument, Interval interval) {
+        return instrument.key() + "/" + interval.code();
     }
 
     /** Returns the owner of {@code stream} among {@code recorders}, or null if there is none. */

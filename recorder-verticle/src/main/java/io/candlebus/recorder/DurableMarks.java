@@ -1,6 +1,8 @@
 package io.candlebus.recorder;
 
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
 import io.candlebus.contract.StreamOwners;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,19 +14,23 @@ import java.util.Map;
  * verticle's thread.
  */
 final class DurableMarks {
-    private final Map<String, Long> newest = new HashMap<>();
+    /** One stream; no text is built per candle. */
+    private record Stream(Instrument instrument, Interval interval) {}
+
+    private final Map<Stream, Long> newest = new HashMap<>();
 
     /** Notes that {@code candle} is durable. */
     void durable(Candle candle) {
-        newest.merge(StreamOwners.streamKey(candle), candle.openTime(), Math::max);
+        newest.merge(new Stream(candle.instrument(), candle.interval()), candle.openTime(), Math::max);
     }
 
     /** Returns, per recorded stream that {@code self} owns among {@code live}, its newest durable open time. */
     Map<String, Long> owned(String self, Collection<String> live) {
         Map<String, Long> owned = new HashMap<>();
         newest.forEach((stream, openTime) -> {
-            if (self.equals(StreamOwners.ownerOf(stream, live))) {
-                owned.put(stream, openTime);
+            String key = StreamOwners.streamKey(stream.instrument(), stream.interval());
+            if (self.equals(StreamOwners.ownerOf(key, live))) {
+                owned.put(key, openTime);
             }
         });
         return owned;

@@ -1,10 +1,8 @@
 package io.candlebus.recorder;
 
 import io.candlebus.contract.Candle;
-import io.candlebus.contract.StreamOwners;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +46,10 @@ final class WriteLanes {
         for (int i = 0; i < lanes.size(); i++) {
             parts.add(new ArrayList<>());
         }
-        Map<String, Integer> laneOf = new HashMap<>();
         for (Candle c : candles) {
-            int lane = laneOf.computeIfAbsent(
-                    StreamOwners.streamKey(c), s -> Math.floorMod(s.hashCode() * 0x9E3779B9, lanes.size()));
-            parts.get(lane).add(c);
+            // Symbol and interval only: stable, and no text is built per candle.
+            int h = (c.instrument().symbol().hashCode() * 31 + c.interval().ordinal()) * 0x9E3779B9;
+            parts.get(Math.floorMod(h ^ (h >>> 16), lanes.size())).add(c);
         }
         return parts;
     }

@@ -21,9 +21,9 @@ import java.util.Map;
  */
 final class OwnerBatches {
     /** One queued candle, its stream key, and whether it came from the spool. */
-    record Item(Candle candle, String stream, boolean restored) {
+    record Item(Candle candle, StreamKey stream, boolean restored) {
         Item(Candle candle, boolean restored) {
-            this(candle, StreamOwners.streamKey(candle), restored);
+            this(candle, new StreamKey(candle.instrument(), candle.interval()), restored);
         }
     }
 
@@ -41,7 +41,7 @@ final class OwnerBatches {
     }
 
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
-    private final Map<String, Route> routes = new HashMap<>();
+    private final Map<StreamKey, Route> routes = new HashMap<>();
     private int inFlight;
 
     /** Queues a new candle last. */
@@ -66,12 +66,15 @@ final class OwnerBatches {
         if (live.isEmpty()) {
             return out;
         }
-        Map<String, String> owners = new HashMap<>();
+        // The owner of each stream once per call: the rule hashes the stream's text key.
+        Map<StreamKey, String> owners = new HashMap<>();
         Map<String, List<Item>> open = new LinkedHashMap<>();
         Iterator<Item> it = queue.iterator();
         while (it.hasNext() && inFlight < maxInFlight) {
             Item item = it.next();
-            String owner = owners.computeIfAbsent(item.stream(), s -> StreamOwners.ownerOf(s, live));
+            String owner = owners.computeIfAbsent(
+                    item.stream(),
+                    s -> StreamOwners.ownerOf(StreamOwners.streamKey(s.instrument(), s.interval()), live));
             Route route = routes.get(item.stream());
             if (route != null && !route.recorder.equals(owner)) {
                 continue;

@@ -48,8 +48,9 @@ class OwnerBatchesTest {
         assertThat(first.stream().mapToInt(x -> x.items().size()).sum()).isEqualTo(150);
         assertThat(first).allSatisfy(x -> {
             assertThat(x.items()).hasSizeLessThanOrEqualTo(40);
-            assertThat(x.items()).allSatisfy(i -> assertThat(StreamOwners.ownerOf(i.stream(), live))
-                    .isEqualTo(x.owner()));
+            assertThat(x.items())
+                    .allSatisfy(i -> assertThat(StreamOwners.ownerOf(StreamOwners.streamKey(i.candle()), live))
+                            .isEqualTo(x.owner()));
         });
         assertThat(b.inFlight()).isEqualTo(150);
         assertThat(b.queued()).isEqualTo(50);

@@ -13,8 +13,11 @@ import java.util.TreeSet;
  * caller's monotonic milliseconds, never a (possibly simulated) candle clock. Not thread-safe: one owner.
  */
 public final class RecorderRoster {
-    /** Three missed announcements: long enough for a busy JVM, short enough to reroute a dead one's streams. */
-    public static final long DEFAULT_EXPIRY_MILLIS = 3_500;
+    /**
+     * Five missed announcements, as long as the cluster waits for a silent member's heartbeat: a busy JVM is not
+     * taken for dead, and a dead one's streams move within seconds (sooner when its address is gone).
+     */
+    public static final long DEFAULT_EXPIRY_MILLIS = 5_000;
 
     private final long expiryMillis;
     private final Map<String, Long> lastSeen = new HashMap<>();

@@ -126,7 +126,10 @@ class ThreeRecordersIT {
                 publish(context, outbox, m, published);
             }
             awaitAcknowledged(context, outbox);
-            assertThat(onContext(context, outbox::counters)).containsEntry("recorderDropped", 0L);
+            assertThat(onContext(context, outbox::counters))
+                    .containsEntry("recorderDropped", 0L)
+                    .as("candles the victim held unacknowledged were sent again")
+                    .hasEntrySatisfying("recorderRetries", n -> assertThat(n).isPositive());
             onContext(context, outbox::keep).await(30, TimeUnit.SECONDS);
 
             List<ParquetDataset.Row> rows = ParquetDataset.read(data);

@@ -10,6 +10,7 @@ import io.candlebus.contract.RecorderRoster;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
@@ -51,6 +52,8 @@ public final class RecorderVerticle extends VerticleBase {
     private final String writerId = newWriterId();
     /** Each lane used only inside one blocking task at a time, never on the verticle's own thread. */
     private final WriteLanes lanes;
+    /** One thread per lane, apart from the node's worker pool, so a long write never starves other blocking work. */
+    private WorkerExecutor writers;
 
     private List<Pending> buffer = new ArrayList<>();
     private boolean flushing;
@@ -77,6 +80,7 @@ public final class RecorderVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        writers = vertx.createSharedWorkerExecutor("candlebus-recorder-" + writerId, lanes.size());
         consumer = vertx.eventBus().consumer(Addresses.RECORDER_CANDLES, this::onCandle);
         batchConsumer = vertx.eventBus().consumer(Addresses.recorderBatches(writerId), this::onBatch);
         membersConsumer = vertx.eventBus()
@@ -108,10 +112,13 @@ public final class RecorderVerticle extends VerticleBase {
                 ? Future.succeededFuture()
                 : Future.all(consumer.unregister(), batchConsumer.unregister(), membersConsumer.unregister())
                         .mapEmpty();
-        return unregistered.transform(ignored -> drain()).onComplete(ignored -> {
-            state = "stopped";
-            publishHeartbeat();
-        });
+        return unregistered
+                .transform(ignored -> drain())
+                .eventually(() -> writers.close())
+                .onComplete(ignored -> {
+                    state = "stopped";
+                    publishHeartbeat();
+                });
     }
 
     private void onCandle(Message<Object> message) {
@@ -213,7 +220,7 @@ public final class RecorderVerticle extends VerticleBase {
             List<Candle> part = parts.get(i);
             if (!part.isEmpty()) {
                 CandleRecorder lane = lanes.lane(i);
-                writes.add(vertx.executeBlocking(() -> lane.record(part), false));
+                writes.add(writers.executeBlocking(() -> lane.record(part), false));
             }
         }
         return Future.all(writes)

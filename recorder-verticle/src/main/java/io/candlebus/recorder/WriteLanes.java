@@ -16,8 +16,11 @@ import java.util.Map;
  * one thread at a time.
  */
 final class WriteLanes {
-    /** Enough to keep a disk's sync queue busy, few enough to keep the partition indexes apart cheaply. */
-    static final int DEFAULT_LANES = 8;
+    /**
+     * Enough to keep a disk's sync queue busy (200 files: 0.17 s from 4 threads, 0.10 s from 16), few enough
+     * for a thread and a partition index each.
+     */
+    static final int DEFAULT_LANES = 16;
 
     private final List<CandleRecorder> lanes = new ArrayList<>();
 

@@ -18,8 +18,21 @@ public final class Addresses {
     /** Closed candles, once per (instrument, interval, openTime), in order per stream. Publish; body {@link Candle}. */
     public static final String CANDLES_CLOSED = "candles.closed";
 
-    /** Closed candles for recording; one recorder acknowledges each. Request/reply; body {@link Candle}, empty reply. */
+    /**
+     * Closed candles for recording, one at a time, served by every recorder whatever it owns: for tools that
+     * write candles no live market sends (backfill). Request/reply; body {@link Candle}, empty reply.
+     */
     public static final String RECORDER_CANDLES = "recorder.candles";
+
+    /**
+     * Closed candles for the recorder that owns their streams ({@link StreamOwners}): the prefix of one address
+     * per recorder, {@link #recorderBatches(String)}. Request/reply; body {@link CandleBatch}, one empty reply
+     * once every candle of the batch is in a complete file.
+     */
+    public static final String RECORDER_BATCHES = "recorder.batches";
+
+    /** Live recorders announce themselves and what they own. Publish, every second; body {@link RecorderPresence}. */
+    public static final String RECORDER_MEMBERS = "recorder.members";
 
     /** Bollinger bands, closed and live. Publish; body {@link Bands}. */
     public static final String BANDS = "bands";
@@ -69,6 +82,11 @@ public final class Addresses {
     /** Node announcements, every second from every node whatever its roles. Publish; body {@link NodeInfo}. */
     public static final String STATUS_NODES = "status.nodes";
 
+    /** Returns the address on which the recorder {@code recorder} takes the batches of the streams it owns. */
+    public static String recorderBatches(String recorder) {
+        return RECORDER_BATCHES + "." + recorder;
+    }
+
     /** Every address above, in the order of the design table. */
     public static final List<String> ALL = List.of(
             MARKET_TRADES,
@@ -76,6 +94,8 @@ public final class Addresses {
             CANDLES_LIVE,
             CANDLES_CLOSED,
             RECORDER_CANDLES,
+            RECORDER_BATCHES,
+            RECORDER_MEMBERS,
             BANDS,
             SIGNALS,
             ORDERS_SUBMIT,

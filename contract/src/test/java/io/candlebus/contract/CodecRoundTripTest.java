@@ -129,6 +129,15 @@ class CodecRoundTripTest {
                 NodeInfo.class,
                 new NodeInfo(
                         "node-1", List.of("market", "http"), "0.1.0-SNAPSHOT", 4242, 1767225600000L, 1767225661000L));
+        s.put(CandleBatch.class, new CandleBatch(List.of((Candle) s.get(Candle.class)), 1767225690000L));
+        s.put(
+                RecorderPresence.class,
+                new RecorderPresence(
+                        "rec-9f86d081",
+                        "node-2",
+                        RecorderPresence.LIVE,
+                        1767225661000L,
+                        Map.of("binance:spot:BTCUSDT/1m", 1767225600000L)));
         return s;
     }
 

@@ -1,30 +1,34 @@
 package io.candlebus.launcher;
 
-import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.codec.Codecs;
+import io.candlebus.market.Backoff;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.recorder.RecorderConfig;
 import io.candlebus.recorder.RecorderVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code bench --recorder}: pushes closed 1m candles of many streams through the real {@link RecorderVerticle}
- * (event bus request, buffer, Parquet writer, rename, acknowledgement) with the node's recorder settings,
- * the way the market's outbox does: a bounded window of unacknowledged candles, refused ones sent again.
- * Candles go minute by minute across all streams, as live. The time runs from the first send to the last
- * acknowledgement; files and bytes are what the dataset holds afterwards.
+ * {@code bench --recorder}: pushes closed 1m candles of many streams through the market's real
+ * {@link RecorderOutbox} (owner routing, batches on the event bus, acknowledgement) into the real
+ * {@link RecorderVerticle} (buffer, Parquet writer, rename) with the node's recorder settings, keeping a bounded
+ * window of unacknowledged candles. Candles go minute by minute across all streams, as live. The time runs from
+ * the first offer to the last acknowledgement; files and bytes are what the dataset holds afterwards.
  */
 final class RecorderBench {
     /** First open time: 2026-01-01T00:00Z. */
@@ -45,22 +49,49 @@ final class RecorderBench {
 
     private RecorderBench() {}
 
-    static Result run(long rows, int streams, int window, RecorderConfig config) throws Exception {
+    static Result run(long rows, int streams, int window, int batch, RecorderConfig config) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             Codecs.registerAll(vertx.eventBus());
-            vertx.deployVerticle(new RecorderVerticle(config, Clock.systemUTC(), "bench"))
+            vertx.deployVerticle(
+                            new RecorderVerticle(config, Clock.systemUTC(), "bench"),
+                            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
                     .await(60, TimeUnit.SECONDS);
-            Pump pump = new Pump(vertx, rows, streams, window);
+            Context context = vertx.getOrCreateContext();
+            Pump pump = new Pump(vertx, rows, streams);
+            Promise<RecorderOutbox> created = Promise.promise();
+            context.runOnContext(v -> created.complete(new RecorderOutbox(
+                    vertx,
+                    MarketConfig.defaults().recorderTimeoutMillis(),
+                    window + batch,
+                    new Backoff(5, 100),
+                    null,
+                    new RecorderOutbox.Batching(batch, 5, window))));
+            RecorderOutbox outbox = created.future().await(10, TimeUnit.SECONDS);
+            // The recorder announces itself every second; the outbox routes only to recorders it has heard of.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (onContext(context, () -> outbox.counters().get("recordersLive")) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("bench: expected the recorder announced within 10 s, was not");
+                }
+                Thread.sleep(10);
+            }
             long start = System.nanoTime();
-            vertx.runOnContext(v -> pump.fill());
+            context.runOnContext(v -> pump.fill(outbox, window));
             pump.done.future().await(1, TimeUnit.DAYS);
             double seconds = (System.nanoTime() - start) / 1e9;
+            long resent = onContext(context, () -> outbox.counters().get("recorderRetries"));
             long[] size = size(config.dataDir());
-            return new Result(rows, seconds, size[0], size[1], pump.resent);
+            return new Result(rows, seconds, size[0], size[1], resent);
         } finally {
             vertx.close().await(60, TimeUnit.SECONDS);
         }
+    }
+
+    private static <T> T onContext(Context context, java.util.function.Supplier<T> action) throws Exception {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> result.complete(action.get()));
+        return result.future().await(10, TimeUnit.SECONDS);
     }
 
     private static long[] size(Path data) throws IOException {
@@ -76,25 +107,18 @@ final class RecorderBench {
         return new long[] {files, bytes};
     }
 
-    /** Keeps {@code window} candles unacknowledged; runs on one event-loop context. */
+    /** Offers candles while fewer than the window are unacknowledged; runs on the outbox's context. */
     private static final class Pump {
         private final Vertx vertx;
         private final long rows;
-        private final int window;
         private final Instrument[] instruments;
         private final BigDecimal[] prices = new BigDecimal[16];
-        private final ArrayDeque<Candle> refused = new ArrayDeque<>();
         final Promise<Void> done = Promise.promise();
         private long next;
-        private long acked;
-        private int inFlight;
-        private long resent;
-        private boolean retryScheduled;
 
-        Pump(Vertx vertx, long rows, int streams, int window) {
+        Pump(Vertx vertx, long rows, int streams) {
             this.vertx = vertx;
             this.rows = rows;
-            this.window = window;
             this.instruments = new Instrument[streams];
             for (int s = 0; s < streams; s++) {
                 instruments[s] = Instrument.parse("binance:spot:BENCH" + s + "USDT");
@@ -104,31 +128,16 @@ final class RecorderBench {
             }
         }
 
-        void fill() {
-            while (inFlight < window && (!refused.isEmpty() || next < rows)) {
-                Candle c = refused.isEmpty() ? candle(next++) : refused.poll();
-                inFlight++;
-                vertx.eventBus().request(Addresses.RECORDER_CANDLES, c).onComplete(ar -> {
-                    inFlight--;
-                    if (ar.succeeded()) {
-                        if (++acked == rows) {
-                            done.complete();
-                        }
-                        fill();
-                    } else {
-                        // The recorder is writing with a full second buffer: it asks for the candle again.
-                        resent++;
-                        refused.add(c);
-                        if (!retryScheduled) {
-                            retryScheduled = true;
-                            vertx.setTimer(5, id -> {
-                                retryScheduled = false;
-                                fill();
-                            });
-                        }
-                    }
-                });
+        void fill(RecorderOutbox outbox, int window) {
+            while (next < rows && outbox.pending() < window) {
+                outbox.offer(candle(next++));
             }
+            if (next == rows && outbox.pending() == 0) {
+                done.complete();
+                return;
+            }
+            // The outbox has no acknowledgement callback: look again soon, as a market's next candles would come.
+            vertx.setTimer(1, id -> fill(outbox, window));
         }
 
         /** The {@code n}th candle: stream {@code n % streams}, minute {@code n / streams}. */

@@ -17,20 +17,23 @@ final class RecorderBenchCommand {
     static final int DEFAULT_STREAMS = 100;
     /** Unacknowledged candles at most: two full recorder buffers, what the recorder holds before refusing. */
     static final int DEFAULT_WINDOW = 20_000;
+    /** Candles per bus request, the outbox's default. */
+    static final int DEFAULT_BATCH = io.candlebus.market.candle.RecorderOutbox.Batching.DEFAULT.maxBatch();
 
     private RecorderBenchCommand() {}
 
     static String usage() {
         return """
-                Usage: java -jar candlebus.jar bench --recorder [--rows N] [--streams S] [--window W] [--data DIR]
-                                                     [--flush-millis N] [--max-buffered N]
+                Usage: java -jar candlebus.jar bench --recorder [--rows N] [--streams S] [--window W] [--batch B]
+                                                     [--data DIR] [--flush-millis N] [--max-buffered N]
 
-                Pushes N closed 1m candles, minute by minute over S streams, through the real recorder verticle
-                (event bus request, buffer, Parquet writer, rename, acknowledgement) with at most W candles
+                Pushes N closed 1m candles, minute by minute over S streams, through the market's real recorder
+                outbox (owner routing, batches of up to B candles on the event bus, one acknowledgement each) and
+                the real recorder verticle (buffer, Parquet writer, rename) with at most W candles
                 unacknowledged, and prints 'rows=N rows_per_s=X files=N bytes=N'. The recorder runs with the
                 node's defaults (flush every 2000 ms or 10000 candles) unless told otherwise. Without --data the
                 dataset goes to a temporary directory that is deleted afterwards.
-                Defaults: --rows 1000000 --streams 100 --window 20000.
+                Defaults: --rows 1000000 --streams 100 --window 20000 --batch 1000.
                 """;
     }
 
@@ -38,6 +41,7 @@ final class RecorderBenchCommand {
         long rows = DEFAULT_ROWS;
         int streams = DEFAULT_STREAMS;
         int window = DEFAULT_WINDOW;
+        int batch = DEFAULT_BATCH;
         Path data = null;
         RecorderConfig d = RecorderConfig.defaults();
         long flush = d.flushIntervalMillis();
@@ -57,14 +61,18 @@ final class RecorderBenchCommand {
                     case "--rows" -> rows = number(a, v, 1, Long.MAX_VALUE);
                     case "--streams" -> streams = (int) number(a, v, 1, 100_000);
                     case "--window" -> window = (int) number(a, v, 1, 10_000_000);
+                    case "--batch" -> batch = (int) number(a, v, 1, 1_000_000);
                     case "--data" -> data = Path.of(v);
                     case "--flush-millis" -> flush = number(a, v, 1, 3_600_000);
                     case "--max-buffered" -> maxBuffered = (int) number(a, v, 1, 10_000_000);
                     default -> throw new ConfigException(
                             "bench --recorder",
-                            "one of --rows, --streams, --window, --data, --flush-millis, --max-buffered",
+                            "one of --rows, --streams, --window, --batch, --data, --flush-millis, --max-buffered",
                             a);
                 }
+            }
+            if (batch > window) {
+                throw new ConfigException("--batch", "at most --window " + window, String.valueOf(batch));
             }
         } catch (ConfigException e) {
             err.println("candlebus bench: " + e.getMessage());
@@ -76,9 +84,9 @@ final class RecorderBenchCommand {
             Path dir = temporary ? Files.createTempDirectory("candlebus-bench") : data;
             try {
                 RecorderBench.Result r =
-                        RecorderBench.run(rows, streams, window, new RecorderConfig(dir, flush, maxBuffered));
+                        RecorderBench.run(rows, streams, window, batch, new RecorderConfig(dir, flush, maxBuffered));
                 out.println(r.line());
-                err.println("candlebus bench: " + streams + " streams, " + r.resent()
+                err.println("candlebus bench: " + streams + " streams, batches of " + batch + ", " + r.resent()
                         + " candles refused while a write ran and sent again, " + String.format("%.2f", r.seconds())
                         + " s");
                 return 0;

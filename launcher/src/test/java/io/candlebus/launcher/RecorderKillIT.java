@@ -106,7 +106,7 @@ class RecorderKillIT {
             String victimWriter = writerId(victimLog, victim);
             String survivorWriter = writerId(survivorLog, survivor);
 
-            // Both recorders have written files: the bus spreads the market's requests over them.
+            // Both recorders have written files: each owns some of the 8 streams (all 8 on one: 1 run in 128).
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> {

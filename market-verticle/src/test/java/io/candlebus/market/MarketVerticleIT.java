@@ -91,10 +91,7 @@ class MarketVerticleIT {
                 .<Heartbeat>consumer(
                         Addresses.STATUS_HEARTBEAT, m -> heartbeats.put(m.body().component(), m.body()));
         // A stand-in recorder that acknowledges every candle.
-        vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> {
-            recorded.add(m.body().key());
-            m.reply(null);
-        });
+        StandInRecorder.acknowledging(vertx, "stand-in", c -> recorded.add(c.key()));
     }
 
     @AfterEach

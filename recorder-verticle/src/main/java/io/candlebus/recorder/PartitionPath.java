@@ -4,9 +4,7 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -27,7 +25,9 @@ record PartitionPath(Instrument instrument, Interval interval, LocalDate date) {
     }
 
     static PartitionPath of(Candle candle) {
-        LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(candle.openTime()), ZoneOffset.UTC);
+        // The UTC day by arithmetic: LocalDate.ofInstant builds the offset's zone rules on every call, and this
+        // runs once per candle written.
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(candle.openTime(), 86_400_000L));
         return new PartitionPath(candle.instrument(), candle.interval(), date);
     }
 

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  *     {@code ./data})
  * @param flushIntervalMillis how often buffered candles are written and then acknowledged, from 1 ms to one
  *     hour (default 2000); senders' request timeouts must exceed it
- * @param maxBufferedCandles buffered candles that trigger an early write; while a write runs, a second
- *     buffer of this size fills and further candles are refused as unavailable (default 10000)
+ * @param maxBufferedCandles buffered candles that trigger an early write; while a write runs, up to twice
+ *     this many more are buffered and further candles are refused as unavailable (default 10000)
  * @param outboxDir where a node with the market role keeps, at shutdown, the closed candles no recorder has
  *     acknowledged yet, to re-send them at its next start; null means {@code dataDir/outbox} (see {@link
  *     #effectiveOutboxDir()}). Set it on another disk than {@code dataDir} if that disk may fail.

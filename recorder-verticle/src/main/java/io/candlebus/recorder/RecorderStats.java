@@ -11,6 +11,8 @@ final class RecorderStats {
     long failures;
     long invalid;
     long refused;
+    /** Candles not written because their sender's write-by time had passed. */
+    long expired;
     /** Writes in a row that failed, whole or in part; 0 once a write succeeds in full. */
     long failingWrites;
     /** Temporary part files of killed writers removed by age. */
@@ -35,6 +37,7 @@ final class RecorderStats {
                 Map.entry("compactedParts", compactedParts),
                 Map.entry("compactionFailures", compactionFailures),
                 Map.entry("staleTempsRemoved", staleTempsRemoved),
+                Map.entry("expired", expired),
                 Map.entry("received", received),
                 Map.entry("written", written),
                 Map.entry("duplicates", duplicates),

@@ -2,6 +2,7 @@ package io.candlebus.contract.codec;
 
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleBatch;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.KillSwitchState;
@@ -9,6 +10,7 @@ import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.PnlSnapshot;
+import io.candlebus.contract.RecorderPresence;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -34,7 +36,9 @@ public final class Codecs {
             SubscriptionCommand.class,
             SubscriptionList.class,
             Heartbeat.class,
-            NodeInfo.class);
+            NodeInfo.class,
+            CandleBatch.class,
+            RecorderPresence.class);
 
     /**
      * Registers a default codec for every record in {@link #ALL}. Call once per {@code Vertx}, on every

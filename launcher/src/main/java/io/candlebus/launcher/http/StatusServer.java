@@ -11,6 +11,7 @@ import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.PnlSnapshot;
+import io.candlebus.contract.RecorderPresence;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -118,6 +119,8 @@ public final class StatusServer extends VerticleBase {
         EventBus bus = vertx.eventBus();
         bus.<Heartbeat>consumer(Addresses.STATUS_HEARTBEAT, m -> onHeartbeat(m.body()));
         bus.<NodeInfo>consumer(Addresses.STATUS_NODES, m -> view.onNodeInfo(m.body(), clock.millis()));
+        bus.<RecorderPresence>consumer(
+                Addresses.RECORDER_MEMBERS, m -> view.onRecorderPresence(m.body(), clock.millis()));
         bus.<Candle>consumer(Addresses.CANDLES_CLOSED, m -> view.onClosedCandle(m.body()));
         bus.<Bands>consumer(Addresses.BANDS, m -> view.onBands(m.body()));
         bus.<Signal>consumer(Addresses.SIGNALS, m -> view.onSignal(m.body()));

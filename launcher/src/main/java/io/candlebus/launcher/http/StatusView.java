@@ -7,6 +7,7 @@ import io.candlebus.contract.KillSwitchState;
 import io.candlebus.contract.NodeInfo;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.PnlSnapshot;
+import io.candlebus.contract.RecorderPresence;
 import io.candlebus.contract.Signal;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.codec.ContractJson;
@@ -53,6 +54,7 @@ public final class StatusView {
     private final Map<String, Long> leftAt = new HashMap<>();
 
     private final MarketActivity market = new MarketActivity();
+    private final RecorderOwnersView recorders = new RecorderOwnersView();
     private final NodeTable nodes;
 
     /**
@@ -87,6 +89,11 @@ public final class StatusView {
     /** Returns whether {@code seen}'s component is gone: its node left the cluster, or it is silent past the bound. */
     private boolean gone(SeenHeartbeat seen, long now) {
         return left(seen) || seen.silentMillis(now) > limits.goneAfterMillis();
+    }
+
+    /** Records a recorder's announcement of the streams it owns, heard at {@code now}. */
+    public void onRecorderPresence(RecorderPresence presence, long now) {
+        recorders.onPresence(presence, now);
     }
 
     /** Records a node's announcement received at {@code now} (local wall-clock millis). */
@@ -269,6 +276,7 @@ public final class StatusView {
                 .put("components", components)
                 .put("goneNodes", goneNodes(now))
                 .put("streams", streamsJson)
+                .put("recorders", recorders.json(true, now))
                 .put("instruments", market.instrumentsJson())
                 .put("signals", market.signalsJson(MarketActivity.RECENT))
                 .put("orders", market.ordersJson(MarketActivity.RECENT))
@@ -314,6 +322,7 @@ public final class StatusView {
                                 .put("byState", new JsonObject(new TreeMap<String, Object>(byState)))
                                 .put("fields", new JsonArray(StreamRow.COMPACT_FIELDS))
                                 .put("rows", rows))
+                .put("recorders", recorders.json(false, now))
                 .put("instrumentCount", market.instrumentCount())
                 .put("signalCount", market.signalCount())
                 .put("signals", market.signalsJson(SUMMARY_RECENT))

@@ -2,12 +2,17 @@ package io.candlebus.market.candle;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.CandleBatch;
+import io.candlebus.contract.RecorderPresence;
+import io.candlebus.contract.RecorderRoster;
 import io.candlebus.market.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,9 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers every closed candle to a recorder at least once: a request on {@code recorder.candles} with
- * a timeout, retried with capped exponential backoff on failure, timeout or no recorder, until one
- * acknowledges. The outbox is bounded; a candle offered when it is full is dropped and counted.
+ * Delivers every closed candle to the recorder that owns its stream at least once, and never to two recorders
+ * at a time: candles go in {@link CandleBatch}es to {@code recorder.batches.<owner>}, the owner chosen by the
+ * owner rule over the live recorders announced on {@code recorder.members} ({@link OwnerBatches} holds a stream
+ * back while its old owner has candles of it in flight). A batch not acknowledged (failure, timeout, recorder
+ * gone) is queued again and re-sent with capped exponential backoff, to whichever recorder owns the stream then.
+ * The outbox is bounded; a candle offered when it is full is dropped and counted.
+ *
+ * <p>Batches are cut at {@link Batching#maxBatch} candles and leave at most {@link Batching#lingerMillis} after
+ * the first candle waiting, with at most {@link Batching#maxInFlight} candles unacknowledged.
  *
  * <p>With a {@link OutboxSpool}, nothing unacknowledged is lost at a stop: {@link #keep} writes every candle
  * still queued or in flight to the spool, and {@link #restore} re-sends what the last stop kept (claimed files
@@ -29,29 +40,48 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecorderOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderOutbox.class);
-    // A recorder acknowledges only after its next flush (seconds apart), so the window must hold a whole
-    // flush interval's worth of candles: with 64 in flight, recording was capped at 32 candles/s and a
-    // warm-up of a few thousand candles took minutes to reach disk.
-    private static final int MAX_IN_FLIGHT = 4096;
+    private static final long EXPIRY_CHECK_MILLIS = 500;
+
+    /**
+     * How candles are grouped: at most {@code maxBatch} per request, sent at most {@code lingerMillis} after the
+     * first one waits, at most {@code maxInFlight} unacknowledged. A recorder acknowledges only after its next
+     * flush (seconds apart), so the window must hold a flush interval's worth of candles; a recorder takes twice
+     * its buffer while it writes and refuses more, so the default window is twice the recorder's default buffer
+     * (10,000 candles).
+     */
+    public record Batching(int maxBatch, long lingerMillis, int maxInFlight) {
+        public static final Batching DEFAULT = new Batching(1_000, 10, 20_000);
+
+        public Batching {
+            if (maxBatch < 1 || lingerMillis < 1 || maxInFlight < maxBatch) {
+                throw new IllegalArgumentException("batching: expected maxBatch >= 1, lingerMillis >= 1 and"
+                        + " maxInFlight >= maxBatch, was " + maxBatch + ", " + lingerMillis + ", " + maxInFlight);
+            }
+        }
+    }
 
     private final Vertx vertx;
+    private final long timeoutMillis;
     private final DeliveryOptions options;
     private final int capacity;
     private final Backoff backoff;
     private final OutboxSpool spool;
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
-    // Identity: the same candle offered twice is two entries.
-    private final Set<Entry> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Batching batching;
+    private final RecorderRoster roster = new RecorderRoster(RecorderRoster.DEFAULT_EXPIRY_MILLIS);
+    private final OwnerBatches batches = new OwnerBatches();
+    // Identity: two batches with equal contents are two requests.
+    private final Set<OwnerBatches.Batch> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final MessageConsumer<RecorderPresence> members;
+    private final long expiryTimer;
     private List<Path> claimedFiles = List.of();
     private long restoredLeft;
     private boolean waiting;
+    private boolean lingering;
     private boolean closed;
     private long acknowledged;
     private long retries;
     private long dropped;
-
-    /** One queued candle; {@code restored} if it came from the spool. */
-    private record Entry(Candle candle, boolean restored) {}
+    private long batchesSent;
 
     public RecorderOutbox(Vertx vertx, long timeoutMillis, int capacity, Backoff backoff) {
         this(vertx, timeoutMillis, capacity, backoff, null);
@@ -59,11 +89,39 @@ public final class RecorderOutbox {
 
     /** An outbox that keeps what is unacknowledged at a stop in {@code spool} (null: nowhere). */
     public RecorderOutbox(Vertx vertx, long timeoutMillis, int capacity, Backoff backoff, OutboxSpool spool) {
+        this(vertx, timeoutMillis, capacity, backoff, spool, Batching.DEFAULT);
+    }
+
+    /**
+     * An outbox batching as {@code batching} says. Call on the context that will use it: it listens to the
+     * recorders' announcements from there.
+     */
+    public RecorderOutbox(
+            Vertx vertx, long timeoutMillis, int capacity, Backoff backoff, OutboxSpool spool, Batching batching) {
         this.vertx = vertx;
+        this.timeoutMillis = timeoutMillis;
         this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
         this.capacity = capacity;
         this.backoff = backoff;
         this.spool = spool;
+        this.batching = batching;
+        this.members = vertx.eventBus().consumer(Addresses.RECORDER_MEMBERS, m -> {
+            if (roster.onPresence(m.body(), monotonicMillis())) {
+                LOG.info("live recorders now {}", roster.live());
+                pump();
+            }
+        });
+        this.expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_MILLIS, id -> {
+            if (roster.expire(monotonicMillis())) {
+                LOG.warn("a recorder stopped announcing itself; live recorders now {}", roster.live());
+                pump();
+            }
+        });
+    }
+
+    /** Completes once this outbox hears recorders' announcements cluster-wide. */
+    public Future<Void> listening() {
+        return members.completion();
     }
 
     /**
@@ -91,10 +149,9 @@ public final class RecorderOutbox {
                             claimed.files());
                     claimedFiles = List.copyOf(claimed.files());
                     restoredLeft = claimed.candles().size();
-                    List<Candle> restored = claimed.candles();
-                    for (int i = restored.size() - 1; i >= 0; i--) {
-                        queue.addFirst(new Entry(restored.get(i), true));
-                    }
+                    batches.addFirst(claimed.candles().stream()
+                            .map(c -> new OwnerBatches.Item(c, true))
+                            .toList());
                     releaseIfRestoredAcknowledged();
                     pump();
                 })
@@ -108,7 +165,7 @@ public final class RecorderOutbox {
                 });
     }
 
-    /** Queues {@code candle} for the recorder. */
+    /** Queues {@code candle} for the recorder that owns its stream. */
     public void offer(Candle candle) {
         if (closed) {
             dropped++;
@@ -125,8 +182,16 @@ public final class RecorderOutbox {
             }
             return;
         }
-        queue.addLast(new Entry(candle, false));
-        pump();
+        batches.add(new OwnerBatches.Item(candle, false));
+        if (batches.queued() >= batching.maxBatch()) {
+            pump();
+        } else if (!lingering) {
+            lingering = true;
+            vertx.setTimer(batching.lingerMillis(), id -> {
+                lingering = false;
+                pump();
+            });
+        }
     }
 
     /**
@@ -136,10 +201,11 @@ public final class RecorderOutbox {
      */
     public Future<Void> keep() {
         closed = true;
-        List<Candle> left = new ArrayList<>(queue.size() + inFlight.size());
-        inFlight.forEach(e -> left.add(e.candle()));
-        queue.forEach(e -> left.add(e.candle()));
-        queue.clear();
+        vertx.cancelTimer(expiryTimer);
+        members.unregister();
+        List<Candle> left = new ArrayList<>(batches.queued() + batches.inFlight());
+        inFlight.forEach(b -> b.items().forEach(i -> left.add(i.candle())));
+        batches.clear().forEach(i -> left.add(i.candle()));
         inFlight.clear();
         if (spool == null) {
             if (!left.isEmpty()) {
@@ -182,7 +248,7 @@ public final class RecorderOutbox {
 
     /** Returns candles not yet acknowledged. */
     public long pending() {
-        return queue.size() + (long) inFlight.size();
+        return batches.queued() + (long) batches.inFlight();
     }
 
     /** Returns the counters for the heartbeat. */
@@ -192,34 +258,61 @@ public final class RecorderOutbox {
         c.put("recorderAcknowledged", acknowledged);
         c.put("recorderRetries", retries);
         c.put("recorderDropped", dropped);
+        c.put("recorderBatches", batchesSent);
+        c.put("recordersLive", (long) roster.live().size());
         return c;
     }
 
     private void pump() {
-        while (!closed && !waiting && inFlight.size() < MAX_IN_FLIGHT && !queue.isEmpty()) {
-            Entry entry = queue.pollFirst();
-            inFlight.add(entry);
-            vertx.eventBus()
-                    .request(Addresses.RECORDER_CANDLES, entry.candle(), options)
-                    .onComplete(ar -> {
-                        if (!inFlight.remove(entry)) {
-                            return; // kept at a stop meanwhile
-                        }
-                        if (ar.succeeded()) {
-                            acknowledged++;
-                            backoff.reset();
-                            if (entry.restored()) {
-                                restoredLeft--;
-                                releaseIfRestoredAcknowledged();
-                            }
-                        } else {
-                            retries++;
-                            queue.addFirst(entry);
-                            pause();
-                        }
-                        pump();
-                    });
+        if (closed || waiting) {
+            return;
         }
+        // With no live recorder, the next announcement pumps again.
+        for (OwnerBatches.Batch batch : batches.take(roster.live(), batching.maxInFlight(), batching.maxBatch())) {
+            send(batch);
+        }
+    }
+
+    private void send(OwnerBatches.Batch batch) {
+        inFlight.add(batch);
+        batchesSent++;
+        List<Candle> candles = new ArrayList<>(batch.items().size());
+        batch.items().forEach(i -> candles.add(i.candle()));
+        // Half the timeout: a write the recorder starts by then ends long before this outbox re-sends elsewhere.
+        long writeBy = System.currentTimeMillis() + timeoutMillis / 2;
+        vertx.eventBus()
+                .request(Addresses.recorderBatches(batch.owner()), new CandleBatch(candles, writeBy), options)
+                .onComplete(ar -> {
+                    if (!inFlight.remove(batch)) {
+                        return; // kept at a stop meanwhile
+                    }
+                    batches.settled(batch);
+                    if (ar.succeeded()) {
+                        acknowledged += candles.size();
+                        backoff.reset();
+                        long restored = batch.items().stream()
+                                .filter(OwnerBatches.Item::restored)
+                                .count();
+                        if (restored > 0) {
+                            restoredLeft -= restored;
+                            releaseIfRestoredAcknowledged();
+                        }
+                    } else {
+                        retries += candles.size();
+                        if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+                            // Its address is gone: stopped or dead. It comes back if it announces itself again.
+                            if (roster.remove(batch.owner())) {
+                                LOG.warn(
+                                        "recorder {} has no address any more; live recorders now {}",
+                                        batch.owner(),
+                                        roster.live());
+                            }
+                        }
+                        batches.addFirst(batch.items());
+                        pause();
+                    }
+                    pump();
+                });
     }
 
     /** Deletes the claimed spool files once every candle restored from them is acknowledged. */
@@ -246,5 +339,9 @@ public final class RecorderOutbox {
             waiting = false;
             pump();
         });
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 }

@@ -3,13 +3,15 @@ package io.candlebus.market.candle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.Backoff;
+import io.candlebus.market.StandInRecorder;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -18,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +71,13 @@ class RecorderOutboxTest {
     @Test
     void retriesUntilARecorderAcknowledgesEveryCandle(Vertx vertx) throws Exception {
         Set<String> acked = ConcurrentHashMap.newKeySet();
-        AtomicInteger failuresLeft = new AtomicInteger(5);
-        vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> {
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        StandInRecorder.start(vertx, "r1", candles -> {
             if (failuresLeft.getAndDecrement() > 0) {
-                m.fail(503, "disk busy");
-            } else {
-                acked.add(m.body().key());
-                m.reply(null);
+                return Future.failedFuture("disk busy");
             }
+            candles.forEach(c -> acked.add(c.key()));
+            return Future.succeededFuture();
         });
         RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 1_000, 1_000, new Backoff(5, 50)));
 
@@ -90,7 +93,9 @@ class RecorderOutboxTest {
         assertThat(onContext(vertx, outbox::counters))
                 .containsEntry("recorderAcknowledged", 100L)
                 .containsEntry("recorderDropped", 0L)
-                .hasEntrySatisfying("recorderRetries", n -> assertThat(n).isGreaterThanOrEqualTo(5L));
+                .hasEntrySatisfying("recorderRetries", n -> assertThat(n).isGreaterThanOrEqualTo(3L))
+                .as("100 candles offered at once go in a few batches, each acknowledged once")
+                .hasEntrySatisfying("recorderBatches", n -> assertThat(n).isBetween(4L, 10L));
     }
 
     @Test
@@ -103,15 +108,11 @@ class RecorderOutboxTest {
             return null;
         });
         assertThat(onContext(vertx, outbox::counters)).containsEntry("recorderDropped", 2L);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> onContext(vertx, outbox::counters).get("recorderRetries") >= 3);
         assertThat(onContext(vertx, outbox::pending)).isEqualTo(10L);
+        assertThat(onContext(vertx, outbox::counters)).containsEntry("recordersLive", 0L);
 
         Set<String> acked = ConcurrentHashMap.newKeySet();
-        vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> {
-            acked.add(m.body().key());
-            m.reply(null);
-        });
+        StandInRecorder.acknowledging(vertx, "r1", c -> acked.add(c.key()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> acked.size() == 10);
     }
@@ -128,8 +129,10 @@ class RecorderOutboxTest {
             }
             return null;
         });
+        StandInRecorder failing = StandInRecorder.start(vertx, "r0", candles -> Future.failedFuture("disk full"));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> onContext(vertx, first::counters).get("recorderRetries") >= 1);
+        failing.unregister();
 
         onContext(vertx, first::keep).await(10, TimeUnit.SECONDS);
 
@@ -140,10 +143,7 @@ class RecorderOutboxTest {
         assertThat(Files.readAllLines(kept.get(0), StandardCharsets.UTF_8)).hasSize(10);
 
         Set<String> acked = ConcurrentHashMap.newKeySet();
-        vertx.eventBus().<Candle>consumer(Addresses.RECORDER_CANDLES, m -> {
-            acked.add(m.body().key());
-            m.reply(null);
-        });
+        StandInRecorder.acknowledging(vertx, "r1", c -> acked.add(c.key()));
         RecorderOutbox second = onContext(
                 vertx, () -> new RecorderOutbox(vertx, 1_000, 1_000, new Backoff(5, 20), new OutboxSpool(spoolDir)));
         onContext(vertx, second::restore).await(10, TimeUnit.SECONDS);
@@ -174,6 +174,83 @@ class RecorderOutboxTest {
         OutboxSpool.Claimed again = new OutboxSpool(dir).claim();
         assertThat(again.candles()).containsExactlyInAnyOrder(candle(1), candle(2));
         assertThat(again.badLines()).isZero();
+    }
+
+    @Test
+    void eachStreamGoesToItsOwnerAndMovesOnlyOnceTheOldOwnerAnsweredForItsCandles(Vertx vertx) throws Exception {
+        Map<String, List<String>> received = new ConcurrentHashMap<>();
+        Map<String, Long> lastHeldByA = new ConcurrentHashMap<>();
+        Map<String, Long> firstAtB = new ConcurrentHashMap<>();
+        List<Promise<Void>> heldByA = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean holdA = new java.util.concurrent.atomic.AtomicBoolean();
+        StandInRecorder a = StandInRecorder.start(vertx, "a", candles -> {
+            candles.forEach(c ->
+                    received.computeIfAbsent(c.key(), k -> new ArrayList<>()).add("a"));
+            if (!holdA.get()) {
+                return Future.succeededFuture();
+            }
+            Promise<Void> p = Promise.promise();
+            heldByA.add(p);
+            return p.future().onComplete(ar -> candles.forEach(c -> lastHeldByA.put(stream(c), System.nanoTime())));
+        });
+        StandInRecorder.start(vertx, "b", candles -> {
+            candles.forEach(c -> {
+                received.computeIfAbsent(c.key(), k -> new ArrayList<>()).add("b");
+                firstAtB.putIfAbsent(stream(c), System.nanoTime());
+            });
+            return Future.succeededFuture();
+        });
+        RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 30_000, 100_000, new Backoff(5, 20)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onContext(vertx, outbox::counters).get("recordersLive") == 2L);
+        offerMinute(vertx, outbox, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> onContext(vertx, outbox::pending) == 0L);
+        for (int s = 0; s < 60; s++) {
+            String owner =
+                    io.candlebus.contract.StreamOwners.ownerOf("binance:spot:S" + s + "USDT/1m", List.of("a", "b"));
+            assertThat(received.get(OwnerBatchesTest.candle(s, 0).key())).containsExactly(owner);
+        }
+
+        // "a" holds minute 1 unanswered, then leaves: its streams must not reach "b" before it answers.
+        holdA.set(true);
+        offerMinute(vertx, outbox, 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !heldByA.isEmpty());
+        a.leave();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onContext(vertx, outbox::counters).get("recordersLive") == 1L);
+        offerMinute(vertx, outbox, 2);
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(onContext(vertx, outbox::pending))
+                .as("a's streams wait for a")
+                .isGreaterThan(0L);
+        long answered = System.nanoTime();
+        vertx.runOnContext(v -> heldByA.forEach(p -> p.fail("written? unknown")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onContext(vertx, outbox::pending) == 0L);
+
+        for (int s = 0; s < 60; s++) {
+            assertThat(received.get(OwnerBatchesTest.candle(s, 2).key())).containsExactly("b");
+        }
+        assertThat(lastHeldByA).isNotEmpty();
+        lastHeldByA.keySet().forEach(stream -> assertThat(firstAtB.get(stream))
+                .as("first candle of %s at b after a answered", stream)
+                .isGreaterThan(answered));
+        // What "a" failed to acknowledge went to "b": every candle of minute 1 reached "b" in the end.
+        for (int s = 0; s < 60; s++) {
+            assertThat(received.get(OwnerBatchesTest.candle(s, 1).key())).contains("b");
+        }
+    }
+
+    private static void offerMinute(Vertx vertx, RecorderOutbox outbox, int minute) throws Exception {
+        onContext(vertx, () -> {
+            for (int s = 0; s < 60; s++) {
+                outbox.offer(OwnerBatchesTest.candle(s, minute));
+            }
+            return null;
+        });
+    }
+
+    private static String stream(Candle c) {
+        return io.candlebus.contract.StreamOwners.streamKey(c);
     }
 
     private static List<Path> files(Path dir) throws IOException {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class OrderVerticle extends VerticleBase {
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KillSwitch kill;
+    private final OrderGate gate;
     private final LastPrices prices = new LastPrices();
     private OrderPnl pnl;
     private KillSwitchEndpoint killEndpoint;
@@ -100,6 +102,7 @@ public final class OrderVerticle extends VerticleBase {
         }
         this.live = live;
         this.kill = new KillSwitch(config.killSwitch(), clock.millis());
+        this.gate = new OrderGate(kill, () -> reconciled, prices, results, clock);
         for (String name : new String[] {
             "signals",
             "staleSignals",
@@ -293,14 +296,10 @@ public final class OrderVerticle extends VerticleBase {
             count("staleSignals");
             return;
         }
-        if (kill.tripped()) {
-            count("refusedKillSwitch");
-            LOG.warn("signal {} not traded: {}", signal.id(), kill.refusal());
-            return;
-        }
-        if (!reconciled) {
-            count("refusedReconciling");
-            LOG.warn("signal {} not traded: the order journal is still being reconciled with the venues", signal.id());
+        Optional<OrderGate.Refusal> refused = gate.forSignal();
+        if (refused.isPresent()) {
+            count(refused.get().counter());
+            LOG.warn("signal {} not traded: {}", signal.id(), refused.get().message());
             return;
         }
         BigDecimal quantity = config.settingsFor(signal.instrument()).quantity();
@@ -330,27 +329,12 @@ public final class OrderVerticle extends VerticleBase {
             message.fail(FailureCode.INVALID.code(), Addresses.ORDERS_SUBMIT + ": " + e.getMessage());
             return;
         }
-        if (kill.tripped()) {
-            count("refusedKillSwitch");
-            message.fail(FailureCode.REJECTED.code(), Addresses.ORDERS_SUBMIT + ": " + kill.refusal());
-            return;
-        }
-        if (!reconciled) {
-            count("refusedReconciling");
+        Optional<OrderGate.Refusal> refused = gate.forSubmit(request);
+        if (refused.isPresent()) {
+            count(refused.get().counter());
             message.fail(
-                    FailureCode.UNAVAILABLE.code(),
-                    Addresses.ORDERS_SUBMIT + ": reconciling the order journal with the venues after a start;"
-                            + " no new order is placed until every open intent is settled, retry shortly");
-            return;
-        }
-        if (results.find(request.clientOrderId()).isEmpty() && !prices.followed(request.instrument(), clock.millis())) {
-            count("invalid");
-            message.fail(
-                    FailureCode.REJECTED.code(),
-                    Addresses.ORDERS_SUBMIT + ": order.instrument: " + request.instrument()
-                            + " is not followed by this deployment (no candle of it on candles.live or"
-                            + " candles.closed in the last " + LastPrices.FOLLOWED_WITHIN_MILLIS / 1000
-                            + " s); follow it first (POST /subscriptions)");
+                    refused.get().code().code(),
+                    Addresses.ORDERS_SUBMIT + ": " + refused.get().message());
             return;
         }
         Future<OrderEvent> placed;

@@ -1,33 +1,19 @@
 package io.candlebus.launcher;
 
-import com.github.luben.zstd.Zstd;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
+import io.candlebus.recorder.PartFileReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.compression.CompressionCodecFactory;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads candles back from a dataset the recorder wrote
@@ -102,20 +88,7 @@ public final class ParquetCandles {
     }
 
     private static void readGroups(Path file, Consumer<Group> sink) throws IOException {
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ZstdDecompressors())
-                .build();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    sink.accept(records.read());
-                }
-            }
-        }
+        PartFileReader.forEachRow(file, sink);
     }
 
     private static Candle candle(Group g, Instrument instrument, Interval interval) {
@@ -139,45 +112,5 @@ public final class ParquetCandles {
 
     private static BigDecimal decimal(Group g, String column) {
         return BigDecimal.valueOf(g.getDouble(column, 0));
-    }
-
-    /** Read-only codecs: the recorder writes ZSTD; parquet-java's own factory would need Hadoop's codecs. */
-    private static final class ZstdDecompressors implements CompressionCodecFactory {
-        @Override
-        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
-            throw new UnsupportedOperationException("replay only reads Parquet");
-        }
-
-        @Override
-        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-            if (codec != CompressionCodecName.ZSTD && codec != CompressionCodecName.UNCOMPRESSED) {
-                throw new IllegalArgumentException(
-                        "--parquet: expected ZSTD or uncompressed files (as the recorder writes), was " + codec);
-            }
-            boolean zstd = codec == CompressionCodecName.ZSTD;
-            return new BytesInputDecompressor() {
-                @Override
-                public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                    return zstd
-                            ? BytesInput.from(
-                                    Zstd.decompress(bytes.toInputStream().readAllBytes(), uncompressedSize))
-                            : bytes;
-                }
-
-                @Override
-                public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-                        throws IOException {
-                    byte[] in = new byte[compressedSize];
-                    input.get(in);
-                    output.put(zstd ? Zstd.decompress(in, uncompressedSize) : in);
-                }
-
-                @Override
-                public void release() {}
-            };
-        }
-
-        @Override
-        public void release() {}
     }
 }

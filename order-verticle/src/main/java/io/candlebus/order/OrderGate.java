@@ -34,29 +34,15 @@ final class OrderGate {
 
     /** Returns why a signal may not be traded now, or empty. */
     Optional<Refusal> forSignal() {
-        if (kill.tripped()) {
-            return Optional.of(new Refusal("refusedKillSwitch", FailureCode.REJECTED, kill.refusal()));
-        }
-        if (!reconciled.getAsBoolean()) {
-            return Optional.of(new Refusal(
-                    "refusedReconciling",
-                    FailureCode.UNAVAILABLE,
-                    "the order journal is still being reconciled with the venues"));
-        }
-        return Optional.empty();
+        return anyOrder("the order journal is still being reconciled with the venues");
     }
 
     /** Returns why {@code request}, submitted over the bus or HTTP, may not be placed now, or empty. */
     Optional<Refusal> forSubmit(OrderRequest request) {
-        if (kill.tripped()) {
-            return Optional.of(new Refusal("refusedKillSwitch", FailureCode.REJECTED, kill.refusal()));
-        }
-        if (!reconciled.getAsBoolean()) {
-            return Optional.of(new Refusal(
-                    "refusedReconciling",
-                    FailureCode.UNAVAILABLE,
-                    "reconciling the order journal with the venues after a start; no new order is placed until"
-                            + " every open intent is settled, retry shortly"));
+        Optional<Refusal> refused = anyOrder("reconciling the order journal with the venues after a start; no new"
+                + " order is placed until every open intent is settled, retry shortly");
+        if (refused.isPresent()) {
+            return refused;
         }
         if (results.find(request.clientOrderId()).isEmpty() && !prices.followed(request.instrument(), clock.millis())) {
             return Optional.of(new Refusal(
@@ -66,6 +52,17 @@ final class OrderGate {
                             + " is not followed by this deployment (no candle of it on candles.live or"
                             + " candles.closed in the last " + LastPrices.FOLLOWED_WITHIN_MILLIS / 1000
                             + " s); follow it first (POST /subscriptions)"));
+        }
+        return Optional.empty();
+    }
+
+    /** The refusals of every new order: a tripped kill switch, then a journal still being reconciled. */
+    private Optional<Refusal> anyOrder(String reconciling) {
+        if (kill.tripped()) {
+            return Optional.of(new Refusal("refusedKillSwitch", FailureCode.REJECTED, kill.refusal()));
+        }
+        if (!reconciled.getAsBoolean()) {
+            return Optional.of(new Refusal("refusedReconciling", FailureCode.UNAVAILABLE, reconciling));
         }
         return Optional.empty();
     }

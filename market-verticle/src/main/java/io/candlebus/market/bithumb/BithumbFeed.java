@@ -136,6 +136,13 @@ public final class BithumbFeed implements Feed {
     private final CodeCheck check;
 
     private boolean started;
+    /**
+     * Whether the market list was asked for once (start's wait is over). Not the directory's
+     * {@code attempted()}: that is false again while a reload is in flight, and a reconnect falling into
+     * one (the list is reloaded hourly, each clock minute after a failure) would never be attempted.
+     */
+    private boolean marketsAsked;
+
     private boolean stopped;
     private boolean backingOff;
     private boolean heardSinceConnect;
@@ -227,6 +234,7 @@ public final class BithumbFeed implements Feed {
                         COMPONENT,
                         check.markets().lastError());
             }
+            marketsAsked = true;
             check.release().forEach(this::add);
             connectIfNeeded();
         });
@@ -300,6 +308,9 @@ public final class BithumbFeed implements Feed {
         if (started && !stopped) {
             check.markets().tick(now);
             check.release().forEach(this::add);
+            // A feed with codes is never left without a connection: a reconnect whose timer found nothing to
+            // do is made here (connectIfNeeded does nothing while connected, connecting or backing off).
+            connectIfNeeded();
         }
         watchStall(now);
         ClientWebSocket ws = link.socket();
@@ -488,7 +499,7 @@ public final class BithumbFeed implements Feed {
     private void connectIfNeeded() {
         if (!started
                 || stopped
-                || !check.markets().attempted()
+                || !marketsAsked
                 || codes.isEmpty()
                 || link.isOpen()
                 || link.isConnecting()

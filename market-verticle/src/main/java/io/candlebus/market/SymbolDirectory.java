@@ -34,6 +34,9 @@ public final class SymbolDirectory {
     private long loadedAt = Long.MIN_VALUE;
     private long attemptedAt = Long.MIN_VALUE;
     private Future<Void> loading;
+    /** Set once the first load has finished: later reloads in flight do not make the list unasked again. */
+    private boolean firstLoadDone;
+
     private long loads;
     private long failures;
     private long version;
@@ -59,9 +62,12 @@ public final class SymbolDirectory {
         return known.contains(symbol) ? Verdict.KNOWN : Verdict.UNKNOWN;
     }
 
-    /** Returns whether a load was attempted and finished (successfully or not). */
+    /**
+     * Returns whether a first load has finished (successfully or not). It stays true while a later reload is in
+     * flight: a feed waiting on it would otherwise skip a reconnect or a new stream during every reload.
+     */
     public boolean attempted() {
-        return attemptedAt != Long.MIN_VALUE && loading == null;
+        return firstLoadDone;
     }
 
     /**
@@ -92,7 +98,8 @@ public final class SymbolDirectory {
         if (loading != null || attemptedAt == Long.MIN_VALUE) {
             return;
         }
-        boolean stale = known != null && now - loadedAt >= refreshMillis;
+        // A failed refresh keeps the old list and is retried at the recheck pace, not on every tick.
+        boolean stale = known != null && now - loadedAt >= refreshMillis && now - attemptedAt >= recheckMillis;
         boolean retry = known == null && now - attemptedAt >= recheckMillis;
         if (stale || retry) {
             load();
@@ -149,6 +156,7 @@ public final class SymbolDirectory {
                 lastError = String.valueOf(ar.cause().getMessage());
             }
             loading = null;
+            firstLoadDone = true;
             done.complete();
         });
         return result;

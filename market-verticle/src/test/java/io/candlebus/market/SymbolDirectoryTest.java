@@ -89,4 +89,35 @@ class SymbolDirectoryTest {
         assertThat(requests).hasSize(1);
         assertThat(directory.loads()).isEqualTo(2);
     }
+
+    @Test
+    void aReloadInFlightDoesNotMakeTheListUnaskedAgain() {
+        directory.ready();
+        requests.poll().complete(Set.of("BTCUSDT"));
+        clock.set(clock.millis() + HOUR);
+        directory.tick(clock.millis());
+        assertThat(requests).as("the hourly reload is in flight").hasSize(1);
+
+        assertThat(directory.attempted()).isTrue();
+        assertThat(directory.ready().succeeded()).isTrue();
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheListAndIsRetriedAtTheRecheckPaceNotOnEveryTick() {
+        directory.ready();
+        requests.poll().complete(Set.of("BTCUSDT"));
+        clock.set(clock.millis() + HOUR);
+        directory.tick(clock.millis());
+        requests.poll().fail(new RestException(503, 0, "down"));
+        assertThat(directory.verdict("BTCUSDT")).isEqualTo(Verdict.KNOWN);
+
+        clock.set(clock.millis() + 10);
+        directory.tick(clock.millis());
+        clock.set(clock.millis() + MINUTE - 20);
+        directory.tick(clock.millis());
+        assertThat(requests).as("no request before the recheck time").isEmpty();
+        clock.set(clock.millis() + 10);
+        directory.tick(clock.millis());
+        assertThat(requests).hasSize(1);
+    }
 }

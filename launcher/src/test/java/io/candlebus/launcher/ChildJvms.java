@@ -42,23 +42,29 @@ final class ChildJvms {
     /** Starts a node with only the recorder role, named {@code name}, in the cluster, writing under {@code data}. */
     static Process recorder(Path log, String name, int port, String clusterName, String members, Path data)
             throws IOException {
-        return start(
-                log,
-                "-Xmx384m",
-                List.of(
-                        "--cluster",
-                        "--cluster-name",
-                        clusterName,
-                        "--cluster-port",
-                        String.valueOf(port),
-                        "--cluster-members",
-                        members,
-                        "--roles",
-                        "recorder",
-                        "--node",
-                        name,
-                        "--data",
-                        data.toString()));
+        return recorder(log, name, port, clusterName, members, data, List.of());
+    }
+
+    /** As above, with {@code more} command-line arguments (e.g. {@code --config FILE}) after the others. */
+    static Process recorder(
+            Path log, String name, int port, String clusterName, String members, Path data, List<String> more)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--cluster",
+                "--cluster-name",
+                clusterName,
+                "--cluster-port",
+                String.valueOf(port),
+                "--cluster-members",
+                members,
+                "--roles",
+                "recorder",
+                "--node",
+                name,
+                "--data",
+                data.toString()));
+        args.addAll(more);
+        return start(log, "-Xmx384m", args);
     }
 
     /** Returns the comma-separated loopback members for {@code ports}. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -56,10 +55,10 @@ final class CandleParquetWriter {
      */
     Path writeInto(Path dir, PartitionPath partition, List<Candle> candles, String writerId, long sequence)
             throws IOException {
-        List<Long> openTimes = checkedOpenTimes(partition, candles);
+        long[] openTimes = checkedOpenTimes(partition, candles);
         long step = partition.interval().millis();
-        PartFileName name = new PartFileName(
-                openTimes.get(0), openTimes.get(openTimes.size() - 1), openTimes.size(), writerId, sequence);
+        PartFileName name =
+                new PartFileName(openTimes[0], openTimes[openTimes.length - 1], openTimes.length, writerId, sequence);
         createDirectoriesDurably(dir);
         Path target = dir.resolve(name.fileName());
         if (Files.exists(target)) {
@@ -70,7 +69,10 @@ final class CandleParquetWriter {
             writeRows(
                     temp,
                     candles,
-                    Map.of(OPEN_TIMES_KEY, OpenTimes.of(openTimes, step).toText()));
+                    Map.of(
+                            OPEN_TIMES_KEY,
+                            OpenTimes.ofAscending(openTimes, openTimes.length, step)
+                                    .toText()));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -88,11 +90,12 @@ final class CandleParquetWriter {
     }
 
     /** Returns the batch's open times after checking it holds only this partition, in strict order. */
-    private static List<Long> checkedOpenTimes(PartitionPath partition, List<Candle> candles) {
+    private static long[] checkedOpenTimes(PartitionPath partition, List<Candle> candles) {
         if (candles.isEmpty()) {
             throw new IllegalArgumentException(partition + ": expected at least one candle, was none");
         }
-        List<Long> openTimes = new ArrayList<>(candles.size());
+        long[] openTimes = new long[candles.size()];
+        int n = 0;
         long previous = Long.MIN_VALUE;
         for (Candle c : candles) {
             if (!partition.holds(c)) {
@@ -103,7 +106,7 @@ final class CandleParquetWriter {
                         + c.openTime() + " after " + previous);
             }
             previous = c.openTime();
-            openTimes.add(previous);
+            openTimes[n++] = previous;
         }
         return openTimes;
     }

@@ -65,23 +65,25 @@ final class CandleRecorder {
         for (Map.Entry<PartitionPath, List<Candle>> entry : byPartition.entrySet()) {
             PartitionPath partition = entry.getKey();
             List<Candle> candles = entry.getValue();
+            List<Candle> ordered = ordered(candles);
             // Held while the partition is listed and written: compaction swaps a day only between writes.
             ReentrantLock lock = locks.of(partition);
             lock.lock();
             try {
                 PartitionIndex known = index.cached(partition);
-                if (known == null || !fresh(candles, known.times()).isEmpty()) {
+                List<Candle> fresh = known == null ? List.of() : unrecorded(ordered, known.times());
+                if (known == null || !fresh.isEmpty()) {
                     // Another recorder sharing the directory may have written some of them since the index
                     // was loaded: one that was killed after its rename but before its acknowledgement, whose
                     // candles the market then re-sent here. Candles known as recorded need no listing.
                     known = index.current(partition);
+                    fresh = unrecorded(ordered, known.times());
                 }
-                List<Candle> fresh = fresh(candles, known.times());
                 if (!fresh.isEmpty()) {
                     Path file = writer.write(partition, fresh, writerId, sequence++);
                     known.wrote(
                             PartFileName.parse(file.getFileName().toString()).orElseThrow(),
-                            OpenTimes.of(fresh.stream().map(Candle::openTime).toList(), known.step()));
+                            openTimes(fresh, known.step()));
                     files++;
                 }
                 written += fresh.size();
@@ -96,24 +98,56 @@ final class CandleRecorder {
         return new FlushOutcome(written, duplicates, files, failures);
     }
 
-    /** Returns the candles not yet recorded, sorted by open time, each open time once (stable: first wins). */
-    private static List<Candle> fresh(List<Candle> candles, OpenTimes recorded) {
+    /**
+     * Returns the candles sorted by open time, each open time once (stable: the first received wins). Candles
+     * usually arrive in order, and then the list itself is returned: no copy, no sort.
+     */
+    private static List<Candle> ordered(List<Candle> candles) {
+        long previous = Long.MIN_VALUE;
+        boolean ascending = true;
+        for (Candle c : candles) {
+            if (c.openTime() <= previous) {
+                ascending = false;
+                break;
+            }
+            previous = c.openTime();
+        }
+        if (ascending) {
+            return candles;
+        }
         List<Candle> sorted = new ArrayList<>(candles);
         sorted.sort(Comparator.comparingLong(Candle::openTime));
-        List<Candle> fresh = new ArrayList<>(sorted.size());
-        boolean first = true;
-        long previous = 0;
+        List<Candle> once = new ArrayList<>(sorted.size());
         for (Candle c : sorted) {
-            if (!first && c.openTime() == previous) {
-                continue;
+            if (once.isEmpty() || once.get(once.size() - 1).openTime() != c.openTime()) {
+                once.add(c);
             }
-            first = false;
-            previous = c.openTime();
-            if (!recorded.contains(previous)) {
+        }
+        return once;
+    }
+
+    /** Returns the candles of {@code ordered} (ascending, each open time once) not in {@code recorded}. */
+    private static List<Candle> unrecorded(List<Candle> ordered, OpenTimes recorded) {
+        if (ordered.get(0).openTime() > recorded.last()) {
+            // The usual case, a partition growing at its end: nothing to look up.
+            return ordered;
+        }
+        List<Candle> fresh = new ArrayList<>(ordered.size());
+        for (Candle c : ordered) {
+            if (!recorded.contains(c.openTime())) {
                 fresh.add(c);
             }
         }
         return fresh;
+    }
+
+    /** Returns the open times of {@code ordered} (ascending, each once) as runs. */
+    private static OpenTimes openTimes(List<Candle> ordered, long step) {
+        long[] times = new long[ordered.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = ordered.get(i).openTime();
+        }
+        return OpenTimes.ofAscending(times, times.length, step);
     }
 
     String writerId() {

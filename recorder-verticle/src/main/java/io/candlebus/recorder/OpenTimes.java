@@ -31,9 +31,44 @@ final class OpenTimes {
         return times;
     }
 
+    /**
+     * Returns the first {@code count} open times of {@code sortedTimes}, strictly ascending, as runs with the
+     * given step. One pass and one map entry per run: it runs for every file written, where adding candle by
+     * candle cost a tree lookup and a boxed key each.
+     */
+    static OpenTimes ofAscending(long[] sortedTimes, int count, long step) {
+        OpenTimes times = new OpenTimes(step);
+        if (count == 0) {
+            return times;
+        }
+        long lo = sortedTimes[0];
+        long hi = lo;
+        for (int i = 1; i < count; i++) {
+            long t = sortedTimes[i];
+            if (t <= hi) {
+                throw new IllegalArgumentException(
+                        "open times: expected strictly ascending, was " + t + " after " + hi);
+            }
+            if (t == hi + step) {
+                hi = t;
+            } else {
+                times.addRun(lo, hi);
+                lo = t;
+                hi = t;
+            }
+        }
+        times.addRun(lo, hi);
+        return times;
+    }
+
     boolean contains(long openTime) {
         Map.Entry<Long, Long> run = runs.floorEntry(openTime);
         return run != null && openTime <= run.getValue() && Math.floorMod(openTime - run.getKey(), step) == 0;
+    }
+
+    /** Returns the latest open time held, or {@link Long#MIN_VALUE} when none is. */
+    long last() {
+        return runs.isEmpty() ? Long.MIN_VALUE : runs.lastEntry().getValue();
     }
 
     /** Returns whether every open time from {@code first} to {@code last}, {@code step} apart, is held. */

@@ -18,6 +18,8 @@ record PartitionPath(Instrument instrument, Interval interval, LocalDate date) {
     /** The dataset's directory under the data directory. */
     static final String DATASET = "candles";
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     PartitionPath {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(interval, "interval");
@@ -27,13 +29,16 @@ record PartitionPath(Instrument instrument, Interval interval, LocalDate date) {
     static PartitionPath of(Candle candle) {
         // The UTC day by arithmetic: LocalDate.ofInstant builds the offset's zone rules on every call, and this
         // runs once per candle written.
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(candle.openTime(), 86_400_000L));
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(candle.openTime(), DAY_MILLIS));
         return new PartitionPath(candle.instrument(), candle.interval(), date);
     }
 
     /** Returns whether {@code candle} belongs in this partition. */
     boolean holds(Candle candle) {
-        return equals(of(candle));
+        // Checked for every candle written: compares in place rather than building the candle's partition.
+        return candle.interval() == interval
+                && Math.floorDiv(candle.openTime(), DAY_MILLIS) == date.toEpochDay()
+                && candle.instrument().equals(instrument);
     }
 
     Path relativeDir() {

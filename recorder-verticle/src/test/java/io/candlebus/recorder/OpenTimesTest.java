@@ -53,6 +53,23 @@ class OpenTimesTest {
     }
 
     @Test
+    void ascendingTimesBuildTheSameRunsAsAddingOneByOne() {
+        long[] sorted = {-2 * M, -M, 0, 3 * M, 7 * M, 8 * M, 9 * M, 20 * M};
+        List<Long> boxed = java.util.Arrays.stream(sorted).boxed().toList();
+
+        OpenTimes times = OpenTimes.ofAscending(sorted, sorted.length, M);
+
+        assertThat(times.toText()).isEqualTo(OpenTimes.of(boxed, M).toText());
+        assertThat(times.runCount()).isEqualTo(4);
+        assertThat(times.last()).isEqualTo(20 * M);
+        assertThat(OpenTimes.ofAscending(sorted, 3, M).toText()).isEqualTo(-2 * M + ":0");
+        assertThat(OpenTimes.ofAscending(sorted, 0, M).last()).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> OpenTimes.ofAscending(new long[] {M, M}, 2, M))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("open times: expected strictly ascending, was 60000 after 60000");
+    }
+
+    @Test
     void textFormRoundTrips() {
         OpenTimes times = OpenTimes.of(List.of(-2 * M, -M, 3 * M, 7 * M, 8 * M), M);
 

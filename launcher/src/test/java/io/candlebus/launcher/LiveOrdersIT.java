@@ -119,8 +119,8 @@ class LiveOrdersIT {
 
             // Positions: the broker's (journal fills, for the risk limit) beside the venue's spot base balance.
             JsonObject positions = new JsonObject(get(base + "/positions").body());
-            assertThat(positions.getJsonObject("positions").getString(BTCUSDT.key()))
-                    .isEqualTo("0.001");
+            assertThat(new BigDecimal(positions.getJsonObject("positions").getString(BTCUSDT.key())))
+                    .isEqualByComparingTo("0.001");
             BigDecimal btcHeld = venues.getJsonArray("binance:spot").stream()
                     .map(JsonObject.class::cast)
                     .filter(b -> b.getString("asset").equals("BTC"))

@@ -117,6 +117,21 @@ class LiveOrdersIT {
             assertThat(venues.getJsonArray("binance:spot").encode()).contains("\"asset\":\"USDT\"");
             assertThat(send("GET", base + "/balances", null).statusCode()).isEqualTo(401);
 
+            // Positions: the broker's (journal fills, for the risk limit) beside the venue's spot base balance.
+            JsonObject positions = new JsonObject(get(base + "/positions").body());
+            assertThat(new BigDecimal(positions.getJsonObject("positions").getString(BTCUSDT.key())))
+                    .isEqualByComparingTo("0.001");
+            BigDecimal btcHeld = venues.getJsonArray("binance:spot").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(b -> b.getString("asset").equals("BTC"))
+                    .map(b -> new BigDecimal(b.getString("free")).add(new BigDecimal(b.getString("locked"))))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(new BigDecimal(positions.getJsonObject("venue").getString(BTCUSDT.key())))
+                    .isEqualByComparingTo(btcHeld);
+            assertThat(positions.getJsonObject("venue").getString(KRW_BTC.key()))
+                    .isNotBlank();
+            assertThat(positions.getJsonObject("venueErrors")).isEmpty();
+
             // A resting order is cancelled at its venue by DELETE /orders/{id}, which answers the final event.
             String resting = "live-it-rest-" + UUID.randomUUID().toString().substring(0, 8);
             BigDecimal above = sim.orders()

@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +69,11 @@ final class OrderQueries {
             switch (query instanceof String q ? q : "") {
                 case "orders" -> message.reply(orders(json));
                 case "order" -> message.reply(order(json));
-                case "positions" -> message.reply(positions());
+                case "positions" -> positions()
+                        .onSuccess(message::reply)
+                        .onFailure(e -> message.fail(
+                                FailureCode.UNAVAILABLE.code(),
+                                prefix + "positions could not be read: " + e.getMessage()));
                 case "balances" -> balances()
                         .onSuccess(message::reply)
                         .onFailure(e -> message.fail(
@@ -131,15 +134,42 @@ final class OrderQueries {
                         new QueryException(FailureCode.NOT_FOUND, "no order with client order id '" + text + "'"));
     }
 
-    private String positions() {
+    /**
+     * The broker's position (the one the risk limits use) per instrument traded. Live mode adds, read from the
+     * venues now, {@code venue}: a futures market's position, a spot market's base asset balance (free + locked,
+     * holdings bought elsewhere included), and {@code venueErrors} per market not read.
+     */
+    private Future<String> positions() {
         Set<Instrument> traded = new TreeSet<>();
         results.recent(Integer.MAX_VALUE, null).forEach(e -> traded.add(e.instrument()));
-        JsonObject positions = new JsonObject();
-        for (Instrument instrument : traded) {
-            BigDecimal position = broker.get().position(instrument);
-            positions.put(instrument.key(), position.toPlainString());
+        Broker b = broker.get();
+        if (!(b instanceof LiveBrokers live)) {
+            return Future.succeededFuture(new JsonObject()
+                    .put("mode", mode)
+                    .put("positions", held(b, traded))
+                    .encode());
         }
-        return new JsonObject().put("mode", mode).put("positions", positions).encode();
+        return live.positionsByVenue(traded, false).map(read -> {
+            traded.addAll(read.venue().keySet());
+            JsonObject venue = new JsonObject();
+            read.venue().forEach((i, amount) -> venue.put(i.key(), amount.toPlainString()));
+            JsonObject errors = new JsonObject();
+            read.errors().forEach(errors::put);
+            return new JsonObject()
+                    .put("mode", mode)
+                    .put("positions", held(b, traded))
+                    .put("venue", venue)
+                    .put("venueErrors", errors)
+                    .encode();
+        });
+    }
+
+    private static JsonObject held(Broker b, Set<Instrument> instruments) {
+        JsonObject positions = new JsonObject();
+        for (Instrument instrument : instruments) {
+            positions.put(instrument.key(), b.position(instrument).toPlainString());
+        }
+        return positions;
     }
 
     /**

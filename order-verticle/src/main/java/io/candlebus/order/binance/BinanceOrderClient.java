@@ -1,6 +1,7 @@
 package io.candlebus.order.binance;
 
 import io.candlebus.contract.Exchange;
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderType;
@@ -18,7 +19,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST}, {@code GET} and {@code DELETE}
@@ -222,6 +225,34 @@ public final class BinanceOrderClient implements VenueOrders {
                     + (body.length() > 80 ? body.substring(0, 80) + "..." : body));
         }
         return Future.succeededFuture(out);
+    }
+
+    /** USDT-M {@code GET /fapi/v2/positionRisk}, COIN-M {@code GET /dapi/v1/positionRisk}; spot has none. */
+    @Override
+    public Future<Optional<Map<Instrument, BigDecimal>>> positions(long timeoutMillis) {
+        if (market == Market.SPOT) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        String path = market == Market.USDM ? "/fapi/v2/positionRisk" : "/dapi/v1/positionRisk";
+        String what = "binance " + market.wireName() + " GET " + path;
+        String query = signer.signedQuery("recvWindow=" + recvWindowMillis + "&timestamp=" + clock.millis());
+        return client.getAbs(restUrl + path + "?" + query)
+                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
+                .timeout(timeoutMillis)
+                .send()
+                .compose(response -> {
+                    String body = response.bodyAsString();
+                    if (response.statusCode() != 200 || body == null) {
+                        JsonObject error = object(body);
+                        return Future.failedFuture(what + ": HTTP " + response.statusCode()
+                                + (error == null ? "" : " " + error.getValue("code") + ": " + error.getValue("msg")));
+                    }
+                    try {
+                        return Future.succeededFuture(Optional.of(BinancePositionRisk.parse(market, body)));
+                    } catch (IllegalArgumentException e) {
+                        return Future.failedFuture(what + ": " + e.getMessage());
+                    }
+                });
     }
 
     private Reply cancelled(HttpResponse<Buffer> response) {

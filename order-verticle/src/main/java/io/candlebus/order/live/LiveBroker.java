@@ -10,12 +10,14 @@ import io.candlebus.order.Broker;
 import io.candlebus.order.journal.JournalEntry;
 import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
+import io.candlebus.order.paper.InstrumentAssets;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * the future fails and the intent stays PENDING for {@link #reconcile()}.
  *
  * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state. The position
- * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled.
+ * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled;
+ * on a futures market, {@link #venuePositions} with {@code adopt} (at reconcile) replaces it with the venue's.
  */
 public final class LiveBroker implements Broker {
     private static final Logger log = LoggerFactory.getLogger(LiveBroker.class);
@@ -262,6 +266,52 @@ public final class LiveBroker implements Broker {
     @Override
     public Future<List<AssetBalance>> balances() {
         return venue.balances(settings.lookupTimeoutMillis());
+    }
+
+    /**
+     * Reads what the venue says of this market's positions, for {@code instruments} (this broker's) and, on
+     * futures, every instrument the venue holds (an asked one it does not hold is zero). Spot: each instrument's
+     * base asset balance, free + locked (an instrument whose base asset cannot be told is left out). With {@code
+     * adopt}, a futures market's positions become this broker's: the venue's word wins over the journal's fills
+     * (fills from elsewhere, or lost). A spot position is never replaced: the balance counts holdings candlebus
+     * did not buy, and the risk limit is about what candlebus bought. Fails when the venue cannot be read.
+     */
+    public Future<Map<Instrument, BigDecimal>> venuePositions(Collection<Instrument> instruments, boolean adopt) {
+        long timeout = settings.lookupTimeoutMillis();
+        return venue.positions(timeout).compose(futures -> {
+            if (futures.isPresent()) {
+                Map<Instrument, BigDecimal> read = new TreeMap<>(futures.get());
+                instruments.forEach(i -> read.putIfAbsent(i, BigDecimal.ZERO));
+                if (adopt) {
+                    positions.clear();
+                    positions.putAll(futures.get());
+                }
+                return Future.succeededFuture(read);
+            }
+            return venue.balances(timeout).map(balances -> {
+                Map<Instrument, BigDecimal> read = new TreeMap<>();
+                for (Instrument instrument : instruments) {
+                    String base;
+                    try {
+                        base = InstrumentAssets.of(instrument).base();
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    read.put(
+                            instrument,
+                            balances.stream()
+                                    .filter(b -> b.asset().equals(base))
+                                    .map(b -> b.free().add(b.locked()))
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+                }
+                return read;
+            });
+        });
+    }
+
+    /** Returns the instruments this broker holds a position in (from the journal, or adopted from the venue). */
+    public Set<Instrument> positionInstruments() {
+        return Set.copyOf(positions.keySet());
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,13 +208,61 @@ public final class LiveBrokers implements Broker {
      * balances and logs a one-line summary (assets and amounts only, never keys); fails if any outcome stays
      * unknown (the caller retries: no new order may be placed before this succeeds). A market whose balances
      * cannot be read is named in a warning but does not hold trading up: keys need not allow every market.
+     * Then reads every market's positions the same way (see {@link #positionsByVenue}), a futures market's
+     * becoming its broker's, and logs them in one line, the journal's next to the venue's.
      */
     public Future<List<OrderEvent>> reconcile() {
-        return each(LiveBroker::reconcile).compose(events -> balancesByVenue().map(balances -> {
-            LOG.info("live orders: balances {}", balances.summary());
-            balances.errors().forEach((venue, why) -> LOG.warn("live orders: balances of {} not read: {}", venue, why));
-            return events;
-        }));
+        return each(LiveBroker::reconcile)
+                .compose(events -> balancesByVenue().map(balances -> {
+                    LOG.info("live orders: balances {}", balances.summary());
+                    balances.errors()
+                            .forEach((venue, why) -> LOG.warn("live orders: balances of {} not read: {}", venue, why));
+                    return events;
+                }))
+                .compose(events -> positionsByVenue(Set.of(), true).map(read -> {
+                    LOG.info("live orders: positions {}", read.summary());
+                    read.errors()
+                            .forEach((venue, why) -> LOG.warn("live orders: positions of {} not read: {}", venue, why));
+                    return events;
+                }));
+    }
+
+    /**
+     * Reads, market after market, the positions the venues hold (futures) or the base asset balances (spot) of
+     * {@code instruments}, of every journaled instrument and of every one a broker holds a position in; never
+     * fails (a market not read is in {@link VenuePositions#errors()}). With {@code adopt} (at reconcile) a futures
+     * market's positions become its broker's (see {@link LiveBroker#venuePositions}).
+     */
+    public Future<VenuePositions> positionsByVenue(Set<Instrument> instruments, boolean adopt) {
+        Map<String, Set<Instrument>> asked = new TreeMap<>();
+        List<Instrument> all = new ArrayList<>(instruments);
+        journal.entries().forEach(e -> all.add(e.request().instrument()));
+        brokers.values().forEach(b -> all.addAll(b.positionInstruments()));
+        for (Instrument i : all) {
+            if (brokerFor(i) != null) {
+                asked.computeIfAbsent(route(i.exchange(), i.market()), k -> new java.util.TreeSet<>())
+                        .add(i);
+            }
+        }
+        Map<Instrument, BigDecimal> held = new TreeMap<>();
+        asked.values().forEach(set -> set.forEach(i -> held.put(i, position(i))));
+        Map<Instrument, BigDecimal> venue = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, LiveBroker> e : brokers.entrySet()) {
+            Set<Instrument> mine = asked.getOrDefault(e.getKey(), Set.of());
+            chain = chain.compose(v -> e.getValue()
+                    .venuePositions(mine, adopt)
+                    .map(read -> {
+                        venue.putAll(read);
+                        return (Void) null;
+                    })
+                    .recover(failure -> {
+                        errors.put(e.getKey(), String.valueOf(failure.getMessage()));
+                        return Future.succeededFuture();
+                    }));
+        }
+        return chain.map(v -> new VenuePositions(new TreeMap<>(held), new TreeMap<>(venue), new TreeMap<>(errors)));
     }
 
     /** Fetches the balances of every venue market with keys, one after the other; never fails. */

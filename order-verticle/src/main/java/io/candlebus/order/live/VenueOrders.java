@@ -1,11 +1,14 @@
 package io.candlebus.order.live;
 
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.order.AssetBalance;
 import io.candlebus.order.journal.OrderState;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One venue's order REST calls as {@link LiveBroker} needs them: place an order, look it up or cancel it
@@ -54,4 +57,12 @@ public interface VenueOrders {
      * the problem, when the answer is not a clear balance list: a balance is never guessed.
      */
     Future<List<AssetBalance>> balances(long timeoutMillis);
+
+    /**
+     * Fetches the net position per instrument the venue holds for this account, flat ones left out; empty for a
+     * market without positions (spot: holdings are balances). Fails like {@link #balances}: never guessed.
+     */
+    default Future<Optional<Map<Instrument, BigDecimal>>> positions(long timeoutMillis) {
+        return Future.succeededFuture(Optional.empty());
+    }
 }

@@ -2,6 +2,7 @@ package io.candlebus.order.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.OrderEvent;
@@ -12,13 +13,18 @@ import io.candlebus.contract.codec.Codecs;
 import io.candlebus.order.ApiCredentials;
 import io.candlebus.order.AssetBalance;
 import io.candlebus.order.ClientOrderIds;
+import io.candlebus.order.OrderEndpoints;
 import io.candlebus.order.TestOrders;
 import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
 import io.candlebus.order.live.LiveBroker;
+import io.candlebus.order.live.LiveBrokers;
+import io.candlebus.order.live.LiveSetup;
+import io.candlebus.order.live.VenuePositions;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
 import io.candlebus.sim.orders.OrderFaults;
+import io.candlebus.sim.orders.Position;
 import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimAccounts;
 import io.candlebus.sim.orders.SimOrder;
@@ -35,6 +41,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -357,5 +365,53 @@ class BinanceBrokerIT {
                 .map(b -> new AssetBalance(
                         b.asset(), b.free().stripTrailingZeros(), b.locked().stripTrailingZeros()))
                 .toList();
+    }
+
+    @Test
+    void aReconcileTakesTheFuturesPositionFromTheVenueAndReportsTheSpotBaseBalanceBesideTheJournals()
+            throws IOException {
+        // Filled through another journal: the node's own journal knows nothing of it.
+        OrderRequest sell = TestOrders.market(newId(), USDM_BTC, Side.SELL, "0.003", null);
+        assertThat(await(broker(Market.USDM).submit(sell)).status()).isEqualTo(OrderStatus.FILLED);
+        SimAccount usdm =
+                sim.orders().account(SimVenue.BINANCE_USDM, KEYS.key()).orElseThrow();
+        BigDecimal atVenue = sim.orders().positions(usdm).stream()
+                .filter(p -> p.instrument().equals(USDM_BTC))
+                .map(Position::quantity)
+                .findFirst()
+                .orElseThrow();
+        assertThat(atVenue.signum()).isNotZero();
+        OrderEndpoints endpoints = new OrderEndpoints(
+                sim.bithumbRestUrl(),
+                sim.binanceRestUrl(Market.SPOT),
+                sim.binanceRestUrl(Market.USDM),
+                sim.binanceRestUrl(Market.COINM));
+        LiveSetup setup = new LiveSetup(
+                dir.resolve("node"),
+                endpoints,
+                Map.of(Exchange.BINANCE, KEYS),
+                60_000,
+                new LiveBroker.Settings(500, 5_000, 2_000, 100),
+                1_000);
+        LiveBrokers node = await(LiveBrokers.open(vertx, setup, sim.clock()));
+        try {
+            assertThat(node.position(USDM_BTC)).isZero();
+
+            await(node.reconcile());
+
+            assertThat(node.position(USDM_BTC)).isEqualByComparingTo(atVenue);
+            VenuePositions read = await(node.positionsByVenue(Set.of(BTCUSDT), false));
+            assertThat(read.errors()).isEmpty();
+            assertThat(read.venue().get(USDM_BTC)).isEqualByComparingTo(atVenue);
+            BigDecimal btc = await(node.balancesByVenue()).balances().get("binance:spot").stream()
+                    .filter(b -> b.asset().equals("BTC"))
+                    .map(b -> b.free().add(b.locked()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(read.venue().get(BTCUSDT)).isEqualByComparingTo(btc);
+            // A spot position stays what the journal's fills give: the balance holds coins bought elsewhere.
+            assertThat(node.position(BTCUSDT)).isZero();
+        } finally {
+            await(node.close(vertx));
+        }
     }
 }

@@ -10,7 +10,6 @@ import io.candlebus.order.Broker;
 import io.candlebus.order.journal.JournalEntry;
 import io.candlebus.order.journal.OrderJournalFile;
 import io.candlebus.order.journal.OrderState;
-import io.candlebus.order.paper.InstrumentAssets;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -269,43 +267,17 @@ public final class LiveBroker implements Broker {
     }
 
     /**
-     * Reads what the venue says of this market's positions, for {@code instruments} (this broker's) and, on
-     * futures, every instrument the venue holds (an asked one it does not hold is zero). Spot: each instrument's
-     * base asset balance, free + locked (an instrument whose base asset cannot be told is left out). With {@code
-     * adopt}, a futures market's positions become this broker's: the venue's word wins over the journal's fills
-     * (fills from elsewhere, or lost). A spot position is never replaced: the balance counts holdings candlebus
-     * did not buy, and the risk limit is about what candlebus bought. Fails when the venue cannot be read.
+     * Reads what the venue says of this market's positions (see {@link VenuePositionReader}) for {@code
+     * instruments}. With {@code adopt}, a futures market's positions become this broker's: the venue's word wins
+     * over the journal's fills (fills from elsewhere, or lost). A spot position is never replaced: the balance
+     * counts holdings candlebus did not buy, and the risk limit is about what candlebus bought.
      */
     public Future<Map<Instrument, BigDecimal>> venuePositions(Collection<Instrument> instruments, boolean adopt) {
-        long timeout = settings.lookupTimeoutMillis();
-        return venue.positions(timeout).compose(futures -> {
-            if (futures.isPresent()) {
-                Map<Instrument, BigDecimal> read = new TreeMap<>(futures.get());
-                instruments.forEach(i -> read.putIfAbsent(i, BigDecimal.ZERO));
-                if (adopt) {
-                    positions.clear();
-                    positions.putAll(futures.get());
-                }
-                return Future.succeededFuture(read);
+        return VenuePositionReader.read(venue, settings.lookupTimeoutMillis(), instruments, futures -> {
+            if (adopt) {
+                positions.clear();
+                positions.putAll(futures);
             }
-            return venue.balances(timeout).map(balances -> {
-                Map<Instrument, BigDecimal> read = new TreeMap<>();
-                for (Instrument instrument : instruments) {
-                    String base;
-                    try {
-                        base = InstrumentAssets.of(instrument).base();
-                    } catch (IllegalArgumentException e) {
-                        continue;
-                    }
-                    read.put(
-                            instrument,
-                            balances.stream()
-                                    .filter(b -> b.asset().equals(base))
-                                    .map(b -> b.free().add(b.locked()))
-                                    .reduce(BigDecimal.ZERO, BigDecimal::add));
-                }
-                return read;
-            });
         });
     }
 

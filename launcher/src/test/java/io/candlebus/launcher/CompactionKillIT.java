@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
-import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
-import io.candlebus.contract.Interval;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.recorder.CompactionStep;
 import io.candlebus.recorder.RecorderConfig;
@@ -16,7 +14,6 @@ import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,25 +176,6 @@ class CompactionKillIT {
     }
 
     private static List<Candle> minutes(Instrument instrument, int from, int to) {
-        List<Candle> out = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            BigDecimal price = BigDecimal.valueOf(87_000 + i);
-            out.add(new Candle(
-                    instrument,
-                    Interval.M1,
-                    FIRST + i * 60_000L,
-                    price,
-                    price.add(BigDecimal.ONE),
-                    price.subtract(BigDecimal.ONE),
-                    price,
-                    BigDecimal.ONE,
-                    price,
-                    1,
-                    BigDecimal.ZERO,
-                    BigDecimal.ZERO,
-                    true,
-                    CandleSource.REST));
-        }
-        return out;
+        return TestCandles.minutes(instrument, FIRST, from, to);
     }
 }

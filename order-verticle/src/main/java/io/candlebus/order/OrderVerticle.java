@@ -23,9 +23,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -66,7 +64,17 @@ public final class OrderVerticle extends VerticleBase {
     private final LiveSetup live;
 
     private final OrderJournal results = new OrderJournal(OrderJournal.DEFAULT_CAPACITY);
-    private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final OrderCounters counters = new OrderCounters(
+            "signals",
+            "staleSignals",
+            "submits",
+            "orders",
+            "fills",
+            "rejects",
+            "duplicates",
+            "invalid",
+            "refusedKillSwitch",
+            "conflicts");
     private final KillSwitch kill;
     private final OrderGate gate;
     private final LastPrices prices = new LastPrices();
@@ -82,7 +90,6 @@ public final class OrderVerticle extends VerticleBase {
     private boolean reconciled;
     private boolean polling;
     private boolean stopped;
-    private long lastEventTime;
     private long heartbeatTimer = -1;
     private long liveTimer = -1;
 
@@ -103,20 +110,6 @@ public final class OrderVerticle extends VerticleBase {
         this.live = live;
         this.kill = new KillSwitch(config.killSwitch(), clock.millis());
         this.gate = new OrderGate(kill, () -> reconciled, prices, results, clock);
-        for (String name : new String[] {
-            "signals",
-            "staleSignals",
-            "submits",
-            "orders",
-            "fills",
-            "rejects",
-            "duplicates",
-            "invalid",
-            "refusedKillSwitch",
-            "conflicts"
-        }) {
-            counters.put(name, 0L);
-        }
     }
 
     @Override
@@ -129,10 +122,10 @@ public final class OrderVerticle extends VerticleBase {
             pnl.trade(paper, rules);
             desk = newDesk(paper);
             reconciled = true;
-            counters.put("openPaperOrders", 0L);
+            counters.set("openPaperOrders", 0L);
             return listen();
         }
-        counters.put("refusedReconciling", 0L);
+        counters.set("refusedReconciling", 0L);
         return vertx.executeBlocking(() -> KillSwitchFile.read(live.journalDir(), clock.millis()))
                 .compose(kept -> {
                     kept.ifPresent(kill::restore);
@@ -396,26 +389,26 @@ public final class OrderVerticle extends VerticleBase {
     }
 
     private void touch(String counter) {
-        count(counter);
-        lastEventTime = clock.millis();
+        counters.touch(counter, clock.millis());
     }
 
     private void count(String counter) {
-        counters.merge(counter, 1L, Long::sum);
+        counters.count(counter);
     }
 
     private void publishHeartbeat(String state) {
         if (brokers != null) {
-            counters.put("openIntents", (long) brokers.openIntents());
+            counters.set("openIntents", brokers.openIntents());
         }
         if (paper != null) {
-            counters.put("openPaperOrders", (long) paper.openOrders());
+            counters.set("openPaperOrders", paper.openOrders());
         }
-        counters.put("killSwitch", kill.tripped() ? 1L : 0L);
+        counters.set("killSwitch", kill.tripped() ? 1L : 0L);
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,
-                        new Heartbeat(node, COMPONENT, state, counters, lastEventTime, clock.millis()));
+                        new Heartbeat(
+                                node, COMPONENT, state, counters.snapshot(), counters.lastEventTime(), clock.millis()));
         pnl.publish(node);
     }
 }

@@ -136,12 +136,6 @@ public final class BithumbFeed implements Feed {
     private final CodeCheck check;
 
     private boolean started;
-    /**
-     * Whether the market list was asked for once (start's wait is over). Not the directory's
-     * {@code attempted()}: that is false again while a reload is in flight, and a reconnect falling into
-     * one (the list is reloaded hourly, each clock minute after a failure) would never be attempted.
-     */
-    private boolean marketsAsked;
 
     private boolean stopped;
     private boolean backingOff;
@@ -234,7 +228,6 @@ public final class BithumbFeed implements Feed {
                         COMPONENT,
                         check.markets().lastError());
             }
-            marketsAsked = true;
             check.release().forEach(this::add);
             connectIfNeeded();
         });
@@ -499,7 +492,7 @@ public final class BithumbFeed implements Feed {
     private void connectIfNeeded() {
         if (!started
                 || stopped
-                || !marketsAsked
+                || !check.markets().attempted()
                 || codes.isEmpty()
                 || link.isOpen()
                 || link.isConnecting()

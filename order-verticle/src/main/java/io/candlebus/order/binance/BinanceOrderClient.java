@@ -10,6 +10,7 @@ import io.candlebus.order.journal.OrderState;
 import io.candlebus.order.live.VenueOrders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Binance's order calls for {@code LiveBroker}, one market per client: {@code POST}, {@code GET} and {@code DELETE}
@@ -130,26 +132,27 @@ public final class BinanceOrderClient implements VenueOrders {
 
     @Override
     public Future<Reply> lookup(OrderRequest request, long timeoutMillis) {
-        String query = signer.signedQuery(
-                stamped("symbol=" + request.instrument().symbol() + "&origClientOrderId=" + request.clientOrderId()));
-        return client.getAbs(restUrl + path() + "?" + query)
-                .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
-                .timeout(timeoutMillis)
-                .send()
-                .map(this::found)
-                .otherwise(e -> new Unclear(e.getMessage()))
-                .compose(this::resyncOnClockRefusal);
+        return byClientOrderId(HttpMethod.GET, request, timeoutMillis, this::found);
     }
 
     @Override
     public Future<Reply> cancel(OrderRequest request, long timeoutMillis) {
+        return byClientOrderId(HttpMethod.DELETE, request, timeoutMillis, this::cancelled);
+    }
+
+    /**
+     * Sends a signed request on the order path naming the order by client order id, and reads the answer with
+     * {@code reader}: any failure is an unclear answer, and a -1021 resyncs the clock first.
+     */
+    private Future<Reply> byClientOrderId(
+            HttpMethod method, OrderRequest request, long timeoutMillis, Function<HttpResponse<Buffer>, Reply> reader) {
         String query = signer.signedQuery(
                 stamped("symbol=" + request.instrument().symbol() + "&origClientOrderId=" + request.clientOrderId()));
-        return client.deleteAbs(restUrl + path() + "?" + query)
+        return client.requestAbs(method, restUrl + path() + "?" + query)
                 .putHeader(BinanceSigner.API_KEY_HEADER, signer.apiKey())
                 .timeout(timeoutMillis)
                 .send()
-                .map(this::cancelled)
+                .map(reader)
                 .otherwise(e -> new Unclear(e.getMessage()))
                 .compose(this::resyncOnClockRefusal);
     }

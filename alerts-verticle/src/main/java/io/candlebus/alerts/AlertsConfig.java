@@ -1,6 +1,7 @@
 package io.candlebus.alerts;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -118,11 +119,11 @@ public record AlertsConfig(
      */
     public static AlertsConfig fromJson(JsonObject json, String path, String telegramToken) {
         ConfigReader r = new ConfigReader(json, path, KEYS);
-        ConfigReader webhook = new ConfigReader(r.object("webhook"), r.at("webhook"), Set.of("url"));
-        ConfigReader telegram = new ConfigReader(r.object("telegram"), r.at("telegram"), Set.of("apiUrl", "chatId"));
-        ConfigReader discord = new ConfigReader(r.object("discord"), r.at("discord"), Set.of("webhookUrl"));
+        ConfigReader webhook = r.child("webhook", Set.of("url"));
+        ConfigReader telegram = r.child("telegram", Set.of("apiUrl", "chatId"));
+        ConfigReader discord = r.child("discord", Set.of("webhookUrl"));
 
-        String chatId = telegram.textOrNumber("chatId");
+        String chatId = AlertsValues.textOrNumber(telegram, "chatId");
         if (chatId != null && !CHAT_ID.matcher(chatId).matches()) {
             throw new ConfigException(telegram.at("chatId"), "a numeric chat id or an @channel name", chatId);
         }
@@ -140,29 +141,29 @@ public record AlertsConfig(
             throw new ConfigException(telegram.at("chatId") + ": expected a chat id, since " + TELEGRAM_TOKEN_ENV
                     + " is set, was nothing");
         }
-        long base = r.integer("retryBaseMillis", 1000, 1, 600_000);
-        long max = r.integer("retryMaxMillis", Math.max(60_000, base), 1, DAY);
+        long base = r.longValue("retryBaseMillis", 1000, 1, 600_000);
+        long max = r.longValue("retryMaxMillis", Math.max(60_000, base), 1, DAY);
         if (max < base) {
             throw new ConfigException(r.at("retryMaxMillis"), "at least retryBaseMillis (" + base + ")", max);
         }
         return new AlertsConfig(
-                webhook.url("url", null, true),
-                telegram.url("apiUrl", TELEGRAM_API_URL, false),
+                AlertsValues.url(webhook, "url", null, true),
+                AlertsValues.url(telegram, "apiUrl", TELEGRAM_API_URL, false),
                 chatId,
                 token,
-                discord.url("webhookUrl", null, true),
-                kinds(r.strings("kinds"), r.at("kinds")),
-                r.integer("throttleMillis", 60_000, 0, DAY),
-                r.integer("staleStreamMillis", 120_000, 1_000, 7 * DAY),
+                AlertsValues.url(discord, "webhookUrl", null, true),
+                kinds(r.strings("kinds", null), r.at("kinds")),
+                r.longValue("throttleMillis", 60_000, 0, DAY),
+                r.longValue("staleStreamMillis", 120_000, 1_000, 7 * DAY),
                 // Heartbeats come every second: anything under two would flag a node that is merely late.
-                r.integer("nodeSilentMillis", 10_000, 2_000, DAY),
-                r.integer("recorderBacklogCandles", 5_000, 1, 10_000_000),
-                r.integer("maxSignalAgeMillis", 60_000, 0, 7 * DAY),
-                (int) r.integer("queueCapacity", 1_000, 1, 100_000),
-                (int) r.integer("maxAttempts", 5, 1, 100),
+                r.longValue("nodeSilentMillis", 10_000, 2_000, DAY),
+                r.longValue("recorderBacklogCandles", 5_000, 1, 10_000_000),
+                r.longValue("maxSignalAgeMillis", 60_000, 0, 7 * DAY),
+                r.integer("queueCapacity", 1_000, 1, 100_000),
+                r.integer("maxAttempts", 5, 1, 100),
                 base,
                 max,
-                r.integer("requestTimeoutMillis", 10_000, 100, 600_000));
+                r.longValue("requestTimeoutMillis", 10_000, 100, 600_000));
     }
 
     private static Set<AlertKind> kinds(List<String> names, String path) {

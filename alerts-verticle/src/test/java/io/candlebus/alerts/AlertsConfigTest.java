@@ -73,7 +73,7 @@ class AlertsConfigTest {
                 .message()
                 .doesNotContain("secret");
         assertThatThrownBy(() -> AlertsConfig.fromJson(new JsonObject().put("throttle", 1), "alerts", null))
-                .hasMessageStartingWith("alerts.throttle: expected one of the keys");
+                .hasMessageStartingWith("alerts.throttle: unknown key, expected one of ");
         assertThatThrownBy(() -> AlertsConfig.fromJson(new JsonObject().put("nodeSilentMillis", 500), "alerts", null))
                 .hasMessage("alerts.nodeSilentMillis: expected an integer from 2000 to 86400000, was 500");
         assertThatThrownBy(() -> AlertsConfig.fromJson(new JsonObject().put("kinds", "kill"), "alerts", null))

@@ -1,13 +1,13 @@
 package io.candlebus.sim;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.candlebus.contract.Instrument;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads a {@link SimConfig} from its JSON form: the field names of the records, unknown keys refused. */
 final class SimConfigJson {
@@ -133,10 +133,6 @@ final class SimConfigJson {
     }
 
     private static void unknownKeys(JsonObject json, Set<String> known, String path) {
-        for (String key : json.fieldNames()) {
-            if (!known.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of " + new TreeSet<>(known), key);
-            }
-        }
+        ConfigReader.requireKnownKeys(json, path, known);
     }
 }

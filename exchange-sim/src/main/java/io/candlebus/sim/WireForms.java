@@ -1,9 +1,8 @@
 package io.candlebus.sim;
 
-import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Chooses which of two forms the simulator writes where the venues' docs and their real messages
@@ -56,12 +55,10 @@ public record WireForms(
         if (json == null) {
             return defaults;
         }
+        ConfigReader.requireKnownKeys(json, path, KEYS);
         for (String key : json.fieldNames()) {
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of " + new TreeSet<>(KEYS), key);
-            }
             if (!(json.getValue(key) instanceof Boolean)) {
-                throw new ConfigException(path + "." + key, "true or false", json.getValue(key));
+                throw ConfigReader.invalid(path + "." + key, "true or false", json.getValue(key));
             }
         }
         return new WireForms(

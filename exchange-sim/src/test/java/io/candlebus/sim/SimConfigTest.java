@@ -54,7 +54,7 @@ class SimConfigTest {
     void fromJsonNamesUnknownKeysAndBadValues() {
         assertThatThrownBy(() -> SimConfig.fromJson(new JsonObject().put("sped", 3), "demo.sim"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("demo.sim.sped: expected one of");
+                .hasMessageStartingWith("demo.sim.sped: unknown key, expected one of ");
         assertThatThrownBy(() -> SimConfig.fromJson(new JsonObject().put("port", 70000), "demo.sim"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("demo.sim.port: expected 0..65535, was 70000");
@@ -83,7 +83,7 @@ class SimConfigTest {
                 .isFalse();
         assertThatThrownBy(() -> SimConfig.fromJson(
                         new JsonObject().put("connectionLimits", new JsonObject().put("streams", 3)), "demo.sim"))
-                .hasMessageStartingWith("demo.sim.connectionLimits.streams: expected one of");
+                .hasMessageStartingWith("demo.sim.connectionLimits.streams: unknown key, expected one of ");
         assertThatThrownBy(() -> SimConfig.fromJson(
                         new JsonObject().put("connectionLimits", new JsonObject().put("streamsPerConnection", 0)),
                         "demo.sim"))
@@ -107,7 +107,7 @@ class SimConfigTest {
                 .isEqualTo(new WireForms(false, false, true, false, false));
         assertThatThrownBy(() -> SimConfig.fromJson(
                         new JsonObject().put("wireForms", new JsonObject().put("stringIds", true)), "demo.sim"))
-                .hasMessageStartingWith("demo.sim.wireForms.stringIds: expected one of");
+                .hasMessageStartingWith("demo.sim.wireForms.stringIds: unknown key, expected one of ");
         assertThatThrownBy(() -> SimConfig.fromJson(
                         new JsonObject().put("wireForms", new JsonObject().put("binanceWrappedErrors", "yes")),
                         "demo.sim"))

@@ -2,6 +2,7 @@ package io.candlebus.launcher;
 
 import io.candlebus.alerts.AlertsConfig;
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.candlebus.contract.Exchange;
 import io.candlebus.launcher.http.HttpLimits;
 import io.candlebus.launcher.http.ReadinessLimits;
@@ -121,7 +122,7 @@ record AppConfig(
     /** Validates one tree; {@code merged} also collects live mode's keys and checks its endpoints. */
     private static AppConfig fromJson(JsonObject tree, Map<String, String> env, boolean merged) {
         ConfigChecks.noControlCharacters(tree, "");
-        JsonFields root = new JsonFields(tree, "", KEYS);
+        ConfigReader root = new ConfigReader(tree, "", KEYS);
         String node = ConfigChecks.name("node", root.string("node", defaultNodeName()));
         Object rolesValue = tree.getValue("roles");
         Set<Role> roles = rolesValue instanceof JsonArray a
@@ -135,7 +136,7 @@ record AppConfig(
                     default -> throw new ConfigException("source", "sim or live", tree.getValue("source"));
                 };
 
-        JsonFields http = new JsonFields(root.object("http"), "http", HTTP_KEYS);
+        ConfigReader http = new ConfigReader(root.object("http"), "http", HTTP_KEYS);
         HttpConfig httpConfig = new HttpConfig(
                 ConfigChecks.bindable("http.host", http.string("host", "127.0.0.1")),
                 http.integer("port", 8080, 0, 65535),
@@ -147,7 +148,7 @@ record AppConfig(
                         http.longValue("headerTimeoutMillis", HttpLimits.DEFAULT_HEADER_TIMEOUT_MILLIS, 100, 600_000),
                         http.integer("maxBodyBytes", HttpLimits.DEFAULT_MAX_BODY_BYTES, 256, 1_048_576)));
 
-        JsonFields cluster = new JsonFields(
+        ConfigReader cluster = new ConfigReader(
                 root.object("cluster"), "cluster", Set.of("enabled", "name", "host", "port", "busPort", "members"));
         List<String> members = cluster.strings("members", List.of("127.0.0.1"));
         for (int i = 0; i < members.size(); i++) {
@@ -162,7 +163,7 @@ record AppConfig(
                 cluster.integer("busPort", 0, 0, 65_535),
                 members);
 
-        JsonFields sim = new JsonFields(root.object("sim"), "sim", Set.of("seed", "speed", "port", "startTime"));
+        ConfigReader sim = new ConfigReader(root.object("sim"), "sim", Set.of("seed", "speed", "port", "startTime"));
         SimSettings simSettings = new SimSettings(
                 sim.longValue("seed", 7),
                 sim.number("speed", 1.0, 0, Simulators.MAX_SPEED),
@@ -201,7 +202,7 @@ record AppConfig(
                 orderKeys);
     }
 
-    private static ReadinessLimits readinessLimits(JsonFields http) {
+    private static ReadinessLimits readinessLimits(ConfigReader http) {
         long week = 604_800_000;
         return new ReadinessLimits(
                 // At least a second: feeds report every second, so a shorter threshold would only flap.

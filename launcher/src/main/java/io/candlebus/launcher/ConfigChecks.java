@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.PrintableText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
@@ -121,40 +122,11 @@ final class ConfigChecks {
 
     /** Returns {@code text} with control characters written as escapes, so a message stays one line. */
     static String printable(String text) {
-        if (text == null || !hasControl(text)) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (isControl(c)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return PrintableText.of(text);
     }
 
     private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isControl(char c) {
-        // U+2028/U+2029 end lines in some log viewers as well.
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+        return PrintableText.hasControl(s);
     }
 
     private static boolean isHostName(String host) {

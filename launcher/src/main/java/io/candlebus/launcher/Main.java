@@ -17,17 +17,7 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** Sub-commands that parse their own options instead of the node configuration. */
-    static final Map<String, Command> TOOLS = Map.of(
-            "soak",
-            SoakCommand::run,
-            "replay",
-            ReplayCommand::run,
-            "bench",
-            BenchCommand::run,
-            "check",
-            CheckCommand::run,
-            "backfill",
-            BackfillCommand::run);
+    static final Map<String, Command> TOOLS = ToolCommands.all(new NodeStarts());
 
     private Main() {}
 

@@ -78,9 +78,9 @@ class ConfigLoaderTest {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"http\":{\"prot\":1}}");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
-                .hasMessage("http.prot: unknown key; expected one of [goneAfterMillis, headerTimeoutMillis, host,"
+                .hasMessage("http.prot: unknown key, expected one of goneAfterMillis, headerTimeoutMillis, host,"
                         + " idleTimeoutMillis, maxBodyBytes, maxConnections, maxUnacknowledgedCandles, port,"
-                        + " staleStreamMillis, startupGraceMillis]");
+                        + " staleStreamMillis, startupGraceMillis");
         Files.writeString(file, "{not json");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
                 .hasMessageContaining("expected a JSON object, was invalid JSON");

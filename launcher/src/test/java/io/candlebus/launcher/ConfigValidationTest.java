@@ -118,7 +118,7 @@ class ConfigValidationTest {
                 .hasMessage("market.binance.spot.restUrl: expected an http:// or https:// URL, was 'https://a b'");
         Files.writeString(file, "{\"market\":{\"tickMillis\":0}}");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
-                .hasMessage("market.tickMillis: expected an integer in [1, 10000], was 0");
+                .hasMessage("market.tickMillis: expected an integer from 1 to 10000, was 0");
         Files.writeString(file, "{\"recorder\":{\"dataDir\":\"/tmp/a\\nb\"}}");
         assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
                 .hasMessageStartingWith("recorder.dataDir: expected text without control characters");

@@ -45,7 +45,8 @@ class OrderSoakIT {
                         "--data",
                         dir.resolve("data").toString()),
                 out,
-                out);
+                out,
+                new NodeStarts());
         String report = bytes.toString(StandardCharsets.UTF_8);
         List<String> lines = report.lines().toList();
         System.out.print(report);

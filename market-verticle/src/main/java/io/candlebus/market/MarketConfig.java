@@ -1,6 +1,7 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
@@ -267,7 +268,7 @@ public record MarketConfig(
 
     static void range(long value, long min, long max, String path) {
         if (value < min || value > max) {
-            throw new ConfigException(path, "an integer in [" + min + ", " + max + "]", value);
+            throw ConfigReader.invalid(path, "an integer from " + min + " to " + max, value);
         }
     }
 

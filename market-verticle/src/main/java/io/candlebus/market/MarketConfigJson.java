@@ -1,6 +1,7 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -11,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads a {@link MarketConfig} from its JSON form (the {@code market} section); unknown keys are refused. */
 final class MarketConfigJson {
@@ -45,11 +45,7 @@ final class MarketConfigJson {
         if (json == null) {
             return d;
         }
-        for (String key : json.fieldNames()) {
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of " + new TreeSet<>(KEYS), key);
-            }
-        }
+        ConfigReader.requireKnownKeys(json, path, KEYS);
         List<Instrument> instruments = json.containsKey("instruments")
                 ? MarketConfig.checkInstruments(
                         instrumentsFrom(json.getValue("instruments"), path + ".instruments"), path + ".instruments")
@@ -175,7 +171,7 @@ final class MarketConfigJson {
             try {
                 market = Market.parse(key);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(path + "." + key, "one of spot, usdm, coinm", key);
+                throw ConfigReader.unknownKey(path + "." + key, List.of("spot", "usdm", "coinm"));
             }
             out.put(market, endpointFrom(json.getValue(key), defaults.get(market), path + "." + key));
         }
@@ -186,11 +182,7 @@ final class MarketConfigJson {
         if (!(value instanceof JsonObject json)) {
             throw new ConfigException(path, "an object with restUrl and wsUrl", value);
         }
-        for (String key : json.fieldNames()) {
-            if (!ENDPOINT_KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of [restUrl, wsUrl]", key);
-            }
-        }
+        ConfigReader.requireKnownKeys(json, path, ENDPOINT_KEYS);
         Object rest = json.getValue("restUrl", defaults.restUrl());
         Object ws = json.getValue("wsUrl", defaults.wsUrl());
         if (!(rest instanceof String restUrl)) {
@@ -208,7 +200,7 @@ final class MarketConfigJson {
         }
         Object value = json.getValue(key);
         if (!(value instanceof Integer || value instanceof Long)) {
-            throw new ConfigException(path + "." + key, "an integer in [" + min + ", " + max + "]", value);
+            throw ConfigReader.invalid(path + "." + key, "an integer from " + min + " to " + max, value);
         }
         long n = ((Number) value).longValue();
         MarketConfig.range(n, min, max, path + "." + key);

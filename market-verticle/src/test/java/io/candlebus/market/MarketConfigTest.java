@@ -105,12 +105,12 @@ class MarketConfigTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"bogus\":1}|market.bogus: expected one of",
+                "{\"bogus\":1}|market.bogus: unknown key, expected one of binance,",
                 "{\"bithumb\":{\"wsUrl\":\"foo\"}}|market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'",
                 "{\"bithumb\":{\"restUrl\":\"ws://x\"}}|market.bithumb.restUrl: expected an http:// or https:// URL",
                 "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
-                "{\"binance\":{\"margin\":{}}}|market.binance.margin: expected one of spot, usdm, coinm",
-                "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: expected one of",
+                "{\"binance\":{\"margin\":{}}}|market.binance.margin: unknown key, expected one of coinm, spot, usdm",
+                "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: unknown key, expected one of restUrl, wsUrl",
                 "{\"intervals\":[\"5m\"]}|market.intervals: expected a list containing 1m",
                 "{\"intervals\":[\"1m\",\"1s\"]}|market.intervals: expected intervals of whole minutes",
                 "{\"intervals\":[\"1m\",\"7m\"]}|market.intervals[1]: interval: expected one of",
@@ -119,19 +119,19 @@ class MarketConfigTest {
                 "{\"instruments\":[\"bithumb:usdm:KRW-BTC\"]}|market.instruments[0]: market: bithumb has only",
                 "{\"instruments\":[\"binance:spot:BTCUSDT\",\"binance:spot:BTCUSDT\"]}|market.instruments: expected each instrument once",
                 "{\"instruments\":[5]}|market.instruments[0]: expected an instrument key",
-                "{\"warmupCandles\":-1}|market.warmupCandles: expected an integer in [0, 10000], was -1",
-                "{\"warmupCandles\":\"5\"}|market.warmupCandles: expected an integer in [0, 10000], was '5'",
-                "{\"closeGraceMillis\":60000}|market.closeGraceMillis: expected an integer in [0, 59000]",
-                "{\"tickMillis\":0}|market.tickMillis: expected an integer in [1, 10000]",
-                "{\"reconnectMinMillis\":100,\"reconnectMaxMillis\":50}|market.reconnectMaxMillis: expected an integer in [100,",
+                "{\"warmupCandles\":-1}|market.warmupCandles: expected an integer from 0 to 10000, was -1",
+                "{\"warmupCandles\":\"5\"}|market.warmupCandles: expected an integer from 0 to 10000, was '5'",
+                "{\"closeGraceMillis\":60000}|market.closeGraceMillis: expected an integer from 0 to 59000",
+                "{\"tickMillis\":0}|market.tickMillis: expected an integer from 1 to 10000",
+                "{\"reconnectMinMillis\":100,\"reconnectMaxMillis\":50}|market.reconnectMaxMillis: expected an integer from 100 to",
                 "{\"recorderTimeoutMillis\":1.5}|market.recorderTimeoutMillis: expected an integer",
-                "{\"maxMessageBytes\":1023}|market.maxMessageBytes: expected an integer in [1024, 4194304], was 1023",
-                "{\"maxMessageBytes\":4194305}|market.maxMessageBytes: expected an integer in [1024, 4194304]",
-                "{\"binanceRotateAfterMillis\":-1}|market.binanceRotateAfterMillis: expected an integer in [0, 86400000]",
-                "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
-                "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
-                "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer in [1, 6000]",
-                "{\"maxInstruments\":0}|market.maxInstruments: expected an integer in [1, 10000], was 0",
+                "{\"maxMessageBytes\":1023}|market.maxMessageBytes: expected an integer from 1024 to 4194304, was 1023",
+                "{\"maxMessageBytes\":4194305}|market.maxMessageBytes: expected an integer from 1024 to 4194304",
+                "{\"binanceRotateAfterMillis\":-1}|market.binanceRotateAfterMillis: expected an integer from 0 to 86400000",
+                "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer from 1 to 1024",
+                "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer from 1 to 1024",
+                "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer from 1 to 6000",
+                "{\"maxInstruments\":0}|market.maxInstruments: expected an integer from 1 to 10000, was 0",
                 "{\"maxInstruments\":1}|market.instruments: expected at most market.maxInstruments (1) instruments, was"
                         + " '4 instruments'",
             })
@@ -184,6 +184,7 @@ class MarketConfigTest {
         assertThat(split.binanceRestWeightLimit()).isEqualTo(100);
         assertThat(split.maxInstruments()).isEqualTo(7);
         assertThatThrownBy(() -> base.withBinanceConnections(0, 0))
-                .hasMessageStartingWith("market.binanceStreamsPerConnection: expected an integer in [1, 1024], was 0");
+                .hasMessageStartingWith(
+                        "market.binanceStreamsPerConnection: expected an integer from 1 to 1024, was 0");
     }
 }

@@ -1,11 +1,11 @@
 package io.candlebus.order;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.candlebus.contract.Instrument;
 import io.candlebus.order.paper.PaperSettings;
 import io.candlebus.order.pnl.DailyLossLimit;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,29 +46,19 @@ final class OrderConfigJson {
         if (json == null) {
             return d;
         }
-        rejectUnknownKeys(json, path, KEYS);
+        ConfigReader r = new ConfigReader(json, path, KEYS);
         Object modeValue = json.getValue("mode", d.mode());
         if (!OrderConfig.PAPER.equals(modeValue) && !OrderConfig.LIVE.equals(modeValue)) {
             throw new ConfigException(path + ".mode", OrderConfig.MODES, modeValue);
         }
         String mode = (String) modeValue;
-        Object trade = json.getValue("tradeSignals", d.tradeSignals());
-        if (!(trade instanceof Boolean tradeSignals)) {
-            throw new ConfigException(path + ".tradeSignals", "true or false", trade);
-        }
-        Object perMinute = json.getValue("maxOrdersPerMinute", d.maxOrdersPerMinute());
-        if (!(perMinute instanceof Integer maxOrdersPerMinute) || maxOrdersPerMinute < 1) {
-            throw new ConfigException(path + ".maxOrdersPerMinute", "an integer from 1 to 2147483647", perMinute);
-        }
-        Object age = json.getValue("maxSignalAgeMillis", d.maxSignalAgeMillis());
-        if (!(age instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
-            throw new ConfigException(path + ".maxSignalAgeMillis", "an integer >= 0", age);
-        }
-        long maxSignalAgeMillis = ((Number) age).longValue();
-        InstrumentSettings defaults = settings(object(json, path, "defaults"), path + ".defaults", d.defaultSettings());
+        boolean tradeSignals = r.bool("tradeSignals", d.tradeSignals());
+        int maxOrdersPerMinute = r.integer("maxOrdersPerMinute", d.maxOrdersPerMinute(), 1, Integer.MAX_VALUE);
+        long maxSignalAgeMillis = r.longAtLeast("maxSignalAgeMillis", d.maxSignalAgeMillis(), 0);
+        InstrumentSettings defaults = settings(r.object("defaults"), r.at("defaults"), d.defaultSettings());
         Map<Instrument, InstrumentSettings> instruments = new TreeMap<>();
-        JsonObject entries = object(json, path, "instruments");
-        for (String key : entries.fieldNames()) {
+        ConfigReader entries = ConfigReader.anyKeys(r.object("instruments"), r.at("instruments"));
+        for (String key : r.object("instruments").fieldNames()) {
             String entryPath = path + ".instruments." + key;
             Instrument instrument;
             try {
@@ -77,25 +67,21 @@ final class OrderConfigJson {
                 throw new ConfigException(entryPath + ": expected an instrument key such as binance:spot:BTCUSDT ("
                         + e.getMessage() + ")");
             }
-            instruments.put(instrument, settings(object(entries, path + ".instruments", key), entryPath, defaults));
+            instruments.put(instrument, settings(entries.object(key), entryPath, defaults));
         }
-        OrderEndpoints endpoints = endpoints(json, path);
+        OrderEndpoints endpoints = endpoints(r);
         Object dir = json.getValue("journalDir");
         if (dir != null && (!(dir instanceof String s) || s.isBlank())) {
-            throw new ConfigException(path + ".journalDir", "a directory path", dir);
+            throw ConfigReader.invalid(r.at("journalDir"), "a directory path", dir);
         }
-        long pollMillis = millis(json, path, "pollMillis", OrderConfig.DEFAULT_POLL_MILLIS, 10);
+        long pollMillis = r.longValue("pollMillis", OrderConfig.DEFAULT_POLL_MILLIS, 10, 3_600_000);
         long lookupDeadlineMillis =
-                millis(json, path, "lookupDeadlineMillis", OrderConfig.DEFAULT_LOOKUP_DEADLINE_MILLIS, 0);
-        Object kill = json.getValue("killSwitch", false);
-        if (!(kill instanceof Boolean killSwitch)) {
-            throw new ConfigException(path + ".killSwitch", "true or false", kill);
-        }
+                r.longValue("lookupDeadlineMillis", OrderConfig.DEFAULT_LOOKUP_DEADLINE_MILLIS, 0, 3_600_000);
+        boolean killSwitch = r.bool("killSwitch", false);
         PaperSettings paper = PaperSettings.fromJson(json.getValue("paper"), path + ".paper");
-        JsonObject riskObject = object(json, path, "risk");
-        rejectUnknownKeys(riskObject, path + ".risk", Set.of("maxDailyLoss"));
+        ConfigReader riskReader = r.child("risk", Set.of("maxDailyLoss"));
         DailyLossLimit maxDailyLoss =
-                DailyLossLimit.fromJson(riskObject.getValue("maxDailyLoss"), path + ".risk.maxDailyLoss");
+                DailyLossLimit.fromJson(riskReader.value("maxDailyLoss"), riskReader.at("maxDailyLoss"));
         RiskSettings risk = RiskSettings.fromJson(json, path);
         try {
             return new OrderConfig(
@@ -118,82 +104,33 @@ final class OrderConfigJson {
         }
     }
 
-    private static OrderEndpoints endpoints(JsonObject json, String path) {
-        JsonObject bithumb = object(json, path, "bithumb");
-        rejectUnknownKeys(bithumb, path + ".bithumb", Set.of("restUrl"));
-        JsonObject binance = object(json, path, "binance");
-        rejectUnknownKeys(binance, path + ".binance", Set.of("spot", "usdm", "coinm"));
+    private static OrderEndpoints endpoints(ConfigReader r) {
+        ConfigReader bithumb = r.child("bithumb", Set.of("restUrl"));
+        ConfigReader binance = r.child("binance", Set.of("spot", "usdm", "coinm"));
         return new OrderEndpoints(
-                url(bithumb, path + ".bithumb"),
-                url(object(binance, path + ".binance", "spot"), path + ".binance.spot"),
-                url(object(binance, path + ".binance", "usdm"), path + ".binance.usdm"),
-                url(object(binance, path + ".binance", "coinm"), path + ".binance.coinm"));
+                url(bithumb),
+                url(binance.child("spot", Set.of("restUrl"))),
+                url(binance.child("usdm", Set.of("restUrl"))),
+                url(binance.child("coinm", Set.of("restUrl"))));
     }
 
-    private static String url(JsonObject json, String path) {
-        rejectUnknownKeys(json, path, Set.of("restUrl"));
-        Object value = json.getValue("restUrl");
+    private static String url(ConfigReader r) {
+        Object value = r.value("restUrl");
         if (value == null) {
             return null;
         }
         if (!(value instanceof String s)) {
-            throw new ConfigException(path + ".restUrl", "an http:// or https:// URL", value);
+            throw ConfigReader.invalid(r.at("restUrl"), "an http:// or https:// URL", value);
         }
-        return OrderEndpoints.check(s, path + ".restUrl");
-    }
-
-    private static long millis(JsonObject json, String path, String key, long fallback, long min) {
-        Object value = json.getValue(key, fallback);
-        if (!(value instanceof Number n)
-                || n.doubleValue() != n.longValue()
-                || n.longValue() < min
-                || n.longValue() > 3_600_000) {
-            throw new ConfigException(path + "." + key, "an integer from " + min + " to 3600000", value);
-        }
-        return n.longValue();
+        return OrderEndpoints.check(s, r.at("restUrl"));
     }
 
     private static InstrumentSettings settings(JsonObject json, String path, InstrumentSettings fallback) {
-        rejectUnknownKeys(json, path, SETTINGS_KEYS);
+        ConfigReader r = new ConfigReader(json, path, SETTINGS_KEYS);
         return new InstrumentSettings(
-                decimal(json, path, "quantity", fallback.quantity()),
-                decimal(json, path, "maxOrderQuantity", fallback.maxOrderQuantity()),
-                decimal(json, path, "maxPosition", fallback.maxPosition()),
-                decimal(json, path, "maxNotional", fallback.maxNotional()));
-    }
-
-    private static JsonObject object(JsonObject json, String path, String key) {
-        Object value = json.getValue(key);
-        if (value == null) {
-            return new JsonObject();
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw new ConfigException(path + "." + key, "a JSON object", value);
-        }
-        return object;
-    }
-
-    private static BigDecimal decimal(JsonObject json, String path, String key, BigDecimal fallback) {
-        Object value = json.getValue(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof String || value instanceof Number) {
-            try {
-                return new BigDecimal(value.toString());
-            } catch (NumberFormatException e) {
-                // Reported below with the field's path.
-            }
-        }
-        throw new ConfigException(path + "." + key, "a decimal such as \"0.001\"", value);
-    }
-
-    private static void rejectUnknownKeys(JsonObject json, String path, Set<String> known) {
-        for (String key : json.fieldNames()) {
-            if (!known.contains(key)) {
-                throw new ConfigException(path + "." + key + ": unknown key, expected one of "
-                        + String.join(", ", known.stream().sorted().toList()));
-            }
-        }
+                r.decimal("quantity", fallback.quantity()),
+                r.decimal("maxOrderQuantity", fallback.maxOrderQuantity()),
+                r.decimal("maxPosition", fallback.maxPosition()),
+                r.decimal("maxNotional", fallback.maxNotional()));
     }
 }

@@ -105,7 +105,7 @@ class OrderConfigTest {
                         + " most 1000, was 0",
                 "{\"maxPriceDeviationPercent\": \"1e9\"}|order.maxPriceDeviationPercent: expected a decimal above 0"
                         + " and at most 1000, was '1e9'",
-                "{\"defaults\": 5}|order.defaults: expected a JSON object, was 5",
+                "{\"defaults\": 5}|order.defaults: expected an object, was 5",
                 "{\"instruments\": {\"binance:spot:BTCUSDT\": {\"quantity\": \"1\"}}}|order.instruments"
                         + ".binance:spot:BTCUSDT.quantity: expected at most maxOrderQuantity 0.01, was '1'",
                 "{\"instruments\": {\"BTCUSDT\": {}}}|order.instruments.BTCUSDT: expected an instrument key such as"
@@ -114,7 +114,7 @@ class OrderConfigTest {
                 "{\"broker\": \"x\"}|order.broker: unknown key, expected one of binance, bithumb, defaults,"
                         + " instruments, journalDir, killSwitch, lookupDeadlineMillis, maxOrdersPerMinute, maxPriceDeviationPercent, maxSignalAgeMillis, mode,"
                         + " paper, pollMillis, risk, tradeSignals",
-                "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer >= 0, was -1"
+                "{\"maxSignalAgeMillis\": -1}|order.maxSignalAgeMillis: expected an integer of at least 0, was -1"
             })
     void rejectsBadValuesNamingTheField(String json, String message) {
         assertThatThrownBy(() -> OrderConfig.fromJson(new JsonObject(json), "order"))

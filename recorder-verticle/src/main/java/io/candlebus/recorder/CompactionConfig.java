@@ -1,6 +1,7 @@
 package io.candlebus.recorder;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,38 +48,12 @@ public record CompactionConfig(boolean enabled, long delayMillis, long everyMill
             return d;
         }
         if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "an object with " + new TreeSet<>(KEYS), value);
+            throw ConfigReader.invalid(path, "an object with " + String.join(", ", new TreeSet<>(KEYS)), value);
         }
-        Set<String> unknown = new TreeSet<>(json.fieldNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(
-                    path + "." + unknown.iterator().next(), "one of the keys " + new TreeSet<>(KEYS), "an unknown key");
-        }
-        boolean enabled = d.enabled();
-        if (json.containsKey("enabled")) {
-            if (!(json.getValue("enabled") instanceof Boolean b)) {
-                throw new ConfigException(path + ".enabled", "true or false", json.getValue("enabled"));
-            }
-            enabled = b;
-        }
+        ConfigReader r = new ConfigReader(json, path, KEYS);
         return new CompactionConfig(
-                enabled,
-                millis(json, path, "delayMillis", d.delayMillis(), 0, MAX_DELAY_MILLIS),
-                millis(json, path, "everyMillis", d.everyMillis(), 100, MAX_EVERY_MILLIS));
-    }
-
-    private static long millis(JsonObject json, String path, String key, long fallback, long min, long max) {
-        if (!json.containsKey(key)) {
-            return fallback;
-        }
-        Object value = json.getValue(key);
-        if (!(value instanceof Number n)
-                || n.doubleValue() != Math.rint(n.doubleValue())
-                || n.doubleValue() < min
-                || n.doubleValue() > max) {
-            throw new ConfigException(path + "." + key, "an integer from " + min + " to " + max, value);
-        }
-        return n.longValue();
+                r.bool("enabled", d.enabled()),
+                r.longValue("delayMillis", d.delayMillis(), 0, MAX_DELAY_MILLIS),
+                r.longValue("everyMillis", d.everyMillis(), 100, MAX_EVERY_MILLIS));
     }
 }

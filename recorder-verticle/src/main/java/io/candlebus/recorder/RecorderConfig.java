@@ -1,13 +1,12 @@
 package io.candlebus.recorder;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Configures the recorder.
@@ -86,16 +85,11 @@ public record RecorderConfig(
         if (json == null) {
             return d;
         }
-        Set<String> unknown = new TreeSet<>(json.fieldNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(
-                    path + "." + unknown.iterator().next(), "one of the keys " + new TreeSet<>(KEYS), "an unknown key");
-        }
+        ConfigReader r = new ConfigReader(json, path, KEYS);
         return new RecorderConfig(
                 directory(json, path, "dataDir", d.dataDir()),
-                integer(json, path, "flushIntervalMillis", d.flushIntervalMillis(), MAX_FLUSH_INTERVAL_MILLIS),
-                (int) integer(json, path, "maxBufferedCandles", d.maxBufferedCandles(), MAX_BUFFERED_CANDLES),
+                r.longValue("flushIntervalMillis", d.flushIntervalMillis(), 1, MAX_FLUSH_INTERVAL_MILLIS),
+                (int) r.longValue("maxBufferedCandles", d.maxBufferedCandles(), 1, MAX_BUFFERED_CANDLES),
                 directory(json, path, "outboxDir", null),
                 CompactionConfig.fromJson(json.getValue("compaction"), path + ".compaction"));
     }
@@ -106,30 +100,12 @@ public record RecorderConfig(
         }
         Object value = json.getValue(key);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new ConfigException(path + "." + key, "a directory path as non-blank text", value);
+            throw ConfigReader.invalid(path + "." + key, "a directory path as non-blank text", value);
         }
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new ConfigException(path + "." + key, "a valid directory path", value);
+            throw ConfigReader.invalid(path + "." + key, "a valid directory path", value);
         }
-    }
-
-    private static long integer(JsonObject json, String path, String key, long fallback, long max) {
-        if (!json.containsKey(key)) {
-            return fallback;
-        }
-        Object value = json.getValue(key);
-        String expected = "an integer from 1 to " + max;
-        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new ConfigException(path + "." + key, expected, value);
-        }
-        BigDecimal exact = new BigDecimal(n.toString());
-        if (exact.stripTrailingZeros().scale() > 0
-                || exact.compareTo(BigDecimal.ONE) < 0
-                || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new ConfigException(path + "." + key, expected, value);
-        }
-        return exact.longValueExact();
     }
 }

@@ -71,8 +71,9 @@ class RecorderConfigTest {
     void rejectsUnknownKeys() {
         assertThatThrownBy(() -> RecorderConfig.fromJson(new JsonObject().put("flushMillis", 5), "recorder"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("recorder.flushMillis: expected one of the keys [compaction, dataDir, flushIntervalMillis,"
-                        + " maxBufferedCandles, outboxDir], was 'an unknown key'");
+                .hasMessage(
+                        "recorder.flushMillis: unknown key, expected one of compaction, dataDir, flushIntervalMillis,"
+                                + " maxBufferedCandles, outboxDir");
     }
 
     @Test
@@ -97,8 +98,8 @@ class RecorderConfigTest {
         assertThatThrownBy(() -> RecorderConfig.fromJson(
                         new JsonObject().put("compaction", new JsonObject().put("every", 5)), "recorder"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("recorder.compaction.every: expected one of the keys [delayMillis, enabled, everyMillis],"
-                        + " was 'an unknown key'");
+                .hasMessage(
+                        "recorder.compaction.every: unknown key, expected one of delayMillis, enabled, everyMillis");
         assertThatThrownBy(() -> RecorderConfig.fromJson(
                         new JsonObject().put("compaction", new JsonObject().put("enabled", "yes")), "recorder"))
                 .isInstanceOf(ConfigException.class)

@@ -1,6 +1,7 @@
 package io.candlebus.strategy;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -37,9 +38,9 @@ public record SmaConfig(int fast, int slow) {
         if (json == null) {
             return d;
         }
-        ConfigValues.requireKnownKeys(json, path, KEYS);
-        int fast = (int) ConfigValues.integer(json, path, "fast", d.fast(), 1, MAX - 1);
-        int slow = (int) ConfigValues.integer(json, path, "slow", d.slow(), 2, MAX);
+        ConfigReader r = new ConfigReader(json, path, KEYS);
+        int fast = r.integer("fast", d.fast(), 1, MAX - 1);
+        int slow = r.integer("slow", d.slow(), 2, MAX);
         if (slow <= fast) {
             throw new ConfigException(path + ".slow", "an integer above fast (" + fast + ")", slow);
         }

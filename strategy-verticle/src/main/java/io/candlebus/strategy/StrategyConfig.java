@@ -1,6 +1,7 @@
 package io.candlebus.strategy;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -91,13 +92,13 @@ public record StrategyConfig(
         if (json == null) {
             return d;
         }
-        ConfigValues.requireKnownKeys(json, path, KEYS);
+        ConfigReader r = new ConfigReader(json, path, KEYS);
         return new StrategyConfig(
-                (int) ConfigValues.integer(json, path, "period", d.period(), 2, 10_000),
-                ConfigValues.number(json, path, "k", d.k()),
-                (int) ConfigValues.integer(json, path, "cooldownCandles", d.cooldownCandles(), 0, 1_000_000),
-                ConfigValues.bool(json, path, "publishLive", d.publishLive()),
-                ConfigValues.integer(json, path, "liveThrottleMillis", d.liveThrottleMillis(), 0, 86_400_000L),
+                r.integer("period", d.period(), 2, 10_000),
+                r.numberAtLeast("k", d.k(), 0),
+                r.integer("cooldownCandles", d.cooldownCandles(), 0, 1_000_000),
+                r.bool("publishLive", d.publishLive()),
+                r.longValue("liveThrottleMillis", d.liveThrottleMillis(), 0, 86_400_000L),
                 priceSource(json, path, d.priceSource()),
                 rules(json, path, d.rules()),
                 sma(json, path));

@@ -3,7 +3,7 @@ package io.candlebus.launcher.http;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
-import io.candlebus.launcher.ParquetCandles;
+import io.candlebus.recorder.ParquetCandles;
 import io.candlebus.strategy.StrategyEngine;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.candlebus.order.paper;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -90,12 +91,12 @@ public record PaperSettings(
             return d;
         }
         if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "a JSON object", value);
+            throw ConfigReader.invalid(path, "an object", value);
         }
-        unknown(json, path, KEYS);
+        ConfigReader r = new ConfigReader(json, path, KEYS);
         Map<String, Map<String, BigDecimal>> balances = new TreeMap<>(d.balances());
         JsonObject b = object(json.getValue("balances"), path + ".balances");
-        unknown(b, path + ".balances", VENUES);
+        ConfigReader.requireKnownKeys(b, path + ".balances", VENUES);
         for (String venue : b.fieldNames()) {
             JsonObject assets = object(b.getValue(venue), path + ".balances." + venue);
             Map<String, BigDecimal> amounts = new TreeMap<>();
@@ -110,11 +111,11 @@ public record PaperSettings(
         }
         Map<String, Fees> fees = new TreeMap<>(d.fees());
         JsonObject f = object(json.getValue("fees"), path + ".fees");
-        unknown(f, path + ".fees", VENUES);
+        ConfigReader.requireKnownKeys(f, path + ".fees", VENUES);
         for (String venue : f.fieldNames()) {
             String field = path + ".fees." + venue;
             JsonObject rates = object(f.getValue(venue), field);
-            unknown(rates, field, Set.of("maker", "taker"));
+            ConfigReader.requireKnownKeys(rates, field, Set.of("maker", "taker"));
             Fees before = fees.get(venue);
             BigDecimal maker = rates.containsKey("maker")
                     ? decimal(rates.getValue("maker"), field + ".maker", false)
@@ -133,12 +134,9 @@ public record PaperSettings(
         BigDecimal leverage = json.containsKey("leverage")
                 ? decimal(json.getValue("leverage"), path + ".leverage", true)
                 : d.leverage();
-        Object wait = json.getValue("marketWaitMillis", d.marketWaitMillis());
-        if (!(wait instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 0) {
-            throw new ConfigException(path + ".marketWaitMillis", "an integer from 0 to 3600000", wait);
-        }
+        long wait = r.longValue("marketWaitMillis", d.marketWaitMillis(), 0, 3_600_000);
         try {
-            return new PaperSettings(balances, fees, slippage, leverage, n.longValue());
+            return new PaperSettings(balances, fees, slippage, leverage, wait);
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }
@@ -149,7 +147,7 @@ public record PaperSettings(
             return new JsonObject();
         }
         if (!(value instanceof JsonObject o)) {
-            throw new ConfigException(path, "a JSON object", value);
+            throw ConfigReader.invalid(path, "an object", value);
         }
         return o;
     }
@@ -169,14 +167,5 @@ public record PaperSettings(
         }
         throw new ConfigException(
                 path, positive ? "a decimal > 0 such as \"1\"" : "a decimal >= 0 such as \"0.001\"", value);
-    }
-
-    private static void unknown(JsonObject json, String path, Set<String> known) {
-        for (String key : json.fieldNames()) {
-            if (!known.contains(key)) {
-                throw new ConfigException(path + "." + key + ": unknown key, expected one of "
-                        + String.join(", ", known.stream().sorted().toList()));
-            }
-        }
     }
 }

@@ -59,7 +59,7 @@ class RecorderBenchIT {
     private static String run(int expectedCode, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 args,
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -71,22 +71,23 @@ final class OrderSoakRun {
     private final SoakOptions options;
     private final Path data;
     private final PrintStream out;
+    private final NodeStarter nodes;
     private final String token = UUID.randomUUID().toString();
     private final AtomicLong signals = new AtomicLong();
     private final Map<String, OrderEvent> latest = new ConcurrentHashMap<>();
 
-    OrderSoakRun(SoakOptions options, Path data, PrintStream out) {
+    OrderSoakRun(SoakOptions options, Path data, PrintStream out, NodeStarter nodes) {
         this.options = options;
         this.data = data;
         this.out = out;
+        this.nodes = nodes;
     }
 
     int run() throws Exception {
-        AppConfig config = AppConfig.fromJson(nodeConfig(), environment());
         long duration = (long) (options.simHours() * HOUR);
         List<PlannedOrderFault> plan = FaultSchedule.planOrders(
                 options.seed(), options.faults(), SoakRun.FAULTS_FROM_MILLIS, duration - SoakRun.QUIET_TAIL_MILLIS);
-        Node node = Node.start(config, vertx -> {
+        ToolNode node = nodes.start(nodeConfig(), environment(), vertx -> {
                     vertx.eventBus().<Signal>consumer(Addresses.SIGNALS, m -> signals.incrementAndGet());
                     vertx.eventBus()
                             .<OrderEvent>consumer(
@@ -106,7 +107,7 @@ final class OrderSoakRun {
             out.printf(
                     "soak --orders: %d instruments, %d order faults over %s sim hours at %sx (about %d s real), seed"
                             + " %d%n",
-                    config.market().instruments().size(),
+                    node.market().instruments().size(),
                     plan.size(),
                     number(options.simHours()),
                     number(options.speed()),
@@ -132,7 +133,7 @@ final class OrderSoakRun {
             node.close().await(120, TimeUnit.SECONDS);
         }
         OrderSoakCheck.Result result;
-        try (OrderJournalFile journal = OrderJournalFile.open(config.orderJournalDir())) {
+        try (OrderJournalFile journal = OrderJournalFile.open(node.orderJournalDir())) {
             result = OrderSoakCheck.check(journal.entries(), book);
         }
         StringBuilder faults = new StringBuilder();
@@ -231,7 +232,7 @@ final class OrderSoakRun {
      * Waits (at most {@link #SETTLE_REAL_MILLIS}) until the latest event of every order agrees with the
      * simulator's book, then returns the book's orders of every account.
      */
-    private List<SimOrder> settle(Node node, OrderEngine engine) {
+    private List<SimOrder> settle(ToolNode node, OrderEngine engine) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_REAL_MILLIS);
         List<SimOrder> book = book(engine);
         while (System.nanoTime() - deadline < 0 && !agrees(book)) {
@@ -277,7 +278,7 @@ final class OrderSoakRun {
         };
     }
 
-    private static void waitForSimTime(Node node, SimClock clock, long simTime) {
+    private static void waitForSimTime(ToolNode node, SimClock clock, long simTime) {
         while (clock.millis() < simTime) {
             node.vertx().timer(clock.toRealMillis(simTime - clock.millis())).await();
         }

@@ -237,7 +237,7 @@ class ReplayCommandTest {
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 args,
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

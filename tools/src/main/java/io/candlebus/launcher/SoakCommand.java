@@ -15,7 +15,7 @@ import java.util.List;
 final class SoakCommand {
     private SoakCommand() {}
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, PrintStream out, PrintStream err, NodeStarter nodes) {
         // --orders picks the order soak (OrderSoakRun); every other option means the same in both.
         boolean orders = args.contains("--orders");
         args = args.stream().filter(a -> !a.equals("--orders")).toList();
@@ -48,7 +48,9 @@ final class SoakCommand {
         out.println("soak: log in " + logFile);
         SoakLog log = SoakLog.redirect(logFile);
         try {
-            return orders ? new OrderSoakRun(options, data, out).run() : new SoakRun(options, data, out).run();
+            return orders
+                    ? new OrderSoakRun(options, data, out, nodes).run()
+                    : new SoakRun(options, data, out, nodes).run();
         } catch (Exception e) {
             err.println("candlebus soak: failed: " + e);
             return 1;

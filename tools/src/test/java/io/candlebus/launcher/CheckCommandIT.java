@@ -92,7 +92,7 @@ class CheckCommandIT {
     private static Result check(Path data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {"check", "--data", data.toString()},
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -85,7 +85,7 @@ class ReplayParquetIT {
     @Test
     void aMissingDatasetIsAClearError(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {
                     "replay",
                     "--parquet",
@@ -105,7 +105,7 @@ class ReplayParquetIT {
     private static int replay(String... options) {
         List<String> args = new ArrayList<>(List.of("replay"));
         args.addAll(List.of(options));
-        return Main.run(
+        return ToolMain.run(
                 args.toArray(String[]::new),
                 Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.PrintableText;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
@@ -40,12 +41,12 @@ final class BackfillCommand {
         }
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, PrintStream out, PrintStream err, NodeStarter nodes) {
         BackfillOptions options;
         try {
             options = BackfillOptions.parse(args);
         } catch (ConfigException e) {
-            err.println("candlebus backfill: " + ConfigChecks.printable(e.getMessage()));
+            err.println("candlebus backfill: " + PrintableText.of(e.getMessage()));
             err.println("Run 'backfill --help' for the options.");
             return 2;
         }
@@ -86,7 +87,7 @@ final class BackfillCommand {
             Backfill.Venues venues;
             if (options.source().equals("sim")) {
                 SimConfig config = SimConfig.demo()
-                        .withInstruments(Simulators.instruments(options.instruments()))
+                        .withInstruments(nodes.simInstruments(options.instruments()))
                         .withStartTime(options.to())
                         .withHistoryMinutes((int) historyMinutes);
                 sim = ExchangeSimulator.start(vertx, config).await(300, TimeUnit.SECONDS);
@@ -109,7 +110,7 @@ final class BackfillCommand {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("candlebus backfill: " + ConfigChecks.printable(e.getMessage()));
+            err.println("candlebus backfill: " + PrintableText.of(e.getMessage()));
             return 2;
         } catch (Exception e) {
             err.println("candlebus backfill: failed: " + e);

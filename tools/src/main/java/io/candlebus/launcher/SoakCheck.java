@@ -5,6 +5,7 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
+import io.candlebus.recorder.ParquetCandles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -56,14 +56,16 @@ final class SoakRun {
     private final SoakOptions options;
     private final Path data;
     private final PrintStream out;
+    private final NodeStarter nodes;
     private final Queue<Candle> closed = new ConcurrentLinkedQueue<>();
     private final Set<String> closedKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
 
-    SoakRun(SoakOptions options, Path data, PrintStream out) {
+    SoakRun(SoakOptions options, Path data, PrintStream out, NodeStarter nodes) {
         this.options = options;
         this.data = data;
         this.out = out;
+        this.nodes = nodes;
     }
 
     /**
@@ -77,13 +79,10 @@ final class SoakRun {
 
     int run() throws Exception {
         long stallTimeout = stallTimeoutMillis(options.speed());
-        AppConfig config = AppConfig.fromJson(nodeConfig(stallTimeout), Map.of());
-        List<Interval> intervals = config.market().intervals();
-        List<Instrument> instruments = config.market().instruments();
         long duration = (long) (options.simHours() * HOUR);
         List<PlannedFault> plan = FaultSchedule.plan(
                 options.seed(), options.faults(), FAULTS_FROM_MILLIS, duration - QUIET_TAIL_MILLIS, 2 * stallTimeout);
-        Node node = Node.start(config, vertx -> {
+        ToolNode node = nodes.start(nodeConfig(stallTimeout), Map.of(), vertx -> {
                     vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> {
                         closed.add(m.body());
                         closedKeys.add(m.body().key());
@@ -94,6 +93,8 @@ final class SoakRun {
                                     m -> heartbeats.put(m.body().component(), m.body()));
                 })
                 .await(120, TimeUnit.SECONDS);
+        List<Interval> intervals = node.market().intervals();
+        List<Instrument> instruments = node.market().instruments();
         boolean open = true;
         try {
             ExchangeSimulator sim = node.simulator();
@@ -177,7 +178,7 @@ final class SoakRun {
                 .put("market", market);
     }
 
-    private static void waitForSimTime(Node node, SimClock clock, long simTime) {
+    private static void waitForSimTime(ToolNode node, SimClock clock, long simTime) {
         while (clock.millis() < simTime) {
             node.vertx().timer(clock.toRealMillis(simTime - clock.millis())).await();
         }
@@ -189,7 +190,7 @@ final class SoakRun {
      * at that moment.
      */
     private Map<Instrument, List<Candle>> settle(
-            Node node, ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {
+            ToolNode node, ExchangeSimulator sim, List<Instrument> instruments, List<Interval> intervals, long end) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_REAL_MILLIS);
         boolean caughtUp = false;
         boolean recorded = false;

@@ -1,10 +1,9 @@
-package io.candlebus.launcher;
+package io.candlebus.recorder;
 
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
-import io.candlebus.recorder.PartFileReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class ParquetCandles {
     private ParquetCandles() {}
 
     /** Hands every 1m candle of {@code instrument} under {@code dataDir} to {@code sink}; returns the count. */
-    static long read(Path dataDir, Instrument instrument, Consumer<Candle> sink) throws IOException {
+    public static long read(Path dataDir, Instrument instrument, Consumer<Candle> sink) throws IOException {
         Path stream = streamDir(dataDir, instrument, Interval.M1);
         if (!Files.isDirectory(stream)) {
             throw new IOException("--parquet: expected a recorded dataset with " + stream + ", was absent");
@@ -83,7 +82,7 @@ public final class ParquetCandles {
     }
 
     /** Hands the open time of every row of one part file to {@code sink}, in file order (the dataset check). */
-    static void readOpenTimes(Path file, java.util.function.LongConsumer sink) throws IOException {
+    public static void readOpenTimes(Path file, java.util.function.LongConsumer sink) throws IOException {
         readGroups(file, g -> sink.accept(g.getLong("candle_begin_time", 0)));
     }
 

@@ -21,7 +21,7 @@ class BenchCommandTest {
     void printsOneLineForTheGeneratedTradeStream() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {"bench", "--messages", "20000", "--warmup", "1000"},
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -81,7 +81,7 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {"bench", "--input", file.toString(), "--warmup", "0"},
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -110,7 +110,7 @@ class BenchCommandTest {
         Path file = dir.resolve("trades.jsonl");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {"bench", "--messages", "1000", "--write", file.toString()},
                 Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
@@ -123,7 +123,7 @@ class BenchCommandTest {
     @Test
     void rejectsBadOptionsWithExitCode2() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
+        int code = ToolMain.run(
                 new String[] {"bench", "--rate", "-1"},
                 Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

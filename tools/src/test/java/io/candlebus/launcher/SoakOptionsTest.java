@@ -78,16 +78,16 @@ class SoakOptionsTest {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-        assertThat(Main.run(new String[] {"soak", "--faults", "many"}, java.util.Map.of(), o, e))
+        assertThat(ToolMain.run(new String[] {"soak", "--faults", "many"}, java.util.Map.of(), o, e))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("candlebus soak: --faults: expected an integer from 0 to 1000000, was 'many'");
         Files.createDirectories(dir.resolve("candles"));
-        assertThat(Main.run(new String[] {"soak", "--data", dir.toString()}, java.util.Map.of(), o, e))
+        assertThat(ToolMain.run(new String[] {"soak", "--data", dir.toString()}, java.util.Map.of(), o, e))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--data: expected a new directory or one without a candles/ dataset");
-        assertThat(Main.run(new String[] {"soak", "--help"}, java.util.Map.of(), o, e))
+        assertThat(ToolMain.run(new String[] {"soak", "--help"}, java.util.Map.of(), o, e))
                 .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("--sim-hours H")

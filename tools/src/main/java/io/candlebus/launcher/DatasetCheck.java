@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.Interval;
+import io.candlebus.recorder.ParquetCandles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

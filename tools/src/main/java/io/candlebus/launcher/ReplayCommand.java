@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.recorder.ParquetCandles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

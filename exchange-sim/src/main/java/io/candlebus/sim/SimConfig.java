@@ -131,6 +131,19 @@ public record SimConfig(
                         .withMeanQuantity("0.1"));
     }
 
+    /**
+     * Returns two Upbit KRW markets, {@code upbit:spot:KRW-BTC} and {@code upbit:spot:KRW-ETH}, with Upbit's KRW
+     * tick at these prices (1000) and its eight-decimal volumes; not part of {@link #demoInstruments()}, so a
+     * set-up adds them where it follows Upbit.
+     */
+    public static List<SimInstrument> upbitDemoInstruments() {
+        return List.of(
+                SimInstrument.of("upbit:spot:KRW-BTC", "131050000", "1000", "0.00000001", 90)
+                        .withMeanQuantity("0.005"),
+                SimInstrument.of("upbit:spot:KRW-ETH", "4502000", "1000", "0.00000001", 45)
+                        .withMeanQuantity("0.1"));
+    }
+
     /** Returns this config listening on another port. */
     public SimConfig withPort(int newPort) {
         return new SimConfig(

@@ -41,7 +41,7 @@ class UpbitRestIT {
     @BeforeAll
     static void start(Vertx vertx) {
         Codecs.registerAll(vertx.eventBus());
-        sim = await(ExchangeSimulator.start(vertx, SimTesting.withUpbit(600)));
+        sim = await(ExchangeSimulator.start(vertx, SimTesting.withUpbit(600).withHistoryMinutes(300)));
         client = WebClient.create(vertx);
     }
 
@@ -148,7 +148,7 @@ class UpbitRestIT {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode rows = Json.parse(r.bodyAsString());
         assertThat(rows)
-                .as("the history (180 minutes before 00:00:05 UTC) spans two UTC days")
+                .as("the history (300 minutes before 00:00:05 UTC) spans two UTC days")
                 .hasSize(2);
         JsonNode today = rows.get(0);
         assertThat(utc(rows.get(1).get("candle_date_time_utc").asText()))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candlebus.contract.Candle;
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.Json;
@@ -172,6 +173,33 @@ class UpbitRestIT {
         BigDecimal change =
                 Json.decimal(today.get("trade_price")).subtract(Json.decimal(today.get("prev_closing_price")));
         assertThat(Json.decimal(today.get("change_price"))).isEqualByComparingTo(change);
+    }
+
+    @Test
+    void aWholeDayOfTheDemoMarketsSumsExactly(Vertx vertx) {
+        ExchangeSimulator days = await(ExchangeSimulator.start(
+                vertx,
+                SimTesting.config(600)
+                        .withHistoryMinutes(2 * 1440)
+                        .withInstruments(io.candlebus.sim.SimConfig.upbitDemoInstruments())));
+        try {
+            for (Instrument i : List.of(UPBIT_BTC, Instrument.parse("upbit:spot:KRW-ETH"))) {
+                HttpResponse<Buffer> r =
+                        await(client.getAbs(days.upbitRestUrl() + "/v1/candles/days?count=3&market=" + i.symbol())
+                                .send());
+                assertThat(r.statusCode()).isEqualTo(200);
+                JsonNode yesterday = Json.parse(r.bodyAsString()).get(1);
+                long day = utc(yesterday.get("candle_date_time_utc").asText());
+                BigDecimal turnover = days.truth(i).stream()
+                        .filter(c -> c.openTime() >= day && c.openTime() < day + 86_400_000L)
+                        .map(Candle::quoteVolume)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(Json.decimal(yesterday.get("candle_acc_trade_price")))
+                        .isEqualByComparingTo(turnover);
+            }
+        } finally {
+            await(days.close());
+        }
     }
 
     @Test

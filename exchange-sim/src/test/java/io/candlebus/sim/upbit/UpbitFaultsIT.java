@@ -104,6 +104,7 @@ class UpbitFaultsIT {
         await(sim.faults().sendGarbageFrame());
         await(sim.faults().sendBadInput(BadInput.UNKNOWN_SYMBOL));
         await(sim.faults().sendBadInput(BadInput.NEGATIVE_PRICE));
+        await(sim.faults().sendBadInput(BadInput.LATE_TRADE));
         await().atMost(DEADLINE)
                 .until(() -> plain.binaries.contains(Faults.GARBAGE)
                         && plain.binaries.stream().anyMatch(b -> b.contains(UpbitBadInput.UNKNOWN_CODE))
@@ -111,8 +112,26 @@ class UpbitFaultsIT {
                         && simple.binaries.stream().anyMatch(b -> b.contains("\"cd\":\"KRW-NOSUCHCOIN\""))
                         && simple.binaries.stream().anyMatch(b -> b.contains("\"tp\":-")));
         vertx.cancelTimer(ping);
+        // A late trade: well formed, minutes older than what was sent before it.
+        await().atMost(DEADLINE).until(() -> hasLateTrade(plain));
         plain.close();
         simple.close();
+    }
+
+    private static boolean hasLateTrade(WsProbe probe) {
+        List<JsonNode> trades = probe.binaries.stream()
+                .filter(b -> b.startsWith("{\"type\":\"trade\""))
+                .map(Json::parse)
+                .toList();
+        long newest = 0;
+        for (JsonNode m : trades) {
+            long time = m.get("trade_timestamp").asLong();
+            if (newest - time >= Faults.LATE_TRADE_AGE_MILLIS) {
+                return true;
+            }
+            newest = Math.max(newest, time);
+        }
+        return false;
     }
 
     @Test

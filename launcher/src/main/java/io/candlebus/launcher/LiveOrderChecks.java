@@ -38,7 +38,7 @@ final class LiveOrderChecks {
                     + " (market.instruments, order.instruments) and needs its keys in the environment; "
                     + e.getMessage());
         }
-        if (source == Source.SIM && !roles.contains(Role.MARKET)) {
+        if (source == Source.SIM && !Role.runsFeeds(roles)) {
             // The simulator runs in the node with the market role; without it here, an unset endpoint
             // would fall back to a real venue.
             for (Instrument instrument : traded) {

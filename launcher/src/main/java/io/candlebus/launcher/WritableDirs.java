@@ -28,7 +28,7 @@ final class WritableDirs {
                 return p;
             }
         }
-        if (config.roles().contains(Role.MARKET)) {
+        if (Role.runsCandles(config.roles())) {
             return problem(config.recorder().effectiveOutboxDir(), "recorder.outboxDir (default: <data>/outbox)");
         }
         return null;

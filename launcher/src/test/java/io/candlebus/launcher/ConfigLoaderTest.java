@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.candlebus.contract.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class ConfigLoaderTest {
     @Test
     void noArgumentsGiveTheDemo() {
         AppConfig c = config(Map.of());
-        assertThat(c.roles()).isEqualTo(EnumSet.allOf(Role.class));
+        assertThat(c.roles()).isEqualTo(Role.all());
         assertThat(c.source()).isEqualTo(AppConfig.Source.SIM);
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.recorder().dataDir()).isEqualTo(Path.of("./data"));

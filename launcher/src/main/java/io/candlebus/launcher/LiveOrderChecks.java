@@ -39,7 +39,7 @@ final class LiveOrderChecks {
                     + e.getMessage());
         }
         if (source == Source.SIM && !Role.runsFeeds(roles)) {
-            // The simulator runs in the node with the market role; without it here, an unset endpoint
+            // The simulator runs in the node with the market (or feeds) role; without it here, an unset endpoint
             // would fall back to a real venue.
             for (Instrument instrument : traded) {
                 String path = restUrlPath(instrument);

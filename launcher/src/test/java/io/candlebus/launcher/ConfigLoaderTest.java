@@ -69,7 +69,8 @@ class ConfigLoaderTest {
                 .hasMessage("http.port: expected an integer from 0 to 65535, was 70000");
         assertThatThrownBy(() -> config(Map.of(), "--roles", "market,trader"))
                 .hasMessage(
-                        "roles: expected one of market, strategy, order, recorder, http, alerts or all, was 'trader'");
+                        "roles: expected one of market, strategy, order, recorder, http, alerts, feeds, candles or all, was"
+                                + " 'trader'");
         assertThatThrownBy(() -> config(Map.of(), "--frobnicate"))
                 .hasMessageStartingWith("command line: expected one of --config, --node");
         assertThatThrownBy(() -> config(Map.of(), "--source", "binance"))

@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class CandleVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CandleVerticle.class);
     private static final String COMPONENT = "market.aggregator";
+    /** Real time a stop waits at most for recorders to acknowledge the candles in flight. */
+    private static final long STOP_SETTLE_MILLIS = 3_000;
 
     /** A repair asked of a feed and not yet started by it. */
     private static final class Repair {
@@ -62,6 +65,7 @@ public final class CandleVerticle extends VerticleBase {
     private final Path spoolDir;
     private final List<String> feedIds;
     private final SequenceTracker sequences = new SequenceTracker();
+    private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
     private final Map<String, Repair> repairs = new HashMap<>();
     /** Feeds whose liveness the aggregator knows (unheard ones start as not alive, never as unlimited). */
     private final Set<String> aliveKnown = new HashSet<>();
@@ -143,9 +147,10 @@ public final class CandleVerticle extends VerticleBase {
         });
         List<Future<Void>> registered = new ArrayList<>();
         for (String feed : feedIds) {
-            registered.add(vertx.eventBus()
-                    .<Object>consumer(Addresses.marketFeed(feed, shard), this::onMessage)
-                    .completion());
+            MessageConsumer<Object> consumer =
+                    vertx.eventBus().consumer(Addresses.marketFeed(feed, shard), this::onMessage);
+            consumers.add(consumer);
+            registered.add(consumer.completion());
         }
         return Future.all(registered).compose(v -> outbox.restore()).onSuccess(v -> {
             tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
@@ -159,7 +164,13 @@ public final class CandleVerticle extends VerticleBase {
         vertx.cancelTimer(tickTimer);
         heartbeat.stop();
         repairs.values().forEach(r -> vertx.cancelTimer(r.timer));
-        return outbox.keep();
+        // No candle closes from here on; the recorders (undeployed after the market) get a moment to acknowledge
+        // what is in flight, and what they have not acknowledged by then is kept for the next start.
+        List<Future<Void>> unregistered = new ArrayList<>();
+        consumers.forEach(c -> unregistered.add(c.unregister()));
+        return Future.join(unregistered)
+                .eventually(() -> outbox.settle(Math.min(config.recorderTimeoutMillis(), STOP_SETTLE_MILLIS)))
+                .eventually(() -> outbox.keep());
     }
 
     private void onMessage(Message<Object> message) {

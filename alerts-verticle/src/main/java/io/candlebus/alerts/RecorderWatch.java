@@ -10,13 +10,18 @@ import java.util.Map;
  * Follows recording from both ends and raises an alert on each change of condition. A recorder's heartbeat
  * ({@code recorder}) shows it failing (state {@code recovering} or its {@code failures} counter rising) or
  * behind (its {@code refused} counter rising: buffer full while a write runs, or {@code buffered} at the
- * backlog bound). A market's aggregator heartbeat ({@code market.aggregator}) shows recording behind when its
+ * backlog bound). A market's candle shard heartbeat ({@code market.aggregator.<shard>}) shows recording behind when its
  * outbox holds {@code recorderPending} candles at the bound or {@code recorderDropped} rises: that also
  * catches a recorder that is gone altogether and so sends no heartbeat of its own.
  */
 final class RecorderWatch {
     static final String RECORDER = "recorder";
     static final String AGGREGATOR = "market.aggregator";
+
+    /** A candle shard ({@code market.aggregator.<shard>}), or the single aggregator of earlier versions. */
+    static boolean isAggregator(String component) {
+        return component.equals(AGGREGATOR) || component.startsWith(AGGREGATOR + ".");
+    }
 
     private enum Condition {
         OK,
@@ -35,7 +40,7 @@ final class RecorderWatch {
 
     List<Alert> onHeartbeat(Heartbeat hb) {
         boolean recorder = hb.component().equals(RECORDER);
-        if (!recorder && !hb.component().equals(AGGREGATOR)) {
+        if (!recorder && !isAggregator(hb.component())) {
             return List.of();
         }
         String subject = hb.node() + "/" + hb.component();

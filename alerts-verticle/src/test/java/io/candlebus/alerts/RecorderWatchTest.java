@@ -60,6 +60,24 @@ class RecorderWatchTest {
     }
 
     @Test
+    void everyCandleShardOutboxIsWatchedOnItsOwn() {
+        Heartbeat shard = new Heartbeat(
+                "main-1",
+                "market.aggregator.3",
+                "live",
+                Map.of("recorderPending", 150L, "recorderDropped", 0L, "recorderRetries", 3L),
+                0,
+                1);
+        assertThat(watch.onHeartbeat(shard)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.RECORDER_BEHIND);
+            assertThat(a.subject()).isEqualTo("main-1/market.aggregator.3");
+        });
+        assertThat(watch.onHeartbeat(
+                        new Heartbeat("main-1", "market.aggregatorx", "live", Map.of("recorderPending", 150L), 0, 1)))
+                .isEmpty();
+    }
+
+    @Test
     void theMarketOutboxShowsRecordingBehindEvenWithoutARecorder() {
         assertThat(watch.onHeartbeat(aggregator(0, 0))).isEmpty();
         assertThat(watch.onHeartbeat(aggregator(150, 0))).singleElement().satisfies(a -> {

@@ -12,6 +12,13 @@ public final class Addresses {
     /** Candles as the venue sent them, open or closed, from websocket or REST. Publish; body {@link Candle}. */
     public static final String MARKET_KLINES = "market.klines";
 
+    /**
+     * Feed events for candle aggregation ({@link FeedEvent}): the prefix of one address per feed and shard,
+     * {@link #marketFeed(String, int)}, and of each feed's control ({@link #marketFeedControl}) and repair
+     * ({@link #marketFeedRepair}) addresses. Send, numbered per (feed, epoch, shard); body {@link FeedEvent}.
+     */
+    public static final String MARKET_FEED = "market.feed";
+
     /** The candle in progress, throttled. Publish; body {@link Candle} with {@code closed=false}. */
     public static final String CANDLES_LIVE = "candles.live";
 
@@ -87,10 +94,35 @@ public final class Addresses {
         return RECORDER_BATCHES + "." + recorder;
     }
 
+    /**
+     * Returns the address on which feed {@code feedId} ({@code exchange.market}) sends the {@link FeedEvent}s of
+     * candle shard {@code shard}, e.g. {@code market.feed.binance.spot.0}.
+     */
+    public static String marketFeed(String feedId, int shard) {
+        return MARKET_FEED + "." + feedId + "." + shard;
+    }
+
+    /**
+     * Returns the address of feed {@code feedId}'s own subscriptions, e.g. {@code market.feed.bithumb.spot.control}.
+     * Request/reply; body {@link SubscriptionCommand}, reply the feed's {@link SubscriptionList}.
+     */
+    public static String marketFeedControl(String feedId) {
+        return MARKET_FEED + "." + feedId + ".control";
+    }
+
+    /**
+     * Returns the address on which feed {@code feedId} takes repair requests, e.g. {@code
+     * market.feed.binance.spot.repair}. Request/reply; body {@link FeedRepair}, empty reply.
+     */
+    public static String marketFeedRepair(String feedId) {
+        return MARKET_FEED + "." + feedId + ".repair";
+    }
+
     /** Every address above, in the order of the design table. */
     public static final List<String> ALL = List.of(
             MARKET_TRADES,
             MARKET_KLINES,
+            MARKET_FEED,
             CANDLES_LIVE,
             CANDLES_CLOSED,
             RECORDER_CANDLES,

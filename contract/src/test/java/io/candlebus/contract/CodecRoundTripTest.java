@@ -138,6 +138,19 @@ class CodecRoundTripTest {
                         RecorderPresence.LIVE,
                         1767225661000L,
                         Map.of("binance:spot:BTCUSDT/1m", 1767225600000L)));
+        long epoch = 7_331_902_114_220_551L;
+        s.put(FeedEvent.TradeEvent.class, new FeedEvent.TradeEvent("bithumb.spot", epoch, 41, (Trade)
+                s.get(Trade.class)));
+        s.put(FeedEvent.KlineEvent.class, new FeedEvent.KlineEvent("binance.spot", epoch, 42, (Candle)
+                s.get(Candle.class)));
+        s.put(FeedEvent.Suspend.class, new FeedEvent.Suspend("bithumb.spot", epoch, 43, KRW_BTC));
+        s.put(FeedEvent.Cover.class, new FeedEvent.Cover("bithumb.spot", epoch, 44, KRW_BTC, 1767218400000L));
+        s.put(FeedEvent.Resume.class, new FeedEvent.Resume("bithumb.spot", epoch, 45, KRW_BTC, 1767225660000L));
+        s.put(FeedEvent.Follow.class, new FeedEvent.Follow("binance.spot", epoch, 0, BTC));
+        s.put(FeedEvent.Unfollow.class, new FeedEvent.Unfollow("binance.spot", epoch, 46, BTC));
+        s.put(FeedEvent.Alive.class, new FeedEvent.Alive("binance.spot", epoch, 47, Long.MIN_VALUE, 1767225661000L, 4));
+        s.put(FeedEvent.RepairStart.class, new FeedEvent.RepairStart("bithumb.spot", epoch, 48, 3));
+        s.put(FeedRepair.class, new FeedRepair(1, 4, 3, Map.of("bithumb:spot:KRW-BTC", 1767225600000L)));
         return s;
     }
 

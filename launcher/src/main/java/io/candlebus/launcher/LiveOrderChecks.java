@@ -38,8 +38,8 @@ final class LiveOrderChecks {
                     + " (market.instruments, order.instruments) and needs its keys in the environment; "
                     + e.getMessage());
         }
-        if (source == Source.SIM && !roles.contains(Role.MARKET)) {
-            // The simulator runs in the node with the market role; without it here, an unset endpoint
+        if (source == Source.SIM && !Role.runsFeeds(roles)) {
+            // The simulator runs in the node with the market (or feeds) role; without it here, an unset endpoint
             // would fall back to a real venue.
             for (Instrument instrument : traded) {
                 String path = restUrlPath(instrument);

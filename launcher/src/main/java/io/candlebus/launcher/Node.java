@@ -108,7 +108,7 @@ public final class Node {
         Clock clock = Clock.systemUTC();
         Future<Clock> clockReady = Future.succeededFuture(clock);
         MarketConfig market = config.market();
-        if (config.roles().contains(Role.MARKET) && config.source() == Source.SIM) {
+        if (Role.runsFeeds(config.roles()) && config.source() == Source.SIM) {
             clockReady = ExchangeSimulator.start(vertx, Simulators.config(config.sim(), market))
                     .recover(e -> Future.failedFuture(
                             BindFailures.explain(e, "sim.port", config.sim().port(), "sim.port", "127.0.0.1")))
@@ -164,10 +164,15 @@ public final class Node {
             chain = chain.compose(
                     v -> deploy(new AlertsVerticle(config.alerts(), clock, node), new DeploymentOptions()));
         }
-        if (config.roles().contains(Role.MARKET)) {
+        boolean feeds = Role.runsFeeds(config.roles());
+        boolean candles = Role.runsCandles(config.roles());
+        if (feeds || candles) {
             MarketConfig effective = simulator == null ? market : withSimulatorEndpoints(market, simulator);
+            MarketVerticle.Parts parts = feeds && candles
+                    ? MarketVerticle.Parts.ALL
+                    : feeds ? MarketVerticle.Parts.FEEDS : MarketVerticle.Parts.CANDLES;
             chain = chain.compose(v -> deploy(
-                    new MarketVerticle(effective, clock, node, config.recorder().effectiveOutboxDir()),
+                    new MarketVerticle(effective, clock, node, config.recorder().effectiveOutboxDir(), parts),
                     new DeploymentOptions()));
         }
         if (config.roles().contains(Role.HTTP)) {

@@ -7,14 +7,35 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Names what a node runs; a node runs any subset, all of them by default. */
+/**
+ * Names what a node runs; a node runs any subset, all of them by default. {@code market} runs the feeds and the
+ * candle aggregation; {@code feeds} (the feed verticles and the subscription owner) and {@code candles} (the
+ * candle shards and their recorder outboxes) run one half each, so the halves can live on different nodes.
+ */
 public enum Role {
     MARKET,
     STRATEGY,
     ORDER,
     RECORDER,
     HTTP,
-    ALERTS;
+    ALERTS,
+    FEEDS,
+    CANDLES;
+
+    /** What {@code all} means: every role, the market as one ({@code feeds} and {@code candles} are its halves). */
+    public static Set<Role> all() {
+        return EnumSet.of(MARKET, STRATEGY, ORDER, RECORDER, HTTP, ALERTS);
+    }
+
+    /** Returns whether {@code roles} run the feeds ({@code market} or {@code feeds}). */
+    public static boolean runsFeeds(Set<Role> roles) {
+        return roles.contains(MARKET) || roles.contains(FEEDS);
+    }
+
+    /** Returns whether {@code roles} run the candle shards ({@code market} or {@code candles}). */
+    public static boolean runsCandles(Set<Role> roles) {
+        return roles.contains(MARKET) || roles.contains(CANDLES);
+    }
 
     /** Returns the lower-case name used in configuration and on the command line. */
     public String wireName() {
@@ -27,7 +48,7 @@ public enum Role {
             throw new ConfigException(path, "a comma-separated list of " + names() + " or all", text);
         }
         if (text.trim().equals("all")) {
-            return EnumSet.allOf(Role.class);
+            return all();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String part : text.split(",")) {

@@ -29,7 +29,8 @@ record Setting(String path, String flag, String env, Kind kind, String descripti
                     "--roles",
                     "CANDLEBUS_ROLES",
                     Kind.STRING,
-                    "what this node runs: market,strategy,order,recorder,http,alerts or all"),
+                    "what this node runs: market,strategy,order,recorder,http,alerts or all; feeds and candles are the"
+                            + " two halves of market"),
             new Setting(
                     "source",
                     "--source",

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Checks, before anything deploys, that the directories a node will write to are writable: the recorder's
  * data directory on a node with the recorder role, and the outbox directory (where unacknowledged candles are
- * kept at a stop) on a node with the market role, and the order journal's directory in live mode. Each is created if missing, and a file is written to and
+ * kept at a stop) on a node with the market or candles role, and the order journal's directory in live mode. Each is created if missing, and a file is written to and
  * deleted from it, which catches what permission bits alone would not (a read-only mount, a file in the way,
  * a full disk, and writes as root).
  */
@@ -28,7 +28,7 @@ final class WritableDirs {
                 return p;
             }
         }
-        if (config.roles().contains(Role.MARKET)) {
+        if (Role.runsCandles(config.roles())) {
             return problem(config.recorder().effectiveOutboxDir(), "recorder.outboxDir (default: <data>/outbox)");
         }
         return null;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.candlebus.contract.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class ConfigLoaderTest {
     @Test
     void noArgumentsGiveTheDemo() {
         AppConfig c = config(Map.of());
-        assertThat(c.roles()).isEqualTo(EnumSet.allOf(Role.class));
+        assertThat(c.roles()).isEqualTo(Role.all());
         assertThat(c.source()).isEqualTo(AppConfig.Source.SIM);
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.recorder().dataDir()).isEqualTo(Path.of("./data"));
@@ -70,7 +69,8 @@ class ConfigLoaderTest {
                 .hasMessage("http.port: expected an integer from 0 to 65535, was 70000");
         assertThatThrownBy(() -> config(Map.of(), "--roles", "market,trader"))
                 .hasMessage(
-                        "roles: expected one of market, strategy, order, recorder, http, alerts or all, was 'trader'");
+                        "roles: expected one of market, strategy, order, recorder, http, alerts, feeds, candles or all, was"
+                                + " 'trader'");
         assertThatThrownBy(() -> config(Map.of(), "--frobnicate"))
                 .hasMessageStartingWith("command line: expected one of --config, --node");
         assertThatThrownBy(() -> config(Map.of(), "--source", "binance"))

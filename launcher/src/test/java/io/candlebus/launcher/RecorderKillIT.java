@@ -239,9 +239,12 @@ class RecorderKillIT {
                 c.source().name().toLowerCase(Locale.ROOT));
     }
 
+    /** Sums the counter over the component, or over its parts (the candle shards, market.aggregator.<shard>). */
     private static long counter(Map<String, Heartbeat> heartbeats, String nodeAndComponent, String name) {
-        Heartbeat h = heartbeats.get(nodeAndComponent);
-        return h == null ? 0 : h.counters().getOrDefault(name, 0L);
+        return heartbeats.entrySet().stream()
+                .filter(e -> e.getKey().equals(nodeAndComponent) || e.getKey().startsWith(nodeAndComponent + "."))
+                .mapToLong(e -> e.getValue().counters().getOrDefault(name, 0L))
+                .sum();
     }
 
     /** Returns the visible part files the writer {@code writerId} renamed into place. */

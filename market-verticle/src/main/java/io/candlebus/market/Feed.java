@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A venue feed owned by the market verticle, running on its event loop. */
+/** A venue feed owned by its feed verticle, running on that verticle's event loop. */
 public interface Feed {
     /** Returns the heartbeat component name, e.g. {@code market.binance.spot}. */
     String component();
@@ -34,6 +34,14 @@ public interface Feed {
 
     /** Stops following {@code instrument}. */
     void remove(Instrument instrument);
+
+    /**
+     * Re-covers the given instruments from REST as after a reconnect (a candle shard lost one of this feed's
+     * events): each is suspended where it is trade-built, and its closed minutes from the open time given on
+     * ({@code Long.MIN_VALUE}: from the warm-up) are sent again; the aggregator drops what it already closed.
+     * Instruments not followed are skipped.
+     */
+    void recover(Map<Instrument, Long> fromOpenTime);
 
     /** Returns the instruments followed. */
     Set<Instrument> instruments();

@@ -51,6 +51,10 @@ import java.util.TreeSet;
  *     venue's {@code X-MBX-USED-WEIGHT-1M} answer header
  * @param maxInstruments instruments one node follows at most, configured and added at runtime together
  *     ({@code POST /subscriptions} over it is refused with 422)
+ * @param candleShards candle aggregation shards ({@code CandleVerticle}s, each on its own event loop, each owning
+ *     the instruments {@link io.candlebus.contract.FeedShards#shardOf} gives it); 0, the default, means the node's
+ *     event-loop count. Feeds route by it too: every node of a cluster that runs feeds or candles must resolve it
+ *     to the same number (set it explicitly when their core counts differ)
  */
 public record MarketConfig(
         List<Instrument> instruments,
@@ -71,7 +75,8 @@ public record MarketConfig(
         long binanceRotateAfterMillis,
         int binanceStreamsPerConnection,
         int binanceRestWeightLimit,
-        int maxInstruments) {
+        int maxInstruments,
+        int candleShards) {
 
     /** The real venue hosts. */
     public static final Map<Market, Endpoint> BINANCE_ENDPOINTS = Map.of(
@@ -85,6 +90,8 @@ public record MarketConfig(
 
     /** Most instruments a node may be configured to follow. */
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
+    /** Most candle shards a node may run. */
+    static final int MAX_CANDLE_SHARDS = 256;
     /** Binance cuts every connection at 24 h, so a rotation must come before that. */
     static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
 
@@ -110,6 +117,7 @@ public record MarketConfig(
         range(binanceStreamsPerConnection, 1, 1_024, "market.binanceStreamsPerConnection");
         range(binanceRestWeightLimit, 1, 6_000, "market.binanceRestWeightLimit");
         range(maxInstruments, 1, MAX_INSTRUMENTS_LIMIT, "market.maxInstruments");
+        range(candleShards, 0, MAX_CANDLE_SHARDS, "market.candleShards");
         if (instruments.size() > maxInstruments) {
             throw new ConfigException(
                     "market.instruments",
@@ -151,7 +159,8 @@ public record MarketConfig(
                 23L * 3_600_000,
                 1_024,
                 1_200,
-                200);
+                200,
+                0);
     }
 
     /** Returns this config pointing at other venue endpoints (the simulator in tests and the demo). */
@@ -175,7 +184,8 @@ public record MarketConfig(
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
                 binanceRestWeightLimit,
-                maxInstruments);
+                maxInstruments,
+                candleShards);
     }
 
     /** Returns this config following other instruments from the start. */
@@ -199,7 +209,8 @@ public record MarketConfig(
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
                 binanceRestWeightLimit,
-                maxInstruments);
+                maxInstruments,
+                candleShards);
     }
 
     /** Returns this config with other timings (tests speed these up against an accelerated clock). */
@@ -223,7 +234,8 @@ public record MarketConfig(
                 binanceRotateAfterMillis,
                 binanceStreamsPerConnection,
                 binanceRestWeightLimit,
-                maxInstruments);
+                maxInstruments,
+                candleShards);
     }
 
     /**
@@ -250,7 +262,38 @@ public record MarketConfig(
                 newRotateAfterMillis,
                 newStreamsPerConnection,
                 binanceRestWeightLimit,
-                maxInstruments);
+                maxInstruments,
+                candleShards);
+    }
+
+    /** Returns this config with {@code shards} candle shards (0: the event-loop count). */
+    public MarketConfig withCandleShards(int shards) {
+        return new MarketConfig(
+                instruments,
+                binance,
+                bithumb,
+                intervals,
+                warmupCandles,
+                closeGraceMillis,
+                liveThrottleMillis,
+                recorderTimeoutMillis,
+                tickMillis,
+                reconnectMinMillis,
+                reconnectMaxMillis,
+                pingMillis,
+                recorderOutboxCapacity,
+                stallTimeoutMillis,
+                maxMessageBytes,
+                binanceRotateAfterMillis,
+                binanceStreamsPerConnection,
+                binanceRestWeightLimit,
+                maxInstruments,
+                shards);
+    }
+
+    /** Returns the candle shard count in effect: {@code candleShards}, or the event-loop count if 0. */
+    public int effectiveCandleShards() {
+        return candleShards > 0 ? candleShards : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     }
 
     /** Returns the largest configured interval (1m if only 1m). */

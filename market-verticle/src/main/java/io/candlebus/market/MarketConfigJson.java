@@ -34,7 +34,8 @@ final class MarketConfigJson {
             "binanceRotateAfterMillis",
             "binanceStreamsPerConnection",
             "binanceRestWeightLimit",
-            "maxInstruments");
+            "maxInstruments",
+            "candleShards");
     private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
 
     private MarketConfigJson() {}
@@ -89,6 +90,7 @@ final class MarketConfigJson {
         int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
         int maxInstruments =
                 (int) number(json, "maxInstruments", d.maxInstruments(), 1, MarketConfig.MAX_INSTRUMENTS_LIMIT, path);
+        int shards = (int) number(json, "candleShards", d.candleShards(), 0, MarketConfig.MAX_CANDLE_SHARDS, path);
         if (instruments.size() > maxInstruments) {
             throw new ConfigException(
                     path + ".instruments",
@@ -114,7 +116,8 @@ final class MarketConfigJson {
                 rotate,
                 streams,
                 weight,
-                maxInstruments);
+                maxInstruments,
+                shards);
     }
 
     private static List<Instrument> instrumentsFrom(Object value, String path) {

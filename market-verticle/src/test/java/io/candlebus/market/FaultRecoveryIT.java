@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
@@ -64,7 +65,9 @@ class FaultRecoveryIT {
     private static final List<Instrument> FOLLOWED = List.of(SPOT_BTC, KRW_BTC);
     private static final String SPOT = "market.binance.spot";
     private static final String BITHUMB = "market.bithumb";
-    private static final String AGGREGATOR = "market.aggregator";
+    /** The candle shard that owns the Bithumb instrument (late trades are counted there). */
+    private static final String AGGREGATOR = CandleVerticle.component(
+            FeedShards.shardOf(KRW_BTC, MarketConfig.defaults().effectiveCandleShards()));
 
     private Vertx vertx;
     private ExchangeSimulator sim;

@@ -101,6 +101,18 @@ class MarketConfigTest {
         assertThat(c.binanceRestWeightLimit()).isEqualTo(600);
     }
 
+    @Test
+    void candleShardsDefaultToTheEventLoopCountAndCanBeSet() {
+        assertThat(MarketConfig.defaults().candleShards()).isZero();
+        assertThat(MarketConfig.defaults().effectiveCandleShards())
+                .isEqualTo(io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+        MarketConfig three = MarketConfig.fromJson(new JsonObject().put("candleShards", 3), "market");
+        assertThat(three.effectiveCandleShards()).isEqualTo(3);
+        assertThat(three.withInstruments(List.of()).candleShards()).isEqualTo(3);
+        assertThat(MarketConfig.defaults().withCandleShards(2).effectiveCandleShards())
+                .isEqualTo(2);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -132,6 +144,8 @@ class MarketConfigTest {
                 "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer from 1 to 1024",
                 "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer from 1 to 6000",
                 "{\"maxInstruments\":0}|market.maxInstruments: expected an integer from 1 to 10000, was 0",
+                "{\"candleShards\":-1}|market.candleShards: expected an integer from 0 to 256, was -1",
+                "{\"candleShards\":257}|market.candleShards: expected an integer from 0 to 256, was 257",
                 "{\"maxInstruments\":1}|market.instruments: expected at most market.maxInstruments (1) instruments, was"
                         + " '4 instruments'",
             })

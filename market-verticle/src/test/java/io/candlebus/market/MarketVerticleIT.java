@@ -192,12 +192,15 @@ class MarketVerticleIT {
                             "market.binance.usdm",
                             "market.binance.coinm",
                             "market.bithumb",
-                            "market.aggregator");
+                            CandleVerticle.component(0));
             assertThat(heartbeats.get("market.binance.spot").state()).isEqualTo("live");
             assertThat(heartbeats.get("market.bithumb").state()).isEqualTo("live");
-            assertThat(heartbeats.get("market.aggregator").counters())
-                    .containsEntry("recorderDropped", 0L)
-                    .containsEntry("lateTrades", 0L);
+            for (int shard = 0; shard < config.effectiveCandleShards(); shard++) {
+                assertThat(heartbeats.get(CandleVerticle.component(shard)).counters())
+                        .containsEntry("recorderDropped", 0L)
+                        .containsEntry("lateTrades", 0L)
+                        .containsEntry("seqGaps", 0L);
+            }
             for (String feed :
                     List.of("market.binance.spot", "market.binance.usdm", "market.binance.coinm", "market.bithumb")) {
                 Map<String, Long> counters = heartbeats.get(feed).counters();

@@ -3,6 +3,8 @@ package io.candlebus.contract.codec;
 import io.candlebus.contract.Bands;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleBatch;
+import io.candlebus.contract.FeedEvent;
+import io.candlebus.contract.FeedRepair;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.KillSwitchCommand;
 import io.candlebus.contract.KillSwitchState;
@@ -38,7 +40,17 @@ public final class Codecs {
             Heartbeat.class,
             NodeInfo.class,
             CandleBatch.class,
-            RecorderPresence.class);
+            RecorderPresence.class,
+            FeedEvent.TradeEvent.class,
+            FeedEvent.KlineEvent.class,
+            FeedEvent.Suspend.class,
+            FeedEvent.Cover.class,
+            FeedEvent.Resume.class,
+            FeedEvent.Follow.class,
+            FeedEvent.Unfollow.class,
+            FeedEvent.Alive.class,
+            FeedEvent.RepairStart.class,
+            FeedRepair.class);
 
     /**
      * Registers a default codec for every record in {@link #ALL}. Call once per {@code Vertx}, on every

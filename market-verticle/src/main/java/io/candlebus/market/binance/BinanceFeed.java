@@ -118,6 +118,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private long rotationsAbandoned;
     private long attemptsDeferred;
     private long retiredPings;
+    private long recoveries;
 
     public BinanceFeed(
             Vertx vertx,
@@ -277,6 +278,38 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     }
 
     @Override
+    public void recover(Map<Instrument, Long> fromOpenTime) {
+        for (Map.Entry<Instrument, Long> e : fromOpenTime.entrySet()) {
+            KlineStream s = streams.get(e.getKey().symbol());
+            if (s == null || s.removed || s.unknown || s.checking || !e.getKey().equals(s.instrument)) {
+                continue;
+            }
+            recoveries++;
+            if (s.filling) {
+                // The running fill started after the doubt: abandon it, its held klines are replayed after ours.
+                s.fillToken++;
+                s.filling = false;
+                s.fillingGap = false;
+                s.confirming = false;
+            }
+            long from = e.getValue();
+            if (from == KlineStream.NONE) {
+                s.coveredUntil = KlineStream.NONE;
+            } else if (s.coveredUntil != KlineStream.NONE) {
+                s.coveredUntil = Math.min(s.coveredUntil, from);
+            }
+            Candle first = s.buffer.peekFirst();
+            long to = first != null ? first.openTime() : Interval.M1.openTimeOf(clock.millis());
+            LOG.info(
+                    "{}: re-covering {} from REST from {} (a candle shard lost an event)",
+                    component,
+                    s.instrument,
+                    from);
+            fill.start(s, to, false);
+        }
+    }
+
+    @Override
     public Set<Instrument> instruments() {
         return streams.values().stream().map(s -> s.instrument).collect(Collectors.toCollection(TreeSet::new));
     }
@@ -418,6 +451,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         c.put("restWeightUsed", gate.lastReported());
         c.put("staleKlines", staleKlines);
         c.put("duplicateKlines", duplicateKlines);
+        c.put("recoveries", recoveries);
         c.put(
                 "pings",
                 retiredPings

@@ -159,6 +159,7 @@ public final class BithumbFeed implements Feed {
     private long reconnects;
     private long stalls;
     private long resubscribes;
+    private long recoveries;
     private long gapsFilled;
     private long restRows;
     private long pings;
@@ -288,6 +289,40 @@ public final class BithumbFeed implements Feed {
         }
     }
 
+    /**
+     * Re-covers by reconnecting, as after a lost connection (every code is suspended and joined to REST again at
+     * its new seam), REST starting no later than where the candle shard is unsure.
+     */
+    @Override
+    public void recover(Map<Instrument, Long> fromOpenTime) {
+        if (stopped || codes.isEmpty()) {
+            return;
+        }
+        recoveries++;
+        abandonHandover();
+        if (link.isOpen() || link.isConnecting()) {
+            link.retire();
+        }
+        dropConnection();
+        for (Map.Entry<Instrument, Long> e : fromOpenTime.entrySet()) {
+            CodeState cs = codes.get(e.getKey().symbol());
+            if (cs == null) {
+                continue;
+            }
+            long from = e.getValue();
+            if (from == CodeState.NONE) {
+                // The shard has nothing of it: the whole warm-up again.
+                cs.restFrom = CodeState.NONE;
+                cs.historyUntil = CodeState.NONE;
+                cs.warmupRequested = false;
+            } else {
+                cs.restFrom = cs.restFrom == CodeState.NONE ? from : Math.min(cs.restFrom, from);
+            }
+        }
+        LOG.info("{}: reconnecting to re-cover {} from REST (a candle shard lost an event)", COMPONENT, fromOpenTime);
+        connectIfNeeded();
+    }
+
     @Override
     public Set<Instrument> instruments() {
         TreeSet<Instrument> out =
@@ -354,6 +389,7 @@ public final class BithumbFeed implements Feed {
         Map<String, Long> c = new LinkedHashMap<>();
         c.put("messages", messages);
         c.put("trades", tradesPublished);
+        c.put("recoveries", recoveries);
         c.put("duplicates", duplicates);
         c.put("snapshotsSkipped", snapshotsSkipped);
         c.put("beforeSeam", beforeSeam);

@@ -231,6 +231,39 @@ public final class CandleAggregator {
         markDirty(s);
     }
 
+    /**
+     * Its feed's events for {@code instrument} are in doubt (one was lost on the way): a trade-built stream is
+     * suspended until the feed re-covers it (suspend, REST, resume); a kline-built one closes nothing by itself.
+     */
+    public void hold(Instrument instrument) {
+        MinuteStream s = streams.get(instrument);
+        if (s != null && s.tradeFed) {
+            s.suspended = true;
+        }
+    }
+
+    /**
+     * Returns the open time of the first 1m candle of {@code instrument} not yet published ({@code Long.MIN_VALUE}
+     * if none was published): where a re-cover from REST must start.
+     */
+    public long nextOpenTime(Instrument instrument) {
+        MinuteStream s = streams.get(instrument);
+        return s == null || s.lastPublished == MinuteStream.NONE
+                ? Long.MIN_VALUE
+                : s.lastPublished + Interval.M1.millis();
+    }
+
+    /** Returns the instruments followed (seen and not removed), in order. */
+    public List<Instrument> followed() {
+        List<Instrument> out = new ArrayList<>();
+        ordered.values().forEach(s -> {
+            if (!s.removed) {
+                out.add(s.instrument);
+            }
+        });
+        return out;
+    }
+
     /** Follows {@code instrument} (again). */
     public void add(Instrument instrument) {
         stream(instrument).removed = false;

@@ -7,6 +7,7 @@ import io.candlebus.contract.RecorderPresence;
 import io.candlebus.contract.RecorderRoster;
 import io.candlebus.market.Backoff;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -82,6 +83,8 @@ public final class RecorderOutbox {
     private long retries;
     private long dropped;
     private long batchesSent;
+    /** Completed once nothing is pending, while a stop waits for the acknowledgements in flight. */
+    private Promise<Void> settling;
 
     public RecorderOutbox(Vertx vertx, long timeoutMillis, int capacity, Backoff backoff) {
         this(vertx, timeoutMillis, capacity, backoff, null);
@@ -195,6 +198,25 @@ public final class RecorderOutbox {
     }
 
     /**
+     * Completes once every candle offered is acknowledged, or after {@code maxMillis}, whichever comes first;
+     * never fails. A stop calls it before {@link #keep}, once no more candles are offered, so that candles a live
+     * recorder is about to acknowledge are recorded rather than kept for the next start.
+     */
+    public Future<Void> settle(long maxMillis) {
+        if (pending() == 0 || closed) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> promise = Promise.promise();
+        settling = promise;
+        pump();
+        long timer = vertx.setTimer(maxMillis, id -> promise.tryComplete());
+        return promise.future().onComplete(v -> {
+            vertx.cancelTimer(timer);
+            settling = null;
+        });
+    }
+
+    /**
      * Stops sending and keeps every candle not yet acknowledged (queued or in flight; one in flight may still
      * be recorded, and its re-send is then skipped as a duplicate) in the spool, off the event loop. Logs how
      * many remain and where, or that they are lost. Never fails, so the rest of a stop goes on.
@@ -289,6 +311,9 @@ public final class RecorderOutbox {
                     batches.settled(batch);
                     if (ar.succeeded()) {
                         acknowledged += candles.size();
+                        if (settling != null && pending() == 0) {
+                            settling.tryComplete();
+                        }
                         backoff.reset();
                         long restored = batch.items().stream()
                                 .filter(OwnerBatches.Item::restored)

@@ -99,6 +99,33 @@ class RecorderOutboxTest {
     }
 
     @Test
+    void settleWaitsForTheAcknowledgementsInFlightButNotForever(Vertx vertx) throws Exception {
+        Promise<Void> release = Promise.promise();
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        StandInRecorder.start(
+                vertx, "r1", candles -> release.future().onSuccess(v -> candles.forEach(c -> acked.add(c.key()))));
+        RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 10_000, 1_000, new Backoff(5, 50)));
+        onContext(vertx, () -> {
+            outbox.offer(candle(0));
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onContext(vertx, outbox::counters).get("recorderBatches") == 1L);
+
+        long start = System.nanoTime();
+        Future<Void> unanswered = onContext(vertx, () -> outbox.settle(200));
+        unanswered.await(5, TimeUnit.SECONDS);
+        assertThat(System.nanoTime() - start).as("gave up after its bound").isGreaterThanOrEqualTo(200_000_000L);
+        assertThat(onContext(vertx, outbox::pending)).isEqualTo(1L);
+
+        Future<Void> answered = onContext(vertx, () -> outbox.settle(30_000));
+        vertx.runOnContext(v -> release.complete());
+        answered.await(5, TimeUnit.SECONDS);
+        assertThat(acked).containsExactly(candle(0).key());
+        assertThat(onContext(vertx, outbox::pending)).isZero();
+    }
+
+    @Test
     void waitsForARecorderToAppearAndDropsWhenFull(Vertx vertx) throws Exception {
         RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 1_000, 10, new Backoff(5, 20)));
         onContext(vertx, () -> {

@@ -1,0 +1,389 @@
+package io.candlebus.market;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.FeedEvent;
+import io.candlebus.contract.FeedRepair;
+import io.candlebus.contract.FeedShards;
+import io.candlebus.contract.Instrument;
+import io.candlebus.market.candle.CandleAggregator;
+import io.candlebus.market.candle.LiveThrottle;
+import io.candlebus.market.candle.OutboxSpool;
+import io.candlebus.market.candle.RecorderOutbox;
+import io.candlebus.market.candle.SequenceTracker;
+import io.candlebus.market.candle.StreamKey;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One candle shard: aggregates the instruments {@link FeedShards#shardOf} gives it, on its own event loop. It
+ * takes every feed's numbered {@link FeedEvent}s for its shard ({@code market.feed.<feed>.<shard>}), publishes
+ * {@code candles.live} and {@code candles.closed}, and hands every closed candle to a recorder through its own
+ * {@link RecorderOutbox}.
+ *
+ * <p>A hole in a feed's sequence (an event lost or reordered on the bus, or a feed first heard mid-sequence) puts
+ * the feed's instruments of this shard in doubt: trade-built ones are suspended, the feed's events for them are
+ * dropped until the feed starts the repair this shard asks for ({@link FeedRepair}, answered in-band by {@link
+ * FeedEvent.RepairStart}), which re-covers them from REST as after a reconnect. No candle is closed from a
+ * sequence known to have a hole (ADR 0005).
+ */
+public final class CandleVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(CandleVerticle.class);
+    private static final String COMPONENT = "market.aggregator";
+    /** Real time a stop waits at most for recorders to acknowledge the candles in flight. */
+    private static final long STOP_SETTLE_MILLIS = 3_000;
+
+    /** A repair asked of a feed and not yet started by it. */
+    private static final class Repair {
+        long token;
+        long timer = -1;
+
+        Repair(long token) {
+            this.token = token;
+        }
+    }
+
+    private final MarketConfig config;
+    private final Clock clock;
+    private final String node;
+    private final int shard;
+    private final int shards;
+    private final Path spoolDir;
+    private final List<String> feedIds;
+    private final SequenceTracker sequences = new SequenceTracker();
+    private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+    private final Map<String, Repair> repairs = new HashMap<>();
+    /** Feeds whose liveness the aggregator knows (unheard ones start as not alive, never as unlimited). */
+    private final Set<String> aliveKnown = new HashSet<>();
+    /** Instruments already reported as not this shard's, so the log says it once each. */
+    private final Set<Instrument> strays = new HashSet<>();
+    /** Feeds whose shard count was already reported as different, by feed and epoch. */
+    private final Set<String> mismatched = new HashSet<>();
+
+    private CandleAggregator aggregator;
+    private LiveThrottle throttle;
+    private RecorderOutbox outbox;
+    private BadInputCounter busInput;
+    private HeartbeatTimer heartbeat;
+    private Backoff repairBackoff;
+    private long tickTimer = -1;
+    private long lastEvent;
+    /** The latest clock time a feed reported: with feeds on another node, their clock drives the closing. */
+    private long feedNow = Long.MIN_VALUE;
+
+    private long nextToken;
+    private long repairsRequested;
+    private long repairsStarted;
+    private long repairFailures;
+    private long droppedInRepair;
+    private long wrongShard;
+    private long shardMismatch;
+
+    /**
+     * Shard {@code shard} of {@code shards}, taking events of the feeds {@code feedIds}; unacknowledged closed
+     * candles are kept in {@code spoolDir} at a stop (null: nowhere).
+     */
+    public CandleVerticle(
+            MarketConfig config, Clock clock, String node, int shard, int shards, Path spoolDir, List<String> feedIds) {
+        if (shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard: expected 0 <= shard < " + shards + ", was " + shard);
+        }
+        this.config = config;
+        this.clock = clock;
+        this.node = node;
+        this.shard = shard;
+        this.shards = shards;
+        this.spoolDir = spoolDir;
+        this.feedIds = List.copyOf(feedIds);
+    }
+
+    /** Returns the heartbeat component of shard {@code shard}, {@code market.aggregator.<shard>}. */
+    public static String component(int shard) {
+        return COMPONENT + "." + shard;
+    }
+
+    @Override
+    public Future<?> start() {
+        busInput = new BadInputCounter(LOG, component(shard));
+        repairBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
+        outbox = new RecorderOutbox(
+                vertx,
+                config.recorderTimeoutMillis(),
+                config.recorderOutboxCapacity(),
+                new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()),
+                spoolDir == null ? null : new OutboxSpool(spoolDir));
+        aggregator = new CandleAggregator(
+                config.intervals(), config.closeGraceMillis(), config.stallTimeoutMillis(), this::onClosed);
+        throttle = new LiveThrottle(config.liveThrottleMillis());
+        heartbeat = new HeartbeatTimer(vertx, node, component(shard), clock, new HeartbeatTimer.Source() {
+            @Override
+            public String state() {
+                return repairs.isEmpty() ? "live" : "repairing";
+            }
+
+            @Override
+            public Map<String, Long> counters() {
+                return CandleVerticle.this.counters();
+            }
+
+            @Override
+            public long lastEventTime() {
+                return lastEvent;
+            }
+        });
+        List<Future<Void>> registered = new ArrayList<>();
+        for (String feed : feedIds) {
+            MessageConsumer<Object> consumer =
+                    vertx.eventBus().consumer(Addresses.marketFeed(feed, shard), this::onMessage);
+            consumers.add(consumer);
+            registered.add(consumer.completion());
+        }
+        return Future.all(registered).compose(v -> outbox.restore()).onSuccess(v -> {
+            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
+            heartbeat.start();
+            LOG.info("candle shard {} of {} started on {}", shard, shards, node);
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(tickTimer);
+        heartbeat.stop();
+        repairs.values().forEach(r -> vertx.cancelTimer(r.timer));
+        // No candle closes from here on; the recorders (undeployed after the market) get a moment to acknowledge
+        // what is in flight, and what they have not acknowledged by then is kept for the next start.
+        List<Future<Void>> unregistered = new ArrayList<>();
+        consumers.forEach(c -> unregistered.add(c.unregister()));
+        return Future.join(unregistered)
+                .eventually(() -> outbox.settle(Math.min(config.recorderTimeoutMillis(), STOP_SETTLE_MILLIS)))
+                .eventually(() -> outbox.keep());
+    }
+
+    private void onMessage(Message<Object> message) {
+        if (!(message.body() instanceof FeedEvent event)) {
+            busInput.record(
+                    new BadInputException("wrong-type", "market.feed: expected a FeedEvent"),
+                    String.valueOf(message.body()));
+            return;
+        }
+        SequenceTracker.Verdict verdict = sequences.accept(event.feed(), event.epoch(), event.seq());
+        if (verdict == SequenceTracker.Verdict.FRESH) {
+            // A feed's start follows, suspends and warms up every instrument itself: no older repair is owed.
+            Repair r = repairs.remove(event.feed());
+            if (r != null) {
+                vertx.cancelTimer(r.timer);
+            }
+        } else if (verdict != SequenceTracker.Verdict.NEXT) {
+            LOG.warn(
+                    "candle shard {}: {} in the events of {} (epoch {}, number {}); re-covering its instruments",
+                    shard,
+                    verdict == SequenceTracker.Verdict.GAP ? "a hole" : "an event out of order",
+                    event.feed(),
+                    event.epoch(),
+                    event.seq());
+            requestRepair(event.feed());
+            if (verdict == SequenceTracker.Verdict.LATE) {
+                return;
+            }
+        }
+        if (aliveKnown.add(event.feed())) {
+            aggregator.alive(aggregatorFeed(event.feed()), Long.MIN_VALUE);
+        }
+        apply(event, repairs.get(event.feed()));
+    }
+
+    private void apply(FeedEvent event, Repair repair) {
+        if (event instanceof FeedEvent.TradeEvent t) {
+            if (owns(t.trade().instrument()) && !dropped(repair)) {
+                lastEvent = clock.millis();
+                aggregator.onTrade(t.trade());
+            }
+        } else if (event instanceof FeedEvent.KlineEvent k) {
+            if (owns(k.kline().instrument()) && !dropped(repair)) {
+                lastEvent = clock.millis();
+                aggregator.onKline(k.kline());
+            }
+        } else if (event instanceof FeedEvent.Alive a) {
+            checkShards(a);
+            feedNow = Math.max(feedNow, a.now());
+            if (!dropped(repair)) {
+                aggregator.alive(aggregatorFeed(a.feed()), a.aliveUntil());
+            }
+        } else if (event instanceof FeedEvent.Suspend s) {
+            if (owns(s.instrument())) {
+                aggregator.suspend(s.instrument());
+            }
+        } else if (event instanceof FeedEvent.Cover c) {
+            if (owns(c.instrument())) {
+                aggregator.cover(c.instrument(), c.fromOpenTime());
+            }
+        } else if (event instanceof FeedEvent.Resume r) {
+            if (owns(r.instrument()) && !dropped(repair)) {
+                aggregator.resume(r.instrument(), r.liveFrom());
+            }
+        } else if (event instanceof FeedEvent.Follow f) {
+            if (owns(f.instrument())) {
+                aggregator.add(f.instrument());
+            }
+        } else if (event instanceof FeedEvent.Unfollow u) {
+            if (owns(u.instrument())) {
+                aggregator.remove(u.instrument());
+            }
+        } else if (event instanceof FeedEvent.RepairStart start) {
+            if (repair != null && start.token() == repair.token) {
+                repairs.remove(start.feed());
+                vertx.cancelTimer(repair.timer);
+                repairsStarted++;
+                repairBackoff.reset();
+            }
+        }
+    }
+
+    /** While a repair of the event's feed is owed, its data and resumes are dropped: the repair re-sends them. */
+    private boolean dropped(Repair repair) {
+        if (repair == null) {
+            return false;
+        }
+        droppedInRepair++;
+        return true;
+    }
+
+    private boolean owns(Instrument instrument) {
+        if (FeedShards.shardOf(instrument, shards) == shard) {
+            return true;
+        }
+        wrongShard++;
+        if (strays.add(instrument)) {
+            LOG.error(
+                    "candle shard {} of {} got events of {}, which belongs to shard {}: the feed routes by another"
+                            + " market.candleShards; every node running feeds or candles must set the same",
+                    shard,
+                    shards,
+                    instrument,
+                    FeedShards.shardOf(instrument, shards));
+        }
+        return false;
+    }
+
+    private void checkShards(FeedEvent.Alive alive) {
+        if (alive.shards() != shards) {
+            shardMismatch++;
+            if (mismatched.add(alive.feed() + "/" + alive.epoch())) {
+                LOG.error(
+                        "feed {} routes by {} candle shards, this node runs {}: market.candleShards must resolve to"
+                                + " the same number on every node running feeds or candles",
+                        alive.feed(),
+                        alive.shards(),
+                        shards);
+            }
+        }
+    }
+
+    /**
+     * Puts the feed's instruments of this shard in doubt and asks the feed to re-cover them from the first minute
+     * not closed here; a newer request supersedes one not yet started.
+     */
+    private void requestRepair(String feed) {
+        Repair repair = repairs.get(feed);
+        long token = ++nextToken;
+        if (repair == null) {
+            repair = new Repair(token);
+            repairs.put(feed, repair);
+        } else {
+            vertx.cancelTimer(repair.timer);
+            repair.token = token;
+        }
+        for (Instrument i : aggregator.followed()) {
+            if (FeedShards.feedId(i).equals(feed)) {
+                aggregator.hold(i);
+            }
+        }
+        sendRepair(feed, repair);
+    }
+
+    private void sendRepair(String feed, Repair repair) {
+        Map<String, Long> from = new TreeMap<>();
+        for (Instrument i : aggregator.followed()) {
+            long next = aggregator.nextOpenTime(i);
+            if (FeedShards.feedId(i).equals(feed) && next != Long.MIN_VALUE) {
+                from.put(i.key(), next);
+            }
+        }
+        repairsRequested++;
+        long token = repair.token;
+        vertx.eventBus()
+                .request(
+                        Addresses.marketFeedRepair(feed),
+                        new FeedRepair(shard, shards, token, from),
+                        new DeliveryOptions().setSendTimeout(config.recorderTimeoutMillis()))
+                .onFailure(e -> {
+                    Repair now = repairs.get(feed);
+                    if (now == null || now.token != token) {
+                        return;
+                    }
+                    repairFailures++;
+                    long delay = repairBackoff.next();
+                    LOG.warn(
+                            "candle shard {}: repair request to {} failed ({}); asking again in {} ms",
+                            shard,
+                            feed,
+                            e.getMessage(),
+                            delay);
+                    now.timer = vertx.setTimer(delay, id -> {
+                        if (repairs.get(feed) == now && now.token == token) {
+                            sendRepair(feed, now);
+                        }
+                    });
+                });
+    }
+
+    /** Returns the aggregator's name of a feed's connection, {@code exchange:market}. */
+    private static String aggregatorFeed(String feedId) {
+        return feedId.replace('.', ':');
+    }
+
+    private void onClosed(Candle candle) {
+        vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
+        outbox.offer(candle);
+    }
+
+    private void onTick() {
+        aggregator.onTick(Math.max(clock.millis(), feedNow));
+        long nanos = System.nanoTime();
+        for (Candle live : aggregator.drainLive(key -> throttle.due(key, nanos))) {
+            throttle.sent(new StreamKey(live.instrument(), live.interval()), nanos);
+            vertx.eventBus().publish(Addresses.CANDLES_LIVE, live);
+        }
+    }
+
+    private Map<String, Long> counters() {
+        Map<String, Long> c = new TreeMap<>(aggregator.counters());
+        c.putAll(outbox.counters());
+        busInput.exportTo(c);
+        c.put("seqGaps", sequences.gaps());
+        c.put("seqMissed", sequences.missed());
+        c.put("seqLate", sequences.late());
+        c.put("epochChanges", sequences.epochChanges());
+        c.put("repairsRequested", repairsRequested);
+        c.put("repairsStarted", repairsStarted);
+        c.put("repairFailures", repairFailures);
+        c.put("droppedInRepair", droppedInRepair);
+        c.put("wrongShard", wrongShard);
+        c.put("shardMismatch", shardMismatch);
+        return c;
+    }
+}

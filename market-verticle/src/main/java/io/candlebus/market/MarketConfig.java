@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * Configures the market verticle.
  *
  * @param instruments the instruments followed from the start (more can be added at runtime)
- * @param binance REST base and websocket base per Binance market (the websocket base gets
- *     {@code /stream?streams=...} appended; USDT-M needs the {@code /market} prefix)
+ * @param binance the Binance settings: endpoints per market, connection rotation and size, REST weight
+ *     budget ({@link BinanceSettings})
  * @param bithumb Bithumb REST base and full websocket URL
  * @param intervals candle intervals published; must contain 1m, larger ones are built from closed 1m
  *     candles and must be whole minutes
@@ -42,18 +42,12 @@ import java.util.TreeSet;
  *     clock also waits until the feed was heard this long after boundary + grace, so a stall is caught first
  * @param maxMessageBytes longest websocket text message accepted; a longer one is dropped and counted as
  *     bad input {@code oversized} without touching the connection
- * @param binanceRotateAfterMillis clock age at which a Binance connection is replaced make-before-break
- *     (before the venue's 24 h cut); 0 turns rotation off
- * @param binanceStreamsPerConnection Binance streams on one websocket connection at most; more instruments
- *     of a market are spread over further connections
- * @param binanceRestWeightLimit Binance REST request weight per minute the feed stays under, judged by the
- *     venue's {@code X-MBX-USED-WEIGHT-1M} answer header
  * @param maxInstruments instruments one node follows at most, configured and added at runtime together
  *     ({@code POST /subscriptions} over it is refused with 422)
  */
 public record MarketConfig(
         List<Instrument> instruments,
-        Map<Market, Endpoint> binance,
+        BinanceSettings binance,
         Endpoint bithumb,
         List<Interval> intervals,
         int warmupCandles,
@@ -67,9 +61,6 @@ public record MarketConfig(
         int recorderOutboxCapacity,
         long stallTimeoutMillis,
         long maxMessageBytes,
-        long binanceRotateAfterMillis,
-        int binanceStreamsPerConnection,
-        int binanceRestWeightLimit,
         int maxInstruments) {
 
     /** The real venue hosts. */
@@ -84,12 +75,12 @@ public record MarketConfig(
 
     /** Most instruments a node may be configured to follow. */
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
-    /** Binance cuts every connection at 24 h, so a rotation must come before that. */
-    static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
 
     public MarketConfig {
         instruments = checkInstruments(instruments, "market.instruments");
-        binance = checkBinance(binance, "market.binance");
+        if (binance == null) {
+            throw new ConfigException("market.binance", "Binance settings", null);
+        }
         if (bithumb == null) {
             throw new ConfigException("market.bithumb", "an endpoint", null);
         }
@@ -105,9 +96,6 @@ public record MarketConfig(
         range(recorderOutboxCapacity, 1, 10_000_000, "market.recorderOutboxCapacity");
         range(stallTimeoutMillis, 1_000, 3_600_000, "market.stallTimeoutMillis");
         range(maxMessageBytes, 1_024, 4_194_304, "market.maxMessageBytes");
-        range(binanceRotateAfterMillis, 0, MAX_ROTATE_MILLIS, "market.binanceRotateAfterMillis");
-        range(binanceStreamsPerConnection, 1, 1_024, "market.binanceStreamsPerConnection");
-        range(binanceRestWeightLimit, 1, 6_000, "market.binanceRestWeightLimit");
         range(maxInstruments, 1, MAX_INSTRUMENTS_LIMIT, "market.maxInstruments");
         if (instruments.size() > maxInstruments) {
             throw new ConfigException(
@@ -133,7 +121,7 @@ public record MarketConfig(
                         Instrument.parse("binance:usdm:BTCUSDT"),
                         Instrument.parse("binance:coinm:BTCUSD_PERP"),
                         Instrument.parse("bithumb:spot:KRW-BTC")),
-                BINANCE_ENDPOINTS,
+                BinanceSettings.defaults(),
                 BITHUMB_ENDPOINT,
                 List.of(Interval.M1, Interval.M5),
                 120,
@@ -147,9 +135,6 @@ public record MarketConfig(
                 100_000,
                 30_000L,
                 65_536L,
-                23L * 3_600_000,
-                1_024,
-                1_200,
                 200);
     }
 
@@ -157,7 +142,7 @@ public record MarketConfig(
     public MarketConfig withEndpoints(Map<Market, Endpoint> newBinance, Endpoint newBithumb) {
         return new MarketConfig(
                 instruments,
-                newBinance,
+                binance.withEndpoints(newBinance),
                 newBithumb,
                 intervals,
                 warmupCandles,
@@ -171,9 +156,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments);
     }
 
@@ -195,9 +177,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments);
     }
 
@@ -219,9 +198,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments);
     }
 
@@ -232,7 +208,7 @@ public record MarketConfig(
     public MarketConfig withBinanceConnections(long newRotateAfterMillis, int newStreamsPerConnection) {
         return new MarketConfig(
                 instruments,
-                binance,
+                binance.withConnections(newRotateAfterMillis, newStreamsPerConnection),
                 bithumb,
                 intervals,
                 warmupCandles,
@@ -246,9 +222,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                newRotateAfterMillis,
-                newStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments);
     }
 
@@ -287,18 +260,6 @@ public record MarketConfig(
         return List.copyOf(instruments);
     }
 
-    static Map<Market, Endpoint> checkBinance(Map<Market, Endpoint> binance, String path) {
-        if (binance == null) {
-            throw new ConfigException(path, "endpoints for spot, usdm and coinm", null);
-        }
-        for (Market m : Market.values()) {
-            if (binance.get(m) == null) {
-                throw new ConfigException(path + "." + m.wireName(), "an endpoint", null);
-            }
-        }
-        return Map.copyOf(binance);
-    }
-
     static List<Interval> checkIntervals(List<Interval> intervals, String path) {
         if (intervals == null) {
             throw new ConfigException(path, "a list of intervals containing 1m", null);
@@ -321,6 +282,6 @@ public record MarketConfig(
 
     /** Returns whether {@code instrument} can be followed with this config (its venue market is configured). */
     public boolean supports(Instrument instrument) {
-        return instrument.exchange() == Exchange.BITHUMB || binance.containsKey(instrument.market());
+        return instrument.exchange() == Exchange.BITHUMB || binance.endpoints().containsKey(instrument.market());
     }
 }

@@ -36,6 +36,14 @@ final class MarketConfigJson {
             "binanceRestWeightLimit",
             "maxInstruments");
     private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
+    /**
+     * The flat keys the Binance settings had before they moved into {@code market.binance}: still read, as
+     * {@code market.binance.<setting>}; giving both spellings of one setting is refused.
+     */
+    private static final Map<String, String> FLAT_BINANCE = Map.of(
+            "binanceRotateAfterMillis", "rotateAfterMillis",
+            "binanceStreamsPerConnection", "streamsPerConnection",
+            "binanceRestWeightLimit", "restWeightLimit");
 
     private MarketConfigJson() {}
 
@@ -54,9 +62,7 @@ final class MarketConfigJson {
                 ? MarketConfig.checkInstruments(
                         instrumentsFrom(json.getValue("instruments"), path + ".instruments"), path + ".instruments")
                 : d.instruments();
-        Map<Market, Endpoint> binance = json.containsKey("binance")
-                ? binanceFrom(json.getValue("binance"), d.binance(), path + ".binance")
-                : d.binance();
+        BinanceSettings binance = binanceFrom(json, d.binance(), path);
         Endpoint bithumb = json.containsKey("bithumb")
                 ? endpointFrom(json.getValue("bithumb"), d.bithumb(), path + ".bithumb")
                 : d.bithumb();
@@ -81,16 +87,6 @@ final class MarketConfigJson {
         int outbox = (int) number(json, "recorderOutboxCapacity", d.recorderOutboxCapacity(), 1, 10_000_000, path);
         long stall = number(json, "stallTimeoutMillis", d.stallTimeoutMillis(), 1_000, 3_600_000, path);
         long maxMessage = number(json, "maxMessageBytes", d.maxMessageBytes(), 1_024, 4_194_304, path);
-        long rotate = number(
-                json,
-                "binanceRotateAfterMillis",
-                d.binanceRotateAfterMillis(),
-                0,
-                MarketConfig.MAX_ROTATE_MILLIS,
-                path);
-        int streams =
-                (int) number(json, "binanceStreamsPerConnection", d.binanceStreamsPerConnection(), 1, 1_024, path);
-        int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
         int maxInstruments =
                 (int) number(json, "maxInstruments", d.maxInstruments(), 1, MarketConfig.MAX_INSTRUMENTS_LIMIT, path);
         if (instruments.size() > maxInstruments) {
@@ -115,9 +111,6 @@ final class MarketConfigJson {
                 outbox,
                 stall,
                 maxMessage,
-                rotate,
-                streams,
-                weight,
                 maxInstruments);
     }
 
@@ -165,21 +158,58 @@ final class MarketConfigJson {
         return out;
     }
 
-    private static Map<Market, Endpoint> binanceFrom(Object value, Map<Market, Endpoint> defaults, String path) {
+    /** Reads {@code market.binance} (endpoints per market and settings), and the settings' flat keys. */
+    private static BinanceSettings binanceFrom(JsonObject market, BinanceSettings defaults, String path) {
+        Object value = market.getValue("binance", new JsonObject());
+        String binancePath = path + ".binance";
         if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "an object with spot, usdm and/or coinm endpoints", value);
+            throw new ConfigException(
+                    binancePath, "an object with spot, usdm and/or coinm endpoints and Binance settings", value);
         }
-        Map<Market, Endpoint> out = new EnumMap<>(defaults);
+        Map<Market, Endpoint> endpoints = new EnumMap<>(defaults.endpoints());
         for (String key : json.fieldNames()) {
-            Market market;
-            try {
-                market = Market.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(path + "." + key, "one of spot, usdm, coinm", key);
+            if (FLAT_BINANCE.containsValue(key)) {
+                continue;
             }
-            out.put(market, endpointFrom(json.getValue(key), defaults.get(market), path + "." + key));
+            Market m;
+            try {
+                m = Market.parse(key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        binancePath + "." + key,
+                        "one of spot, usdm, coinm, rotateAfterMillis, streamsPerConnection, restWeightLimit",
+                        key);
+            }
+            endpoints.put(m, endpointFrom(json.getValue(key), defaults.endpoint(m), binancePath + "." + key));
         }
-        return out;
+        long rotate = binanceSetting(
+                market,
+                json,
+                "binanceRotateAfterMillis",
+                defaults.rotateAfterMillis(),
+                BinanceSettings.MAX_ROTATE_MILLIS,
+                path);
+        long streams = binanceSetting(
+                market, json, "binanceStreamsPerConnection", defaults.streamsPerConnection(), 1_024, path);
+        long weight = binanceSetting(market, json, "binanceRestWeightLimit", defaults.restWeightLimit(), 6_000, path);
+        return new BinanceSettings(endpoints, rotate, (int) streams, (int) weight);
+    }
+
+    /** Reads a Binance setting from {@code market.binance.<key>} or its flat spelling {@code market.<flat>}. */
+    private static long binanceSetting(
+            JsonObject market, JsonObject binance, String flat, long defaultValue, long max, String path) {
+        String key = FLAT_BINANCE.get(flat);
+        long min = key.equals("rotateAfterMillis") ? 0 : 1;
+        if (binance.containsKey(key)) {
+            if (market.containsKey(flat)) {
+                throw new ConfigException(
+                        path + "." + flat,
+                        "only one of " + path + "." + flat + " and " + path + ".binance." + key,
+                        "both");
+            }
+            return number(binance, key, defaultValue, min, max, path + ".binance");
+        }
+        return number(market, flat, defaultValue, min, max, path);
     }
 
     private static Endpoint endpointFrom(Object value, Endpoint defaults, String path) {

@@ -21,11 +21,11 @@ class MarketConfigTest {
     void defaultsPointAtTheRealVenues() {
         MarketConfig d = MarketConfig.defaults();
 
-        assertThat(d.binance().get(Market.SPOT))
+        assertThat(d.binance().endpoint(Market.SPOT))
                 .isEqualTo(new Endpoint("https://api.binance.com", "wss://stream.binance.com:9443"));
-        assertThat(d.binance().get(Market.USDM))
+        assertThat(d.binance().endpoint(Market.USDM))
                 .isEqualTo(new Endpoint("https://fapi.binance.com", "wss://fstream.binance.com/market"));
-        assertThat(d.binance().get(Market.COINM))
+        assertThat(d.binance().endpoint(Market.COINM))
                 .isEqualTo(new Endpoint("https://dapi.binance.com", "wss://dstream.binance.com"));
         assertThat(d.bithumb())
                 .isEqualTo(new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1"));
@@ -37,9 +37,9 @@ class MarketConfigTest {
         assertThat(d.tickMillis()).isEqualTo(100);
         assertThat(d.recorderOutboxCapacity()).isEqualTo(100_000);
         assertThat(d.maxMessageBytes()).isEqualTo(65_536);
-        assertThat(d.binanceRotateAfterMillis()).isEqualTo(23L * 3_600_000);
-        assertThat(d.binanceStreamsPerConnection()).isEqualTo(1_024);
-        assertThat(d.binanceRestWeightLimit()).isEqualTo(1_200);
+        assertThat(d.binance().rotateAfterMillis()).isEqualTo(23L * 3_600_000);
+        assertThat(d.binance().streamsPerConnection()).isEqualTo(1_024);
+        assertThat(d.binance().restWeightLimit()).isEqualTo(1_200);
         assertThat(d.maxInstruments()).isEqualTo(200);
         assertThat(MarketConfig.fromJson(new JsonObject(), "market")).isEqualTo(d);
         assertThat(MarketConfig.fromJson(null, "market")).isEqualTo(d);
@@ -84,10 +84,10 @@ class MarketConfigTest {
 
         assertThat(c.instruments())
                 .containsExactly(Instrument.parse("binance:usdm:ETHUSDT"), Instrument.parse("bithumb:spot:KRW-ETH"));
-        assertThat(c.binance().get(Market.SPOT))
+        assertThat(c.binance().endpoint(Market.SPOT))
                 .isEqualTo(new Endpoint("http://127.0.0.1:9/binance/spot", "ws://127.0.0.1:9/binance/spot"));
-        assertThat(c.binance().get(Market.USDM))
-                .isEqualTo(MarketConfig.defaults().binance().get(Market.USDM));
+        assertThat(c.binance().endpoint(Market.USDM))
+                .isEqualTo(MarketConfig.defaults().binance().endpoint(Market.USDM));
         assertThat(c.bithumb().restUrl()).isEqualTo("https://api.bithumb.com");
         assertThat(c.bithumb().wsUrl()).isEqualTo("ws://127.0.0.1:9/bithumb/websocket/v1");
         assertThat(c.intervals()).containsExactly(Interval.M1, Interval.M5, Interval.M15);
@@ -96,9 +96,27 @@ class MarketConfigTest {
         assertThat(c.closeGraceMillis()).isEqualTo(25_000);
         assertThat(c.recorderOutboxCapacity()).isEqualTo(10);
         assertThat(c.maxMessageBytes()).isEqualTo(1_024);
-        assertThat(c.binanceRotateAfterMillis()).isZero();
-        assertThat(c.binanceStreamsPerConnection()).isEqualTo(2);
-        assertThat(c.binanceRestWeightLimit()).isEqualTo(600);
+        assertThat(c.binance().rotateAfterMillis()).isZero();
+        assertThat(c.binance().streamsPerConnection()).isEqualTo(2);
+        assertThat(c.binance().restWeightLimit()).isEqualTo(600);
+    }
+
+    @Test
+    void readsTheBinanceSettingsNestedInTheirVenueSectionAsTheFlatKeys() {
+        JsonObject nested = new JsonObject(
+                "{\"binance\":{\"rotateAfterMillis\":0,\"streamsPerConnection\":2,\"restWeightLimit\":600,"
+                        + "\"usdm\":{\"wsUrl\":\"ws://127.0.0.1:9/usdm\"}}}");
+        JsonObject flat = new JsonObject(
+                "{\"binanceRotateAfterMillis\":0,\"binanceStreamsPerConnection\":2,\"binanceRestWeightLimit\":600,"
+                        + "\"binance\":{\"usdm\":{\"wsUrl\":\"ws://127.0.0.1:9/usdm\"}}}");
+
+        MarketConfig c = MarketConfig.fromJson(nested, "market");
+
+        assertThat(c.binance().rotateAfterMillis()).isZero();
+        assertThat(c.binance().streamsPerConnection()).isEqualTo(2);
+        assertThat(c.binance().restWeightLimit()).isEqualTo(600);
+        assertThat(c.binance().endpoint(Market.USDM).wsUrl()).isEqualTo("ws://127.0.0.1:9/usdm");
+        assertThat(MarketConfig.fromJson(flat, "market")).isEqualTo(c);
     }
 
     @ParameterizedTest
@@ -131,6 +149,11 @@ class MarketConfigTest {
                 "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
                 "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer in [1, 1024]",
                 "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer in [1, 6000]",
+                "{\"binance\":{\"rotateAfterMillis\":-1}}|market.binance.rotateAfterMillis: expected an integer in [0, 86400000]",
+                "{\"binance\":{\"streamsPerConnection\":0}}|market.binance.streamsPerConnection: expected an integer in [1, 1024]",
+                "{\"binance\":{\"restWeightLimit\":6001}}|market.binance.restWeightLimit: expected an integer in [1, 6000]",
+                "{\"binance\":{\"restWeightLimit\":600},\"binanceRestWeightLimit\":600}|market.binanceRestWeightLimit: expected only one of market.binanceRestWeightLimit and market.binance.restWeightLimit",
+                "{\"binance\":5}|market.binance: expected an object with spot, usdm and/or coinm endpoints",
                 "{\"maxInstruments\":0}|market.maxInstruments: expected an integer in [1, 10000], was 0",
                 "{\"maxInstruments\":1}|market.instruments: expected at most market.maxInstruments (1) instruments, was"
                         + " '4 instruments'",
@@ -149,7 +172,7 @@ class MarketConfigTest {
 
         MarketConfig c = MarketConfig.defaults().withEndpoints(binance, bithumb);
 
-        assertThat(c.binance()).isEqualTo(binance);
+        assertThat(c.binance().endpoints()).isEqualTo(binance);
         assertThat(c.bithumb()).isEqualTo(bithumb);
         assertThat(c.instruments()).isEqualTo(MarketConfig.defaults().instruments());
         assertThatThrownBy(() -> MarketConfig.defaults().withEndpoints(Map.of(Market.SPOT, sim), bithumb))
@@ -172,18 +195,18 @@ class MarketConfigTest {
                 "market");
 
         for (MarketConfig c : List.of(
-                base.withEndpoints(base.binance(), base.bithumb()),
+                base.withEndpoints(base.binance().endpoints(), base.bithumb()),
                 base.withInstruments(base.instruments()),
                 base.withTimings(base.closeGraceMillis(), base.tickMillis(), base.reconnectMinMillis()))) {
             assertThat(c).isEqualTo(base);
         }
         MarketConfig split = base.withBinanceConnections(0, 2);
-        assertThat(split.binanceRotateAfterMillis()).isZero();
-        assertThat(split.binanceStreamsPerConnection()).isEqualTo(2);
+        assertThat(split.binance().rotateAfterMillis()).isZero();
+        assertThat(split.binance().streamsPerConnection()).isEqualTo(2);
         assertThat(split.maxMessageBytes()).isEqualTo(2_048);
-        assertThat(split.binanceRestWeightLimit()).isEqualTo(100);
+        assertThat(split.binance().restWeightLimit()).isEqualTo(100);
         assertThat(split.maxInstruments()).isEqualTo(7);
         assertThatThrownBy(() -> base.withBinanceConnections(0, 0))
-                .hasMessageStartingWith("market.binanceStreamsPerConnection: expected an integer in [1, 1024], was 0");
+                .hasMessageStartingWith("market.binance.streamsPerConnection: expected an integer in [1, 1024], was 0");
     }
 }

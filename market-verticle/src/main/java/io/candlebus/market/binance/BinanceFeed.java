@@ -133,12 +133,12 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.clock = clock;
         this.config = config;
         this.market = market;
-        this.endpoint = config.binance().get(market);
+        this.endpoint = config.binance().endpoint(market);
         this.sink = sink;
         this.component = "market.binance." + market.wireName();
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
-        this.gate = new RestGate(config.binanceRestWeightLimit());
+        this.gate = new RestGate(config.binance().restWeightLimit());
         this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
         this.fill =
                 new KlineFill(vertx, clock, config, sink, restApi, market, badInput, component, new KlineFill.Owner() {
@@ -235,7 +235,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         s.placedNanos = System.nanoTime();
         // A connection being replaced takes nothing new: its replacement does.
         BinanceConnection c = connections.stream()
-                .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
+                .filter(x -> x.replacedBy == null
+                        && x.wanted.size() < config.binance().streamsPerConnection())
                 .findFirst()
                 .orElseGet(this::newConnection);
         c.wanted.add(s.streamName);
@@ -575,10 +576,10 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     // ---- make-before-break rotation ----
 
     private boolean dueForRotation(BinanceConnection c, long now) {
-        return config.binanceRotateAfterMillis() > 0
+        return config.binance().rotateAfterMillis() > 0
                 && c.isOpen()
                 && c.replacedBy == null
-                && now - c.connectedAt() >= config.binanceRotateAfterMillis()
+                && now - c.connectedAt() >= config.binance().rotateAfterMillis()
                 && now >= c.rotateNotBefore;
     }
 

@@ -162,6 +162,7 @@ public class TradeStreamFeed implements Feed {
         counters.gauge("unknownSymbols", check::unknownCount);
         counters.gauge("symbolListLoads", () -> check.markets().loads());
         counters.gauge("symbolListFailures", () -> check.markets().failures());
+        venue.registerCounters(counters);
         this.seam = new SeamFill(vertx, clock, config, sink, venue, counters, new SeamFill.Owner() {
             @Override
             public void publish(CodeState cs, Trade trade) {

@@ -76,8 +76,11 @@ public interface TradeVenue {
     /** Returns the REST requests the venue counted in the last second, for the stream status. */
     long restUsed();
 
-    /** Returns the real time until which the venue refuses REST requests (a ban), 0 if none. */
+    /** Returns the clock time until which the venue refuses REST requests (a ban), 0 if none. */
     default long bannedUntil() {
         return 0;
     }
+
+    /** Registers the venue's own heartbeat counters (its REST pauses and bans), after the feed's. */
+    default void registerCounters(FeedCounters counters) {}
 }

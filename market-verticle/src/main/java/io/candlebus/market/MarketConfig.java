@@ -1,7 +1,6 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
-import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -282,6 +281,6 @@ public record MarketConfig(
 
     /** Returns whether {@code instrument} can be followed with this config (its venue market is configured). */
     public boolean supports(Instrument instrument) {
-        return instrument.exchange() == Exchange.BITHUMB || binance.endpoints().containsKey(instrument.market());
+        return Venues.supports(instrument);
     }
 }

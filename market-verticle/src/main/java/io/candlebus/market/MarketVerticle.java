@@ -2,7 +2,6 @@ package io.candlebus.market;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
-import io.candlebus.contract.Exchange;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
@@ -11,8 +10,6 @@ import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
 import io.candlebus.contract.Trade;
 import io.candlebus.contract.codec.ContractJson;
-import io.candlebus.market.binance.BinanceFeed;
-import io.candlebus.market.bithumb.BithumbFeed;
 import io.candlebus.market.candle.CandleAggregator;
 import io.candlebus.market.candle.LiveThrottle;
 import io.candlebus.market.candle.OutboxSpool;
@@ -30,7 +27,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the configured markets: owns the Binance feeds (one connection per market), the Bithumb feed
- * and the candle aggregator, all on this verticle's event loop. Feeds publish on {@code market.klines}
+ * Follows the configured markets: owns a feed per registered venue market ({@link Venues}) and the candle
+ * aggregator, all on this verticle's event loop. Feeds publish on {@code market.klines}
  * and {@code market.trades}; the aggregator consumes both (local to this node) and publishes
  * {@code candles.live} and {@code candles.closed}, and hands every closed candle to a recorder. Serves
  * {@code control.subscriptions}; publishes a heartbeat per component every second.
@@ -53,9 +50,10 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     private final Clock clock;
     private final String node;
     private final Path outboxDir;
-    private final Map<Market, BinanceFeed> binance = new EnumMap<>(Market.class);
     private final List<Feed> feeds = new ArrayList<>();
-    private BithumbFeed bithumb;
+    /** Each feed by the venue market keys it carries ({@code binance:spot}). */
+    private final Map<String, Feed> feedsByKey = new HashMap<>();
+
     private CandleAggregator aggregator;
     private LiveThrottle throttle;
     private RecorderOutbox outbox;
@@ -100,13 +98,14 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         aggregator = new CandleAggregator(
                 config.intervals(), config.closeGraceMillis(), config.stallTimeoutMillis(), this::onClosed);
         throttle = new LiveThrottle(config.liveThrottleMillis());
-        for (Market market : Market.values()) {
-            BinanceFeed feed = new BinanceFeed(vertx, wsClient, new RestClient(webClient), clock, config, market, this);
-            binance.put(market, feed);
-            feeds.add(feed);
+        for (Venues.Venue venue : Venues.ALL) {
+            for (Market market : new TreeSet<>(venue.markets())) {
+                Feed feed =
+                        venue.feed().create(vertx, wsClient, new RestClient(webClient), clock, config, market, this);
+                feeds.add(feed);
+                feed.feedKeys().forEach(key -> feedsByKey.put(key, feed));
+            }
         }
-        bithumb = new BithumbFeed(vertx, wsClient, new RestClient(webClient), clock, config, this);
-        feeds.add(bithumb);
         for (Instrument instrument : config.instruments()) {
             feedOf(instrument).add(instrument);
         }
@@ -323,7 +322,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     }
 
     private Feed feedOf(Instrument instrument) {
-        return instrument.exchange() == Exchange.BITHUMB ? bithumb : binance.get(instrument.market());
+        return feedsByKey.get(Venues.feedKey(instrument.exchange(), instrument.market()));
     }
 
     /** Returns every followed instrument, sorted by key. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 /** Names the venues candlebus follows. */
 public enum Exchange {
     BINANCE,
-    BITHUMB;
+    BITHUMB,
+    UPBIT;
 
     // Cached: the name is read on every trade (instrument keys, ordering), and lower-casing allocates.
     private final String wireName = name().toLowerCase(Locale.ROOT);

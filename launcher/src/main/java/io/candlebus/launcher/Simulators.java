@@ -57,7 +57,7 @@ final class Simulators {
 
     private static SimInstrument generic(Instrument i) {
         return switch (i.exchange()) {
-            case BITHUMB -> SimInstrument.of(i.key(), "100000", "10", "0.0001", 30)
+            case BITHUMB, UPBIT -> SimInstrument.of(i.key(), "100000", "10", "0.0001", 30)
                     .withMeanQuantity("1");
             case BINANCE -> i.market() == Market.COINM
                     ? SimInstrument.inverse(i.key(), "100.000", "0.001", "10", 30)

@@ -1,5 +1,6 @@
 package io.candlebus.order.live;
 
+import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.Exchange;
 import io.candlebus.order.ApiCredentials;
 import io.candlebus.order.VenueKeys;
@@ -24,6 +25,9 @@ public final class LiveKeys {
                         switch (exchange) {
                             case BITHUMB -> VenueKeys.requireBithumb(env);
                             case BINANCE -> VenueKeys.requireBinance(env);
+                                // Upbit is followed for market data only: candlebus places no orders there.
+                            case UPBIT -> throw new ConfigException(
+                                    "order.live", "a venue candlebus trades on (binance, bithumb)", "upbit");
                         });
             }
         }

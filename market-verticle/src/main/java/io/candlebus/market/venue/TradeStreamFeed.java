@@ -84,6 +84,9 @@ public class TradeStreamFeed implements Feed {
     private TradeLink link;
 
     private boolean started;
+    /** Whether the market list was asked for since the start. */
+    private boolean listAsked;
+
     private boolean stopped;
     private boolean backingOff;
     /** The seam minute of the current connection, set by its first live trade. */
@@ -196,6 +199,20 @@ public class TradeStreamFeed implements Feed {
     @Override
     public void start() {
         started = true;
+        if (following()) {
+            askList();
+        }
+    }
+
+    /**
+     * Asks the venue's market list once, then releases the codes that waited for it and connects. A feed
+     * that follows nothing asks nothing: a node not following this venue never calls it.
+     */
+    private void askList() {
+        if (listAsked) {
+            return;
+        }
+        listAsked = true;
         check.markets().ready().onComplete(v -> {
             if (stopped) {
                 return;
@@ -219,7 +236,13 @@ public class TradeStreamFeed implements Feed {
 
     @Override
     public void add(Instrument instrument) {
-        if (codes.containsKey(instrument.symbol()) || check.holds(instrument.symbol()) || !check.admit(instrument)) {
+        if (codes.containsKey(instrument.symbol()) || check.holds(instrument.symbol())) {
+            return;
+        }
+        if (!check.admit(instrument)) {
+            if (started && !stopped) {
+                askList();
+            }
             return;
         }
         CodeState cs = new CodeState(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
@@ -274,7 +297,8 @@ public class TradeStreamFeed implements Feed {
 
     @Override
     public void tick(long now) {
-        if (started && !stopped) {
+        if (started && !stopped && following()) {
+            askList();
             check.markets().tick(now);
             check.release().forEach(this::add);
             // A feed with codes is never left without a connection: a reconnect whose timer found nothing to
@@ -385,6 +409,11 @@ public class TradeStreamFeed implements Feed {
         }
         stalls.inc();
         c.drop("silent for " + (now - c.aliveSince()) + " ms (stalled)");
+    }
+
+    /** Returns whether any code is followed, subscribed or held back by the market-list check. */
+    private boolean following() {
+        return !codes.isEmpty() || !check.instruments().isEmpty();
     }
 
     private Instrument instrumentOf(String code) {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param binance the Binance settings: endpoints per market, connection rotation and size, REST weight
  *     budget ({@link BinanceSettings})
  * @param bithumb Bithumb REST base and full websocket URL
+ * @param upbit Upbit REST base and full websocket URL
  * @param intervals candle intervals published; must contain 1m, larger ones are built from closed 1m
  *     candles and must be whole minutes
  * @param warmupCandles closed candles of the largest interval fetched from REST at start (so bands have
@@ -48,6 +49,7 @@ public record MarketConfig(
         List<Instrument> instruments,
         BinanceSettings binance,
         Endpoint bithumb,
+        Endpoint upbit,
         List<Interval> intervals,
         int warmupCandles,
         long closeGraceMillis,
@@ -72,6 +74,10 @@ public record MarketConfig(
     public static final Endpoint BITHUMB_ENDPOINT =
             new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1");
 
+    /** The real Upbit hosts. */
+    public static final Endpoint UPBIT_ENDPOINT =
+            new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1");
+
     /** Most instruments a node may be configured to follow. */
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
 
@@ -82,6 +88,9 @@ public record MarketConfig(
         }
         if (bithumb == null) {
             throw new ConfigException("market.bithumb", "an endpoint", null);
+        }
+        if (upbit == null) {
+            throw new ConfigException("market.upbit", "an endpoint", null);
         }
         intervals = checkIntervals(intervals, "market.intervals");
         range(warmupCandles, 0, 10_000, "market.warmupCandles");
@@ -122,6 +131,7 @@ public record MarketConfig(
                         Instrument.parse("bithumb:spot:KRW-BTC")),
                 BinanceSettings.defaults(),
                 BITHUMB_ENDPOINT,
+                UPBIT_ENDPOINT,
                 List.of(Interval.M1, Interval.M5),
                 120,
                 2_000L,
@@ -143,6 +153,29 @@ public record MarketConfig(
                 instruments,
                 binance.withEndpoints(newBinance),
                 newBithumb,
+                upbit,
+                intervals,
+                warmupCandles,
+                closeGraceMillis,
+                liveThrottleMillis,
+                recorderTimeoutMillis,
+                tickMillis,
+                reconnectMinMillis,
+                reconnectMaxMillis,
+                pingMillis,
+                recorderOutboxCapacity,
+                stallTimeoutMillis,
+                maxMessageBytes,
+                maxInstruments);
+    }
+
+    /** Returns this config pointing at another Upbit endpoint (the simulator in tests and the demo). */
+    public MarketConfig withUpbit(Endpoint newUpbit) {
+        return new MarketConfig(
+                instruments,
+                binance,
+                bithumb,
+                newUpbit,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -164,6 +197,7 @@ public record MarketConfig(
                 newInstruments,
                 binance,
                 bithumb,
+                upbit,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -185,6 +219,7 @@ public record MarketConfig(
                 instruments,
                 binance,
                 bithumb,
+                upbit,
                 intervals,
                 warmupCandles,
                 newCloseGraceMillis,
@@ -209,6 +244,7 @@ public record MarketConfig(
                 instruments,
                 binance.withConnections(newRotateAfterMillis, newStreamsPerConnection),
                 bithumb,
+                upbit,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,

@@ -19,6 +19,7 @@ final class MarketConfigJson {
             "instruments",
             "binance",
             "bithumb",
+            "upbit",
             "intervals",
             "warmupCandles",
             "closeGraceMillis",
@@ -66,6 +67,9 @@ final class MarketConfigJson {
         Endpoint bithumb = json.containsKey("bithumb")
                 ? endpointFrom(json.getValue("bithumb"), d.bithumb(), path + ".bithumb")
                 : d.bithumb();
+        Endpoint upbit = json.containsKey("upbit")
+                ? endpointFrom(json.getValue("upbit"), d.upbit(), path + ".upbit")
+                : d.upbit();
         List<Interval> intervals = json.containsKey("intervals")
                 ? MarketConfig.checkIntervals(
                         intervalsFrom(json.getValue("intervals"), path + ".intervals"), path + ".intervals")
@@ -99,6 +103,7 @@ final class MarketConfigJson {
                 instruments,
                 binance,
                 bithumb,
+                upbit,
                 intervals,
                 warmup,
                 grace,

@@ -5,6 +5,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.market.binance.BinanceFeed;
 import io.candlebus.market.bithumb.BithumbFeed;
+import io.candlebus.market.upbit.UpbitFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
@@ -44,7 +45,12 @@ public final class Venues {
                     Exchange.BITHUMB,
                     Set.of(Market.SPOT),
                     (vertx, ws, rest, clock, config, market, sink) ->
-                            new BithumbFeed(vertx, ws, rest, clock, config, sink)));
+                            new BithumbFeed(vertx, ws, rest, clock, config, sink)),
+            new Venue(
+                    Exchange.UPBIT,
+                    Set.of(Market.SPOT),
+                    (vertx, ws, rest, clock, config, market, sink) ->
+                            new UpbitFeed(vertx, ws, rest, clock, config, sink)));
 
     private Venues() {}
 

@@ -29,6 +29,7 @@ class MarketConfigTest {
                 .isEqualTo(new Endpoint("https://dapi.binance.com", "wss://dstream.binance.com"));
         assertThat(d.bithumb())
                 .isEqualTo(new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1"));
+        assertThat(d.upbit()).isEqualTo(new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1"));
         assertThat(d.intervals()).containsExactly(Interval.M1, Interval.M5);
         assertThat(d.warmupCandles()).isEqualTo(120);
         assertThat(d.closeGraceMillis()).isEqualTo(2_000);
@@ -65,6 +66,7 @@ class MarketConfigTest {
                                                 .put("restUrl", "http://127.0.0.1:9/binance/spot/")
                                                 .put("wsUrl", "ws://127.0.0.1:9/binance/spot")))
                 .put("bithumb", new JsonObject().put("wsUrl", "ws://127.0.0.1:9/bithumb/websocket/v1"))
+                .put("upbit", new JsonObject().put("restUrl", "http://127.0.0.1:9/upbit"))
                 .put("intervals", new JsonArray().add("15m").add("1m").add("5m"))
                 .put("warmupCandles", 50)
                 .put("closeGraceMillis", 25_000)
@@ -90,6 +92,7 @@ class MarketConfigTest {
                 .isEqualTo(MarketConfig.defaults().binance().endpoint(Market.USDM));
         assertThat(c.bithumb().restUrl()).isEqualTo("https://api.bithumb.com");
         assertThat(c.bithumb().wsUrl()).isEqualTo("ws://127.0.0.1:9/bithumb/websocket/v1");
+        assertThat(c.upbit()).isEqualTo(new Endpoint("http://127.0.0.1:9/upbit", "wss://api.upbit.com/websocket/v1"));
         assertThat(c.intervals()).containsExactly(Interval.M1, Interval.M5, Interval.M15);
         assertThat(c.largestInterval()).isEqualTo(Interval.M15);
         assertThat(c.warmupCandles()).isEqualTo(50);
@@ -126,6 +129,8 @@ class MarketConfigTest {
                 "{\"bogus\":1}|market.bogus: expected one of",
                 "{\"bithumb\":{\"wsUrl\":\"foo\"}}|market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'",
                 "{\"bithumb\":{\"restUrl\":\"ws://x\"}}|market.bithumb.restUrl: expected an http:// or https:// URL",
+                "{\"upbit\":{\"wsUrl\":\"http://x\"}}|market.upbit.wsUrl: expected a ws:// or wss:// URL",
+                "{\"instruments\":[\"upbit:usdm:KRW-BTC\"]}|market.instruments[0]: market: upbit has only the spot market",
                 "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
                 "{\"binance\":{\"margin\":{}}}|market.binance.margin: expected one of spot, usdm, coinm",
                 "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: expected one of",

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs a local, deterministic Binance and Bithumb exchange on one loopback port: REST history and
+ * Runs a local, deterministic Binance, Bithumb and Upbit exchange on one loopback port: REST history and
  * websocket streams are views of one seeded trade sequence per instrument, and {@link #truth} lists
  * every closed 1m candle it generated.
  */
@@ -35,7 +35,9 @@ public final class ExchangeSimulator {
                 market.clock(),
                 server.binanceStreams(),
                 server.bithumbStreams(),
+                server.upbitStreams(),
                 server.limiter(),
+                server.upbitLimiter(),
                 server.outage());
     }
 
@@ -98,11 +100,21 @@ public final class ExchangeSimulator {
         return "ws://" + host() + ":" + port() + "/bithumb/websocket/v1";
     }
 
+    /** Returns Upbit's REST base URL, {@code http://127.0.0.1:P/upbit} (append {@code /v1/candles/...}). */
+    public String upbitRestUrl() {
+        return "http://" + host() + ":" + port() + "/upbit";
+    }
+
+    /** Returns Upbit's full websocket URL, {@code ws://127.0.0.1:P/upbit/websocket/v1}. */
+    public String upbitWsUrl() {
+        return "ws://" + host() + ":" + port() + "/upbit/websocket/v1";
+    }
+
     /**
      * Returns every 1m candle of {@code i} closed at the current sim time, oldest first, closed and with
-     * source REST. A minute without trades is a zero-volume candle at the previous close on both venues:
-     * Binance sends it so; Bithumb's REST omits it (here as there) and candlebus publishes it flat. A
-     * Bithumb list starts at the first minute with a trade.
+     * source REST. A minute without trades is a zero-volume candle at the previous close on every venue:
+     * Binance sends it so; Bithumb's and Upbit's REST omit it (here as there) and candlebus publishes it flat.
+     * A Bithumb or Upbit list starts at the first minute with a trade.
      */
     public List<Candle> truth(Instrument i) {
         return market.truth(i);

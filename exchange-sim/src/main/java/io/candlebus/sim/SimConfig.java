@@ -131,6 +131,20 @@ public record SimConfig(
                         .withMeanQuantity("0.1"));
     }
 
+    /**
+     * Returns two Upbit KRW markets, {@code upbit:spot:KRW-BTC} and {@code upbit:spot:KRW-ETH}, with Upbit's KRW
+     * tick at these prices (1000) and its eight-decimal volumes; not part of {@link #demoInstruments()}, so a
+     * set-up adds them where it follows Upbit. Their activity keeps a day's turnover in quote units (KRW at
+     * eight decimals) a few times below {@code Long.MAX_VALUE}, which a day candle sums exactly.
+     */
+    public static List<SimInstrument> upbitDemoInstruments() {
+        return List.of(
+                SimInstrument.of("upbit:spot:KRW-BTC", "131050000", "1000", "0.00000001", 60)
+                        .withMeanQuantity("0.003"),
+                SimInstrument.of("upbit:spot:KRW-ETH", "4502000", "1000", "0.00000001", 45)
+                        .withMeanQuantity("0.05"));
+    }
+
     /** Returns this config listening on another port. */
     public SimConfig withPort(int newPort) {
         return new SimConfig(

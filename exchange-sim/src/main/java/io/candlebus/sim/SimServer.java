@@ -14,6 +14,9 @@ import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.TradeScript;
 import io.candlebus.sim.orders.OrderEngine;
 import io.candlebus.sim.orders.TradeTape;
+import io.candlebus.sim.upbit.UpbitRateLimiter;
+import io.candlebus.sim.upbit.UpbitRestRoutes;
+import io.candlebus.sim.upbit.UpbitStreamServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,13 +26,17 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 
 /**
- * Runs the simulator's one HTTP server on one event loop: the REST routes of both venues, and the
+ * Runs the simulator's one HTTP server on one event loop: the REST routes of every venue, and the
  * websocket endpoints dispatched by path. Everything the simulator does on the network happens here.
  */
 final class SimServer extends VerticleBase {
     private final SimConfig config;
     private final SimMarket market;
+    /** Upbit's new websocket connections per client address within the Korean venues' window. */
+    static final int UPBIT_CONNECTIONS = 5;
+
     private final WeightLimiter limiter = new WeightLimiter();
+    private final UpbitRateLimiter upbitLimiter = new UpbitRateLimiter();
     private final RestOutage outage;
     private final ConnectionStats stats = new ConnectionStats();
     private final AttemptLimiter attempts = new AttemptLimiter(System::nanoTime);
@@ -37,6 +44,7 @@ final class SimServer extends VerticleBase {
     private volatile ConnectionLimits limits;
     private BinanceStreamServer binanceStreams;
     private BithumbStreamServer bithumbStreams;
+    private UpbitStreamServer upbitStreams;
     private HttpServer server;
     private long generationTimer = -1;
 
@@ -53,10 +61,12 @@ final class SimServer extends VerticleBase {
         Pacing pacing = new Pacing(market.clock(), config.minRealTimerMillis());
         binanceStreams = new BinanceStreamServer(vertx, market, config, pacing, stats);
         bithumbStreams = new BithumbStreamServer(vertx, market, pacing, config.wireForms());
+        upbitStreams = new UpbitStreamServer(vertx, market, pacing);
         Router router = Router.router(vertx);
         router.route().handler(outage::handle);
         new BinanceRestRoutes(market, limiter).mount(router);
         new BithumbRestRoutes(market, config.wireForms()).mount(router);
+        new UpbitRestRoutes(market, upbitLimiter).mount(router);
         new BinanceOrderRoutes(orders, limiter, market.clock()).mount(router);
         new BithumbOrderRoutes(orders, market.clock()).mount(router);
         // Keeps generation ahead of readers so a request never has to generate many minutes at once.
@@ -74,6 +84,8 @@ final class SimServer extends VerticleBase {
                 .webSocketHandler(ws -> {
                     if (BithumbStreamServer.accepts(ws.path())) {
                         bithumbStreams.handle(ws);
+                    } else if (UpbitStreamServer.accepts(ws.path())) {
+                        upbitStreams.handle(ws);
                     } else {
                         binanceStreams.handle(ws);
                     }
@@ -86,6 +98,7 @@ final class SimServer extends VerticleBase {
         vertx.cancelTimer(generationTimer);
         binanceStreams.dropConnections();
         bithumbStreams.dropConnections();
+        upbitStreams.dropConnections();
         return server.close();
     }
 
@@ -98,6 +111,8 @@ final class SimServer extends VerticleBase {
         WsHost host;
         if (BithumbStreamServer.accepts(handshake.path())) {
             host = WsHost.BITHUMB;
+        } else if (UpbitStreamServer.accepts(handshake.path())) {
+            host = WsHost.UPBIT;
         } else {
             Market m = BinanceStreamServer.market(handshake.path(), handshake.query());
             if (m == null) {
@@ -111,14 +126,17 @@ final class SimServer extends VerticleBase {
                 return;
             }
         }
-        boolean bithumb = host == WsHost.BITHUMB;
+        boolean korean = host == WsHost.BITHUMB || host == WsHost.UPBIT;
         String client = handshake.remoteAddress() == null
                 ? "?"
                 : handshake.remoteAddress().hostAddress();
+        // Upbit caps 5 new connections per second where Bithumb caps 10; both count in the same one-second
+        // window, which a soak scales to sim time with the rest of the limits.
+        int cap = host == WsHost.UPBIT
+                ? UPBIT_CONNECTIONS
+                : korean ? limits.bithumbConnections() : limits.binanceConnections();
         if (!attempts.tryAdmit(
-                host + " " + client,
-                bithumb ? limits.bithumbConnections() : limits.binanceConnections(),
-                bithumb ? limits.bithumbWindowMillis() : limits.binanceWindowMillis())) {
+                host + " " + client, cap, korean ? limits.bithumbWindowMillis() : limits.binanceWindowMillis())) {
             stats.refusedForAttempts(host);
             handshake.reject(429);
             return;
@@ -163,6 +181,14 @@ final class SimServer extends VerticleBase {
 
     BithumbStreamServer bithumbStreams() {
         return bithumbStreams;
+    }
+
+    UpbitStreamServer upbitStreams() {
+        return upbitStreams;
+    }
+
+    UpbitRateLimiter upbitLimiter() {
+        return upbitLimiter;
     }
 
     Context serverContext() {

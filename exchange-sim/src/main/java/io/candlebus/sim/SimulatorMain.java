@@ -40,6 +40,7 @@ public final class SimulatorMain {
                     "  binance " + m.wireName() + " REST " + sim.binanceRestUrl(m) + "  WS " + sim.binanceWsUrl(m));
         }
         System.out.println("  bithumb REST " + sim.bithumbRestUrl() + "  WS " + sim.bithumbWsUrl());
+        System.out.println("  upbit REST " + sim.upbitRestUrl() + "  WS " + sim.upbitWsUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vertx.close().await();

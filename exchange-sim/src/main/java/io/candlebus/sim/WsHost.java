@@ -2,7 +2,7 @@ package io.candlebus.sim;
 
 import io.candlebus.contract.Market;
 
-/** Names a websocket host the simulator stands in for: one per Binance market, and Bithumb. */
+/** Names a websocket host the simulator stands in for: one per Binance market, Bithumb and Upbit. */
 public enum WsHost {
     /** {@code stream.binance.com}. */
     BINANCE_SPOT,
@@ -11,7 +11,9 @@ public enum WsHost {
     /** {@code dstream.binance.com}. */
     BINANCE_COINM,
     /** {@code ws-api.bithumb.com}. */
-    BITHUMB;
+    BITHUMB,
+    /** {@code api.upbit.com}. */
+    UPBIT;
 
     /** Returns the host of a Binance market's streams. */
     public static WsHost binance(Market market) {

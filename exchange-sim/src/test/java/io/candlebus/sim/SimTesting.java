@@ -33,6 +33,19 @@ public final class SimTesting {
                 .withInstruments(instruments);
     }
 
+    public static final Instrument UPBIT_BTC = Instrument.parse("upbit:spot:KRW-BTC");
+    public static final Instrument UPBIT_ETH = Instrument.parse("upbit:spot:KRW-ETH");
+
+    /** Returns {@link #config} with the two Upbit demo markets added (KRW-ETH with more empty minutes). */
+    public static SimConfig withUpbit(double speed) {
+        SimConfig base = config(speed);
+        List<SimInstrument> instruments = new java.util.ArrayList<>(base.instruments());
+        SimConfig.upbitDemoInstruments().stream()
+                .map(i -> i.instrument().equals(UPBIT_ETH) ? i.withEmptyMinuteProbability(0.15) : i)
+                .forEach(instruments::add);
+        return base.withInstruments(instruments);
+    }
+
     /** Waits for {@code future} from a test thread, at most 20 s. */
     public static <T> T await(Future<T> future) {
         try {

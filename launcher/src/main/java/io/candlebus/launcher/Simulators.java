@@ -23,12 +23,14 @@ final class Simulators {
     private Simulators() {}
 
     /**
-     * Returns the simulator set-up for a node: the demo instruments, plus a generic market for any
-     * configured instrument the demo set lacks, so that {@code --instruments} works in the demo too.
+     * Returns the simulator set-up for a node: the demo instruments and the Upbit demo markets, plus a generic
+     * market for any configured instrument these lack, so that {@code --instruments} works in the demo too.
      */
     static SimConfig config(SimSettings settings, MarketConfig market) {
         SimConfig demo = SimConfig.demo();
         List<SimInstrument> instruments = new ArrayList<>(demo.instruments());
+        // Served whether or not the node follows Upbit: a market nobody asks for costs a little generation.
+        instruments.addAll(SimConfig.upbitDemoInstruments());
         Set<Instrument> known =
                 instruments.stream().map(SimInstrument::instrument).collect(Collectors.toSet());
         for (Instrument i : market.instruments()) {
@@ -45,9 +47,11 @@ final class Simulators {
 
     /** Returns a simulator of exactly {@code wanted}: the demo's set-up for those it has, a generic one else. */
     static List<SimInstrument> instruments(List<Instrument> wanted) {
+        List<SimInstrument> known = new ArrayList<>(SimConfig.demoInstruments());
+        known.addAll(SimConfig.upbitDemoInstruments());
         List<SimInstrument> out = new ArrayList<>();
         for (Instrument i : wanted) {
-            out.add(SimConfig.demoInstruments().stream()
+            out.add(known.stream()
                     .filter(s -> s.instrument().equals(i))
                     .findFirst()
                     .orElseGet(() -> generic(i)));
@@ -83,6 +87,7 @@ final class Simulators {
                     "binance %-5s REST %s   websocket %s%n", m.wireName(), sim.binanceRestUrl(m), sim.binanceWsUrl(m));
         }
         System.out.printf("bithumb       REST %s   websocket %s%n", sim.bithumbRestUrl(), sim.bithumbWsUrl());
+        System.out.printf("upbit         REST %s   websocket %s%n", sim.upbitRestUrl(), sim.upbitWsUrl());
         CleanShutdown.install("stopping the simulator", () -> Node.closeAfter(sim.close(), vertx));
         return 0;
     }

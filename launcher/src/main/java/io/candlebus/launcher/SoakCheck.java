@@ -94,11 +94,11 @@ final class SoakCheck {
     }
 
     /**
-     * Bithumb's REST candles carry no trade count or taker volumes, so Bithumb candles from REST, and the
-     * larger ones that may contain them, are compared on prices, volume and quote volume.
+     * Bithumb's and Upbit's REST candles carry no trade count or taker volumes, so their candles from REST, and
+     * the larger ones that may contain them, are compared on prices, volume and quote volume.
      */
     static boolean sameAsTruth(Candle published, Candle truth) {
-        boolean partial = published.instrument().exchange() == Exchange.BITHUMB
+        boolean partial = published.instrument().exchange() != Exchange.BINANCE
                 && (published.source() == CandleSource.REST || published.interval() != Interval.M1);
         if (!partial) {
             return published.sameValues(truth);

@@ -65,4 +65,9 @@ public enum BadInput {
     public boolean onBithumb() {
         return bithumb;
     }
+
+    /** Returns whether the kind is sent on Upbit connections: the same as Bithumb, whose trade message copies Upbit's. */
+    public boolean onUpbit() {
+        return bithumb;
+    }
 }

@@ -3,6 +3,7 @@ package io.candlebus.sim.faults;
 import io.candlebus.contract.Market;
 import io.candlebus.sim.SimClock;
 import io.candlebus.sim.binance.BinanceStreamServer;
+import io.candlebus.sim.upbit.UpbitRateLimiter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +24,8 @@ public final class FaultInjector {
     private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
     /** Weight per sim minute while a 429 fault lasts: two spot klines requests, one futures request. */
     public static final int LOW_WEIGHT_LIMIT = 5;
+    /** Upbit's quotation requests per sim second while a 429 fault lasts (10 on the venue). */
+    public static final int LOW_UPBIT_LIMIT = 1;
     /** How many lifetimes a shortened lifetime stays in force, so the reopened connections are cut. */
     public static final int LIFETIME_WINDOWS = 3;
 
@@ -33,6 +36,7 @@ public final class FaultInjector {
     private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
     private final Map<BadInput, Long> firedBadInputs = new EnumMap<>(BadInput.class);
     private final Map<Market, Long> limitedUntil = new EnumMap<>(Market.class);
+    private long upbitLimitedUntil = Long.MIN_VALUE;
     private long lifetimeCutUntil = Long.MIN_VALUE;
     private boolean stopped;
 
@@ -62,6 +66,7 @@ public final class FaultInjector {
                 faults.restWeightLimit(m, publishedWeightLimit(m));
             }
             limitedUntil.clear();
+            faults.upbitRestLimit(UpbitRateLimiter.QUOTATION_PER_SECOND);
             faults.binanceConnectionLifetime(BinanceStreamServer.DEFAULT_LIFETIME_MILLIS);
         });
     }
@@ -99,7 +104,9 @@ public final class FaultInjector {
                     case OVERSIZED -> faults.sendBadInput(BadInput.OVERSIZED);
                     case WEIGHT_LIMIT -> limitWeight(fault.market(), d);
                     case BAN -> {
+                        // A plan names a Binance market; Upbit's REST is blocked for the same time.
                         faults.restBan(fault.market(), d);
+                        faults.upbitRestBan(d);
                         yield Future.succeededFuture();
                     }
                     case SERVER_SHUTDOWN -> faults.serverShutdown(d);
@@ -116,11 +123,17 @@ public final class FaultInjector {
         long until = clock.millis() + millis;
         limitedUntil.merge(market, until, Math::max);
         faults.restWeightLimit(market, LOW_WEIGHT_LIMIT);
+        // A plan names a Binance market; Upbit's per-second limit is lowered for the same time.
+        upbitLimitedUntil = Math.max(upbitLimitedUntil, until);
+        faults.upbitRestLimit(LOW_UPBIT_LIMIT);
         timers.add(at(until, () -> {
             Long latest = limitedUntil.get(market);
             if (!stopped && latest != null && clock.millis() >= latest) {
                 limitedUntil.remove(market);
                 faults.restWeightLimit(market, publishedWeightLimit(market));
+            }
+            if (!stopped && clock.millis() >= upbitLimitedUntil) {
+                faults.upbitRestLimit(UpbitRateLimiter.QUOTATION_PER_SECOND);
             }
         }));
         return Future.succeededFuture();

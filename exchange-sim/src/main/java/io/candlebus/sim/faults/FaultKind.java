@@ -5,7 +5,7 @@ package io.candlebus.sim.faults;
  * the label a soak prints for it and the bounds of its duration in sim time (0 for instantaneous faults).
  */
 public enum FaultKind {
-    /** Every websocket of both venues closed. */
+    /** Every websocket of every venue closed. */
     DROP("drop", 0, 0),
     /** Every websocket silent for a while, nothing replayed; at least the stall bound the plan is given. */
     STALL("stall", 0, 0),
@@ -15,9 +15,9 @@ public enum FaultKind {
     BAD_INPUT("bad-input", 0, 0),
     /** A frame of {@link Faults#OVERSIZED_BYTES} of valid JSON on every websocket. */
     OVERSIZED("oversized", 0, 0),
-    /** A Binance market's REST weight limit lowered so that klines requests meet HTTP 429. */
+    /** A Binance market's REST weight limit (and Upbit's per-second limit) lowered so that requests meet HTTP 429. */
     WEIGHT_LIMIT("429", 2 * 60_000L, 10 * 60_000L),
-    /** A Binance market's REST API banned (HTTP 418 with Retry-After). */
+    /** A Binance market's REST API banned (HTTP 418 with Retry-After), and Upbit's quotation API blocked (418). */
     BAN("418", 60_000L, 5 * 60_000L),
     /** Binance's {@code serverShutdown} on spot, the connections closed after a grace period. */
     SERVER_SHUTDOWN("shutdown", 1_000L, 30_000L),
@@ -26,7 +26,7 @@ public enum FaultKind {
      * reopened under it so that each is cut at the end of its own lifetime.
      */
     LIFETIME_CUT("24h-cut", 60_000L, 5 * 60_000L),
-    /** Every REST endpoint of both venues answering HTTP 503. */
+    /** Every REST endpoint of every venue answering HTTP 503. */
     REST_OUTAGE("outage", 60_000L, 5 * 60_000L);
 
     private final String label;

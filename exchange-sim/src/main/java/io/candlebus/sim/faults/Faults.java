@@ -4,6 +4,8 @@ import io.candlebus.contract.Market;
 import io.candlebus.sim.binance.BinanceStreamServer;
 import io.candlebus.sim.binance.WeightLimiter;
 import io.candlebus.sim.bithumb.BithumbStreamServer;
+import io.candlebus.sim.upbit.UpbitRateLimiter;
+import io.candlebus.sim.upbit.UpbitStreamServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,8 +14,9 @@ import java.time.Clock;
 /**
  * Injects faults into a running simulator: dropped connections, garbage frames, bad messages of every
  * {@link BadInput} kind, oversized frames, stalls, Binance's server shutdown, a shorter Binance
- * connection lifetime, a lower REST weight limit, REST bans and REST outages. Websocket actions run on the simulator's event loop and their futures complete once
- * they are done; the REST switches take effect at once.
+ * connection lifetime, a lower REST weight limit (Binance) or rate limit (Upbit), REST bans and REST outages.
+ * Websocket actions run on the simulator's event loop and their futures complete once they are done; the REST
+ * switches take effect at once. "Every websocket" means those of Binance, Bithumb and Upbit.
  */
 public final class Faults {
     /** Text that is not JSON, sent by {@link #sendGarbageFrame()}. */
@@ -30,7 +33,9 @@ public final class Faults {
     private final Clock clock;
     private final BinanceStreamServer binance;
     private final BithumbStreamServer bithumb;
+    private final UpbitStreamServer upbit;
     private final WeightLimiter limiter;
+    private final UpbitRateLimiter upbitLimiter;
     private final RestOutage outage;
 
     /** Creates the fault API over the simulator's parts; the simulator builds it. */
@@ -39,21 +44,26 @@ public final class Faults {
             Clock clock,
             BinanceStreamServer binance,
             BithumbStreamServer bithumb,
+            UpbitStreamServer upbit,
             WeightLimiter limiter,
+            UpbitRateLimiter upbitLimiter,
             RestOutage outage) {
         this.context = context;
         this.clock = clock;
         this.binance = binance;
         this.bithumb = bithumb;
+        this.upbit = upbit;
         this.limiter = limiter;
+        this.upbitLimiter = upbitLimiter;
         this.outage = outage;
     }
 
-    /** Closes every open websocket of both venues. */
+    /** Closes every open websocket of every venue. */
     public Future<Void> dropConnections() {
         return onContext(() -> {
             binance.dropConnections();
             bithumb.dropConnections();
+            upbit.dropConnections();
         });
     }
 
@@ -67,14 +77,20 @@ public final class Faults {
         return onContext(bithumb::dropConnections);
     }
 
+    /** Closes every open Upbit websocket. */
+    public Future<Void> dropUpbitConnections() {
+        return onContext(upbit::dropConnections);
+    }
+
     /**
-     * Sends a frame that is not valid JSON on every open websocket (text on Binance, binary on Bithumb);
+     * Sends a frame that is not valid JSON on every open websocket (text on Binance, binary on Bithumb and Upbit);
      * a stalled link sends nothing.
      */
     public Future<Void> sendGarbageFrame() {
         return onContext(() -> {
             binance.sendToAll(GARBAGE);
             bithumb.sendToAll(GARBAGE);
+            upbit.sendToAll(GARBAGE);
         });
     }
 
@@ -95,11 +111,12 @@ public final class Faults {
         return onContext(() -> {
             binance.sendBadInput(kind, oversizedBytes);
             bithumb.sendBadInput(kind, oversizedBytes);
+            upbit.sendBadInput(kind, oversizedBytes);
         });
     }
 
     /**
-     * Stalls every websocket of both venues for {@code simMillis}: connections stay open but nothing is
+     * Stalls every websocket of every venue for {@code simMillis}: connections stay open but nothing is
      * sent (no data, no pings, no PING answers, no snapshots, no garbage frames) and nothing missed is sent
      * afterwards.
      */
@@ -108,6 +125,7 @@ public final class Faults {
             long until = clock.millis() + simMillis;
             binance.stallUntil(until);
             bithumb.stallUntil(until);
+            upbit.stallUntil(until);
         });
     }
 
@@ -138,14 +156,34 @@ public final class Faults {
     }
 
     /**
-     * Makes every REST endpoint of both venues answer HTTP 503, with {@code Retry-After} (whole sim seconds to
+     * Sets Upbit's quotation REST limit, requests per sim second of each group (10 on the venue), e.g. low
+     * enough to provoke 429s; a client that ignores them is blocked (418).
+     */
+    public void upbitRestLimit(int perSecond) {
+        upbitLimiter.setLimit(perSecond);
+    }
+
+    /** Blocks the client from Upbit's quotation REST API for {@code simMillis}: every request gets HTTP 418. */
+    public void upbitRestBan(long simMillis) {
+        upbitLimiter.banUntil(clock.millis() + simMillis);
+    }
+
+    /**
+     * Makes every REST endpoint of every venue answer HTTP 503, with {@code Retry-After} (whole sim seconds to
      * the outage's end), for {@code simMillis}.
      */
     public void restOutage(long simMillis) {
         outage.until(clock.millis() + simMillis);
     }
 
-    /** Returns how many websockets are open on each venue, {@code [binance, bithumb]}. */
+    /** Returns how many websockets are open on Upbit. */
+    public Future<Integer> openUpbitConnections() {
+        Promise<Integer> promise = Promise.promise();
+        context.runOnContext(v -> promise.complete(upbit.connectionCount()));
+        return promise.future();
+    }
+
+    /** Returns how many websockets are open on Binance and Bithumb, {@code [binance, bithumb]}. */
     public Future<int[]> openConnections() {
         Promise<int[]> promise = Promise.promise();
         context.runOnContext(v -> promise.complete(new int[] {binance.connectionCount(), bithumb.connectionCount()}));

@@ -4,7 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 
 /**
- * Makes every REST endpoint of both venues answer HTTP 503 with {@code Retry-After} (sim seconds) until a
+ * Makes every REST endpoint of every venue answer HTTP 503 with {@code Retry-After} (sim seconds) until a
  * sim time, as during an exchange outage or maintenance; websockets are not affected.
  */
 public final class RestOutage {
@@ -28,6 +28,7 @@ public final class RestOutage {
             return;
         }
         boolean binance = ctx.request().path().startsWith("/binance/");
+        boolean upbit = ctx.request().path().startsWith("/upbit/");
         long retryAfter = Math.max(1, (until - clock.millis() + 999) / 1000);
         ctx.response()
                 .setStatusCode(503)
@@ -37,6 +38,8 @@ public final class RestOutage {
                         binance
                                 ? "{\"code\":-1008,\"msg\":\"Server is currently overloaded with other requests."
                                         + " Please try again in a few minutes.\"}"
-                                : "{\"error\":{\"name\":\"server_error\",\"message\":\"service unavailable\"}}");
+                                : upbit
+                                        ? "{\"error\":{\"name\":\"server_error\",\"message\":\"Service Unavailable\"}}"
+                                        : "{\"error\":{\"name\":\"server_error\",\"message\":\"service unavailable\"}}");
     }
 }

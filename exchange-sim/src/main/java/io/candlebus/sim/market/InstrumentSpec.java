@@ -56,9 +56,13 @@ public final class InstrumentSpec {
         return sim.instrument().market() == Market.COINM;
     }
 
-    /** Returns whether the venue is Bithumb (no zero-volume candles, {@code sequential_id} trade ids). */
-    public boolean isBithumb() {
-        return sim.instrument().exchange() == Exchange.BITHUMB;
+    /**
+     * Returns whether the venue speaks Upbit's v1 quotation API, as Upbit and Bithumb (which copies it) do: no
+     * candle for a bucket without trades, {@code sequential_id} trade ids.
+     */
+    public boolean speaksUpbitApi() {
+        Exchange exchange = sim.instrument().exchange();
+        return exchange == Exchange.BITHUMB || exchange == Exchange.UPBIT;
     }
 
     long tickUnits() {

@@ -87,8 +87,8 @@ public final class SimMarket {
     /**
      * Returns every 1m candle of {@code instrument} closed by now, oldest first: a minute without trades
      * is a flat zero-volume candle at the previous close on both venues (as Binance sends it, and as
-     * candlebus publishes it for Bithumb, whose REST omits it; ADR 0004). A Bithumb list starts at the
-     * first minute with a trade.
+     * candlebus publishes it for Bithumb and Upbit, whose REST omits it; ADR 0004). A Bithumb or Upbit list
+     * starts at the first minute with a trade.
      */
     public List<Candle> truth(Instrument instrument) {
         TradeScript script = scripts.get(instrument);
@@ -99,8 +99,8 @@ public final class SimMarket {
         InstrumentSpec spec = script.spec();
         List<Candle> out = new ArrayList<>();
         for (Bar bar : script.closedMinutes(clock.millis())) {
-            // Bithumb's REST has nothing before the first trade, so no close a flat minute could repeat.
-            if (spec.isBithumb() && out.isEmpty() && bar.isEmpty()) {
+            // Bithumb's and Upbit's REST have nothing before the first trade, so no close a flat minute could repeat.
+            if (spec.speaksUpbitApi() && out.isEmpty() && bar.isEmpty()) {
                 continue;
             }
             out.add(spec.candle(bar, Interval.M1, true, CandleSource.REST));

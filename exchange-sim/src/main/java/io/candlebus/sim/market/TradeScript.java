@@ -273,7 +273,7 @@ public final class TradeScript {
             long time = openTime + offsets[i];
             sequenceInMilli = time == previousTime ? sequenceInMilli + 1 : 1;
             previousTime = time;
-            long id = spec.isBithumb() ? time * 10_000L + sequenceInMilli : nextTradeId++;
+            long id = spec.speaksUpbitApi() ? time * 10_000L + sequenceInMilli : nextTradeId++;
             SimTrade trade = new SimTrade(time, price, quantity, buyerTaker, id, spec.quoteOf(price, quantity));
             builder.add(trade);
             if (tape != null) {

@@ -21,7 +21,7 @@ public final class Assets {
     /** Returns the base asset: {@code BTC} of {@code KRW-BTC}, {@code BTCUSDT} and {@code BTCUSD_PERP}. */
     public static String base(Instrument instrument) {
         String symbol = instrument.symbol();
-        if (instrument.exchange() == Exchange.BITHUMB) {
+        if (instrument.exchange() != Exchange.BINANCE) {
             return symbol.substring(symbol.indexOf('-') + 1);
         }
         if (instrument.market() == Market.COINM) {
@@ -33,7 +33,7 @@ public final class Assets {
     /** Returns the quote asset: {@code KRW} of {@code KRW-BTC}, {@code USDT} of {@code BTCUSDT}, {@code USD} of COIN-M. */
     public static String quote(Instrument instrument) {
         String symbol = instrument.symbol();
-        if (instrument.exchange() == Exchange.BITHUMB) {
+        if (instrument.exchange() != Exchange.BINANCE) {
             return symbol.substring(0, symbol.indexOf('-'));
         }
         if (instrument.market() == Market.COINM) {

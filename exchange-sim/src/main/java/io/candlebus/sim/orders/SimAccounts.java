@@ -33,6 +33,10 @@ public final class SimAccounts {
         Map<String, BigDecimal> usdm = new TreeMap<>(Map.of("USDT", new BigDecimal("1000000")));
         Map<String, BigDecimal> coinm = new TreeMap<>();
         for (Instrument i : instruments) {
+            if (i.exchange() == Exchange.UPBIT) {
+                // Upbit is simulated for market data only: no account, no orders.
+                continue;
+            }
             if (i.exchange() == Exchange.BITHUMB) {
                 bithumb.put(Assets.base(i), BASE_FUNDS);
             } else if (i.market() == Market.SPOT) {

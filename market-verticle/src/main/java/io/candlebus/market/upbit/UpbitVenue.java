@@ -9,6 +9,7 @@ import io.candlebus.market.RestClient;
 import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SymbolLists;
+import io.candlebus.market.venue.FeedCounters;
 import io.candlebus.market.venue.TradeVenue;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -146,6 +147,13 @@ final class UpbitVenue implements TradeVenue {
     @Override
     public long bannedUntil() {
         return gate.bannedUntil(clock.millis());
+    }
+
+    @Override
+    public void registerCounters(FeedCounters counters) {
+        counters.gauge("restPauses", gate::pauses);
+        counters.gauge("restBans", gate::bans);
+        counters.gauge("restRemaining", gate::remaining);
     }
 
     /** Returns the {@code to} of a candle request: the exclusive bound in UTC, {@code 2026-01-01T00:02:00Z}. */

@@ -249,7 +249,8 @@ public final class Node {
         for (Market m : Market.values()) {
             binance.put(m, new Endpoint(sim.binanceRestUrl(m), sim.binanceWsUrl(m)));
         }
-        return market.withEndpoints(binance, new Endpoint(sim.bithumbRestUrl(), sim.bithumbWsUrl()));
+        return market.withEndpoints(binance, new Endpoint(sim.bithumbRestUrl(), sim.bithumbWsUrl()))
+                .withUpbit(new Endpoint(sim.upbitRestUrl(), sim.upbitWsUrl()));
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {

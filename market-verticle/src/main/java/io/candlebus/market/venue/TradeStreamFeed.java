@@ -2,7 +2,6 @@ package io.candlebus.market.venue;
 
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
-import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.Backoff;
@@ -79,7 +78,7 @@ public class TradeStreamFeed implements Feed {
 
     private final SeamFill seam;
     private final Replacement replacement;
-    private final LinkMessages linkMessages = new LinkMessages();
+    private final TradeIntake intake;
     /** The connection whose trades are published. */
     private TradeLink link;
 
@@ -89,25 +88,16 @@ public class TradeStreamFeed implements Feed {
 
     private boolean stopped;
     private boolean backingOff;
-    /** The seam minute of the current connection, set by its first live trade. */
-    private long connectionSeam = CodeState.NONE;
 
     private long lastEventTime;
     /** Clock time of the last message handled, MIN_VALUE if none yet. */
     private long lastHeard = Long.MIN_VALUE;
 
     private final FeedCounters.Counter messages;
-    private final FeedCounters.Counter tradesPublished;
-    private final FeedCounters.Counter duplicates;
-    private final FeedCounters.Counter snapshotsSkipped;
-    private final FeedCounters.Counter beforeSeam;
     private final FeedCounters.Counter reconnects;
     private final FeedCounters.Counter stalls;
     private final FeedCounters.Counter resubscribes;
     private final FeedCounters.Counter pings;
-    private final FeedCounters.Counter statusUp;
-    private final FeedCounters.Counter venueErrors;
-    private final FeedCounters.Counter ignoredMessages;
     private final FeedCounters.Counter connectsDeferred;
 
     /**
@@ -139,10 +129,10 @@ public class TradeStreamFeed implements Feed {
                 component);
         // Registered in the order the heartbeat lists them.
         this.messages = counters.counter("messages");
-        this.tradesPublished = counters.counter("trades");
-        this.duplicates = counters.counter("duplicates");
-        this.snapshotsSkipped = counters.counter("snapshotsSkipped");
-        this.beforeSeam = counters.counter("beforeSeam");
+        counters.counter("trades");
+        counters.counter("duplicates");
+        counters.counter("snapshotsSkipped");
+        counters.counter("beforeSeam");
         this.reconnects = counters.counter("reconnects");
         this.stalls = counters.counter("stalls");
         this.resubscribes = counters.counter("resubscribes");
@@ -151,9 +141,9 @@ public class TradeStreamFeed implements Feed {
         counters.gauge("restFailures", rest::failures);
         counters.counter("restRows");
         this.pings = counters.counter("pings");
-        this.statusUp = counters.counter("statusUp");
-        this.venueErrors = counters.counter("venueErrors");
-        this.ignoredMessages = counters.counter("ignoredMessages");
+        counters.counter("statusUp");
+        counters.counter("venueErrors");
+        counters.counter("ignoredMessages");
         counters.counter("quietMinutes");
         this.connectsDeferred = counters.counter("connectsDeferred");
         counters.counter("handovers");
@@ -169,7 +159,7 @@ public class TradeStreamFeed implements Feed {
         this.seam = new SeamFill(vertx, clock, config, sink, venue, counters, new SeamFill.Owner() {
             @Override
             public void publish(CodeState cs, Trade trade) {
-                TradeStreamFeed.this.publish(cs, trade);
+                intake.publish(cs, trade);
             }
 
             @Override
@@ -179,6 +169,7 @@ public class TradeStreamFeed implements Feed {
         });
         this.replacement = new Replacement(clock, venue, config.pingMillis(), counters, new ReplacementOwner());
         this.link = newLink();
+        this.intake = new TradeIntake(codes, seam, replacement, sink, () -> link, component, counters);
     }
 
     @Override
@@ -328,22 +319,7 @@ public class TradeStreamFeed implements Feed {
 
     @Override
     public String state() {
-        if (!started) {
-            return "starting";
-        }
-        if (!stopped && codes.isEmpty() && check.unknownCount() > 0) {
-            return StreamState.UNKNOWN.wireName();
-        }
-        if (stopped || codes.isEmpty()) {
-            return "stopped";
-        }
-        if (backingOff) {
-            return "backing-off";
-        }
-        if (!link.isOpen()) {
-            return "connecting";
-        }
-        return codes.values().stream().allMatch(c -> c.phase == CodeState.Phase.LIVE) ? "live" : "recovering";
+        return TradeStatus.state(status(), codes.values(), check);
     }
 
     @Override
@@ -360,37 +336,20 @@ public class TradeStreamFeed implements Feed {
 
     @Override
     public List<StreamStatus> streams() {
-        long restUsed = venue.restUsed();
-        long bannedUntil = venue.bannedUntil();
-        List<StreamStatus> out = new ArrayList<>(codes.size());
-        for (CodeState cs : codes.values()) {
-            // Every message on the connection proves all its codes current, a quiet one included.
-            long lastMessage = messages.get() > cs.messagesAtAdd ? lastHeard : 0;
-            out.add(new StreamStatus(
-                    cs.instrument,
-                    streamState(cs),
-                    lastMessage,
-                    cs.reconnects,
-                    cs.gapsFilled,
-                    cs.restFrom != CodeState.NONE ? 1 : 0,
-                    restUsed,
-                    bannedUntil));
-        }
-        out.addAll(check.statuses(restUsed));
-        return out;
+        return TradeStatus.streams(status(), codes.values(), check);
     }
 
-    private StreamState streamState(CodeState cs) {
-        if (cs.phase == CodeState.Phase.LIVE) {
-            return StreamState.LIVE;
-        }
-        if (backingOff || cs.retryPending) {
-            return StreamState.BACKING_OFF;
-        }
-        if (!link.isOpen() || !link.heard) {
-            return StreamState.CONNECTING;
-        }
-        return StreamState.RECOVERING;
+    private TradeStatus.Snapshot status() {
+        return new TradeStatus.Snapshot(
+                started,
+                stopped,
+                backingOff,
+                link.isOpen(),
+                link.heard,
+                messages.get(),
+                lastHeard,
+                venue.restUsed(),
+                venue.bannedUntil());
     }
 
     @Override
@@ -533,7 +492,7 @@ public class TradeStreamFeed implements Feed {
         unsubscribed.clear();
         long now = link.connection.connectedAt();
         link.opened(now);
-        connectionSeam = CodeState.NONE;
+        intake.newConnection();
         for (CodeState cs : codes.values()) {
             cs.waitingSince = now;
             cs.onLink = true;
@@ -550,7 +509,7 @@ public class TradeStreamFeed implements Feed {
         TradeLink old = link;
         link = next;
         old.connection.retire();
-        connectionSeam = CodeState.NONE;
+        intake.newConnection();
         for (CodeState cs : codes.values()) {
             cs.onLink = true;
             if (cs.phase == CodeState.Phase.WAITING) {
@@ -560,7 +519,7 @@ public class TradeStreamFeed implements Feed {
         }
         LOG.info("{}: handed over to the replacement connection ({} trades buffered)", component, buffered.size());
         for (Handover.Delivered d : buffered) {
-            onTrade(d.trade(), d.snapshot());
+            intake.trade(d.trade(), d.snapshot());
         }
     }
 
@@ -598,7 +557,7 @@ public class TradeStreamFeed implements Feed {
 
     /** Forgets the connection; every code waits for a new seam, REST restarting where live data is in doubt. */
     private void dropConnection() {
-        connectionSeam = CodeState.NONE;
+        intake.newConnection();
         long now = clock.millis();
         for (CodeState cs : codes.values()) {
             if (cs.phase == CodeState.Phase.LIVE) {
@@ -638,7 +597,7 @@ public class TradeStreamFeed implements Feed {
             link.heard = true;
             reconnectBackoff.reset();
         }
-        read(utf8, bytes, linkMessages);
+        read(utf8, bytes, intake.messages());
     }
 
     /** Reads a venue message into {@code to}, or counts it as bad input (oversized, malformed, invalid). */
@@ -655,84 +614,6 @@ public class TradeStreamFeed implements Feed {
             badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), utf8);
         }
         return false;
-    }
-
-    /** What the published connection delivers. */
-    private final class LinkMessages implements TradeVenue.Messages {
-        @Override
-        public void trade(Trade trade, boolean snapshot) {
-            onTrade(trade, snapshot);
-            replacement.switchIfProven();
-        }
-
-        @Override
-        public void statusUp() {
-            statusUp.inc();
-            link.answered = true;
-        }
-
-        @Override
-        public void venueError(String name, String message) {
-            venueErrors.inc();
-            LOG.warn("{}: venue error {}: {}", component, name, message);
-        }
-
-        @Override
-        public void ignored() {
-            ignoredMessages.inc();
-        }
-    }
-
-    private void onTrade(Trade trade, boolean snapshot) {
-        CodeState cs = codes.get(trade.instrument().symbol());
-        if (cs == null || !cs.onLink) {
-            // Removed, or (re-)added and not yet carried by this connection's subscription.
-            ignoredMessages.inc();
-            return;
-        }
-        if (!cs.firstSighting(trade)) {
-            duplicates.inc();
-            return;
-        }
-        replacement.seenOnOld(trade);
-        long minute = Interval.M1.openTimeOf(trade.tradeTime());
-        if (snapshot) {
-            // A snapshot repeats the last trade before the subscription; only a live code can use a new one.
-            if (cs.phase == CodeState.Phase.LIVE && minute >= cs.liveFrom) {
-                publish(cs, trade);
-            } else {
-                snapshotsSkipped.inc();
-            }
-            return;
-        }
-        if (connectionSeam == CodeState.NONE) {
-            connectionSeam = minute;
-            for (CodeState other : codes.values()) {
-                if (other.phase == CodeState.Phase.WAITING) {
-                    seam.begin(other, minute);
-                }
-            }
-        }
-        if (cs.phase == CodeState.Phase.WAITING) {
-            seam.begin(cs, minute);
-        }
-        if (cs.phase == CodeState.Phase.LIVE) {
-            publish(cs, trade);
-        } else if (minute > cs.seam) {
-            cs.hold(trade);
-        } else {
-            beforeSeam.inc();
-        }
-    }
-
-    private void publish(CodeState cs, Trade trade) {
-        long minute = Interval.M1.openTimeOf(trade.tradeTime());
-        if (minute > cs.lastTradeMinute) {
-            cs.lastTradeMinute = minute;
-        }
-        tradesPublished.inc();
-        seam.remember(cs, minute, trade.price());
-        sink.trade(trade);
     }
 
     private static long realMillis() {

@@ -1,10 +1,12 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import java.util.TreeSet;
  * @param instruments the instruments followed from the start (more can be added at runtime)
  * @param binance the Binance settings: endpoints per market, connection rotation and size, REST weight
  *     budget ({@link BinanceSettings})
- * @param bithumb Bithumb REST base and full websocket URL
- * @param upbit Upbit REST base and full websocket URL
+ * @param venues REST base and full websocket URL of every other venue with one endpoint (Bithumb, Upbit),
+ *     keyed by exchange; {@link Venues} names the venues and their real hosts
  * @param intervals candle intervals published; must contain 1m, larger ones are built from closed 1m
  *     candles and must be whole minutes
  * @param warmupCandles closed candles of the largest interval fetched from REST at start (so bands have
@@ -48,8 +50,7 @@ import java.util.TreeSet;
 public record MarketConfig(
         List<Instrument> instruments,
         BinanceSettings binance,
-        Endpoint bithumb,
-        Endpoint upbit,
+        Map<Exchange, Endpoint> venues,
         List<Interval> intervals,
         int warmupCandles,
         long closeGraceMillis,
@@ -74,10 +75,6 @@ public record MarketConfig(
     public static final Endpoint BITHUMB_ENDPOINT =
             new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1");
 
-    /** The real Upbit hosts. */
-    public static final Endpoint UPBIT_ENDPOINT =
-            new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1");
-
     /** Most instruments a node may be configured to follow. */
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
 
@@ -86,12 +83,7 @@ public record MarketConfig(
         if (binance == null) {
             throw new ConfigException("market.binance", "Binance settings", null);
         }
-        if (bithumb == null) {
-            throw new ConfigException("market.bithumb", "an endpoint", null);
-        }
-        if (upbit == null) {
-            throw new ConfigException("market.upbit", "an endpoint", null);
-        }
+        venues = checkVenues(venues);
         intervals = checkIntervals(intervals, "market.intervals");
         range(warmupCandles, 0, 10_000, "market.warmupCandles");
         range(closeGraceMillis, 0, 59_000, "market.closeGraceMillis");
@@ -130,8 +122,7 @@ public record MarketConfig(
                         Instrument.parse("binance:coinm:BTCUSD_PERP"),
                         Instrument.parse("bithumb:spot:KRW-BTC")),
                 BinanceSettings.defaults(),
-                BITHUMB_ENDPOINT,
-                UPBIT_ENDPOINT,
+                Venues.defaultEndpoints(),
                 List.of(Interval.M1, Interval.M5),
                 120,
                 2_000L,
@@ -152,8 +143,7 @@ public record MarketConfig(
         return new MarketConfig(
                 instruments,
                 binance.withEndpoints(newBinance),
-                newBithumb,
-                upbit,
+                with(venues, Exchange.BITHUMB, newBithumb),
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -169,13 +159,12 @@ public record MarketConfig(
                 maxInstruments);
     }
 
-    /** Returns this config pointing at another Upbit endpoint (the simulator in tests and the demo). */
-    public MarketConfig withUpbit(Endpoint newUpbit) {
+    /** Returns this config pointing a venue with one endpoint elsewhere (the simulator in tests and the demo). */
+    public MarketConfig withEndpoint(Exchange exchange, Endpoint endpoint) {
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
-                newUpbit,
+                with(venues, exchange, endpoint),
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -196,8 +185,7 @@ public record MarketConfig(
         return new MarketConfig(
                 newInstruments,
                 binance,
-                bithumb,
-                upbit,
+                venues,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -218,8 +206,7 @@ public record MarketConfig(
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
-                upbit,
+                venues,
                 intervals,
                 warmupCandles,
                 newCloseGraceMillis,
@@ -243,8 +230,7 @@ public record MarketConfig(
         return new MarketConfig(
                 instruments,
                 binance.withConnections(newRotateAfterMillis, newStreamsPerConnection),
-                bithumb,
-                upbit,
+                venues,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -258,6 +244,16 @@ public record MarketConfig(
                 stallTimeoutMillis,
                 maxMessageBytes,
                 maxInstruments);
+    }
+
+    /** Returns the endpoint of a venue with one endpoint ({@link Venues}), null for Binance. */
+    public Endpoint endpoint(Exchange exchange) {
+        return venues.get(exchange);
+    }
+
+    /** Returns the Bithumb endpoint. */
+    public Endpoint bithumb() {
+        return venues.get(Exchange.BITHUMB);
     }
 
     /** Returns the largest configured interval (1m if only 1m). */
@@ -293,6 +289,31 @@ public record MarketConfig(
             }
         }
         return List.copyOf(instruments);
+    }
+
+    /** Checks that every registered venue with one endpoint has one, and no other exchange does. */
+    static Map<Exchange, Endpoint> checkVenues(Map<Exchange, Endpoint> venues) {
+        if (venues == null) {
+            throw new ConfigException("market.venues", "an endpoint per venue", null);
+        }
+        Map<Exchange, Endpoint> defaults = Venues.defaultEndpoints();
+        for (Exchange e : defaults.keySet()) {
+            if (venues.get(e) == null) {
+                throw new ConfigException("market." + e.wireName(), "an endpoint", null);
+            }
+        }
+        for (Exchange e : venues.keySet()) {
+            if (!defaults.containsKey(e)) {
+                throw new ConfigException("market." + e.wireName(), "one of " + defaults.keySet(), e.wireName());
+            }
+        }
+        return Map.copyOf(venues);
+    }
+
+    private static Map<Exchange, Endpoint> with(Map<Exchange, Endpoint> venues, Exchange exchange, Endpoint e) {
+        Map<Exchange, Endpoint> out = new EnumMap<>(venues);
+        out.put(exchange, e);
+        return out;
     }
 
     static List<Interval> checkIntervals(List<Interval> intervals, String path) {

@@ -1,6 +1,7 @@
 package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -18,8 +19,6 @@ final class MarketConfigJson {
     private static final Set<String> KEYS = Set.of(
             "instruments",
             "binance",
-            "bithumb",
-            "upbit",
             "intervals",
             "warmupCandles",
             "closeGraceMillis",
@@ -54,9 +53,11 @@ final class MarketConfigJson {
         if (json == null) {
             return d;
         }
+        Set<String> known = new TreeSet<>(KEYS);
+        d.venues().keySet().forEach(e -> known.add(e.wireName()));
         for (String key : json.fieldNames()) {
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(path + "." + key, "one of " + new TreeSet<>(KEYS), key);
+            if (!known.contains(key)) {
+                throw new ConfigException(path + "." + key, "one of " + known, key);
             }
         }
         List<Instrument> instruments = json.containsKey("instruments")
@@ -64,12 +65,12 @@ final class MarketConfigJson {
                         instrumentsFrom(json.getValue("instruments"), path + ".instruments"), path + ".instruments")
                 : d.instruments();
         BinanceSettings binance = binanceFrom(json, d.binance(), path);
-        Endpoint bithumb = json.containsKey("bithumb")
-                ? endpointFrom(json.getValue("bithumb"), d.bithumb(), path + ".bithumb")
-                : d.bithumb();
-        Endpoint upbit = json.containsKey("upbit")
-                ? endpointFrom(json.getValue("upbit"), d.upbit(), path + ".upbit")
-                : d.upbit();
+        Map<Exchange, Endpoint> venues = new EnumMap<>(d.venues());
+        for (Exchange e : d.venues().keySet()) {
+            if (json.containsKey(e.wireName())) {
+                venues.put(e, endpointFrom(json.getValue(e.wireName()), d.endpoint(e), path + "." + e.wireName()));
+            }
+        }
         List<Interval> intervals = json.containsKey("intervals")
                 ? MarketConfig.checkIntervals(
                         intervalsFrom(json.getValue("intervals"), path + ".intervals"), path + ".intervals")
@@ -102,8 +103,7 @@ final class MarketConfigJson {
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
-                upbit,
+                venues,
                 intervals,
                 warmup,
                 grace,

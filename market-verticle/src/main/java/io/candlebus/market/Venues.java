@@ -9,7 +9,9 @@ import io.candlebus.market.upbit.UpbitFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,8 +33,12 @@ public final class Venues {
                 FeedSink sink);
     }
 
-    /** One venue: its exchange, its markets (a feed each) and its feed. */
-    public record Venue(Exchange exchange, Set<Market> markets, FeedFactory feed) {
+    /**
+     * One venue: its exchange, its markets (a feed each), its feed, and the real hosts of a venue reached at
+     * one endpoint ({@code market.<exchange>: {"restUrl", "wsUrl"}}; null for Binance, whose endpoints per
+     * market are in {@link BinanceSettings}).
+     */
+    public record Venue(Exchange exchange, Set<Market> markets, FeedFactory feed, Endpoint endpoint) {
         public Venue {
             markets = Set.copyOf(markets);
         }
@@ -40,17 +46,19 @@ public final class Venues {
 
     /** Every venue, in the order their feeds are started. */
     public static final List<Venue> ALL = List.of(
-            new Venue(Exchange.BINANCE, Set.of(Market.SPOT, Market.USDM, Market.COINM), BinanceFeed::new),
+            new Venue(Exchange.BINANCE, Set.of(Market.SPOT, Market.USDM, Market.COINM), BinanceFeed::new, null),
             new Venue(
                     Exchange.BITHUMB,
                     Set.of(Market.SPOT),
                     (vertx, ws, rest, clock, config, market, sink) ->
-                            new BithumbFeed(vertx, ws, rest, clock, config, sink)),
+                            new BithumbFeed(vertx, ws, rest, clock, config, sink),
+                    MarketConfig.BITHUMB_ENDPOINT),
             new Venue(
                     Exchange.UPBIT,
                     Set.of(Market.SPOT),
                     (vertx, ws, rest, clock, config, market, sink) ->
-                            new UpbitFeed(vertx, ws, rest, clock, config, sink)));
+                            new UpbitFeed(vertx, ws, rest, clock, config, sink),
+                    UpbitFeed.REAL_ENDPOINT));
 
     private Venues() {}
 
@@ -62,6 +70,17 @@ public final class Venues {
             }
         }
         return null;
+    }
+
+    /** Returns the real hosts of every venue reached at one endpoint, by exchange. */
+    public static Map<Exchange, Endpoint> defaultEndpoints() {
+        Map<Exchange, Endpoint> out = new EnumMap<>(Exchange.class);
+        for (Venue v : ALL) {
+            if (v.endpoint() != null) {
+                out.put(v.exchange(), v.endpoint());
+            }
+        }
+        return out;
     }
 
     /** Returns whether a venue market of {@code instrument} is registered. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -29,7 +30,8 @@ class MarketConfigTest {
                 .isEqualTo(new Endpoint("https://dapi.binance.com", "wss://dstream.binance.com"));
         assertThat(d.bithumb())
                 .isEqualTo(new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1"));
-        assertThat(d.upbit()).isEqualTo(new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1"));
+        assertThat(d.endpoint(Exchange.UPBIT))
+                .isEqualTo(new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1"));
         assertThat(d.intervals()).containsExactly(Interval.M1, Interval.M5);
         assertThat(d.warmupCandles()).isEqualTo(120);
         assertThat(d.closeGraceMillis()).isEqualTo(2_000);
@@ -92,7 +94,8 @@ class MarketConfigTest {
                 .isEqualTo(MarketConfig.defaults().binance().endpoint(Market.USDM));
         assertThat(c.bithumb().restUrl()).isEqualTo("https://api.bithumb.com");
         assertThat(c.bithumb().wsUrl()).isEqualTo("ws://127.0.0.1:9/bithumb/websocket/v1");
-        assertThat(c.upbit()).isEqualTo(new Endpoint("http://127.0.0.1:9/upbit", "wss://api.upbit.com/websocket/v1"));
+        assertThat(c.endpoint(Exchange.UPBIT))
+                .isEqualTo(new Endpoint("http://127.0.0.1:9/upbit", "wss://api.upbit.com/websocket/v1"));
         assertThat(c.intervals()).containsExactly(Interval.M1, Interval.M5, Interval.M15);
         assertThat(c.largestInterval()).isEqualTo(Interval.M15);
         assertThat(c.warmupCandles()).isEqualTo(50);
@@ -130,6 +133,7 @@ class MarketConfigTest {
                 "{\"bithumb\":{\"wsUrl\":\"foo\"}}|market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'",
                 "{\"bithumb\":{\"restUrl\":\"ws://x\"}}|market.bithumb.restUrl: expected an http:// or https:// URL",
                 "{\"upbit\":{\"wsUrl\":\"http://x\"}}|market.upbit.wsUrl: expected a ws:// or wss:// URL",
+                "{\"upbit\":5}|market.upbit: expected an object with restUrl and wsUrl",
                 "{\"instruments\":[\"upbit:usdm:KRW-BTC\"]}|market.instruments[0]: market: upbit has only the spot market",
                 "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
                 "{\"binance\":{\"margin\":{}}}|market.binance.margin: expected one of spot, usdm, coinm",

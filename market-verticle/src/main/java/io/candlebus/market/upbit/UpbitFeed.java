@@ -1,5 +1,7 @@
 package io.candlebus.market.upbit;
 
+import io.candlebus.contract.Exchange;
+import io.candlebus.market.Endpoint;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
@@ -14,8 +16,19 @@ import java.time.Clock;
  * on {@link UpbitVenue}.
  */
 public final class UpbitFeed extends TradeStreamFeed {
+    /** The real Upbit hosts (Korea). */
+    public static final Endpoint REAL_ENDPOINT =
+            new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1");
+
     public UpbitFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
-        super(vertx, wsClient, rest, clock, config, sink, new UpbitVenue(vertx, rest, clock, config.upbit()));
+        super(
+                vertx,
+                wsClient,
+                rest,
+                clock,
+                config,
+                sink,
+                new UpbitVenue(vertx, rest, clock, config.endpoint(Exchange.UPBIT)));
     }
 }

@@ -119,6 +119,21 @@ class SoakCheckTest {
     }
 
     @Test
+    void comparesUpbitRestCandlesOnPricesAndVolumesOnlyToo() {
+        Instrument upbit = Instrument.parse("upbit:spot:KRW-BTC");
+        List<Candle> truth = minutes(upbit, T0, 10);
+        List<Candle> published = new ArrayList<>(truth);
+        published.set(2, restLike(truth.get(2)));
+
+        StreamTally t = SoakCheck.published(published, Map.of(upbit, truth), List.of(Interval.M1), T0, T0 + 10 * MIN)
+                .get(new SoakStream(upbit, Interval.M1));
+
+        assertThat(t.clean())
+                .as("Upbit's REST candles carry no trade count either")
+                .isTrue();
+    }
+
+    @Test
     void aggregatesBithumbBucketsFromTheMinutesPresent() {
         List<Candle> truth = new ArrayList<>(minutes(KRW, T0, 10));
         truth.remove(6);

@@ -27,6 +27,6 @@ public enum Exchange {
                 return e;
             }
         }
-        throw new IllegalArgumentException("exchange: expected one of binance, bithumb, was '" + text + "'");
+        throw new IllegalArgumentException("exchange: expected one of binance, bithumb, upbit, was '" + text + "'");
     }
 }

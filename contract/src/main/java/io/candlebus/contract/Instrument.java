@@ -21,13 +21,15 @@ public record Instrument(Exchange exchange, Market market, String symbol) implem
             throw new IllegalArgumentException(
                     "symbol: expected upper-case letters, digits, '_' or '-' (at most 40), was '" + symbol + "'");
         }
-        if (exchange == Exchange.BITHUMB && market != Market.SPOT) {
+        // Bithumb and Upbit (whose v1 API Bithumb copies) have one spot market of QUOTE-BASE codes.
+        boolean krwVenue = exchange == Exchange.BITHUMB || exchange == Exchange.UPBIT;
+        if (krwVenue && market != Market.SPOT) {
             throw new IllegalArgumentException(
-                    "market: bithumb has only the spot market, was '" + market.wireName() + "'");
+                    "market: " + exchange.wireName() + " has only the spot market, was '" + market.wireName() + "'");
         }
-        if (exchange == Exchange.BITHUMB && !symbol.contains("-")) {
+        if (krwVenue && !symbol.contains("-")) {
             throw new IllegalArgumentException(
-                    "symbol: expected a bithumb market code such as KRW-BTC, was '" + symbol + "'");
+                    "symbol: expected a " + exchange.wireName() + " market code such as KRW-BTC, was '" + symbol + "'");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.candlebus.launcher;
 
 import io.candlebus.alerts.AlertsVerticle;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.launcher.AppConfig.Source;
@@ -254,7 +255,8 @@ public final class Node {
         for (Market m : Market.values()) {
             binance.put(m, new Endpoint(sim.binanceRestUrl(m), sim.binanceWsUrl(m)));
         }
-        return market.withEndpoints(binance, new Endpoint(sim.bithumbRestUrl(), sim.bithumbWsUrl()));
+        return market.withEndpoints(binance, new Endpoint(sim.bithumbRestUrl(), sim.bithumbWsUrl()))
+                .withEndpoint(Exchange.UPBIT, new Endpoint(sim.upbitRestUrl(), sim.upbitWsUrl()));
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {

@@ -48,7 +48,8 @@ class PipelineIT {
             Instrument.parse("binance:spot:BTCUSDT"),
             Instrument.parse("binance:usdm:BTCUSDT"),
             Instrument.parse("binance:coinm:BTCUSD_PERP"),
-            Instrument.parse("bithumb:spot:KRW-BTC"));
+            Instrument.parse("bithumb:spot:KRW-BTC"),
+            Instrument.parse("upbit:spot:KRW-BTC"));
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -64,6 +65,11 @@ class PipelineIT {
                         .put(
                                 "market",
                                 new JsonObject()
+                                        .put(
+                                                "instruments",
+                                                new JsonArray(CHECKED.stream()
+                                                        .map(Instrument::key)
+                                                        .toList()))
                                         .put(
                                                 "intervals",
                                                 new JsonArray().add("1m").add("5m"))
@@ -173,8 +179,9 @@ class PipelineIT {
                         expected.stream().map(Candle::openTime).toList());
         for (Candle t : expected) {
             Candle p = byOpen.get(t.openTime());
-            if (instrument.exchange() == Exchange.BITHUMB && p.source() == CandleSource.REST) {
-                // Bithumb's REST candles carry no trade count or taker volumes.
+            boolean upbitFamily = instrument.exchange() == Exchange.BITHUMB || instrument.exchange() == Exchange.UPBIT;
+            if (upbitFamily && p.source() == CandleSource.REST) {
+                // Bithumb's and Upbit's REST candles carry no trade count or taker volumes.
                 assertThat(List.of(p.open(), p.high(), p.low(), p.close(), p.volume(), p.quoteVolume()))
                         .as("%s %d", instrument, t.openTime())
                         .usingElementComparator(BigDecimal::compareTo)

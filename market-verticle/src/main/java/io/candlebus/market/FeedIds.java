@@ -1,22 +1,23 @@
 package io.candlebus.market;
 
-import io.candlebus.contract.Exchange;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Market;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
-/** Names the feeds a market node can run: one per Binance market and Bithumb's, by {@link FeedShards#feedId}. */
+/** Names the feeds a market node can run: one per venue market of the {@link Venues} registry, by {@link FeedShards#feedId}. */
 public final class FeedIds {
     private FeedIds() {}
 
-    /** Every feed id, in deployment order: {@code binance.spot}, {@code binance.usdm}, ... {@code bithumb.spot}. */
+    /** Every feed id, in deployment order: {@code binance.spot}, {@code binance.usdm}, ... {@code upbit.spot}. */
     public static List<String> all() {
         List<String> ids = new ArrayList<>();
-        for (Market market : Market.values()) {
-            ids.add(FeedShards.feedId(Exchange.BINANCE, market));
+        for (Venues.Venue venue : Venues.ALL) {
+            for (Market market : new TreeSet<>(venue.markets())) {
+                ids.add(FeedShards.feedId(venue.exchange(), market));
+            }
         }
-        ids.add(FeedShards.feedId(Exchange.BITHUMB, Market.SPOT));
         return List.copyOf(ids);
     }
 }

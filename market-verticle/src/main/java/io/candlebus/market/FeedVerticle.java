@@ -5,6 +5,7 @@ import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.FeedRepair;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Market;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -31,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * {@code market.feed.<feed>.control} (the subscription owner dispatches to it) and repair requests of candle shards
  * on {@code market.feed.<feed>.repair}, and publishes its heartbeat under the feed's component name.
  */
-public abstract class FeedVerticle extends VerticleBase {
+public final class FeedVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
     private static final SecureRandom EPOCHS = new SecureRandom();
 
-    protected final MarketConfig config;
-    protected final Clock clock;
+    private final MarketConfig config;
+    private final Clock clock;
+    private final Venues.Venue venue;
+    private final Market market;
     private final String node;
     private final String feedId;
     private final int shards;
@@ -48,16 +51,21 @@ public abstract class FeedVerticle extends VerticleBase {
     private long tickTimer = -1;
     private long repairsServed;
 
-    protected FeedVerticle(MarketConfig config, Clock clock, String node, String feedId) {
+    /** The feed verticle of one venue market of {@code venue} (a {@link Venues} row). */
+    public FeedVerticle(MarketConfig config, Clock clock, String node, Venues.Venue venue, Market market) {
         this.config = config;
         this.clock = clock;
         this.node = node;
-        this.feedId = feedId;
+        this.venue = venue;
+        this.market = market;
+        this.feedId = FeedShards.feedId(venue.exchange(), market);
         this.shards = config.effectiveCandleShards();
     }
 
-    /** Creates the feed, on this verticle's context. */
-    protected abstract Feed newFeed(WebSocketClient ws, RestClient rest, FeedSink sink);
+    /** Creates the feed, on this verticle's context, from the venue's registration row. */
+    private Feed newFeed(WebSocketClient ws, RestClient rest, FeedSink sink) {
+        return venue.feed().create(vertx, ws, rest, clock, config, market, sink);
+    }
 
     /** Returns the feed id, e.g. {@code binance.spot}. */
     public String feedId() {

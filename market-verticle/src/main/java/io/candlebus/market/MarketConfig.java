@@ -7,6 +7,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.TreeSet;
  * Configures the market verticle.
  *
  * @param instruments the instruments followed from the start (more can be added at runtime)
- * @param binance REST base and websocket base per Binance market (the websocket base gets
- *     {@code /stream?streams=...} appended; USDT-M needs the {@code /market} prefix)
- * @param bithumb Bithumb REST base and full websocket URL
+ * @param binance the Binance settings: endpoints per market, connection rotation and size, REST weight
+ *     budget ({@link BinanceSettings})
+ * @param venues REST base and full websocket URL of every other venue with one endpoint (Bithumb, Upbit),
+ *     keyed by exchange; {@link Venues} names the venues and their real hosts
  * @param intervals candle intervals published; must contain 1m, larger ones are built from closed 1m
  *     candles and must be whole minutes
  * @param warmupCandles closed candles of the largest interval fetched from REST at start (so bands have
@@ -43,12 +45,6 @@ import java.util.TreeSet;
  *     clock also waits until the feed was heard this long after boundary + grace, so a stall is caught first
  * @param maxMessageBytes longest websocket text message accepted; a longer one is dropped and counted as
  *     bad input {@code oversized} without touching the connection
- * @param binanceRotateAfterMillis clock age at which a Binance connection is replaced make-before-break
- *     (before the venue's 24 h cut); 0 turns rotation off
- * @param binanceStreamsPerConnection Binance streams on one websocket connection at most; more instruments
- *     of a market are spread over further connections
- * @param binanceRestWeightLimit Binance REST request weight per minute the feed stays under, judged by the
- *     venue's {@code X-MBX-USED-WEIGHT-1M} answer header
  * @param maxInstruments instruments one node follows at most, configured and added at runtime together
  *     ({@code POST /subscriptions} over it is refused with 422)
  * @param candleShards candle aggregation shards ({@code CandleVerticle}s, each on its own event loop, each owning
@@ -58,8 +54,8 @@ import java.util.TreeSet;
  */
 public record MarketConfig(
         List<Instrument> instruments,
-        Map<Market, Endpoint> binance,
-        Endpoint bithumb,
+        BinanceSettings binance,
+        Map<Exchange, Endpoint> venues,
         List<Interval> intervals,
         int warmupCandles,
         long closeGraceMillis,
@@ -72,9 +68,6 @@ public record MarketConfig(
         int recorderOutboxCapacity,
         long stallTimeoutMillis,
         long maxMessageBytes,
-        long binanceRotateAfterMillis,
-        int binanceStreamsPerConnection,
-        int binanceRestWeightLimit,
         int maxInstruments,
         int candleShards) {
 
@@ -92,15 +85,13 @@ public record MarketConfig(
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
     /** Most candle shards a node may run. */
     static final int MAX_CANDLE_SHARDS = 256;
-    /** Binance cuts every connection at 24 h, so a rotation must come before that. */
-    static final long MAX_ROTATE_MILLIS = 24L * 3_600_000;
 
     public MarketConfig {
         instruments = checkInstruments(instruments, "market.instruments");
-        binance = checkBinance(binance, "market.binance");
-        if (bithumb == null) {
-            throw new ConfigException("market.bithumb", "an endpoint", null);
+        if (binance == null) {
+            throw new ConfigException("market.binance", "Binance settings", null);
         }
+        venues = checkVenues(venues);
         intervals = checkIntervals(intervals, "market.intervals");
         range(warmupCandles, 0, 10_000, "market.warmupCandles");
         range(closeGraceMillis, 0, 59_000, "market.closeGraceMillis");
@@ -113,9 +104,6 @@ public record MarketConfig(
         range(recorderOutboxCapacity, 1, 10_000_000, "market.recorderOutboxCapacity");
         range(stallTimeoutMillis, 1_000, 3_600_000, "market.stallTimeoutMillis");
         range(maxMessageBytes, 1_024, 4_194_304, "market.maxMessageBytes");
-        range(binanceRotateAfterMillis, 0, MAX_ROTATE_MILLIS, "market.binanceRotateAfterMillis");
-        range(binanceStreamsPerConnection, 1, 1_024, "market.binanceStreamsPerConnection");
-        range(binanceRestWeightLimit, 1, 6_000, "market.binanceRestWeightLimit");
         range(maxInstruments, 1, MAX_INSTRUMENTS_LIMIT, "market.maxInstruments");
         range(candleShards, 0, MAX_CANDLE_SHARDS, "market.candleShards");
         if (instruments.size() > maxInstruments) {
@@ -142,8 +130,8 @@ public record MarketConfig(
                         Instrument.parse("binance:usdm:BTCUSDT"),
                         Instrument.parse("binance:coinm:BTCUSD_PERP"),
                         Instrument.parse("bithumb:spot:KRW-BTC")),
-                BINANCE_ENDPOINTS,
-                BITHUMB_ENDPOINT,
+                BinanceSettings.defaults(),
+                Venues.defaultEndpoints(),
                 List.of(Interval.M1, Interval.M5),
                 120,
                 2_000L,
@@ -156,9 +144,6 @@ public record MarketConfig(
                 100_000,
                 30_000L,
                 65_536L,
-                23L * 3_600_000,
-                1_024,
-                1_200,
                 200,
                 0);
     }
@@ -167,8 +152,8 @@ public record MarketConfig(
     public MarketConfig withEndpoints(Map<Market, Endpoint> newBinance, Endpoint newBithumb) {
         return new MarketConfig(
                 instruments,
-                newBinance,
-                newBithumb,
+                binance.withEndpoints(newBinance),
+                with(venues, Exchange.BITHUMB, newBithumb),
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -181,9 +166,28 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
+                maxInstruments,
+                candleShards);
+    }
+
+    /** Returns this config pointing a venue with one endpoint elsewhere (the simulator in tests and the demo). */
+    public MarketConfig withEndpoint(Exchange exchange, Endpoint endpoint) {
+        return new MarketConfig(
+                instruments,
+                binance,
+                with(venues, exchange, endpoint),
+                intervals,
+                warmupCandles,
+                closeGraceMillis,
+                liveThrottleMillis,
+                recorderTimeoutMillis,
+                tickMillis,
+                reconnectMinMillis,
+                reconnectMaxMillis,
+                pingMillis,
+                recorderOutboxCapacity,
+                stallTimeoutMillis,
+                maxMessageBytes,
                 maxInstruments,
                 candleShards);
     }
@@ -193,7 +197,7 @@ public record MarketConfig(
         return new MarketConfig(
                 newInstruments,
                 binance,
-                bithumb,
+                venues,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -206,9 +210,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments,
                 candleShards);
     }
@@ -218,7 +219,7 @@ public record MarketConfig(
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
+                venues,
                 intervals,
                 warmupCandles,
                 newCloseGraceMillis,
@@ -231,9 +232,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments,
                 candleShards);
     }
@@ -245,8 +243,8 @@ public record MarketConfig(
     public MarketConfig withBinanceConnections(long newRotateAfterMillis, int newStreamsPerConnection) {
         return new MarketConfig(
                 instruments,
-                binance,
-                bithumb,
+                binance.withConnections(newRotateAfterMillis, newStreamsPerConnection),
+                venues,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -259,9 +257,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                newRotateAfterMillis,
-                newStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments,
                 candleShards);
     }
@@ -271,7 +266,7 @@ public record MarketConfig(
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
+                venues,
                 intervals,
                 warmupCandles,
                 closeGraceMillis,
@@ -284,9 +279,6 @@ public record MarketConfig(
                 recorderOutboxCapacity,
                 stallTimeoutMillis,
                 maxMessageBytes,
-                binanceRotateAfterMillis,
-                binanceStreamsPerConnection,
-                binanceRestWeightLimit,
                 maxInstruments,
                 shards);
     }
@@ -294,6 +286,16 @@ public record MarketConfig(
     /** Returns the candle shard count in effect: {@code candleShards}, or the event-loop count if 0. */
     public int effectiveCandleShards() {
         return candleShards > 0 ? candleShards : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    }
+
+    /** Returns the endpoint of a venue with one endpoint ({@link Venues}), null for Binance. */
+    public Endpoint endpoint(Exchange exchange) {
+        return venues.get(exchange);
+    }
+
+    /** Returns the Bithumb endpoint. */
+    public Endpoint bithumb() {
+        return venues.get(Exchange.BITHUMB);
     }
 
     /** Returns the largest configured interval (1m if only 1m). */
@@ -331,16 +333,29 @@ public record MarketConfig(
         return List.copyOf(instruments);
     }
 
-    static Map<Market, Endpoint> checkBinance(Map<Market, Endpoint> binance, String path) {
-        if (binance == null) {
-            throw new ConfigException(path, "endpoints for spot, usdm and coinm", null);
+    /** Checks that every registered venue with one endpoint has one, and no other exchange does. */
+    static Map<Exchange, Endpoint> checkVenues(Map<Exchange, Endpoint> venues) {
+        if (venues == null) {
+            throw new ConfigException("market.venues", "an endpoint per venue", null);
         }
-        for (Market m : Market.values()) {
-            if (binance.get(m) == null) {
-                throw new ConfigException(path + "." + m.wireName(), "an endpoint", null);
+        Map<Exchange, Endpoint> defaults = Venues.defaultEndpoints();
+        for (Exchange e : defaults.keySet()) {
+            if (venues.get(e) == null) {
+                throw new ConfigException("market." + e.wireName(), "an endpoint", null);
             }
         }
-        return Map.copyOf(binance);
+        for (Exchange e : venues.keySet()) {
+            if (!defaults.containsKey(e)) {
+                throw new ConfigException("market." + e.wireName(), "one of " + defaults.keySet(), e.wireName());
+            }
+        }
+        return Map.copyOf(venues);
+    }
+
+    private static Map<Exchange, Endpoint> with(Map<Exchange, Endpoint> venues, Exchange exchange, Endpoint e) {
+        Map<Exchange, Endpoint> out = new EnumMap<>(venues);
+        out.put(exchange, e);
+        return out;
     }
 
     static List<Interval> checkIntervals(List<Interval> intervals, String path) {
@@ -365,6 +380,6 @@ public record MarketConfig(
 
     /** Returns whether {@code instrument} can be followed with this config (its venue market is configured). */
     public boolean supports(Instrument instrument) {
-        return instrument.exchange() == Exchange.BITHUMB || binance.containsKey(instrument.market());
+        return Venues.supports(instrument);
     }
 }

@@ -2,6 +2,7 @@ package io.candlebus.market;
 
 import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.ConfigReader;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -12,13 +13,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a {@link MarketConfig} from its JSON form (the {@code market} section); unknown keys are refused. */
 final class MarketConfigJson {
     private static final Set<String> KEYS = Set.of(
             "instruments",
             "binance",
-            "bithumb",
             "intervals",
             "warmupCandles",
             "closeGraceMillis",
@@ -37,6 +38,14 @@ final class MarketConfigJson {
             "maxInstruments",
             "candleShards");
     private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
+    /**
+     * The flat keys the Binance settings had before they moved into {@code market.binance}: still read, as
+     * {@code market.binance.<setting>}; giving both spellings of one setting is refused.
+     */
+    private static final Map<String, String> FLAT_BINANCE = Map.of(
+            "binanceRotateAfterMillis", "rotateAfterMillis",
+            "binanceStreamsPerConnection", "streamsPerConnection",
+            "binanceRestWeightLimit", "restWeightLimit");
 
     private MarketConfigJson() {}
 
@@ -46,17 +55,20 @@ final class MarketConfigJson {
         if (json == null) {
             return d;
         }
-        ConfigReader.requireKnownKeys(json, path, KEYS);
+        Set<String> known = new TreeSet<>(KEYS);
+        d.venues().keySet().forEach(e -> known.add(e.wireName()));
+        ConfigReader.requireKnownKeys(json, path, known);
         List<Instrument> instruments = json.containsKey("instruments")
                 ? MarketConfig.checkInstruments(
                         instrumentsFrom(json.getValue("instruments"), path + ".instruments"), path + ".instruments")
                 : d.instruments();
-        Map<Market, Endpoint> binance = json.containsKey("binance")
-                ? binanceFrom(json.getValue("binance"), d.binance(), path + ".binance")
-                : d.binance();
-        Endpoint bithumb = json.containsKey("bithumb")
-                ? endpointFrom(json.getValue("bithumb"), d.bithumb(), path + ".bithumb")
-                : d.bithumb();
+        BinanceSettings binance = binanceFrom(json, d.binance(), path);
+        Map<Exchange, Endpoint> venues = new EnumMap<>(d.venues());
+        for (Exchange e : d.venues().keySet()) {
+            if (json.containsKey(e.wireName())) {
+                venues.put(e, endpointFrom(json.getValue(e.wireName()), d.endpoint(e), path + "." + e.wireName()));
+            }
+        }
         List<Interval> intervals = json.containsKey("intervals")
                 ? MarketConfig.checkIntervals(
                         intervalsFrom(json.getValue("intervals"), path + ".intervals"), path + ".intervals")
@@ -78,16 +90,6 @@ final class MarketConfigJson {
         int outbox = (int) number(json, "recorderOutboxCapacity", d.recorderOutboxCapacity(), 1, 10_000_000, path);
         long stall = number(json, "stallTimeoutMillis", d.stallTimeoutMillis(), 1_000, 3_600_000, path);
         long maxMessage = number(json, "maxMessageBytes", d.maxMessageBytes(), 1_024, 4_194_304, path);
-        long rotate = number(
-                json,
-                "binanceRotateAfterMillis",
-                d.binanceRotateAfterMillis(),
-                0,
-                MarketConfig.MAX_ROTATE_MILLIS,
-                path);
-        int streams =
-                (int) number(json, "binanceStreamsPerConnection", d.binanceStreamsPerConnection(), 1, 1_024, path);
-        int weight = (int) number(json, "binanceRestWeightLimit", d.binanceRestWeightLimit(), 1, 6_000, path);
         int maxInstruments =
                 (int) number(json, "maxInstruments", d.maxInstruments(), 1, MarketConfig.MAX_INSTRUMENTS_LIMIT, path);
         int shards = (int) number(json, "candleShards", d.candleShards(), 0, MarketConfig.MAX_CANDLE_SHARDS, path);
@@ -100,7 +102,7 @@ final class MarketConfigJson {
         return new MarketConfig(
                 instruments,
                 binance,
-                bithumb,
+                venues,
                 intervals,
                 warmup,
                 grace,
@@ -113,9 +115,6 @@ final class MarketConfigJson {
                 outbox,
                 stall,
                 maxMessage,
-                rotate,
-                streams,
-                weight,
                 maxInstruments,
                 shards);
     }
@@ -164,21 +163,63 @@ final class MarketConfigJson {
         return out;
     }
 
-    private static Map<Market, Endpoint> binanceFrom(Object value, Map<Market, Endpoint> defaults, String path) {
+    /** Reads {@code market.binance} (endpoints per market and settings), and the settings' flat keys. */
+    private static BinanceSettings binanceFrom(JsonObject market, BinanceSettings defaults, String path) {
+        Object value = market.getValue("binance", new JsonObject());
+        String binancePath = path + ".binance";
         if (!(value instanceof JsonObject json)) {
-            throw new ConfigException(path, "an object with spot, usdm and/or coinm endpoints", value);
+            throw new ConfigException(
+                    binancePath, "an object with spot, usdm and/or coinm endpoints and Binance settings", value);
         }
-        Map<Market, Endpoint> out = new EnumMap<>(defaults);
+        Map<Market, Endpoint> endpoints = new EnumMap<>(defaults.endpoints());
         for (String key : json.fieldNames()) {
-            Market market;
-            try {
-                market = Market.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw ConfigReader.unknownKey(path + "." + key, List.of("spot", "usdm", "coinm"));
+            if (FLAT_BINANCE.containsValue(key)) {
+                continue;
             }
-            out.put(market, endpointFrom(json.getValue(key), defaults.get(market), path + "." + key));
+            Market m;
+            try {
+                m = Market.parse(key);
+            } catch (IllegalArgumentException e) {
+                throw ConfigReader.unknownKey(
+                        binancePath + "." + key,
+                        List.of(
+                                "spot",
+                                "usdm",
+                                "coinm",
+                                "rotateAfterMillis",
+                                "streamsPerConnection",
+                                "restWeightLimit"));
+            }
+            endpoints.put(m, endpointFrom(json.getValue(key), defaults.endpoint(m), binancePath + "." + key));
         }
-        return out;
+        long rotate = binanceSetting(
+                market,
+                json,
+                "binanceRotateAfterMillis",
+                defaults.rotateAfterMillis(),
+                BinanceSettings.MAX_ROTATE_MILLIS,
+                path);
+        long streams = binanceSetting(
+                market, json, "binanceStreamsPerConnection", defaults.streamsPerConnection(), 1_024, path);
+        long weight = binanceSetting(market, json, "binanceRestWeightLimit", defaults.restWeightLimit(), 6_000, path);
+        return new BinanceSettings(endpoints, rotate, (int) streams, (int) weight);
+    }
+
+    /** Reads a Binance setting from {@code market.binance.<key>} or its flat spelling {@code market.<flat>}. */
+    private static long binanceSetting(
+            JsonObject market, JsonObject binance, String flat, long defaultValue, long max, String path) {
+        String key = FLAT_BINANCE.get(flat);
+        long min = key.equals("rotateAfterMillis") ? 0 : 1;
+        if (binance.containsKey(key)) {
+            if (market.containsKey(flat)) {
+                throw new ConfigException(
+                        path + "." + flat,
+                        "only one of " + path + "." + flat + " and " + path + ".binance." + key,
+                        "both");
+            }
+            return number(binance, key, defaultValue, min, max, path + ".binance");
+        }
+        return number(market, flat, defaultValue, min, max, path);
     }
 
     private static Endpoint endpointFrom(Object value, Endpoint defaults, String path) {

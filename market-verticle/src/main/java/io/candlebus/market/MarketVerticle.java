@@ -9,13 +9,14 @@ import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the market role as separate verticles, each on its own event loop (ADR 0005): the candle shards ({@link
  * CandleVerticle}, {@code market.candleShards} of them), the subscription owner ({@link SubscriptionVerticle}) and
- * one feed verticle per venue market ({@link BinanceFeedVerticle} per Binance market, {@link BithumbFeedVerticle}).
+ * one {@link FeedVerticle} per venue market of the {@link Venues} registry.
  * {@link Parts} deploys only the feeds (with the subscription owner) or only the candle shards, for nodes that split
  * them. They are child deployments: undeploying this verticle undeploys them. Candle shards start first, so they
  * listen before the feeds send their first events.
@@ -91,10 +92,11 @@ public final class MarketVerticle extends VerticleBase {
         }
         if (parts.feeds()) {
             chain = chain.compose(v -> deploy(new SubscriptionVerticle(config, clock, node, feedIds)));
-            for (Market market : Market.values()) {
-                chain = chain.compose(v -> deploy(new BinanceFeedVerticle(config, clock, node, market)));
+            for (Venues.Venue venue : Venues.ALL) {
+                for (Market market : new TreeSet<>(venue.markets())) {
+                    chain = chain.compose(v -> deploy(new FeedVerticle(config, clock, node, venue, market)));
+                }
             }
-            chain = chain.compose(v -> deploy(new BithumbFeedVerticle(config, clock, node)));
         }
         return chain.onSuccess(v ->
                 LOG.info("market {} started on {}: {} candle shards, {}", parts, node, shards, config.instruments()));

@@ -1,6 +1,7 @@
 package io.candlebus.market;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -25,8 +26,19 @@ public final class RestClient {
         this.client = client;
     }
 
+    /** Hears the status and headers of every answer, 2xx or not (a venue's rate-limit headers). */
+    @FunctionalInterface
+    public interface Answered {
+        void answered(int status, MultiMap headers);
+    }
+
     /** GETs {@code url} with the query parameters (in order) and returns the body bytes. */
     public Future<byte[]> get(String url, Map<String, String> query) {
+        return get(url, query, (status, headers) -> {});
+    }
+
+    /** Like {@link #get(String, Map)}, telling {@code answered} the status and headers of the answer first. */
+    public Future<byte[]> get(String url, Map<String, String> query, Answered answered) {
         requests++;
         HttpRequest<Buffer> request = client.getAbs(url).timeout(TIMEOUT_MILLIS);
         query.forEach(request::addQueryParam);
@@ -38,6 +50,7 @@ public final class RestClient {
             HttpResponse<Buffer> response = ar.result();
             lastUsedWeight = usedWeight(response.getHeader(USED_WEIGHT), lastUsedWeight);
             int status = response.statusCode();
+            answered.answered(status, response.headers());
             Buffer body = response.body();
             if (status / 100 != 2) {
                 failures++;

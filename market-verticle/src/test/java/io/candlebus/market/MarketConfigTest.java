@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.contract.ConfigException;
+import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
@@ -21,14 +22,16 @@ class MarketConfigTest {
     void defaultsPointAtTheRealVenues() {
         MarketConfig d = MarketConfig.defaults();
 
-        assertThat(d.binance().get(Market.SPOT))
+        assertThat(d.binance().endpoint(Market.SPOT))
                 .isEqualTo(new Endpoint("https://api.binance.com", "wss://stream.binance.com:9443"));
-        assertThat(d.binance().get(Market.USDM))
+        assertThat(d.binance().endpoint(Market.USDM))
                 .isEqualTo(new Endpoint("https://fapi.binance.com", "wss://fstream.binance.com/market"));
-        assertThat(d.binance().get(Market.COINM))
+        assertThat(d.binance().endpoint(Market.COINM))
                 .isEqualTo(new Endpoint("https://dapi.binance.com", "wss://dstream.binance.com"));
         assertThat(d.bithumb())
                 .isEqualTo(new Endpoint("https://api.bithumb.com", "wss://ws-api.bithumb.com/websocket/v1"));
+        assertThat(d.endpoint(Exchange.UPBIT))
+                .isEqualTo(new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1"));
         assertThat(d.intervals()).containsExactly(Interval.M1, Interval.M5);
         assertThat(d.warmupCandles()).isEqualTo(120);
         assertThat(d.closeGraceMillis()).isEqualTo(2_000);
@@ -37,9 +40,9 @@ class MarketConfigTest {
         assertThat(d.tickMillis()).isEqualTo(100);
         assertThat(d.recorderOutboxCapacity()).isEqualTo(100_000);
         assertThat(d.maxMessageBytes()).isEqualTo(65_536);
-        assertThat(d.binanceRotateAfterMillis()).isEqualTo(23L * 3_600_000);
-        assertThat(d.binanceStreamsPerConnection()).isEqualTo(1_024);
-        assertThat(d.binanceRestWeightLimit()).isEqualTo(1_200);
+        assertThat(d.binance().rotateAfterMillis()).isEqualTo(23L * 3_600_000);
+        assertThat(d.binance().streamsPerConnection()).isEqualTo(1_024);
+        assertThat(d.binance().restWeightLimit()).isEqualTo(1_200);
         assertThat(d.maxInstruments()).isEqualTo(200);
         assertThat(MarketConfig.fromJson(new JsonObject(), "market")).isEqualTo(d);
         assertThat(MarketConfig.fromJson(null, "market")).isEqualTo(d);
@@ -65,6 +68,7 @@ class MarketConfigTest {
                                                 .put("restUrl", "http://127.0.0.1:9/binance/spot/")
                                                 .put("wsUrl", "ws://127.0.0.1:9/binance/spot")))
                 .put("bithumb", new JsonObject().put("wsUrl", "ws://127.0.0.1:9/bithumb/websocket/v1"))
+                .put("upbit", new JsonObject().put("restUrl", "http://127.0.0.1:9/upbit"))
                 .put("intervals", new JsonArray().add("15m").add("1m").add("5m"))
                 .put("warmupCandles", 50)
                 .put("closeGraceMillis", 25_000)
@@ -84,21 +88,41 @@ class MarketConfigTest {
 
         assertThat(c.instruments())
                 .containsExactly(Instrument.parse("binance:usdm:ETHUSDT"), Instrument.parse("bithumb:spot:KRW-ETH"));
-        assertThat(c.binance().get(Market.SPOT))
+        assertThat(c.binance().endpoint(Market.SPOT))
                 .isEqualTo(new Endpoint("http://127.0.0.1:9/binance/spot", "ws://127.0.0.1:9/binance/spot"));
-        assertThat(c.binance().get(Market.USDM))
-                .isEqualTo(MarketConfig.defaults().binance().get(Market.USDM));
+        assertThat(c.binance().endpoint(Market.USDM))
+                .isEqualTo(MarketConfig.defaults().binance().endpoint(Market.USDM));
         assertThat(c.bithumb().restUrl()).isEqualTo("https://api.bithumb.com");
         assertThat(c.bithumb().wsUrl()).isEqualTo("ws://127.0.0.1:9/bithumb/websocket/v1");
+        assertThat(c.endpoint(Exchange.UPBIT))
+                .isEqualTo(new Endpoint("http://127.0.0.1:9/upbit", "wss://api.upbit.com/websocket/v1"));
         assertThat(c.intervals()).containsExactly(Interval.M1, Interval.M5, Interval.M15);
         assertThat(c.largestInterval()).isEqualTo(Interval.M15);
         assertThat(c.warmupCandles()).isEqualTo(50);
         assertThat(c.closeGraceMillis()).isEqualTo(25_000);
         assertThat(c.recorderOutboxCapacity()).isEqualTo(10);
         assertThat(c.maxMessageBytes()).isEqualTo(1_024);
-        assertThat(c.binanceRotateAfterMillis()).isZero();
-        assertThat(c.binanceStreamsPerConnection()).isEqualTo(2);
-        assertThat(c.binanceRestWeightLimit()).isEqualTo(600);
+        assertThat(c.binance().rotateAfterMillis()).isZero();
+        assertThat(c.binance().streamsPerConnection()).isEqualTo(2);
+        assertThat(c.binance().restWeightLimit()).isEqualTo(600);
+    }
+
+    @Test
+    void readsTheBinanceSettingsNestedInTheirVenueSectionAsTheFlatKeys() {
+        JsonObject nested = new JsonObject(
+                "{\"binance\":{\"rotateAfterMillis\":0,\"streamsPerConnection\":2,\"restWeightLimit\":600,"
+                        + "\"usdm\":{\"wsUrl\":\"ws://127.0.0.1:9/usdm\"}}}");
+        JsonObject flat = new JsonObject(
+                "{\"binanceRotateAfterMillis\":0,\"binanceStreamsPerConnection\":2,\"binanceRestWeightLimit\":600,"
+                        + "\"binance\":{\"usdm\":{\"wsUrl\":\"ws://127.0.0.1:9/usdm\"}}}");
+
+        MarketConfig c = MarketConfig.fromJson(nested, "market");
+
+        assertThat(c.binance().rotateAfterMillis()).isZero();
+        assertThat(c.binance().streamsPerConnection()).isEqualTo(2);
+        assertThat(c.binance().restWeightLimit()).isEqualTo(600);
+        assertThat(c.binance().endpoint(Market.USDM).wsUrl()).isEqualTo("ws://127.0.0.1:9/usdm");
+        assertThat(MarketConfig.fromJson(flat, "market")).isEqualTo(c);
     }
 
     @Test
@@ -120,6 +144,9 @@ class MarketConfigTest {
                 "{\"bogus\":1}|market.bogus: unknown key, expected one of binance,",
                 "{\"bithumb\":{\"wsUrl\":\"foo\"}}|market.bithumb.wsUrl: expected a ws:// or wss:// URL, was 'foo'",
                 "{\"bithumb\":{\"restUrl\":\"ws://x\"}}|market.bithumb.restUrl: expected an http:// or https:// URL",
+                "{\"upbit\":{\"wsUrl\":\"http://x\"}}|market.upbit.wsUrl: expected a ws:// or wss:// URL",
+                "{\"upbit\":5}|market.upbit: expected an object with restUrl and wsUrl",
+                "{\"instruments\":[\"upbit:usdm:KRW-BTC\"]}|market.instruments[0]: market: upbit has only the spot market",
                 "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
                 "{\"binance\":{\"margin\":{}}}|market.binance.margin: unknown key, expected one of coinm, spot, usdm",
                 "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: unknown key, expected one of restUrl, wsUrl",
@@ -143,6 +170,11 @@ class MarketConfigTest {
                 "{\"binanceStreamsPerConnection\":0}|market.binanceStreamsPerConnection: expected an integer from 1 to 1024",
                 "{\"binanceStreamsPerConnection\":1025}|market.binanceStreamsPerConnection: expected an integer from 1 to 1024",
                 "{\"binanceRestWeightLimit\":0}|market.binanceRestWeightLimit: expected an integer from 1 to 6000",
+                "{\"binance\":{\"rotateAfterMillis\":-1}}|market.binance.rotateAfterMillis: expected an integer from 0 to 86400000",
+                "{\"binance\":{\"streamsPerConnection\":0}}|market.binance.streamsPerConnection: expected an integer from 1 to 1024",
+                "{\"binance\":{\"restWeightLimit\":6001}}|market.binance.restWeightLimit: expected an integer from 1 to 6000",
+                "{\"binance\":{\"restWeightLimit\":600},\"binanceRestWeightLimit\":600}|market.binanceRestWeightLimit: expected only one of market.binanceRestWeightLimit and market.binance.restWeightLimit",
+                "{\"binance\":5}|market.binance: expected an object with spot, usdm and/or coinm endpoints",
                 "{\"maxInstruments\":0}|market.maxInstruments: expected an integer from 1 to 10000, was 0",
                 "{\"candleShards\":-1}|market.candleShards: expected an integer from 0 to 256, was -1",
                 "{\"candleShards\":257}|market.candleShards: expected an integer from 0 to 256, was 257",
@@ -163,7 +195,7 @@ class MarketConfigTest {
 
         MarketConfig c = MarketConfig.defaults().withEndpoints(binance, bithumb);
 
-        assertThat(c.binance()).isEqualTo(binance);
+        assertThat(c.binance().endpoints()).isEqualTo(binance);
         assertThat(c.bithumb()).isEqualTo(bithumb);
         assertThat(c.instruments()).isEqualTo(MarketConfig.defaults().instruments());
         assertThatThrownBy(() -> MarketConfig.defaults().withEndpoints(Map.of(Market.SPOT, sim), bithumb))
@@ -186,19 +218,19 @@ class MarketConfigTest {
                 "market");
 
         for (MarketConfig c : List.of(
-                base.withEndpoints(base.binance(), base.bithumb()),
+                base.withEndpoints(base.binance().endpoints(), base.bithumb()),
                 base.withInstruments(base.instruments()),
                 base.withTimings(base.closeGraceMillis(), base.tickMillis(), base.reconnectMinMillis()))) {
             assertThat(c).isEqualTo(base);
         }
         MarketConfig split = base.withBinanceConnections(0, 2);
-        assertThat(split.binanceRotateAfterMillis()).isZero();
-        assertThat(split.binanceStreamsPerConnection()).isEqualTo(2);
+        assertThat(split.binance().rotateAfterMillis()).isZero();
+        assertThat(split.binance().streamsPerConnection()).isEqualTo(2);
         assertThat(split.maxMessageBytes()).isEqualTo(2_048);
-        assertThat(split.binanceRestWeightLimit()).isEqualTo(100);
+        assertThat(split.binance().restWeightLimit()).isEqualTo(100);
         assertThat(split.maxInstruments()).isEqualTo(7);
         assertThatThrownBy(() -> base.withBinanceConnections(0, 0))
                 .hasMessageStartingWith(
-                        "market.binanceStreamsPerConnection: expected an integer from 1 to 1024, was 0");
+                        "market.binance.streamsPerConnection: expected an integer from 1 to 1024, was 0");
     }
 }

@@ -25,6 +25,9 @@ public final class SimEndpoints {
                 .put("binance", binance)
                 .put(
                         "bithumb",
-                        new JsonObject().put("restUrl", sim.bithumbRestUrl()).put("wsUrl", sim.bithumbWsUrl()));
+                        new JsonObject().put("restUrl", sim.bithumbRestUrl()).put("wsUrl", sim.bithumbWsUrl()))
+                .put(
+                        "upbit",
+                        new JsonObject().put("restUrl", sim.upbitRestUrl()).put("wsUrl", sim.upbitWsUrl()));
     }
 }

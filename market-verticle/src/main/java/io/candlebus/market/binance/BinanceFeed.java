@@ -17,12 +17,12 @@ import io.candlebus.market.RestClient;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.SymbolDirectory;
+import io.candlebus.market.venue.FeedCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,12 +56,6 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private static final int ATTEMPTS_PER_WINDOW = 300;
 
     private static final long ATTEMPT_WINDOW_MILLIS = 300_000L;
-    /** Clock time a replacement may take to deliver a closed kline of every stream before the switch is forced. */
-    private static final long ROTATION_OVERLAP_MILLIS = 180_000L;
-    /** Real time a replacement gets at least, so a slow handshake on a fast clock does not abandon it. */
-    private static final long ROTATION_OVERLAP_REAL_NANOS = 10_000_000_000L;
-    /** Clock time before a failed rotation is tried again. */
-    private static final long ROTATION_RETRY_MILLIS = 60_000L;
 
     private final Vertx vertx;
     private final WebSocketClient wsClient;
@@ -91,12 +85,16 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     private final RestGate gate;
     private final BinanceRest restApi;
+    private final KlineSeam seam;
     private final KlineFill fill;
     private final BinanceSymbols symbols;
 
+    private final FeedCounters counters = new FeedCounters();
+    private final Rotation rotation;
+    /** Pings sent and received by connections already closed. */
+    private long retiredPings;
+
     private long retiredServerPings;
-    private long quietConfirms;
-    private long refusedStreams;
 
     private boolean started;
     private boolean stopped;
@@ -105,20 +103,16 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     /** Clock time of the last message received, MIN_VALUE if none yet. */
     private long lastHeard = Long.MIN_VALUE;
 
-    private long messages;
-    private long klines;
-    private long reconnects;
-    private long stalls;
-    private long staleKlines;
-    private long duplicateKlines;
-    private long controlReplies;
-    private long controlErrors;
-    private long ignoredMessages;
-    private long rotations;
-    private long rotationsAbandoned;
-    private long attemptsDeferred;
-    private long retiredPings;
-    private long recoveries;
+    private final FeedCounters.Counter messages;
+    private final FeedCounters.Counter reconnects;
+    private final FeedCounters.Counter stalls;
+    private final FeedCounters.Counter controlReplies;
+    private final FeedCounters.Counter controlErrors;
+    private final FeedCounters.Counter refusedStreams;
+    private final FeedCounters.Counter quietConfirms;
+    private final FeedCounters.Counter ignoredMessages;
+    private final FeedCounters.Counter attemptsDeferred;
+    private final FeedCounters.Counter recoveries;
 
     public BinanceFeed(
             Vertx vertx,
@@ -134,31 +128,76 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         this.clock = clock;
         this.config = config;
         this.market = market;
-        this.endpoint = config.binance().get(market);
+        this.endpoint = config.binance().endpoint(market);
         this.sink = sink;
         this.component = "market.binance." + market.wireName();
         this.parser = new BinanceKlineParser(this::instrumentOf);
         this.badInput = new BadInputCounter(LOG, component);
-        this.gate = new RestGate(config.binanceRestWeightLimit());
+        this.gate = new RestGate(config.binance().restWeightLimit());
         this.restApi = new BinanceRest(vertx, rest, clock, config, market, gate, component);
-        this.fill =
-                new KlineFill(vertx, clock, config, sink, restApi, market, badInput, component, new KlineFill.Owner() {
+        this.symbols = new BinanceSymbols(restApi, badInput, clock, () -> stopped, component);
+        // Registered in the order the heartbeat lists them.
+        this.messages = counters.counter("messages");
+        counters.counter("klines");
+        this.reconnects = counters.counter("reconnects");
+        this.stalls = counters.counter("stalls");
+        this.seam = new KlineSeam(sink, counters, () -> stopped);
+        this.fill = new KlineFill(vertx, clock, config, sink, restApi, market, badInput, component, seam);
+        seam.use(fill);
+        counters.gauge("gapsFilled", fill::gapsFilled);
+        counters.gauge("restRequests", rest::requests);
+        counters.gauge("restFailures", rest::failures);
+        counters.gauge("restRows", fill::restRows);
+        counters.gauge("restBans", gate::bans);
+        counters.gauge("restPauses", gate::pauses);
+        counters.gauge("restWeightUsed", gate::lastReported);
+        counters.gauge(
+                "pings",
+                () -> retiredPings
+                        + connections.stream()
+                                .mapToLong(BinanceConnection::pings)
+                                .sum());
+        counters.gauge(
+                "serverPings",
+                () -> retiredServerPings
+                        + connections.stream()
+                                .mapToLong(BinanceConnection::serverPings)
+                                .sum());
+        this.controlReplies = counters.counter("controlReplies");
+        this.controlErrors = counters.counter("controlErrors");
+        this.refusedStreams = counters.counter("refusedStreams");
+        counters.gauge(
+                "unknownSymbols",
+                () -> streams.values().stream().filter(s -> s.unknown).count());
+        counters.gauge("symbolListLoads", symbols::loads);
+        counters.gauge("symbolListFailures", symbols::failures);
+        this.quietConfirms = counters.counter("quietConfirms");
+        counters.gauge("missedTrades", fill::missedTrades);
+        this.ignoredMessages = counters.counter("ignoredMessages");
+        counters.gauge("connections", connections::size);
+        this.rotation =
+                new Rotation(clock, config.binance().rotateAfterMillis(), component, counters, new Rotation.Owner() {
                     @Override
-                    public void deliver(KlineStream s, Candle kline) {
-                        BinanceFeed.this.deliver(s, kline);
+                    public BinanceConnection newConnection() {
+                        return BinanceFeed.this.newConnection();
                     }
 
                     @Override
-                    public void replay(KlineStream s, Candle kline) {
-                        onKline(s, kline);
+                    public void connect(BinanceConnection c) {
+                        BinanceFeed.this.connect(c);
                     }
 
                     @Override
-                    public boolean stopped() {
-                        return stopped;
+                    public void discard(BinanceConnection c) {
+                        BinanceFeed.this.discard(c);
                     }
                 });
-        this.symbols = new BinanceSymbols(restApi, badInput, clock, () -> stopped, component);
+        this.attemptsDeferred = counters.counter("connectAttemptsDeferred");
+        counters.gauge(
+                "bufferDropped",
+                () -> streams.values().stream().mapToLong(s -> s.dropped).sum());
+        counters.gauge("streams", streams::size);
+        this.recoveries = counters.counter("recoveries");
     }
 
     @Override
@@ -236,7 +275,8 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         s.placedNanos = System.nanoTime();
         // A connection being replaced takes nothing new: its replacement does.
         BinanceConnection c = connections.stream()
-                .filter(x -> x.replacedBy == null && x.wanted.size() < config.binanceStreamsPerConnection())
+                .filter(x -> x.replacedBy == null
+                        && x.wanted.size() < config.binance().streamsPerConnection())
                 .findFirst()
                 .orElseGet(this::newConnection);
         c.wanted.add(s.streamName);
@@ -284,7 +324,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             if (s == null || s.removed || s.unknown || s.checking || !e.getKey().equals(s.instrument)) {
                 continue;
             }
-            recoveries++;
+            recoveries.inc();
             if (s.filling) {
                 // The running fill started after the doubt: abandon it, its held klines are replayed after ours.
                 s.fillToken++;
@@ -356,17 +396,13 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
                             now, c.aliveSince(), c.dataSince(), c.missedTradesAt, config.stallTimeoutMillis())
                     : null;
             if (dead != null) {
-                stalls++;
+                stalls.inc();
                 c.drop(dead);
                 continue;
             }
             c.flush(now);
             c.keepAlive(now, config.pingMillis());
-            if (c.replacing != null) {
-                watchRotation(c, now);
-            } else if (dueForRotation(c, now)) {
-                startRotation(c, now);
-            }
+            rotation.tick(c, now);
         }
         long nanos = System.nanoTime();
         for (KlineStream s : List.copyOf(streams.values())) {
@@ -393,7 +429,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
         long upTo = Liveness.confirmUpTo(now, nanos, s.coveredUntil, silentSince, silentNanos);
         if (upTo > s.coveredUntil) {
-            quietConfirms++;
+            quietConfirms.inc();
             fill.start(s, upTo, true);
         }
     }
@@ -437,50 +473,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
 
     @Override
     public Map<String, Long> counters() {
-        Map<String, Long> c = new LinkedHashMap<>();
-        c.put("messages", messages);
-        c.put("klines", klines);
-        c.put("reconnects", reconnects);
-        c.put("stalls", stalls);
-        c.put("gapsFilled", fill.gapsFilled());
-        c.put("restRequests", rest.requests());
-        c.put("restFailures", rest.failures());
-        c.put("restRows", fill.restRows());
-        c.put("restBans", gate.bans());
-        c.put("restPauses", gate.pauses());
-        c.put("restWeightUsed", gate.lastReported());
-        c.put("staleKlines", staleKlines);
-        c.put("duplicateKlines", duplicateKlines);
-        c.put("recoveries", recoveries);
-        c.put(
-                "pings",
-                retiredPings
-                        + connections.stream()
-                                .mapToLong(BinanceConnection::pings)
-                                .sum());
-        c.put(
-                "serverPings",
-                retiredServerPings
-                        + connections.stream()
-                                .mapToLong(BinanceConnection::serverPings)
-                                .sum());
-        c.put("controlReplies", controlReplies);
-        c.put("controlErrors", controlErrors);
-        c.put("refusedStreams", refusedStreams);
-        c.put("unknownSymbols", streams.values().stream().filter(s -> s.unknown).count());
-        c.put("symbolListLoads", symbols.loads());
-        c.put("symbolListFailures", symbols.failures());
-        c.put("quietConfirms", quietConfirms);
-        c.put("missedTrades", fill.missedTrades());
-        c.put("ignoredMessages", ignoredMessages);
-        c.put("connections", (long) connections.size());
-        c.put("rotations", rotations);
-        c.put("rotationsAbandoned", rotationsAbandoned);
-        c.put("connectAttemptsDeferred", attemptsDeferred);
-        c.put(
-                "bufferDropped",
-                streams.values().stream().mapToLong(s -> s.dropped).sum());
-        c.put("streams", (long) streams.size());
+        Map<String, Long> c = counters.snapshot();
         badInput.exportTo(c);
         return c;
     }
@@ -526,7 +519,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         long now = clock.millis();
         long clockAt = attempts.nextAllowed(now);
         if (clockAt > now) {
-            attemptsDeferred++;
+            attemptsDeferred.inc();
             c.backingOff = true;
             Retry.after(vertx, clock, config.tickMillis(), clockAt, () -> {
                 c.backingOff = false;
@@ -574,7 +567,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
         if (c.replacing != null) {
             // The replacement failed; the old connection still carries everything.
-            abandonRotation(c, reason);
+            rotation.abandon(c, reason);
             return;
         }
         if (c.replacedBy != null) {
@@ -598,7 +591,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     }
 
     private void countReconnects(BinanceConnection c) {
-        reconnects++;
+        reconnects.inc();
         for (KlineStream s : streams.values()) {
             if (c.wanted.contains(s.streamName)) {
                 s.reconnects++;
@@ -606,63 +599,11 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
     }
 
-    // ---- make-before-break rotation ----
-
-    private boolean dueForRotation(BinanceConnection c, long now) {
-        return config.binanceRotateAfterMillis() > 0
-                && c.isOpen()
-                && c.replacedBy == null
-                && now - c.connectedAt() >= config.binanceRotateAfterMillis()
-                && now >= c.rotateNotBefore;
-    }
-
-    private void startRotation(BinanceConnection old, long now) {
-        BinanceConnection next = newConnection();
-        next.wanted.addAll(old.wanted);
-        next.replacing = old;
-        next.rotationStartedAt = now;
-        next.rotationStartedNanos = System.nanoTime();
-        old.replacedBy = next;
-        LOG.info("{}: rotating connection {} (open since {}) to {}", component, old.id, old.connectedAt(), next.id);
-        connect(next);
-    }
-
-    /** Forces the switch, or gives up, once a replacement has overlapped its old connection long enough. */
-    private void watchRotation(BinanceConnection next, long now) {
-        boolean overdue = now - next.rotationStartedAt > ROTATION_OVERLAP_MILLIS
-                && System.nanoTime() - next.rotationStartedNanos > ROTATION_OVERLAP_REAL_NANOS;
-        if (!overdue) {
-            return;
-        }
-        if (next.isOpen()) {
-            // Whatever the replacement missed shows up as a gap on its next kline and is filled from REST.
-            LOG.warn("{}: connection {} did not deliver every stream in time; switching anyway", component, next.id);
-            finishRotation(next);
-        } else {
-            abandonRotation(next, "not open after " + (now - next.rotationStartedAt) + " ms");
-        }
-    }
-
-    private void finishRotation(BinanceConnection next) {
-        BinanceConnection old = next.replacing;
-        rotations++;
-        LOG.info("{}: connection {} replaced by {}", component, old.id, next.id);
-        discard(old);
-    }
-
-    private void abandonRotation(BinanceConnection next, String reason) {
-        BinanceConnection old = next.replacing;
-        rotationsAbandoned++;
-        old.rotateNotBefore = clock.millis() + ROTATION_RETRY_MILLIS;
-        LOG.warn("{}: rotation of connection {} abandoned: {}", component, old.id, reason);
-        discard(next);
-    }
-
     // ---- messages ----
 
     @Override
     public void onMessage(BinanceConnection c, byte[] utf8, long bytes) {
-        messages++;
+        messages.inc();
         lastEventTime = clock.millis();
         lastHeard = lastEventTime;
         if (!c.heard) {
@@ -685,9 +626,9 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         if (frame instanceof BinanceFrame.Kline k) {
             onKline(c, k.candle());
         } else if (frame instanceof BinanceFrame.Reply r) {
-            controlReplies++;
+            controlReplies.inc();
             if (r.error() != null) {
-                controlErrors++;
+                controlErrors.inc();
                 LOG.warn("{}: request {} on connection {} failed: {}", component, r.id(), c.id, r.error());
                 onRefused(c, c.refused(r.id()), r.error());
             } else {
@@ -697,7 +638,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
             LOG.info("{}: server announced shutdown of connection {}; reconnecting", component, c.id);
             c.drop("serverShutdown");
         } else {
-            ignoredMessages++;
+            ignoredMessages.inc();
         }
     }
 
@@ -719,7 +660,7 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
         }
         for (KlineStream s : List.copyOf(streams.values())) {
             if (s.streamName.equals(names.get(0)) && !s.unknown) {
-                refusedStreams++;
+                refusedStreams.inc();
                 markUnknown(s, "SUBSCRIBE refused: " + error);
             }
         }
@@ -728,65 +669,23 @@ public final class BinanceFeed implements Feed, BinanceConnection.Listener {
     private void onKline(BinanceConnection c, Candle kline) {
         KlineStream s = streams.get(kline.instrument().symbol());
         if (s == null || kline.interval() != Interval.M1 || !c.wanted.contains(s.streamName)) {
-            ignoredMessages++;
+            ignoredMessages.inc();
             return;
         }
         s.lastMessageTime = clock.millis();
         s.lastMessageNanos = System.nanoTime();
         s.lastKlineOpen = Math.max(s.lastKlineOpen, kline.openTime());
         if (c.replacing != null && s.connection != c) {
-            onShadowKline(c, s, kline);
-            return;
-        }
-        onKline(s, kline);
-    }
-
-    /**
-     * A kline from a replacement while the old connection still carries the stream: it is published if
-     * it adds to what the old one delivered, but never opens a gap fill (the old one may just be a little
-     * behind); once the replacement has delivered a closed kline of every stream, the old one goes.
-     */
-    private void onShadowKline(BinanceConnection next, KlineStream s, Candle kline) {
-        if (!s.filling && s.coveredUntil != KlineStream.NONE && kline.openTime() <= s.coveredUntil) {
-            deliver(s, kline);
-        }
-        if (kline.closed()) {
-            next.closedSeen.add(s.streamName);
-            if (next.closedSeen.containsAll(next.wanted)) {
-                finishRotation(next);
-            }
-        }
-    }
-
-    private void onKline(KlineStream s, Candle kline) {
-        if (s.filling) {
-            s.hold(kline);
-            return;
-        }
-        if (s.coveredUntil == KlineStream.NONE || kline.openTime() > s.coveredUntil) {
-            // History or a gap before this kline: publish it from REST first.
-            s.hold(kline);
-            fill.start(s, kline.openTime(), false);
-            return;
-        }
-        deliver(s, kline);
-    }
-
-    private void deliver(KlineStream s, Candle kline) {
-        if (kline.openTime() < s.coveredUntil) {
-            // A closed kline of a published minute (from a second connection, or REST overlap) or a late
-            // update of one: the minute is published once.
+            // A rotation's replacement: once it has delivered a closed kline of every stream, the old one goes.
+            seam.shadow(s, kline);
             if (kline.closed()) {
-                duplicateKlines++;
-            } else {
-                staleKlines++;
+                c.closedSeen.add(s.streamName);
+                if (c.closedSeen.containsAll(c.wanted)) {
+                    rotation.finish(c);
+                }
             }
             return;
         }
-        klines++;
-        sink.kline(kline);
-        if (kline.closed() && kline.endTime() > s.coveredUntil) {
-            s.coveredUntil = kline.endTime();
-        }
+        seam.live(s, kline);
     }
 }

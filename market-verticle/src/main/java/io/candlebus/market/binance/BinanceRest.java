@@ -99,18 +99,19 @@ final class BinanceRest {
 
     private Future<byte[]> request(String path, Map<String, String> query, int weight) {
         gate.sent(clock.millis(), weight);
-        return rest.get(config.binance().get(market).restUrl() + path, query).transform(ar -> {
-            long now = clock.millis();
-            gate.reported(now, rest.lastUsedWeight());
-            if (ar.failed() && ar.cause() instanceof RestException e) {
-                if (e.status() == 418) {
-                    gate.banned(now, e.retryAfterMillis());
-                    LOG.warn("{}: REST banned until {} (418)", component, gate.bannedUntil(now));
-                } else if (e.status() == 429) {
-                    gate.limited(now, e.retryAfterMillis());
-                }
-            }
-            return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
-        });
+        return rest.get(config.binance().endpoint(market).restUrl() + path, query)
+                .transform(ar -> {
+                    long now = clock.millis();
+                    gate.reported(now, rest.lastUsedWeight());
+                    if (ar.failed() && ar.cause() instanceof RestException e) {
+                        if (e.status() == 418) {
+                            gate.banned(now, e.retryAfterMillis());
+                            LOG.warn("{}: REST banned until {} (418)", component, gate.bannedUntil(now));
+                        } else if (e.status() == 429) {
+                            gate.limited(now, e.retryAfterMillis());
+                        }
+                    }
+                    return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
+                });
     }
 }

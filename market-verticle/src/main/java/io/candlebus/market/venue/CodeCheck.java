@@ -1,4 +1,4 @@
-package io.candlebus.market.bithumb;
+package io.candlebus.market.venue;
 
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.StreamState;

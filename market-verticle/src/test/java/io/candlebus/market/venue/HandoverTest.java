@@ -1,4 +1,4 @@
-package io.candlebus.market.bithumb;
+package io.candlebus.market.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

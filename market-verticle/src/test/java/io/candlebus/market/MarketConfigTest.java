@@ -148,7 +148,7 @@ class MarketConfigTest {
                 "{\"upbit\":5}|market.upbit: expected an object with restUrl and wsUrl",
                 "{\"instruments\":[\"upbit:usdm:KRW-BTC\"]}|market.instruments[0]: market: upbit has only the spot market",
                 "{\"binance\":{\"usdm\":{\"wsUrl\":\"http://x\"}}}|market.binance.usdm.wsUrl: expected a ws://",
-                "{\"binance\":{\"margin\":{}}}|market.binance.margin: unknown key, expected one of coinm, spot, usdm",
+                "{\"binance\":{\"margin\":{}}}|market.binance.margin: unknown key, expected one of coinm, restWeightLimit, rotateAfterMillis, spot, streamsPerConnection, usdm",
                 "{\"binance\":{\"spot\":{\"url\":\"x\"}}}|market.binance.spot.url: unknown key, expected one of restUrl, wsUrl",
                 "{\"intervals\":[\"5m\"]}|market.intervals: expected a list containing 1m",
                 "{\"intervals\":[\"1m\",\"1s\"]}|market.intervals: expected intervals of whole minutes",

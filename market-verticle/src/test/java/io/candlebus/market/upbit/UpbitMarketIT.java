@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
 import io.candlebus.contract.codec.Codecs;
+import io.candlebus.market.CandleVerticle;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.MarketVerticle;
 import io.candlebus.market.SimEndpoints;
@@ -60,6 +62,9 @@ class UpbitMarketIT {
     private ExchangeSimulator sim;
     private final List<Candle> closed = new CopyOnWriteArrayList<>();
     private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
+    /** The candle shard that owns the followed instrument (late trades are counted there). */
+    private static final String AGGREGATOR = CandleVerticle.component(
+            FeedShards.shardOf(KRW_BTC, MarketConfig.defaults().effectiveCandleShards()));
 
     @BeforeEach
     void startSimulator(Vertx vertx) throws Exception {
@@ -159,7 +164,7 @@ class UpbitMarketIT {
             assertThat(feed.counters().get("stalls")).isGreaterThanOrEqualTo(1L);
             assertThat(feed.counters().get("restBans")).isGreaterThanOrEqualTo(1L);
             assertThat(feed.counters().get("statusUp")).isPositive();
-            assertThat(heartbeats.get("market.aggregator").counters()).containsEntry("lateTrades", 0L);
+            assertThat(heartbeats.get(AGGREGATOR).counters()).containsEntry("lateTrades", 0L);
         });
     }
 

@@ -18,6 +18,7 @@ import io.candlebus.market.candle.LiveThrottle;
 import io.candlebus.market.candle.OutboxSpool;
 import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.market.candle.StreamKey;
+import io.candlebus.market.lease.FeedLeaseGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -62,6 +63,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     private WebClient webClient;
     private WebSocketClient wsClient;
     private BadInputCounter busInput;
+    private FeedLeaseGate leases;
     private long tickTimer = -1;
     private long heartbeatTimer = -1;
     private long lastAggregatorEvent;
@@ -107,6 +109,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         }
         bithumb = new BithumbFeed(vertx, wsClient, new RestClient(webClient), clock, config, this);
         feeds.add(bithumb);
+        leases = FeedLeaseGate.forNode(vertx, node, this::replaceFeed);
         for (Instrument instrument : config.instruments()) {
             feedOf(instrument).add(instrument);
         }
@@ -117,12 +120,15 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                         .completion(),
                 bus.<Object>consumer(Addresses.CONTROL_SUBSCRIPTIONS, this::onControl)
                         .completion());
-        return Future.all(registered).compose(v -> outbox.restore()).onSuccess(v -> {
-            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
-            heartbeatTimer = vertx.setPeriodic(1_000, id -> publishHeartbeats());
-            feeds.forEach(Feed::start);
-            LOG.info("market verticle started on {}: {}", node, config.instruments());
-        });
+        return Future.all(registered)
+                .compose(v -> outbox.restore())
+                .compose(v -> {
+                    tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
+                    heartbeatTimer = vertx.setPeriodic(1_000, id -> publishHeartbeats());
+                    // Each feed starts now, or (clustered) once this node holds its venue market's lease.
+                    return leases.start(feeds);
+                })
+                .onSuccess(v -> LOG.info("market verticle started on {}: {}", node, config.instruments()));
     }
 
     @Override
@@ -131,6 +137,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         vertx.cancelTimer(heartbeatTimer);
         List<Future<Void>> stopped = new ArrayList<>();
         feeds.forEach(f -> stopped.add(f.stop()));
+        stopped.add(leases.stop());
         return Future.join(stopped)
                 .eventually(() -> outbox.keep())
                 .eventually(() -> wsClient.close())
@@ -193,7 +200,9 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
     }
 
     private void onClosed(Candle candle) {
-        vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
+        if (leases.publishes(candle)) {
+            vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
+        }
         outbox.offer(candle);
     }
 
@@ -206,7 +215,9 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         }
         aggregator.onTick(now);
         for (Feed feed : feeds) {
-            feed.tick(now);
+            if (leases.active(feed)) {
+                feed.tick(now);
+            }
         }
         long nanos = System.nanoTime();
         for (Candle live : aggregator.drainLive(key -> throttle.due(key, nanos))) {
@@ -322,6 +333,28 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
                 + (body == null ? "null" : body.getClass().getSimpleName()));
     }
 
+    /** A fresh, unstarted feed in place of one stopped because its lease was lost ({@link FeedLeaseGate}). */
+    private Feed replaceFeed(Feed stopped) {
+        Feed fresh;
+        if (stopped == bithumb) {
+            bithumb = new BithumbFeed(vertx, wsClient, new RestClient(webClient), clock, config, this);
+            fresh = bithumb;
+        } else {
+            Market market = binance.entrySet().stream()
+                    .filter(e -> e.getValue() == stopped)
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "replaceFeed: expected a feed of this verticle, was " + stopped.component()));
+            BinanceFeed feed = new BinanceFeed(vertx, wsClient, new RestClient(webClient), clock, config, market, this);
+            binance.put(market, feed);
+            fresh = feed;
+        }
+        stopped.instruments().forEach(fresh::add);
+        feeds.set(feeds.indexOf(stopped), fresh);
+        return fresh;
+    }
+
     private Feed feedOf(Instrument instrument) {
         return instrument.exchange() == Exchange.BITHUMB ? bithumb : binance.get(instrument.market());
     }
@@ -339,16 +372,7 @@ public final class MarketVerticle extends VerticleBase implements FeedSink {
         long now = clock.millis();
         EventBus bus = vertx.eventBus();
         for (Feed feed : feeds) {
-            bus.publish(
-                    Addresses.STATUS_HEARTBEAT,
-                    new Heartbeat(
-                            node,
-                            feed.component(),
-                            feed.state(),
-                            feed.counters(),
-                            feed.lastEventTime(),
-                            now,
-                            feed.streams()));
+            bus.publish(Addresses.STATUS_HEARTBEAT, leases.heartbeat(feed, now));
         }
         Map<String, Long> counters = new TreeMap<>(aggregator.counters());
         counters.putAll(outbox.counters());

@@ -1,0 +1,62 @@
+package io.candlebus.market.lease;
+
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps a taking-over feed from publishing on {@code candles.closed} what the previous holder already published.
+ * Every closed candle heard on the cluster's {@code candles.closed} is noted (newest open time per stream); when
+ * this node gains a feed's lease, the marks of that feed's venue markets are frozen as its thresholds, and a closed
+ * candle at or before its stream's threshold is then not published again (its warm-up history repeats what
+ * subscribers had). Candles after the threshold (the minutes that closed while no feed was active, filled from
+ * REST, and everything live) are published. The recorder path does not go through this: every candle still goes
+ * to the outbox, and recorders skip keys they hold. Owned by the market verticle's thread.
+ */
+public final class TakeoverMarks {
+    private record Stream(Instrument instrument, Interval interval) {}
+
+    private final Map<Stream, Long> heard = new HashMap<>();
+    private final Map<Stream, Long> thresholds = new HashMap<>();
+    private long suppressed;
+
+    /** Notes a closed candle published by any node (this one included). */
+    public void heard(Candle candle) {
+        heard.merge(new Stream(candle.instrument(), candle.interval()), candle.openTime(), Math::max);
+    }
+
+    /**
+     * Freezes, as thresholds, the newest open time heard of every stream whose venue market
+     * ({@code exchange:market}) is in {@code venueMarkets}: the feed of those markets was just granted here.
+     */
+    public void gained(Set<String> venueMarkets) {
+        heard.forEach((stream, openTime) -> {
+            if (venueMarkets.contains(venueMarket(stream.instrument()))) {
+                thresholds.put(stream, openTime);
+            }
+        });
+    }
+
+    /** Returns whether {@code candle}, closed by this node's aggregator, is to be published on candles.closed. */
+    public boolean publishes(Candle candle) {
+        Long threshold = thresholds.get(new Stream(candle.instrument(), candle.interval()));
+        if (threshold != null && candle.openTime() <= threshold) {
+            suppressed++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Returns how many closed candles were not published again after a takeover. */
+    public long suppressed() {
+        return suppressed;
+    }
+
+    /** Returns the {@code exchange:market} key of {@code instrument}, as {@code Feed.feedKeys()} names them. */
+    public static String venueMarket(Instrument instrument) {
+        return instrument.exchange().wireName() + ":" + instrument.market().wireName();
+    }
+}

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * and the candle aggregator, all on this verticle's event loop. Feeds publish on {@code market.klines}
  * and {@code market.trades}; the aggregator consumes both (local to this node) and publishes
  * {@code candles.live} and {@code candles.closed}, and hands every closed candle to a recorder. Serves
- * {@code control.subscriptions}; publishes a heartbeat per component every second.
+ * {@code control.subscriptions}; publishes a heartbeat per component every second. In a cluster each feed runs
+ * only while this node holds its venue market's lease ({@link FeedLeaseGate}).
  */
 public final class MarketVerticle extends VerticleBase implements FeedSink {
     private static final Logger LOG = LoggerFactory.getLogger(MarketVerticle.class);

@@ -37,6 +37,7 @@ public final class FeedLease {
     private LeaseRecord lastMine;
     private LeaseRecord holder;
     private boolean busy;
+    private long busySince;
     private long nextAt;
     private long validUntil;
     private long generation;
@@ -93,10 +94,17 @@ public final class FeedLease {
         if (mine != null && now >= validUntil) {
             return Future.succeededFuture(lose(null, "no renewal succeeded for " + timings.validForMillis() + " ms"));
         }
+        if (busy && now - busySince > timings.ttlMillis()) {
+            // An operation that never answered (the store's own timeouts are far longer): forget it, so a
+            // standby keeps looking; its result, if it ever comes, is ignored.
+            busy = false;
+            generation++;
+        }
         if (busy || now < nextAt) {
             return Future.succeededFuture(Change.NONE);
         }
         busy = true;
+        busySince = now;
         long gen = generation;
         Future<Change> op = mine != null ? renew(gen) : acquire(gen);
         return op.transform(ar -> {

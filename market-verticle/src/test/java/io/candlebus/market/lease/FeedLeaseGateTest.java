@@ -163,8 +163,8 @@ class FeedLeaseGateTest {
             store.overwrite("market.binance.spot", new LeaseRecord("other", 9, "other-token"), FAST.ttlMillis());
             return null;
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> feed.stopped);
-        assertThat(made).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onContext(made::size) == 1);
+        assertThat(feed.stopped).isTrue();
         assertThat(onContext(() -> gate.heartbeat(made.get(0), 0).state())).isEqualTo("standby");
         assertThat(onContext(() -> gate.active(feed))).isFalse();
 

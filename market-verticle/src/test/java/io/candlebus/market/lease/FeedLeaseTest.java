@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.market.lease.FeedLease.Change;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -158,11 +159,25 @@ class FeedLeaseTest {
     }
 
     @Test
+    void aStoreOperationThatNeverAnswersIsForgottenAndTheStandbyLooksAgain() {
+        FeedLease a = lease("a");
+        store.hung = true;
+        step(a);
+        run(T.ttlMillis(), a);
+        assertThat(a.held()).isFalse();
+
+        store.hung = false;
+        run(T.retryEveryMillis() + 200, a);
+
+        assertThat(a.held()).isTrue();
+    }
+
+    @Test
     void onlyOneOfManyStandbysIsGrantedAFreeLease() {
         FeedLease[] nodes = {lease("a"), lease("b"), lease("c")};
         run(3_000, nodes);
 
-        long holders = java.util.Arrays.stream(nodes).filter(FeedLease::held).count();
+        long holders = Arrays.stream(nodes).filter(FeedLease::held).count();
         assertThat(holders).isEqualTo(1);
     }
 

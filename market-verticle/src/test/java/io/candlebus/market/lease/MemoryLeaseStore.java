@@ -1,6 +1,7 @@
 package io.candlebus.market.lease;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -16,6 +17,7 @@ final class MemoryLeaseStore implements LeaseStore {
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, Long> epochs = new HashMap<>();
     boolean down;
+    boolean hung;
 
     MemoryLeaseStore(LongSupplier millis) {
         this.millis = millis;
@@ -36,6 +38,9 @@ final class MemoryLeaseStore implements LeaseStore {
 
     @Override
     public Future<LeaseRecord> read(String name) {
+        if (hung) {
+            return Promise.<LeaseRecord>promise().future();
+        }
         Entry e = live(name);
         return answer(e == null ? null : e.record());
     }

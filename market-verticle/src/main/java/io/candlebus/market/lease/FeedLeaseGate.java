@@ -132,7 +132,7 @@ public final class FeedLeaseGate {
             counters.put("leaseEpoch", holder == null ? 0L : holder.epoch());
             counters.put("leaseGrants", slot.lease.grants());
             counters.put("leaseLosses", slot.lease.losses());
-            counters.put("takeoverSuppressed", marks.suppressed());
+            counters.put("takeoverSuppressed", marks.suppressed(feed.feedKeys()));
         }
         return active(feed)
                 ? new Heartbeat(

@@ -21,7 +21,7 @@ public final class TakeoverMarks {
 
     private final Map<Stream, Long> heard = new HashMap<>();
     private final Map<Stream, Long> thresholds = new HashMap<>();
-    private long suppressed;
+    private final Map<String, Long> suppressed = new HashMap<>();
 
     /** Notes a closed candle published by any node (this one included). */
     public void heard(Candle candle) {
@@ -44,15 +44,17 @@ public final class TakeoverMarks {
     public boolean publishes(Candle candle) {
         Long threshold = thresholds.get(new Stream(candle.instrument(), candle.interval()));
         if (threshold != null && candle.openTime() <= threshold) {
-            suppressed++;
+            suppressed.merge(venueMarket(candle.instrument()), 1L, Long::sum);
             return false;
         }
         return true;
     }
 
-    /** Returns how many closed candles were not published again after a takeover. */
-    public long suppressed() {
-        return suppressed;
+    /** Returns how many closed candles of {@code venueMarkets} were not published again after a takeover. */
+    public long suppressed(Set<String> venueMarkets) {
+        return venueMarkets.stream()
+                .mapToLong(k -> suppressed.getOrDefault(k, 0L))
+                .sum();
     }
 
     /** Returns the {@code exchange:market} key of {@code instrument}, as {@code Feed.feedKeys()} names them. */

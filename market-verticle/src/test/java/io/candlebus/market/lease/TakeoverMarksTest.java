@@ -54,7 +54,8 @@ class TakeoverMarksTest {
         assertThat(marks.publishes(closed(BITHUMB, Interval.M1, 0)))
                 .as("another venue market, whose lease was not gained here")
                 .isTrue();
-        assertThat(marks.suppressed()).isEqualTo(3);
+        assertThat(marks.suppressed(Set.of("binance:spot"))).isEqualTo(3);
+        assertThat(marks.suppressed(Set.of("bithumb:spot"))).isZero();
     }
 
     @Test

@@ -13,11 +13,14 @@ import java.util.Set;
  * this node gains a feed's lease, the marks of that feed's venue markets are frozen as its thresholds, and a closed
  * candle at or before its stream's threshold is then not published again (its warm-up history repeats what
  * subscribers had). Candles after the threshold (the minutes that closed while no feed was active, filled from
- * REST, and everything live) are published. The recorder path does not go through this: every candle still goes
+ * REST, and everything live) are published; a larger interval's candle counts as published once the minute it
+ * ends with was. The recorder path does not go through this: every candle still goes
  * to the outbox, and recorders skip keys they hold. Owned by the market verticle's thread.
  */
 public final class TakeoverMarks {
     private record Stream(Instrument instrument, Interval interval) {}
+
+    private static final long MINUTE = Interval.M1.millis();
 
     private final Map<Stream, Long> heard = new HashMap<>();
     private final Map<Stream, Long> thresholds = new HashMap<>();
@@ -43,7 +46,15 @@ public final class TakeoverMarks {
     /** Returns whether {@code candle}, closed by this node's aggregator, is to be published on candles.closed. */
     public boolean publishes(Candle candle) {
         Long threshold = thresholds.get(new Stream(candle.instrument(), candle.interval()));
-        if (threshold != null && candle.openTime() <= threshold) {
+        boolean published = threshold != null && candle.openTime() <= threshold;
+        if (!published && candle.interval() != Interval.M1) {
+            // A larger candle closes with its last minute, in the same tick: the previous holder published every
+            // one that ended by the end of the newest minute it published. This covers a standby that joined after
+            // the holder's last close of this interval (it heard none of them).
+            Long minute = thresholds.get(new Stream(candle.instrument(), Interval.M1));
+            published = minute != null && candle.openTime() + candle.interval().millis() <= minute + MINUTE;
+        }
+        if (published) {
             suppressed.merge(venueMarket(candle.instrument()), 1L, Long::sum);
             return false;
         }

@@ -50,12 +50,35 @@ class TakeoverMarksTest {
                 .as("the first minute the previous holder did not publish")
                 .isTrue();
         assertThat(marks.publishes(closed(SPOT, Interval.M5, 0))).isFalse();
-        assertThat(marks.publishes(closed(SPOT, Interval.M5, 5 * 60_000))).isTrue();
+        assertThat(marks.publishes(closed(SPOT, Interval.M5, 5 * 60_000)))
+                .as("closed with minute 9, though its publication was not heard")
+                .isFalse();
+        assertThat(marks.publishes(closed(SPOT, Interval.M5, 10 * 60_000))).isTrue();
         assertThat(marks.publishes(closed(BITHUMB, Interval.M1, 0)))
                 .as("another venue market, whose lease was not gained here")
                 .isTrue();
-        assertThat(marks.suppressed(Set.of("binance:spot"))).isEqualTo(3);
+        assertThat(marks.suppressed(Set.of("binance:spot"))).isEqualTo(4);
         assertThat(marks.suppressed(Set.of("bithumb:spot"))).isZero();
+    }
+
+    @Test
+    void largerCandlesEndingByTheNewestMinuteHeardCountAsPublishedThoughNoneWasHeard() {
+        TakeoverMarks marks = new TakeoverMarks();
+        // The standby joined at minute 7: it heard minutes 7 to 9, no 5m candle (the one of 0 closed before).
+        for (long m = 7; m < 10; m++) {
+            marks.heard(closed(SPOT, Interval.M1, m * 60_000));
+        }
+
+        marks.gained(Set.of("binance:spot"));
+
+        assertThat(marks.publishes(closed(SPOT, Interval.M5, 0))).isFalse();
+        assertThat(marks.publishes(closed(SPOT, Interval.M5, 5 * 60_000)))
+                .as("ends with minute 9, which was published")
+                .isFalse();
+        assertThat(marks.publishes(closed(SPOT, Interval.M5, 10 * 60_000))).isTrue();
+        assertThat(marks.publishes(closed(SPOT, Interval.M15, 0)))
+                .as("ends with minute 14, not published yet")
+                .isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.candlebus.market.candle.OutboxSpool;
 import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.market.candle.SequenceTracker;
 import io.candlebus.market.candle.StreamKey;
+import io.candlebus.market.lease.TakeoverMarks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,10 @@ public final class CandleVerticle extends VerticleBase {
     private final int shards;
     private final Path spoolDir;
     private final List<String> feedIds;
+    private final boolean localFeeds;
+    /** What other nodes already published (a takeover's warm-up must not publish it again); clustered only. */
+    private final TakeoverMarks marks = new TakeoverMarks();
+
     private final SequenceTracker sequences = new SequenceTracker();
     private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
     private final Map<String, Repair> repairs = new HashMap<>();
@@ -99,6 +105,23 @@ public final class CandleVerticle extends VerticleBase {
      */
     public CandleVerticle(
             MarketConfig config, Clock clock, String node, int shard, int shards, Path spoolDir, List<String> feedIds) {
+        this(config, clock, node, shard, shards, spoolDir, feedIds, false);
+    }
+
+    /**
+     * As above; {@code localFeeds}: take only the events of this node's feeds (a {@code market} node, which runs
+     * both halves: several such nodes in a cluster must not split one shard's events between them), else of
+     * whichever node runs the feed (a {@code candles} node).
+     */
+    public CandleVerticle(
+            MarketConfig config,
+            Clock clock,
+            String node,
+            int shard,
+            int shards,
+            Path spoolDir,
+            List<String> feedIds,
+            boolean localFeeds) {
         if (shard < 0 || shard >= shards) {
             throw new IllegalArgumentException("shard: expected 0 <= shard < " + shards + ", was " + shard);
         }
@@ -109,6 +132,7 @@ public final class CandleVerticle extends VerticleBase {
         this.shards = shards;
         this.spoolDir = spoolDir;
         this.feedIds = List.copyOf(feedIds);
+        this.localFeeds = localFeeds;
     }
 
     /** Returns the heartbeat component of shard {@code shard}, {@code market.aggregator.<shard>}. */
@@ -147,10 +171,21 @@ public final class CandleVerticle extends VerticleBase {
         });
         List<Future<Void>> registered = new ArrayList<>();
         for (String feed : feedIds) {
-            MessageConsumer<Object> consumer =
-                    vertx.eventBus().consumer(Addresses.marketFeed(feed, shard), this::onMessage);
+            String address = Addresses.marketFeed(feed, shard);
+            MessageConsumer<Object> consumer = localFeeds
+                    ? vertx.eventBus().localConsumer(address, this::onMessage)
+                    : vertx.eventBus().consumer(address, this::onMessage);
             consumers.add(consumer);
             registered.add(consumer.completion());
+        }
+        if (vertx.isClustered()) {
+            MessageConsumer<Object> heard = vertx.eventBus().consumer(Addresses.CANDLES_CLOSED, m -> {
+                if (m.body() instanceof Candle c && FeedShards.shardOf(c.instrument(), shards) == shard) {
+                    marks.heard(c);
+                }
+            });
+            consumers.add(heard);
+            registered.add(heard.completion());
         }
         return Future.all(registered).compose(v -> outbox.restore()).onSuccess(v -> {
             tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
@@ -182,7 +217,9 @@ public final class CandleVerticle extends VerticleBase {
         }
         SequenceTracker.Verdict verdict = sequences.accept(event.feed(), event.epoch(), event.seq());
         if (verdict == SequenceTracker.Verdict.FRESH) {
-            // A feed's start follows, suspends and warms up every instrument itself: no older repair is owed.
+            // A feed's start follows, suspends and warms up every instrument itself: no older repair is owed. In a
+            // cluster it may be a takeover: what was published before is not published again.
+            marks.gained(Set.of(aggregatorFeed(event.feed())));
             Repair r = repairs.remove(event.feed());
             if (r != null) {
                 vertx.cancelTimer(r.timer);
@@ -357,7 +394,10 @@ public final class CandleVerticle extends VerticleBase {
     }
 
     private void onClosed(Candle candle) {
-        vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
+        if (marks.publishes(candle)) {
+            vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
+        }
+        // Always to the recorders: they skip the keys they hold.
         outbox.offer(candle);
     }
 
@@ -384,6 +424,10 @@ public final class CandleVerticle extends VerticleBase {
         c.put("droppedInRepair", droppedInRepair);
         c.put("wrongShard", wrongShard);
         c.put("shardMismatch", shardMismatch);
+        c.put(
+                "takeoverSuppressed",
+                marks.suppressed(
+                        feedIds.stream().map(CandleVerticle::aggregatorFeed).collect(Collectors.toSet())));
         return c;
     }
 }

@@ -9,9 +9,11 @@ import io.candlebus.contract.Market;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
+import io.candlebus.market.lease.FeedLeaseGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.ext.web.client.WebClient;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * connection is known alive ({@link io.candlebus.contract.FeedEvent.Alive}). It serves its own subscriptions on
  * {@code market.feed.<feed>.control} (the subscription owner dispatches to it) and repair requests of candle shards
  * on {@code market.feed.<feed>.repair}, and publishes its heartbeat under the feed's component name.
+ *
+ * <p>In a cluster the feed runs only while this node holds its venue market's lease ({@link FeedLeaseGate}):
+ * standing by, it sends nothing (no follow, no liveness: a second epoch of the same feed would look like a restart
+ * to the shards) and serves neither address, so subscription changes and repairs reach the holder. A lost lease
+ * stops the feed and stands by with a fresh one under a new epoch.
  */
 public final class FeedVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
@@ -48,6 +55,8 @@ public final class FeedVerticle extends VerticleBase {
     private FeedEventSink sink;
     private Feed feed;
     private HeartbeatTimer heartbeat;
+    private FeedLeaseGate leases;
+    private final List<MessageConsumer<Object>> served = new ArrayList<>();
     private long tickTimer = -1;
     private long repairsServed;
 
@@ -88,25 +97,27 @@ public final class FeedVerticle extends VerticleBase {
                 .setMaxMessageSize(4 << 20)
                 .setMaxFrameSize(1 << 20)
                 .setConnectTimeout(10_000));
-        sink = new FeedEventSink(vertx.eventBus(), feedId, EPOCHS.nextLong() & Long.MAX_VALUE, shards);
+        sink = newSink();
         feed = newFeed(wsClient, new RestClient(webClient), sink);
         for (Instrument instrument : config.instruments()) {
             if (FeedShards.feedId(instrument).equals(feedId)) {
-                sink.follow(instrument);
                 feed.add(instrument);
             }
         }
+        leases = FeedLeaseGate.forNode(vertx, node, this::replaceFeed);
         heartbeat = new HeartbeatTimer(vertx, node, feed.component(), clock, new HeartbeatTimer.Source() {
             @Override
             public String state() {
-                return feed.state();
+                return leases.heartbeat(feed, 0).state();
             }
 
             @Override
             public Map<String, Long> counters() {
-                Map<String, Long> c = new TreeMap<>(feed.counters());
-                c.putAll(sink.counters());
-                c.put("repairsServed", repairsServed);
+                Map<String, Long> c = new TreeMap<>(leases.heartbeat(feed, 0).counters());
+                if (leases.active(feed)) {
+                    c.putAll(sink.counters());
+                    c.put("repairsServed", repairsServed);
+                }
                 return c;
             }
 
@@ -117,35 +128,65 @@ public final class FeedVerticle extends VerticleBase {
 
             @Override
             public List<StreamStatus> streams() {
-                return feed.streams();
+                return leases.heartbeat(feed, 0).streams();
             }
         });
-        List<Future<Void>> registered = List.of(
-                vertx.eventBus()
-                        .<Object>consumer(Addresses.marketFeedControl(feedId), this::onControl)
-                        .completion(),
-                vertx.eventBus()
-                        .<Object>consumer(Addresses.marketFeedRepair(feedId), this::onRepair)
-                        .completion());
-        return Future.all(registered).onSuccess(v -> {
-            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
-            heartbeat.start();
-            feed.start();
-            LOG.info("feed {} started on {} (epoch {}, {} candle shards)", feedId, node, sink.epoch(), shards);
-        });
+        tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
+        heartbeat.start();
+        return leases.start(List.of(feed), this::startFeed)
+                .onSuccess(v -> LOG.info(
+                        "feed {} deployed on {} ({} candle shards{})",
+                        feedId,
+                        node,
+                        shards,
+                        vertx.isClustered() ? ", runs while this node holds its lease" : ""));
+    }
+
+    private FeedEventSink newSink() {
+        return new FeedEventSink(vertx.eventBus(), feedId, EPOCHS.nextLong() & Long.MAX_VALUE, shards);
+    }
+
+    /** Announces the feed's instruments to their shards under the sink's epoch, serves the feed's addresses, runs. */
+    private void startFeed(Feed started) {
+        for (Instrument instrument : started.instruments()) {
+            sink.follow(instrument);
+        }
+        served.add(vertx.eventBus().consumer(Addresses.marketFeedControl(feedId), this::onControl));
+        served.add(vertx.eventBus().consumer(Addresses.marketFeedRepair(feedId), this::onRepair));
+        started.start();
+        LOG.info("feed {} started on {} (epoch {}, {} candle shards)", feedId, node, sink.epoch(), shards);
+    }
+
+    /**
+     * A fresh, unstarted feed (and sink, so a new epoch) in place of one stopped because its lease was lost; it
+     * stands by until the lease comes back.
+     */
+    private Feed replaceFeed(Feed stopped) {
+        served.forEach(MessageConsumer::unregister);
+        served.clear();
+        sink = newSink();
+        Feed fresh = newFeed(wsClient, new RestClient(webClient), sink);
+        stopped.instruments().forEach(fresh::add);
+        feed = fresh;
+        return fresh;
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(tickTimer);
         heartbeat.stop();
-        return feed.stop().eventually(() -> wsClient.close()).eventually(() -> {
-            webClient.close();
-            return Future.succeededFuture();
-        });
+        return Future.join(leases.stop(), feed.stop())
+                .eventually(() -> wsClient.close())
+                .eventually(() -> {
+                    webClient.close();
+                    return Future.succeededFuture();
+                });
     }
 
     private void onTick() {
+        if (!leases.active(feed)) {
+            return;
+        }
         long now = clock.millis();
         sink.alive(feed.aliveUntil(), now);
         feed.tick(now);

@@ -86,7 +86,8 @@ public final class MarketVerticle extends VerticleBase {
             }
             for (int shard = 0; shard < shards; shard++) {
                 Path spool = outboxDir == null ? null : ShardSpools.dir(outboxDir, shard);
-                CandleVerticle candles = new CandleVerticle(config, clock, node, shard, shards, spool, feedIds);
+                CandleVerticle candles =
+                        new CandleVerticle(config, clock, node, shard, shards, spool, feedIds, parts == Parts.ALL);
                 chain = chain.compose(v -> deploy(candles));
             }
         }

@@ -49,15 +49,12 @@ final class CandleRecorder {
     }
 
     FlushOutcome record(List<Candle> batch) {
-        Map<PartitionPath, List<Candle>> byPartition = new LinkedHashMap<>();
         for (Candle c : batch) {
             if (!c.closed()) {
                 throw new IllegalArgumentException("candle: expected a closed candle, was open " + c.key());
             }
-            byPartition
-                    .computeIfAbsent(PartitionPath.of(c), p -> new ArrayList<>())
-                    .add(c);
         }
+        Map<PartitionPath, List<Candle>> byPartition = PartitionGroups.of(batch);
         long written = 0;
         long duplicates = 0;
         long files = 0;

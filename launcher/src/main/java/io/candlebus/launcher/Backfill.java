@@ -59,8 +59,8 @@ final class Backfill {
     private static final long ACK_TIMEOUT_MILLIS = 120_000;
 
     /**
-     * How long to listen for recorders already running before deploying one: they announce themselves every
-     * second, so two and a half periods hear each one at least twice.
+     * How long a clustered backfill listens for recorders already running before deploying one: they announce
+     * themselves every second, so two and a half periods hear each one at least twice.
      */
     static final long RECORDER_WAIT_MILLIS = 2_500;
 
@@ -101,6 +101,7 @@ final class Backfill {
     private final Venues venues;
     private final PrintStream progressOut;
     private final BooleanSupplier stopRequested;
+    private final long listenMillis;
     private final RestClient rest;
     private final Map<Market, BinanceHistory> binance = new EnumMap<>(Market.class);
     private BithumbHistory bithumb;
@@ -115,8 +116,14 @@ final class Backfill {
     private boolean stopped;
 
     private Backfill(
-            Vertx vertx, BackfillOptions options, Venues venues, PrintStream progressOut, BooleanSupplier stop) {
+            Vertx vertx,
+            BackfillOptions options,
+            Venues venues,
+            PrintStream progressOut,
+            BooleanSupplier stop,
+            long listenMillis) {
         this.vertx = vertx;
+        this.listenMillis = listenMillis;
         this.options = options;
         this.venues = venues;
         this.progressOut = progressOut;
@@ -126,12 +133,28 @@ final class Backfill {
 
     /**
      * Backfills {@code options}' range into {@code options.data()} on {@code vertx} (codecs registered),
-     * printing progress to {@code progressOut}; {@code stop} is polled between pages.
+     * printing progress to {@code progressOut}; {@code stop} is polled between pages. On a clustered Vert.x it
+     * first listens {@link #RECORDER_WAIT_MILLIS} for running recorders; a plain one has none but its caller's.
      */
     static Result run(
             Vertx vertx, BackfillOptions options, Venues venues, PrintStream progressOut, BooleanSupplier stop)
             throws Exception {
-        return new Backfill(vertx, options, venues, progressOut, stop).run();
+        return run(vertx, options, venues, progressOut, stop, vertx.isClustered() ? RECORDER_WAIT_MILLIS : 0);
+    }
+
+    /**
+     * As above, listening {@code listenMillis} for recorders already running on {@code vertx}'s bus (an embedding
+     * caller's own, on a plain Vert.x) before deploying one.
+     */
+    static Result run(
+            Vertx vertx,
+            BackfillOptions options,
+            Venues venues,
+            PrintStream progressOut,
+            BooleanSupplier stop,
+            long listenMillis)
+            throws Exception {
+        return new Backfill(vertx, options, venues, progressOut, stop, listenMillis).run();
     }
 
     private Result run() throws Exception {
@@ -153,7 +176,7 @@ final class Backfill {
                         RecorderOutbox.Batching.DEFAULT.maxBatch(), 5, RecorderOutbox.Batching.DEFAULT.maxInFlight())));
         outbox.listening().await(30, TimeUnit.SECONDS);
         String deployment = null;
-        if (!recordersHeard(RECORDER_WAIT_MILLIS)) {
+        if (!recordersHeard(listenMillis)) {
             deployment = vertx.deployVerticle(new RecorderVerticle(
                             new RecorderConfig(
                                     options.data(),

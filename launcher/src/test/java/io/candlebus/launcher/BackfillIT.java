@@ -233,7 +233,8 @@ class BackfillIT {
                 liveDuplicates.accumulateAndGet(m.body().counters().getOrDefault("duplicates", 0L), Math::max);
             }
         });
-        // The live recorder and, on the same bus, a market's outbox sending the same keys as the backfill.
+        // The live recorder and, on the same bus, a market's outbox sending the same keys as the backfill, which
+        // listens for running recorders as a clustered backfill does.
         vertx.deployVerticle(new RecorderVerticle(new RecorderConfig(data, 250, 10_000), Clock.systemUTC(), "live"))
                 .await(30, TimeUnit.SECONDS);
         Context market = vertx.getOrCreateContext();
@@ -252,8 +253,13 @@ class BackfillIT {
             }
         };
 
-        Backfill.Result result =
-                Backfill.run(vertx, options(data, from, T0, 0), Backfill.Venues.of(sim), progressOut, () -> false);
+        Backfill.Result result = Backfill.run(
+                vertx,
+                options(data, from, T0, 0),
+                Backfill.Venues.of(sim),
+                progressOut,
+                () -> false,
+                Backfill.RECORDER_WAIT_MILLIS);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> onContext(market, outbox::pending) == 0L
                         && onContext(market, () -> outbox.counters().get("recorderAcknowledged")) == live.size());
@@ -346,9 +352,8 @@ class BackfillIT {
     @Test
     void aBanIsWaitedOut(@TempDir Path data) throws Exception {
         ExchangeSimulator sim = simulator(T0, 600, 120);
-        // Ten simulated minutes of 418 with Retry-After: 5 s at 120x, longer than the backfill listens for
-        // running recorders before its first request.
-        sim.faults().restBan(Market.SPOT, 10 * MINUTE);
+        // Three simulated minutes of 418 with Retry-After: 1.5 s at 120x.
+        sim.faults().restBan(Market.SPOT, 3 * MINUTE);
         BackfillOptions o = new BackfillOptions(
                 List.of(BTC), List.of(Interval.M1), T0 - 2 * HOUR, T0, data, "sim", 0, 1_000, 2_400, false);
 

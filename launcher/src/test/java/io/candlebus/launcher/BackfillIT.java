@@ -332,7 +332,9 @@ class BackfillIT {
 
     @Test
     void theVenuesRateLimitIsHonoured(@TempDir Path data) throws Exception {
-        ExchangeSimulator sim = simulator(T0, 2_700, 120);
+        // At 10x a simulated minute is 6 s: the next page's request (after the page's acknowledgement, a
+        // recorder flush and a sync) falls into the same minute even on a busy machine.
+        ExchangeSimulator sim = simulator(T0, 2_700, 10);
         // One spot klines request (weight 2) per simulated minute: the 2nd and 3rd pages get a 429 first.
         sim.faults().restWeightLimit(Market.SPOT, 2);
         long from = T0 - 45 * HOUR;

@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serialises the listing and writing of one stream among every recorder on the data directory, whatever sends
- * them its candles: an advisory lock ({@code fcntl}) on {@code <data>/.locks/<exchange>/<market>/<symbol>/<interval>.lock}
+ * them its candles: an advisory lock ({@code fcntl}) on {@code <data>/.locks/<exchange>/<market>/<symbol>/.<interval>.lock}
  * held from listing a partition until its new file is renamed, so a second recorder lists after the first one's
  * rename and skips those keys. It covers two senders of one stream routing it to two recorders for a moment
  * (a live market and a backfill while an owner changes) and recorders of separate clusters on one directory.
  * The operating system releases the lock of a killed process. Lock files live outside {@code candles/}
- * (readers glob {@code candles/**}) and are never removed: one small file per stream. A JVM may hold a file's
+ * (readers glob {@code candles/**}) under hidden names, and are never removed: one small file per stream. A JVM may hold a file's
  * lock once, so the recorders of one JVM first take a JVM-wide lock per file. Where file locks do not work (a
  * network filesystem without them), it warns once and goes on with the JVM-wide lock only.
  */
@@ -66,7 +66,7 @@ final class StreamFileLocks {
                 .resolve(partition.instrument().exchange().wireName())
                 .resolve(partition.instrument().market().wireName())
                 .resolve(partition.instrument().symbol())
-                .resolve(partition.interval().code() + ".lock")
+                .resolve("." + partition.interval().code() + ".lock")
                 .toAbsolutePath()
                 .normalize();
         ReentrantLock jvm = IN_JVM.computeIfAbsent(file, f -> new ReentrantLock());

@@ -55,7 +55,7 @@ class StreamFileLocksTest {
             threads.shutdownNow();
         }
         assertThat(DuckDb.count(dataDir)).isEqualTo(5L * ROUNDS);
-        assertThat(Files.isRegularFile(dataDir.resolve(StreamFileLocks.DIR + "/binance/spot/BTCUSDT/1m.lock")))
+        assertThat(Files.isRegularFile(dataDir.resolve(StreamFileLocks.DIR + "/binance/spot/BTCUSDT/.1m.lock")))
                 .isTrue();
     }
 }

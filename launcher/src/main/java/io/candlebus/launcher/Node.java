@@ -89,7 +89,8 @@ public final class Node {
         });
     }
 
-    private static Future<Vertx> createVertx(AppConfig config, HazelcastClusterManager manager) {
+    /** Creates the node's Vert.x: clustered through {@code manager}, or plain when it is null. */
+    static Future<Vertx> createVertx(AppConfig config, HazelcastClusterManager manager) {
         VertxOptions options = new VertxOptions()
                 .setMetricsOptions(new MicrometerMetricsOptions()
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))

@@ -34,13 +34,20 @@ final class BatchAck {
 
     /** Settles one candle: recorded ({@code error} null) or not; answers once the last one is settled. */
     void settle(String error) {
-        if (left == 0) {
-            throw new IllegalStateException("every candle of this request is settled already");
+        settle(1, error);
+    }
+
+    /** Settles {@code count} candles alike: recorded ({@code error} null) or not. */
+    void settle(int count, String error) {
+        if (count < 1 || count > left) {
+            throw new IllegalStateException(
+                    "settle: expected 1 to " + left + " candles of this request left to settle, was " + count);
         }
         if (error != null && this.error == null) {
             this.error = error;
         }
-        if (--left == 0) {
+        left -= count;
+        if (left == 0) {
             reply.accept(this.error);
         }
     }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code *.parquet} globs), which is synced and then renamed into place. The footer's key-value metadata
  * {@value #OPEN_TIMES_KEY} lists the file's open times, so the index can be rebuilt without reading rows.
  * Uses no Hadoop class at run time: {@link PlainParquetConfiguration}, {@link LocalOutputFile} and
- * {@link ZstdCodecFactory}.
+ * {@link ZstdCodecFactory}. Used by one thread at a time (a writer lane, or the compactor), as it keeps its
+ * compression buffers from file to file.
  */
 final class CandleParquetWriter {
     /** Footer key holding the file's open times in {@link OpenTimes}' text form. */
@@ -35,6 +36,8 @@ final class CandleParquetWriter {
     private static final Logger log = LoggerFactory.getLogger(CandleParquetWriter.class);
 
     private final Path dataDir;
+    /** Compression buffers kept from file to file; a writer is used by one thread at a time. */
+    private final CompressScratch scratch = new CompressScratch();
 
     CandleParquetWriter(Path dataDir) {
         this.dataDir = dataDir;
@@ -111,11 +114,11 @@ final class CandleParquetWriter {
         return openTimes;
     }
 
-    private static void writeRows(Path file, List<Candle> candles, Map<String, String> footer) throws IOException {
+    private void writeRows(Path file, List<Candle> candles, Map<String, String> footer) throws IOException {
         try (ParquetWriter<Candle> writer = new Builder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration())
                 // One factory per writer: close() releases its native zstd contexts.
-                .withCodecFactory(new ZstdCodecFactory())
+                .withCodecFactory(new ZstdCodecFactory(scratch))
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 // Dictionaries pay off only for the string column; on doubles they cost half the CPU.
                 .withDictionaryEncoding(false)

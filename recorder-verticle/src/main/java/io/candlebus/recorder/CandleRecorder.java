@@ -27,6 +27,7 @@ final class CandleRecorder {
     private final RecordedIndex index;
     private final String writerId;
     private final PartitionLocks locks;
+    private final StreamFileLocks streamLocks;
     private long sequence;
 
     CandleRecorder(Path dataDir, String writerId) {
@@ -43,21 +44,19 @@ final class CandleRecorder {
 
     CandleRecorder(Path dataDir, String writerId, int maxIndexedPartitions, PartitionLocks locks) {
         this.locks = locks;
+        this.streamLocks = new StreamFileLocks(dataDir);
         this.writer = new CandleParquetWriter(dataDir);
         this.index = new RecordedIndex(new PartitionScanner(dataDir), maxIndexedPartitions);
         this.writerId = writerId;
     }
 
     FlushOutcome record(List<Candle> batch) {
-        Map<PartitionPath, List<Candle>> byPartition = new LinkedHashMap<>();
         for (Candle c : batch) {
             if (!c.closed()) {
                 throw new IllegalArgumentException("candle: expected a closed candle, was open " + c.key());
             }
-            byPartition
-                    .computeIfAbsent(PartitionPath.of(c), p -> new ArrayList<>())
-                    .add(c);
         }
+        Map<PartitionPath, List<Candle>> byPartition = PartitionGroups.of(batch);
         long written = 0;
         long duplicates = 0;
         long files = 0;
@@ -75,16 +74,24 @@ final class CandleRecorder {
                 if (known == null || !fresh.isEmpty()) {
                     // Another recorder sharing the directory may have written some of them since the index
                     // was loaded: one that was killed after its rename but before its acknowledgement, whose
-                    // candles the market then re-sent here. Candles known as recorded need no listing.
-                    known = index.current(partition);
-                    fresh = unrecorded(ordered, known.times());
-                }
-                if (!fresh.isEmpty()) {
-                    Path file = writer.write(partition, fresh, writerId, sequence++);
-                    known.wrote(
-                            PartFileName.parse(file.getFileName().toString()).orElseThrow(),
-                            openTimes(fresh, known.step()));
-                    files++;
+                    // candles the market then re-sent here, or one a second sender routed them to at the same
+                    // time. The stream's lock keeps such a recorder from listing before this one's rename.
+                    // Candles known as recorded need neither.
+                    StreamFileLocks.Held held = streamLocks.lock(partition);
+                    try {
+                        known = index.current(partition);
+                        fresh = unrecorded(ordered, known.times());
+                        if (!fresh.isEmpty()) {
+                            Path file = writer.write(partition, fresh, writerId, sequence++);
+                            known.wrote(
+                                    PartFileName.parse(file.getFileName().toString())
+                                            .orElseThrow(),
+                                    openTimes(fresh, known.step()));
+                            files++;
+                        }
+                    } finally {
+                        held.close();
+                    }
                 }
                 written += fresh.size();
                 duplicates += candles.size() - fresh.size();

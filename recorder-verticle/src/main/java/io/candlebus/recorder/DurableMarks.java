@@ -4,6 +4,7 @@ import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.StreamOwners;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,23 +15,40 @@ import java.util.Map;
  * verticle's thread.
  */
 final class DurableMarks {
-    /** One stream; no text is built per candle. */
-    private record Stream(Instrument instrument, Interval interval) {}
+    private static final Interval[] INTERVALS = Interval.values();
+    private static final long NONE = Long.MIN_VALUE;
 
-    private final Map<Stream, Long> newest = new HashMap<>();
+    /**
+     * Per instrument, the newest durable open time per interval ordinal ({@link #NONE} for none): called for every
+     * candle written, so it neither allocates nor boxes per candle.
+     */
+    private final Map<Instrument, long[]> newest = new HashMap<>();
 
     /** Notes that {@code candle} is durable. */
     void durable(Candle candle) {
-        newest.merge(new Stream(candle.instrument(), candle.interval()), candle.openTime(), Math::max);
+        long[] times = newest.get(candle.instrument());
+        if (times == null) {
+            times = new long[INTERVALS.length];
+            Arrays.fill(times, NONE);
+            newest.put(candle.instrument(), times);
+        }
+        int i = candle.interval().ordinal();
+        times[i] = Math.max(times[i], candle.openTime());
     }
 
     /** Returns, per recorded stream that {@code self} owns among {@code live}, its newest durable open time. */
     Map<String, Long> owned(String self, Collection<String> live) {
         Map<String, Long> owned = new HashMap<>();
-        newest.forEach((stream, openTime) -> {
-            String key = StreamOwners.streamKey(stream.instrument(), stream.interval());
-            if (self.equals(StreamOwners.ownerOf(key, live))) {
-                owned.put(key, openTime);
+        newest.forEach((instrument, times) -> {
+            for (Interval interval : INTERVALS) {
+                long openTime = times[interval.ordinal()];
+                if (openTime == NONE) {
+                    continue;
+                }
+                String key = StreamOwners.streamKey(instrument, interval);
+                if (self.equals(StreamOwners.ownerOf(key, live))) {
+                    owned.put(key, openTime);
+                }
             }
         });
         return owned;

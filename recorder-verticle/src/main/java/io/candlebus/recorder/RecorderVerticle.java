@@ -62,7 +62,11 @@ public final class RecorderVerticle extends VerticleBase {
 
     private CompactionScheduler compaction;
 
+    /** Requests waiting for the next write, each with its candles: nothing is allocated per candle. */
     private List<Pending> buffer = new ArrayList<>();
+    /** Candles in {@link #buffer}. */
+    private int buffered;
+
     private boolean flushing;
     private Future<Void> inFlight = Future.succeededFuture();
     private MessageConsumer<Object> consumer;
@@ -171,14 +175,14 @@ public final class RecorderVerticle extends VerticleBase {
                 return;
             }
         }
-        if (flushing && buffer.size() >= 2L * config.maxBufferedCandles()) {
+        if (flushing && buffered >= 2L * config.maxBufferedCandles()) {
             // Bounds memory at three buffers (plus one request): the one being written and, behind it, room for
             // a sender whose window is twice a buffer even after a timer flush wrote a partial one. The sender
             // retries with backoff.
             stats.refused += candles.size();
             message.fail(
                     FailureCode.UNAVAILABLE.code(),
-                    address + ": expected room in the buffer, was full with " + buffer.size()
+                    address + ": expected room in the buffer, was full with " + buffered
                             + " candles while a write runs");
             return;
         }
@@ -191,10 +195,9 @@ public final class RecorderVerticle extends VerticleBase {
                 message.fail(FailureCode.UNAVAILABLE.code(), address + ": " + error);
             }
         });
-        for (Candle candle : candles) {
-            buffer.add(new Pending(ack, candle));
-        }
-        if (buffer.size() >= config.maxBufferedCandles()) {
+        buffer.add(new Pending(ack, candles));
+        buffered += candles.size();
+        if (buffered >= config.maxBufferedCandles()) {
             flush();
         }
     }
@@ -206,17 +209,21 @@ public final class RecorderVerticle extends VerticleBase {
         }
         List<Pending> batch = writable(buffer);
         buffer = new ArrayList<>();
+        buffered = 0;
         if (batch.isEmpty()) {
             return inFlight;
         }
         flushing = true;
-        List<Candle> candles = batch.stream().map(Pending::candle).toList();
+        List<Candle> candles = new ArrayList<>();
+        for (Pending p : batch) {
+            candles.addAll(p.candles());
+        }
         inFlight = write(candles).transform(result -> {
             flushing = false;
             settle(batch, result);
             // Not inline: inFlight must first point at this write's future.
             context.runOnContext(v -> {
-                if (buffer.size() >= config.maxBufferedCandles()) {
+                if (buffered >= config.maxBufferedCandles()) {
                     flush();
                 }
             });
@@ -249,8 +256,11 @@ public final class RecorderVerticle extends VerticleBase {
         List<Pending> writable = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             if (p.ack().expired(now)) {
-                stats.expired++;
-                p.ack().settle("expected the write to start before the sender's write-by time, was too late");
+                stats.expired += p.candles().size();
+                p.ack()
+                        .settle(
+                                p.candles().size(),
+                                "expected the write to start before the sender's write-by time, was too late");
             } else {
                 writable.add(p);
             }
@@ -276,7 +286,7 @@ public final class RecorderVerticle extends VerticleBase {
                     batch.size(),
                     result.cause().toString());
             String error = "expected the candle written to Parquet, was " + result.cause();
-            batch.forEach(p -> p.ack().settle(error));
+            batch.forEach(p -> p.ack().settle(p.candles().size(), error));
             return;
         }
         FlushOutcome outcome = result.result();
@@ -289,11 +299,18 @@ public final class RecorderVerticle extends VerticleBase {
             state = "failing";
         }
         for (Pending p : batch) {
-            String error = outcome.failureFor(p.candle());
-            if (error == null) {
-                marks.durable(p.candle());
+            if (outcome.failures().isEmpty()) {
+                p.candles().forEach(marks::durable);
+                p.ack().settle(p.candles().size(), null);
+                continue;
             }
-            p.ack().settle(error);
+            for (Candle candle : p.candles()) {
+                String error = outcome.failureFor(candle);
+                if (error == null) {
+                    marks.durable(candle);
+                }
+                p.ack().settle(error);
+            }
         }
     }
 
@@ -319,7 +336,7 @@ public final class RecorderVerticle extends VerticleBase {
     }
 
     private void publishHeartbeat() {
-        Map<String, Long> counters = stats.counters(buffer.size());
+        Map<String, Long> counters = stats.counters(buffered);
         vertx.eventBus()
                 .publish(
                         Addresses.STATUS_HEARTBEAT,
@@ -350,5 +367,6 @@ public final class RecorderVerticle extends VerticleBase {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    private record Pending(BatchAck ack, Candle candle) {}
+    /** One request's candles and their acknowledgement. */
+    private record Pending(BatchAck ack, List<Candle> candles) {}
 }

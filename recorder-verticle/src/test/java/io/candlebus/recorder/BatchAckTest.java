@@ -31,6 +31,17 @@ class BatchAckTest {
     }
 
     @Test
+    void settlesSeveralCandlesAtOnceButNeverMoreThanAreLeft() {
+        BatchAck ack = new BatchAck(5, 100, replies::add);
+        ack.settle(3, null);
+        assertThatThrownBy(() -> ack.settle(3, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected 1 to 2 candles");
+        ack.settle(2, "disk full");
+        assertThat(replies).containsExactly("disk full");
+    }
+
+    @Test
     void expiresOnlyAfterItsWriteByTime() {
         BatchAck ack = new BatchAck(1, 100, replies::add);
         assertThat(ack.expired(100)).isFalse();

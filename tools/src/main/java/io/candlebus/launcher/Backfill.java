@@ -1,11 +1,11 @@
 package io.candlebus.launcher;
 
-import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.Exchange;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
+import io.candlebus.market.Backoff;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
@@ -13,10 +13,12 @@ import io.candlebus.market.binance.BinanceHistory;
 import io.candlebus.market.bithumb.BithumbHistory;
 import io.candlebus.market.candle.CandleAggregator;
 import io.candlebus.market.candle.QuietMinutes;
+import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.recorder.RecorderConfig;
 import io.candlebus.recorder.RecorderVerticle;
 import io.candlebus.sim.ExchangeSimulator;
-import io.vertx.core.Future;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.io.PrintStream;
@@ -29,14 +31,19 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a backfill: per instrument, from its resume point ({@link BackfillPlan}), fetches pages of closed 1m
  * candles from the venue ({@link BinanceHistory}, {@link BithumbHistory}), builds the larger intervals with
- * the live node's {@link CandleAggregator}, and hands every candle of the range not yet on disk to the real
- * {@link RecorderVerticle} over the bus, page by page, waiting for each acknowledgement (the recorder replies
- * once the candle is in a renamed file) before the next page. An interruption therefore loses at most the
- * page in flight, and the next run starts where the disk says. Blocks the calling thread (not an event loop).
+ * the live node's {@link CandleAggregator}, and hands every candle of the range not yet on disk to the stream's
+ * owner through the market's own {@link RecorderOutbox} (owner rule over the recorders announced on
+ * {@code recorder.members}, {@code CandleBatch}es to {@code recorder.batches.<owner>}), page by page, waiting for
+ * every acknowledgement (a recorder replies once the candle is in a renamed file) before the next page. Live
+ * candles of the same stream therefore go to the same recorder, which writes each key once. When no recorder
+ * announces itself on the bus (a backfill outside any cluster), it deploys a {@link RecorderVerticle} of its
+ * own, the only owner. An interruption loses at most the page in flight, and the next run starts where the disk
+ * says. Blocks the calling thread (not an event loop).
  */
 final class Backfill {
     /** Bithumb allows far more; a backfill leaves room for live feeds on the same IP. */
@@ -48,8 +55,17 @@ final class Backfill {
      */
     static final long FLUSH_MILLIS = 100;
 
-    private static final long ACK_TIMEOUT_SECONDS = 120;
-    private static final int SEND_ATTEMPTS = 20;
+    /** How long a page may wait for its acknowledgements (the outbox re-sends refused batches meanwhile). */
+    private static final long ACK_TIMEOUT_MILLIS = 120_000;
+
+    /**
+     * How long a clustered backfill listens for recorders already running before deploying one: they announce
+     * themselves every second, so two and a half periods hear each one at least twice.
+     */
+    static final long RECORDER_WAIT_MILLIS = 2_500;
+
+    /** Candles that may wait in the outbox: a page (1,000 minutes) and every larger interval built from it. */
+    private static final int OUTBOX_CAPACITY = 100_000;
 
     /** Where the venues are and whose clock says which candles are closed. */
     record Venues(Map<Market, Endpoint> binance, Endpoint bithumb, Clock clock) {
@@ -85,20 +101,29 @@ final class Backfill {
     private final Venues venues;
     private final PrintStream progressOut;
     private final BooleanSupplier stopRequested;
+    private final long listenMillis;
     private final RestClient rest;
     private final Map<Market, BinanceHistory> binance = new EnumMap<>(Market.class);
     private BithumbHistory bithumb;
     private BackfillPlan plan;
     private BackfillProgress progress;
     private long lastProgressNanos;
+    private Context context;
+    private RecorderOutbox outbox;
     private long sent;
     private long written;
     private long skipped;
     private boolean stopped;
 
     private Backfill(
-            Vertx vertx, BackfillOptions options, Venues venues, PrintStream progressOut, BooleanSupplier stop) {
+            Vertx vertx,
+            BackfillOptions options,
+            Venues venues,
+            PrintStream progressOut,
+            BooleanSupplier stop,
+            long listenMillis) {
         this.vertx = vertx;
+        this.listenMillis = listenMillis;
         this.options = options;
         this.venues = venues;
         this.progressOut = progressOut;
@@ -108,12 +133,28 @@ final class Backfill {
 
     /**
      * Backfills {@code options}' range into {@code options.data()} on {@code vertx} (codecs registered),
-     * printing progress to {@code progressOut}; {@code stop} is polled between pages.
+     * printing progress to {@code progressOut}; {@code stop} is polled between pages. On a clustered Vert.x it
+     * first listens {@link #RECORDER_WAIT_MILLIS} for running recorders; a plain one has none but its caller's.
      */
     static Result run(
             Vertx vertx, BackfillOptions options, Venues venues, PrintStream progressOut, BooleanSupplier stop)
             throws Exception {
-        return new Backfill(vertx, options, venues, progressOut, stop).run();
+        return run(vertx, options, venues, progressOut, stop, vertx.isClustered() ? RECORDER_WAIT_MILLIS : 0);
+    }
+
+    /**
+     * As above, listening {@code listenMillis} for recorders already running on {@code vertx}'s bus (an embedding
+     * caller's own, on a plain Vert.x) before deploying one.
+     */
+    static Result run(
+            Vertx vertx,
+            BackfillOptions options,
+            Venues venues,
+            PrintStream progressOut,
+            BooleanSupplier stop,
+            long listenMillis)
+            throws Exception {
+        return new Backfill(vertx, options, venues, progressOut, stop, listenMillis).run();
     }
 
     private Result run() throws Exception {
@@ -124,14 +165,34 @@ final class Backfill {
         }
         plan = BackfillPlan.scan(options.data(), options);
         progress = new BackfillProgress(plan.total(), System.nanoTime());
-        String deployment = vertx.deployVerticle(new RecorderVerticle(
-                        new RecorderConfig(
-                                options.data(),
-                                FLUSH_MILLIS,
-                                RecorderConfig.defaults().maxBufferedCandles()),
-                        Clock.systemUTC(),
-                        "backfill"))
-                .await(60, TimeUnit.SECONDS);
+        context = vertx.getOrCreateContext();
+        outbox = onContext(() -> new RecorderOutbox(
+                vertx,
+                MarketConfig.defaults().recorderTimeoutMillis(),
+                OUTBOX_CAPACITY,
+                new Backoff(50, 2_000),
+                null,
+                new RecorderOutbox.Batching(
+                        RecorderOutbox.Batching.DEFAULT.maxBatch(), 5, RecorderOutbox.Batching.DEFAULT.maxInFlight())));
+        outbox.listening().await(30, TimeUnit.SECONDS);
+        String deployment = null;
+        if (!recordersHeard(listenMillis)) {
+            deployment = vertx.deployVerticle(new RecorderVerticle(
+                            new RecorderConfig(
+                                    options.data(),
+                                    FLUSH_MILLIS,
+                                    RecorderConfig.defaults().maxBufferedCandles()),
+                            Clock.systemUTC(),
+                            "backfill"))
+                    .await(60, TimeUnit.SECONDS);
+            if (!recordersHeard(30_000)) {
+                throw new IllegalStateException(
+                        "recorder: expected the backfill's own recorder announced within 30 s," + " was not");
+            }
+        } else {
+            progressOut.println("backfill: delivering to the stream owners among the recorders " + "already running ("
+                    + onContext(() -> outbox.counters().get("recordersLive")) + " live)");
+        }
         boolean complete = true;
         try {
             for (Instrument i : plan.instruments()) {
@@ -141,8 +202,12 @@ final class Backfill {
                 }
             }
         } finally {
-            // Undeploying drains the recorder: every candle it took is in a renamed file before this returns.
-            vertx.undeploy(deployment).await(60, TimeUnit.SECONDS);
+            // Every page was acknowledged (or the run failed): nothing is left to keep.
+            onContext(() -> outbox.keep()).await(30, TimeUnit.SECONDS);
+            if (deployment != null) {
+                // Undeploying drains the recorder: every candle it took is in a renamed file before this returns.
+                vertx.undeploy(deployment).await(60, TimeUnit.SECONDS);
+            }
         }
         progressOut.println(progress.line(System.nanoTime()));
         long pauses =
@@ -255,33 +320,57 @@ final class Backfill {
         return true;
     }
 
-    /** Sends each candle to the recorder and waits for every acknowledgement, resending refused ones. */
+    /**
+     * Offers the candles to the outbox and waits until every one is acknowledged by its stream's owner; the
+     * outbox re-sends refused or unanswered batches, to whichever recorder owns the stream by then.
+     */
     private void send(List<Candle> candles) throws Exception {
-        List<Candle> pending = candles;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<Future<?>> acks = new ArrayList<>(pending.size());
-            for (Candle c : pending) {
-                acks.add(vertx.eventBus().request(Addresses.RECORDER_CANDLES, c));
-            }
-            Future.join(acks).await(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<Candle> refused = new ArrayList<>();
-            String reason = null;
-            for (int k = 0; k < acks.size(); k++) {
-                if (acks.get(k).failed()) {
-                    refused.add(pending.get(k));
-                    reason = acks.get(k).cause().getMessage();
-                }
-            }
-            if (!refused.isEmpty() && attempt >= SEND_ATTEMPTS) {
-                throw new IllegalStateException("recorder: expected the candles recorded, was refused " + refused.size()
-                        + " times " + attempt + ": " + reason);
-            }
-            if (!refused.isEmpty()) {
-                // A full buffer while a write runs: the recorder asks senders to come back.
-                Thread.sleep(Math.min(2_000, 50L * attempt));
-            }
-            pending = refused;
+        if (candles.isEmpty()) {
+            return;
         }
+        onContext(() -> {
+            candles.forEach(outbox::offer);
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_TIMEOUT_MILLIS);
+        while (onContext(() -> outbox.pending()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("recorder: expected the candles acknowledged within "
+                        + ACK_TIMEOUT_MILLIS + " ms, was not: " + onContext(() -> outbox.counters()));
+            }
+            // This thread only waits for the outbox (not an event loop); the bus has no callback for "all acked".
+            Thread.sleep(5);
+        }
+        long dropped = onContext(() -> outbox.counters().get("recorderDropped"));
+        if (dropped > 0) {
+            throw new IllegalStateException(
+                    "recorder outbox: expected room for every candle of a page, was full (" + dropped + " dropped)");
+        }
+    }
+
+    /** Returns whether a recorder announces itself within {@code millis}. */
+    private boolean recordersHeard(long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (onContext(() -> outbox.counters().get("recordersLive")) == 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Runs {@code action} on the outbox's context (it is not thread-safe) and returns its result. */
+    private <T> T onContext(Supplier<T> action) throws Exception {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.fail(e);
+            }
+        });
+        return result.future().await(30, TimeUnit.SECONDS);
     }
 
     private void report() {

@@ -43,8 +43,9 @@ final class BackfillCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err, NodeStarter nodes) {
         BackfillOptions options;
+        BackfillCluster.Split split = BackfillCluster.split(args);
         try {
-            options = BackfillOptions.parse(args);
+            options = BackfillOptions.parse(split.backfillArgs());
         } catch (ConfigException e) {
             err.println("candlebus backfill: " + PrintableText.of(e.getMessage()));
             err.println("Run 'backfill --help' for the options.");
@@ -80,7 +81,18 @@ final class BackfillCommand {
                 },
                 "backfill-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx;
+        try {
+            vertx = BackfillCluster.vertx(split.clusterArgs(), System.getenv());
+        } catch (ConfigException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            err.println("candlebus backfill: " + ConfigChecks.printable(e.getMessage()));
+            return 2;
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            err.println("candlebus backfill: expected to join the cluster, was " + e);
+            return 1;
+        }
         ExchangeSimulator sim = null;
         try {
             Codecs.registerAll(vertx.eventBus());

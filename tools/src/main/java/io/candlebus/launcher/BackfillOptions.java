@@ -170,7 +170,7 @@ record BackfillOptions(
         return """
                 Usage: java -jar candlebus.jar backfill --instruments A,B --intervals 1m,5m --from T --to T --data DIR
                                                         [--source live|sim] [--max-rows N] [--weight-budget N]
-                                                        [--progress-millis N]
+                                                        [--progress-millis N] [--cluster --cluster-name N ...]
 
                 Downloads the closed 1m klines of [--from, --to) from each venue's REST API (Binance klines,
                 Bithumb minute candles with minutes without trades flat at the close before them), builds the
@@ -183,6 +183,10 @@ record BackfillOptions(
                                    covering the range (for trying the command out)
                   --max-rows N     stop after N rows were handed to the recorder (then exit 3)
                   --weight-budget  Binance request weight per minute to stay under (default 2400 of 6000)
+                  --cluster ...    join the nodes' cluster (the node's --cluster-* flags, environment variables
+                                   and config file) and deliver to the live recorders that own the streams, so
+                                   a backfill may run while they record the same streams; without a recorder
+                                   running (or without --cluster) it starts one of its own
                 Resume: run the same command again. Each instrument starts at the first key of the range missing
                 on disk (aligned down to the largest interval), so a restart costs what is missing.
                 Progress lines go to stderr; the last line on stdout is

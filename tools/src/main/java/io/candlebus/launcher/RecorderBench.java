@@ -16,6 +16,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,20 @@ final class RecorderBench {
     /** First open time: 2026-01-01T00:00Z. */
     static final long START = 1_767_225_600_000L;
 
-    /** The measured line's figures. */
-    record Result(long rows, double seconds, long files, long bytes, long resent) {
+    /**
+     * The measured line's figures; {@code cpuSeconds} is the whole process's CPU time (user and system, every
+     * thread: bench, bus, recorder, JIT, GC) over the measured time, -1 when the JVM cannot tell.
+     */
+    record Result(long rows, double seconds, long files, long bytes, long resent, double cpuSeconds) {
+        /** Returns the CPU figures: less noisy than the rate on a shared machine. */
+        String cpuText() {
+            if (cpuSeconds < 0) {
+                return "cpu_s=unknown";
+            }
+            return String.format(
+                    java.util.Locale.ROOT, "cpu_s=%.2f cpu_us_per_row=%.3f", cpuSeconds, cpuSeconds * 1e6 / rows);
+        }
+
         String line() {
             return String.format(
                     java.util.Locale.ROOT,
@@ -76,13 +89,16 @@ final class RecorderBench {
                 }
                 Thread.sleep(10);
             }
+            long startCpu = processCpuNanos();
             long start = System.nanoTime();
             context.runOnContext(v -> pump.fill(outbox, window));
             pump.done.future().await(1, TimeUnit.DAYS);
             double seconds = (System.nanoTime() - start) / 1e9;
+            long endCpu = processCpuNanos();
+            double cpuSeconds = startCpu < 0 || endCpu < 0 ? -1 : (endCpu - startCpu) / 1e9;
             long resent = onContext(context, () -> outbox.counters().get("recorderRetries"));
             long[] size = size(config.dataDir());
-            return new Result(rows, seconds, size[0], size[1], resent);
+            return new Result(rows, seconds, size[0], size[1], resent, cpuSeconds);
         } finally {
             vertx.close().await(60, TimeUnit.SECONDS);
         }
@@ -92,6 +108,14 @@ final class RecorderBench {
         Promise<T> result = Promise.promise();
         context.runOnContext(v -> result.complete(action.get()));
         return result.future().await(10, TimeUnit.SECONDS);
+    }
+
+    /** Returns the process's CPU time in nanoseconds, or -1 when the platform's bean does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static long[] size(Path data) throws IOException {

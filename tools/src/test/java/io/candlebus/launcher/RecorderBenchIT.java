@@ -54,6 +54,7 @@ class RecorderBenchIT {
     void helpAndBadOptions() {
         assertThat(run(0, "bench", "--recorder", "--help")).contains("bench --recorder");
         assertThat(run(2, "bench", "--recorder", "--rows", "0")).isEmpty();
+        assertThat(run(2, "bench", "--recorder", "--warmup-rows", "-1")).isEmpty();
     }
 
     private static String run(int expectedCode, String... args) {

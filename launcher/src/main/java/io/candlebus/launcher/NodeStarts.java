@@ -24,6 +24,11 @@ final class NodeStarts implements NodeStarter {
     }
 
     @Override
+    public Vertx backfillVertx(List<String> clusterArgs, Map<String, String> env) throws Exception {
+        return BackfillVertx.create(clusterArgs, env);
+    }
+
+    @Override
     public List<SimInstrument> simInstruments(List<Instrument> wanted) {
         return Simulators.instruments(wanted);
     }

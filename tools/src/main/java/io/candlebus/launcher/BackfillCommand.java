@@ -83,10 +83,10 @@ final class BackfillCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         Vertx vertx;
         try {
-            vertx = BackfillCluster.vertx(split.clusterArgs(), System.getenv());
+            vertx = nodes.backfillVertx(split.clusterArgs(), System.getenv());
         } catch (ConfigException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            err.println("candlebus backfill: " + ConfigChecks.printable(e.getMessage()));
+            err.println("candlebus backfill: " + PrintableText.of(e.getMessage()));
             return 2;
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(hook);

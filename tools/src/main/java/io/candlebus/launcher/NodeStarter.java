@@ -23,4 +23,10 @@ interface NodeStarter {
 
     /** Returns the simulator set-up a node would run for exactly {@code wanted}. */
     List<SimInstrument> simInstruments(List<Instrument> wanted);
+
+    /**
+     * Returns the Vert.x a backfill runs on: clustered as {@code clusterArgs} (the node's cluster flags) and
+     * {@code env} say, else a plain one; a bad flag fails with a {@code ConfigException} naming it.
+     */
+    Vertx backfillVertx(List<String> clusterArgs, Map<String, String> env) throws Exception;
 }

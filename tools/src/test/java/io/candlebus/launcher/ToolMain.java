@@ -39,5 +39,10 @@ final class ToolMain {
         public List<SimInstrument> simInstruments(List<Instrument> wanted) {
             throw new IllegalStateException("the tools' tests start no simulator for a backfill: the launcher's do");
         }
+
+        @Override
+        public Vertx backfillVertx(List<String> clusterArgs, Map<String, String> env) {
+            throw new IllegalStateException("the tools' tests run no backfill: the launcher's do");
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.sim.ExchangeSimulator;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -47,7 +48,11 @@ class FeedsCandlesClusterIT {
         int feedsPort = ChildJvms.freePort();
         String members = ChildJvms.members(candlesPort, feedsPort);
         // The same market settings on both nodes; the shard count is the event-loop count of the same machine.
-        JsonObject market = new JsonObject().put("closeGraceMillis", 20_000);
+        JsonObject market = new JsonObject()
+                .put(
+                        "instruments",
+                        new JsonArray(CHECKED.stream().map(Instrument::key).toList()))
+                .put("closeGraceMillis", 20_000);
         Path candlesConfig = dir.resolve("candles.json");
         Files.writeString(candlesConfig, new JsonObject().put("market", market).encode());
         Path candlesLog = dir.resolve("candles.log");

@@ -284,8 +284,11 @@ public final class FeedVerticle extends VerticleBase {
             }
         }
         repairsServed++;
-        // In-band first: everything after this marker in the shard's sequence belongs to the re-cover.
+        // In-band first: everything after this marker in the shard's sequence belongs to the re-cover. The shard's
+        // instruments are announced again, in case what was lost was their Follow (a shard that registered after
+        // this feed started).
         sink.repairStart(repair.shard(), repair.token());
+        from.keySet().forEach(sink::follow);
         feed.recover(from);
         message.reply(null);
     }

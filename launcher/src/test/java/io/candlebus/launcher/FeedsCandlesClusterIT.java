@@ -181,8 +181,9 @@ class FeedsCandlesClusterIT {
                         expected.stream().map(Candle::openTime).toList());
         for (Candle t : expected) {
             Candle p = byOpen.get(t.openTime());
-            if (instrument.exchange() == Exchange.BITHUMB && p.source() == CandleSource.REST) {
-                // Bithumb's REST candles carry no trade count or taker volumes.
+            boolean upbitFamily = instrument.exchange() == Exchange.BITHUMB || instrument.exchange() == Exchange.UPBIT;
+            if (upbitFamily && p.source() == CandleSource.REST) {
+                // Bithumb's and Upbit's REST candles carry no trade count or taker volumes.
                 assertThat(List.of(p.open(), p.high(), p.low(), p.close(), p.volume(), p.quoteVolume()))
                         .as("%s %d", instrument, t.openTime())
                         .usingElementComparator(BigDecimal::compareTo)

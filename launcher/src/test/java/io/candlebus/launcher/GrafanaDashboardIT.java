@@ -29,7 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GrafanaDashboardIT {
     private static final Pattern METRIC = Pattern.compile("\\b((?:candlebus|jvm|vertx)_[a-z_]+)");
-    private static final Pattern COUNTER = Pattern.compile("component=\"([^\"]+)\",counter=\"([^\"]+)\"");
+    /** A component/counter pair, the component matched exactly ({@code =}) or by a regular expression ({@code =~}). */
+    private static final Pattern COUNTER = Pattern.compile("component(=~?)\"([^\"]+)\",counter=\"([^\"]+)\"");
+    /** A served counter line's component and counter. */
+    private static final Pattern SERVED = Pattern.compile(
+            "candlebus_component_counter\\{component=\"([^\"]+)\",counter=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Node node;
@@ -60,7 +64,9 @@ class GrafanaDashboardIT {
         }
         Matcher c = COUNTER.matcher(dashboard);
         while (c.find()) {
-            counters.add("component=\"" + c.group(1) + "\",counter=\"" + c.group(2) + "\"");
+            // As a regular expression either way: an exact match is one that quotes its own characters.
+            String component = c.group(1).equals("=~") ? c.group(2) : Pattern.quote(c.group(2));
+            counters.add(component + "\n" + c.group(3));
         }
         assertThat(metrics).contains("candlebus_stream_age_seconds", "candlebus_component_counter");
         assertThat(counters).isNotEmpty();
@@ -81,8 +87,21 @@ class GrafanaDashboardIT {
                 .until(
                         () -> get(url),
                         body -> metrics.stream().allMatch(body::contains)
-                                && counters.stream().allMatch(body::contains));
+                                && counters.stream().allMatch(pair -> served(body, pair)));
         assertThat(served).contains("candlebus_stream_age_seconds{instrument=\"binance:spot:BTCUSDT\"");
+    }
+
+    /** Returns whether {@code body} serves a counter whose component matches and whose name equals {@code pair}'s. */
+    private static boolean served(String body, String pair) {
+        Pattern component = Pattern.compile(pair.substring(0, pair.indexOf('\n')));
+        String counter = pair.substring(pair.indexOf('\n') + 1);
+        Matcher m = SERVED.matcher(body);
+        while (m.find()) {
+            if (component.matcher(m.group(1)).matches() && m.group(2).equals(counter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String get(String url) throws Exception {

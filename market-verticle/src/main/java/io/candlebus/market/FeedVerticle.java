@@ -64,10 +64,7 @@ public abstract class FeedVerticle extends VerticleBase {
         return feedId;
     }
 
-    /**
-     * Returns the sink the feed calls. The benchmark enters here, as the websocket handler's parse does; tests
-     * read the epoch.
-     */
+    /** Returns the sink the feed calls; tests read the epoch. */
     public FeedEventSink sink() {
         return sink;
     }

@@ -7,12 +7,20 @@ import org.HdrHistogram.Histogram;
  * What one bench run measured.
  *
  * @param messages messages injected (every one was handled before the run ended)
- * @param elapsedNanos from the first injection to the last message handled
+ * @param elapsedNanos from the first injection to the band of the last message of every market
  * @param cpuNanos CPU time the whole process used meanwhile (all threads), or negative if unknown
- * @param latency nanoseconds from injection to live band, one value per live band
- * @param liveBands live bands computed
- * @param closedBands bands computed from closed candles
- * @param badInput messages the parser rejected
+ * @param latency nanoseconds from the injection of the newest message a band's candle holds to the band, one value
+ *     per band traced to a message
+ * @param liveBands bands of live candles traced to a message
+ * @param closedBands bands of closed candles traced to a message
+ * @param badInput messages the feed counted as bad input
+ * @param historyBands bands of candles holding no message of the stream (REST history, minutes without trades)
+ * @param untraced bands whose candle holds trades the bench cannot match to its messages (0 when all went well)
+ * @param eventLoops the Vert.x event-loop pool size
+ * @param shards candle shards
+ * @param markets markets in the stream
+ * @param rssBytes resident set at the end of the stream, -1 if unknown
+ * @param peakRssBytes peak resident set of the process, -1 if unknown
  */
 record BenchResult(
         long messages,
@@ -21,7 +29,14 @@ record BenchResult(
         Histogram latency,
         long liveBands,
         long closedBands,
-        long badInput) {
+        long badInput,
+        long historyBands,
+        long untraced,
+        int eventLoops,
+        int shards,
+        int markets,
+        long rssBytes,
+        long peakRssBytes) {
 
     /** Returns the one line the command prints. */
     String line() {

@@ -323,6 +323,14 @@ public final class BithumbFeed implements Feed {
         connectIfNeeded();
     }
 
+    /**
+     * Handles {@code utf8} as a message of the published connection's socket (its frame handler's path), on the feed's
+     * event loop: the bench's entry.
+     */
+    public void onFrame(byte[] utf8) {
+        link.deliver(utf8);
+    }
+
     @Override
     public Set<Instrument> instruments() {
         TreeSet<Instrument> out =

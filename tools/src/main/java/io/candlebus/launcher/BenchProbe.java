@@ -1,0 +1,168 @@
+package io.candlebus.launcher;
+
+import io.candlebus.contract.Addresses;
+import io.candlebus.contract.Bands;
+import io.candlebus.contract.Candle;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The bench's observer, a reader of the node's addresses like any other: it keeps the last {@code candles.live} and
+ * {@code candles.closed} candle of each stream, and for every band on {@code bands} traces the newest message its
+ * candle holds ({@link BenchStream#newest}) and records the time from that message's injection to the band. It also
+ * keeps the feed's last heartbeat (its state and counters). Bands of candles holding no bench message (REST
+ * history, minutes without trades) count as history bands.
+ */
+final class BenchProbe extends VerticleBase {
+    private static final long MAX_NANOS = 60_000_000_000L;
+    /** Candles of one stream kept waiting for their band at most (a band never lags further behind). */
+    private static final int MAX_PENDING = 4_096;
+
+    /** What the probe saw, copied on its event loop. */
+    record Seen(Histogram latency, long liveBands, long closedBands, long historyBands, long untraced) {}
+
+    private record Key(Instrument instrument, Interval interval, boolean closed) {}
+
+    private final BenchStream stream;
+    private final long[] injected;
+    private final String feedComponent;
+    private final Map<Key, ArrayDeque<Candle>> pending = new HashMap<>();
+    private final Histogram latency = new Histogram(MAX_NANOS, 3);
+    private final AtomicIntegerArray reflected;
+    private final AtomicReference<Heartbeat> feedHeartbeat = new AtomicReference<>();
+    private long liveBands;
+    private long closedBands;
+    private long historyBands;
+    private long untraced;
+    private volatile long bandNanos;
+
+    /** {@code injected[i]} is written by the driver before message {@code i} is handed to the feed. */
+    BenchProbe(BenchStream stream, long[] injected, String feedComponent) {
+        this.stream = stream;
+        this.injected = injected;
+        this.feedComponent = feedComponent;
+        this.reflected = new AtomicIntegerArray(Math.max(1, stream.codes().size()));
+        for (int c = 0; c < reflected.length(); c++) {
+            reflected.set(c, -1);
+        }
+    }
+
+    @Override
+    public Future<?> start() {
+        return Future.all(
+                vertx.eventBus()
+                        .<Candle>localConsumer(Addresses.CANDLES_LIVE, this::onCandle)
+                        .completion(),
+                vertx.eventBus()
+                        .<Candle>localConsumer(Addresses.CANDLES_CLOSED, this::onCandle)
+                        .completion(),
+                vertx.eventBus()
+                        .<Bands>localConsumer(Addresses.BANDS, this::onBands)
+                        .completion(),
+                vertx.eventBus()
+                        .<Heartbeat>localConsumer(Addresses.STATUS_HEARTBEAT, this::onHeartbeat)
+                        .completion());
+    }
+
+    /** Returns the newest message of market {@code c} seen in a band, -1 if none yet (any thread). */
+    int reflected(int c) {
+        return reflected.get(c);
+    }
+
+    /** Returns when the last band traced to a message arrived ({@link System#nanoTime()}). */
+    long lastBandNanos() {
+        return bandNanos;
+    }
+
+    /** Returns the feed's last heartbeat, or null (any thread). */
+    Heartbeat feedHeartbeat() {
+        return feedHeartbeat.get();
+    }
+
+    /** Copies what the probe saw, on its event loop. */
+    Future<Seen> seen() {
+        Context probe = context;
+        Promise<Seen> promise = Promise.promise();
+        probe.runOnContext(
+                v -> promise.complete(new Seen(latency.copy(), liveBands, closedBands, historyBands, untraced)));
+        return promise.future();
+    }
+
+    private void onCandle(Message<Candle> message) {
+        Candle c = message.body();
+        ArrayDeque<Candle> queue =
+                pending.computeIfAbsent(new Key(c.instrument(), c.interval(), c.closed()), k -> new ArrayDeque<>());
+        if (queue.size() == MAX_PENDING) {
+            queue.removeFirst();
+        }
+        queue.addLast(c);
+    }
+
+    /**
+     * Returns the candle {@code b} was computed from: the strategy takes candles in order and gives at most one band
+     * each, so it is the first one waiting of the same stream, open time and close; those before it gave none.
+     */
+    private Candle candleOf(Bands b) {
+        ArrayDeque<Candle> queue = pending.get(new Key(b.instrument(), b.interval(), b.closed()));
+        if (queue == null) {
+            return null;
+        }
+        for (Candle c = queue.pollFirst(); c != null; c = queue.pollFirst()) {
+            if (c.openTime() == b.openTime() && c.close().doubleValue() == b.close()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private void onBands(Message<Bands> message) {
+        Bands b = message.body();
+        long now = System.nanoTime();
+        Candle candle = candleOf(b);
+        int c = stream.codeOf(b.instrument().symbol());
+        int newest = candle == null || c < 0
+                ? -1
+                : stream.newest(
+                        c,
+                        b.interval(),
+                        b.openTime(),
+                        candle.tradeCount(),
+                        candle.close().doubleValue());
+        if (newest < 0) {
+            if (candle != null && candle.tradeCount() > 0 && c >= 0) {
+                untraced++;
+            } else {
+                historyBands++;
+            }
+            return;
+        }
+        if (b.closed()) {
+            closedBands++;
+        } else {
+            liveBands++;
+        }
+        latency.recordValue(Math.max(0, Math.min(MAX_NANOS, now - injected[newest])));
+        if (newest > reflected.get(c)) {
+            reflected.set(c, newest);
+        }
+        bandNanos = now;
+    }
+
+    private void onHeartbeat(Message<Heartbeat> message) {
+        if (feedComponent.equals(message.body().component())) {
+            feedHeartbeat.set(message.body());
+        }
+    }
+}

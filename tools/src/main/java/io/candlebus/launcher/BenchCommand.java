@@ -44,6 +44,7 @@ final class BenchCommand {
             out.println(result.line());
             err.println("candlebus bench: live bands " + result.liveBands() + ", closed bands " + result.closedBands()
                     + ", rejected messages " + result.badInput());
+            err.println("candlebus bench: " + result.split());
             err.println(String.format(
                     Locale.ROOT,
                     "candlebus bench: cpu_s=%.2f msgs_per_cpu_s=%.0f (all threads of this process)",

@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The bench's observer, a reader of the node's addresses like any other: it keeps the last {@code candles.live} and
  * {@code candles.closed} candle of each stream, and for every band on {@code bands} traces the newest message its
- * candle holds ({@link BenchStream#newest}) and records the time from that message's injection to the band. It also
+ * candle holds ({@link BenchStream#newest}), or for a closed candle the message that closed it, and records the time
+ * from that message's injection to the band. It also
  * keeps the feed's last heartbeat (its state and counters). Bands of candles holding no bench message (REST
  * history, minutes without trades) count as history bands.
  */
@@ -31,15 +32,25 @@ final class BenchProbe extends VerticleBase {
     private static final int MAX_PENDING = 4_096;
 
     /** What the probe saw, copied on its event loop. */
-    record Seen(Histogram latency, long liveBands, long closedBands, long historyBands, long untraced) {}
+    record Seen(
+            Histogram latency,
+            Histogram liveLatency,
+            Histogram closedLatency,
+            long liveBands,
+            long closedBands,
+            long historyBands,
+            long untraced) {}
 
     private record Key(Instrument instrument, Interval interval, boolean closed) {}
 
     private final BenchStream stream;
     private final long[] injected;
+    private final int[] shardOfCode;
     private final String feedComponent;
     private final Map<Key, ArrayDeque<Candle>> pending = new HashMap<>();
     private final Histogram latency = new Histogram(MAX_NANOS, 3);
+    private final Histogram liveLatency = new Histogram(MAX_NANOS, 3);
+    private final Histogram closedLatency = new Histogram(MAX_NANOS, 3);
     private final AtomicIntegerArray reflected;
     private final AtomicReference<Heartbeat> feedHeartbeat = new AtomicReference<>();
     private long liveBands;
@@ -48,9 +59,13 @@ final class BenchProbe extends VerticleBase {
     private long untraced;
     private volatile long bandNanos;
 
-    /** {@code injected[i]} is written by the driver before message {@code i} is handed to the feed. */
-    BenchProbe(BenchStream stream, long[] injected, String feedComponent) {
+    /**
+     * {@code shardOfCode[c]} is the candle shard of market {@code c}; {@code injected[i]} is written by the driver
+     * before message {@code i} is handed to the feed.
+     */
+    BenchProbe(BenchStream stream, long[] injected, int[] shardOfCode, String feedComponent) {
         this.stream = stream;
+        this.shardOfCode = shardOfCode.clone();
         this.injected = injected;
         this.feedComponent = feedComponent;
         this.reflected = new AtomicIntegerArray(Math.max(1, stream.codes().size()));
@@ -95,8 +110,14 @@ final class BenchProbe extends VerticleBase {
     Future<Seen> seen() {
         Context probe = context;
         Promise<Seen> promise = Promise.promise();
-        probe.runOnContext(
-                v -> promise.complete(new Seen(latency.copy(), liveBands, closedBands, historyBands, untraced)));
+        probe.runOnContext(v -> promise.complete(new Seen(
+                latency.copy(),
+                liveLatency.copy(),
+                closedLatency.copy(),
+                liveBands,
+                closedBands,
+                historyBands,
+                untraced)));
         return promise.future();
     }
 
@@ -140,7 +161,12 @@ final class BenchProbe extends VerticleBase {
                         b.openTime(),
                         candle.tradeCount(),
                         candle.close().doubleValue());
-        if (newest < 0) {
+        // A live candle is published with the newest message it holds; a closed one when its shard gets the first
+        // trade of the feed past its end (the feed's trades come in time order): that message is the band's cause.
+        int cause = newest >= 0 && b.closed()
+                ? closer(newest, b.openTime() + b.interval().millis())
+                : newest;
+        if (cause < 0) {
             if (candle != null && candle.tradeCount() > 0 && c >= 0) {
                 untraced++;
             } else {
@@ -148,16 +174,31 @@ final class BenchProbe extends VerticleBase {
             }
             return;
         }
+        long nanos = Math.max(0, Math.min(MAX_NANOS, now - injected[cause]));
+        latency.recordValue(nanos);
         if (b.closed()) {
             closedBands++;
+            closedLatency.recordValue(nanos);
         } else {
             liveBands++;
+            liveLatency.recordValue(nanos);
         }
-        latency.recordValue(Math.max(0, Math.min(MAX_NANOS, now - injected[newest])));
-        if (newest > reflected.get(c)) {
-            reflected.set(c, newest);
+        if (cause > reflected.get(c)) {
+            reflected.set(c, cause);
         }
         bandNanos = now;
+    }
+
+    /** Returns the first message after {@code newest} of a market of its shard at or past {@code end}, or -1. */
+    private int closer(int newest, long end) {
+        int shard = shardOfCode[stream.code(newest)];
+        for (int i = newest + 1; i < stream.size(); i++) {
+            int c = stream.code(i);
+            if (c >= 0 && shardOfCode[c] == shard && stream.time(i) >= end) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void onHeartbeat(Message<Heartbeat> message) {

@@ -11,6 +11,8 @@ import org.HdrHistogram.Histogram;
  * @param cpuNanos CPU time the whole process used meanwhile (all threads), or negative if unknown
  * @param latency nanoseconds from the injection of the newest message a band's candle holds to the band, one value
  *     per band traced to a message
+ * @param liveLatency the same for live bands only (the newest message the live candle holds)
+ * @param closedLatency the same for closed bands only (the message that closed the candle)
  * @param liveBands bands of live candles traced to a message
  * @param closedBands bands of closed candles traced to a message
  * @param badInput messages the feed counted as bad input
@@ -27,6 +29,8 @@ record BenchResult(
         long elapsedNanos,
         long cpuNanos,
         Histogram latency,
+        Histogram liveLatency,
+        Histogram closedLatency,
         long liveBands,
         long closedBands,
         long badInput,
@@ -54,6 +58,19 @@ record BenchResult(
     /** Returns messages per CPU second of the whole process, or 0 if the CPU time is unknown. */
     double perCpuSecond() {
         return cpuNanos > 0 ? messages * 1e9 / cpuNanos : 0;
+    }
+
+    /** Returns the latency of live and of closed bands apart, one line. */
+    String split() {
+        return String.format(
+                Locale.ROOT,
+                "live_bands=%d live_p50_us=%.1f live_p99_us=%.1f closed_bands=%d closed_p50_us=%.1f closed_p99_us=%.1f",
+                liveBands,
+                liveLatency.getValueAtPercentile(50) / 1000.0,
+                liveLatency.getValueAtPercentile(99) / 1000.0,
+                closedBands,
+                closedLatency.getValueAtPercentile(50) / 1000.0,
+                closedLatency.getValueAtPercentile(99) / 1000.0);
     }
 
     private double micros(double percentile) {

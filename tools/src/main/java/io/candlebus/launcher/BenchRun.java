@@ -1,7 +1,9 @@
 package io.candlebus.launcher;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.BithumbFeedVerticle;
@@ -77,8 +79,14 @@ final class BenchRun {
         int n = source.size();
         long[] injected = new long[n];
         BithumbFeedVerticle feed = new BithumbFeedVerticle(config, clock, NODE);
-        BenchProbe probe = new BenchProbe(stream, injected, "market.bithumb");
-        vertx.deployVerticle(probe).await();
+        int[] shardOfCode = new int[stream.codes().size()];
+        for (int c = 0; c < shardOfCode.length; c++) {
+            shardOfCode[c] = FeedShards.shardOf(
+                    Instrument.parse("bithumb:spot:" + stream.codes().get(c)), setup.shards());
+        }
+        BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, "market.bithumb");
+        // Deployed round robin over the event loops: with two, the feed shares one with the first shard and the
+        // strategy, the probe and the second shard have the other.
         vertx.deployVerticle(new StrategyVerticle(StrategyConfig.defaults(), clock, NODE))
                 .await();
         for (int shard = 0; shard < setup.shards(); shard++) {
@@ -87,6 +95,7 @@ final class BenchRun {
                     .await();
         }
         vertx.deployVerticle(feed).await();
+        vertx.deployVerticle(probe).await();
         preRoll(clock, probe, venue, stream.firstTime());
 
         Context context = feed.context();
@@ -136,6 +145,8 @@ final class BenchRun {
                 elapsed,
                 cpu,
                 seen.latency(),
+                seen.liveLatency(),
+                seen.closedLatency(),
                 seen.liveBands(),
                 seen.closedBands(),
                 badInput,

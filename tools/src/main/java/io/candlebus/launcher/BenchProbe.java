@@ -43,11 +43,16 @@ final class BenchProbe extends VerticleBase {
 
     private record Key(Instrument instrument, Interval interval, boolean closed) {}
 
+    private record Arrived(Bands bands, long nanos) {}
+
     private final BenchStream stream;
     private final long[] injected;
     private final int[] shardOfCode;
     private final String feedComponent;
     private final Map<Key, ArrayDeque<Candle>> pending = new HashMap<>();
+    /** Bands that came before their candle, which the shard had handed to the strategy first. */
+    private final Map<Key, ArrayDeque<Arrived>> earlyBands = new HashMap<>();
+
     private final Histogram latency = new Histogram(MAX_NANOS, 3);
     private final Histogram liveLatency = new Histogram(MAX_NANOS, 3);
     private final Histogram closedLatency = new Histogram(MAX_NANOS, 3);
@@ -123,37 +128,55 @@ final class BenchProbe extends VerticleBase {
 
     private void onCandle(Message<Candle> message) {
         Candle c = message.body();
-        ArrayDeque<Candle> queue =
-                pending.computeIfAbsent(new Key(c.instrument(), c.interval(), c.closed()), k -> new ArrayDeque<>());
+        Key key = new Key(c.instrument(), c.interval(), c.closed());
+        ArrayDeque<Arrived> early = earlyBands.get(key);
+        if (early != null && !early.isEmpty() && matches(c, early.peekFirst().bands())) {
+            // The band overtook its candle: the shard handed the candle to the strategy before it handed it here.
+            Arrived band = early.pollFirst();
+            pending.getOrDefault(key, new ArrayDeque<>()).clear();
+            trace(band.bands(), c, band.nanos());
+            return;
+        }
+        ArrayDeque<Candle> queue = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
         if (queue.size() == MAX_PENDING) {
             queue.removeFirst();
         }
         queue.addLast(c);
     }
 
-    /**
-     * Returns the candle {@code b} was computed from: the strategy takes candles in order and gives at most one band
-     * each, so it is the first one waiting of the same stream, open time and close; those before it gave none.
-     */
-    private Candle candleOf(Bands b) {
-        ArrayDeque<Candle> queue = pending.get(new Key(b.instrument(), b.interval(), b.closed()));
-        if (queue == null) {
-            return null;
-        }
-        for (Candle c = queue.pollFirst(); c != null; c = queue.pollFirst()) {
-            if (c.openTime() == b.openTime() && c.close().doubleValue() == b.close()) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     private void onBands(Message<Bands> message) {
         Bands b = message.body();
         long now = System.nanoTime();
-        Candle candle = candleOf(b);
+        Key key = new Key(b.instrument(), b.interval(), b.closed());
+        ArrayDeque<Candle> queue = pending.get(key);
+        // The strategy takes candles in order and gives at most one band each: the band's candle is the first one
+        // waiting of the same open time and close; those before it gave none.
+        if (queue != null) {
+            for (Candle c : queue) {
+                if (matches(c, b)) {
+                    while (queue.pollFirst() != c) {
+                        // dropped: candles that gave no band
+                    }
+                    trace(b, c, now);
+                    return;
+                }
+            }
+        }
+        ArrayDeque<Arrived> early = earlyBands.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (early.size() == MAX_PENDING) {
+            early.removeFirst();
+            historyBands++;
+        }
+        early.addLast(new Arrived(b, now));
+    }
+
+    private static boolean matches(Candle c, Bands b) {
+        return c.openTime() == b.openTime() && c.close().doubleValue() == b.close();
+    }
+
+    private void trace(Bands b, Candle candle, long now) {
         int c = stream.codeOf(b.instrument().symbol());
-        int newest = candle == null || c < 0
+        int newest = c < 0
                 ? -1
                 : stream.newest(
                         c,
@@ -167,7 +190,7 @@ final class BenchProbe extends VerticleBase {
                 ? closer(newest, b.openTime() + b.interval().millis())
                 : newest;
         if (cause < 0) {
-            if (candle != null && candle.tradeCount() > 0 && c >= 0) {
+            if (candle.tradeCount() > 0 && c >= 0) {
                 untraced++;
             } else {
                 historyBands++;

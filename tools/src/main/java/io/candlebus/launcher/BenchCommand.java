@@ -75,9 +75,12 @@ final class BenchCommand {
     static BenchResult measure(BenchOptions options) throws IOException, TimeoutException {
         // The node's INFO lines (every signal, every join to REST) would go to the console the result is printed
         // on, a cost of the console rather than of the path: the bench keeps warnings and errors only.
-        if (LoggerFactory.getLogger("io.candlebus") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(Level.WARN);
-        }
+        level("io.candlebus", Level.WARN);
+        // The bench runs no recorder: each shard's outbox holds the closed candles (a node without a live recorder
+        // does the same), and at the stop would report every one as lost.
+        level("io.candlebus.market.candle.RecorderOutbox", Level.OFF);
+        // At the close, heartbeats still published while their readers undeploy.
+        level("io.vertx.core.eventbus.impl.MessageConsumerImpl", Level.ERROR);
         BenchSetup setup = options.setup();
         if (options.warmup() > 0) {
             BenchRun.run(BenchSource.generated(options.warmup(), options.markets()), 0, setup);
@@ -95,5 +98,11 @@ final class BenchCommand {
             source = BenchSource.generated(options.messages(), options.markets());
         }
         return BenchRun.run(source, options.rate(), setup);
+    }
+
+    private static void level(String logger, Level level) {
+        if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(level);
+        }
     }
 }

@@ -43,6 +43,7 @@ final class BenchRun {
     private static final long PRE_ROLL_MILLIS = 4 * 60_000L;
     private static final String NODE = "bench";
     private static final long PING_LAG_MILLIS = 15_000;
+    private static final int OUTBOX_CAPACITY = 1_000;
 
     private BenchRun() {}
 
@@ -171,6 +172,9 @@ final class BenchRun {
                 .put("warmupCandles", setup.warmupCandles())
                 .put("candleShards", setup.shards())
                 .put("maxInstruments", Math.max(200, stream.codes().size()))
+                // No recorder acknowledges here: a small outbox keeps the closed candles a node's recorders would
+                // have taken from standing in the heap (the rest are dropped and counted).
+                .put("recorderOutboxCapacity", OUTBOX_CAPACITY)
                 .put("bithumb", new JsonObject().put("restUrl", venue.restUrl()).put("wsUrl", venue.wsUrl()));
         return MarketConfig.fromJson(json, "market");
     }

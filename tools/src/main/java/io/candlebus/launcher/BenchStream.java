@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What the bench knows of its messages, read once before the run with a plain scan of the bytes (not the feed's
- * parser): each trade's market, trade time and price, and where each candle bucket starts, so that a band can be
+ * parser): each trade's market, trade time and price, and each market's messages in order, so that a band can be
  * traced to the newest message its candle holds (the n-th trade of its bucket, n its trade count).
  */
 final class BenchStream {
@@ -21,18 +21,19 @@ final class BenchStream {
     private final List<Interval> intervals;
     private final Map<String, Integer> codeIndex = new HashMap<>();
     private final List<String> codes = new ArrayList<>();
-    private final Map<Long, Integer> bucketStart = new HashMap<>();
+    /** Per market, its messages in order: {@code ofCode[c][0..count[c])}. */
+    private int[][] ofCode = new int[16][];
+
+    private int[] count = new int[16];
     private int[] code = new int[1024];
     private long[] time = new long[1024];
     private double[] price = new double[1024];
-    private int[] nextSame = new int[1024];
-    private int[] lastOfCode = new int[16];
+
     private int size;
     private long firstTime = Long.MIN_VALUE;
 
     BenchStream(List<Interval> intervals) {
         this.intervals = List.copyOf(intervals);
-        Arrays.fill(lastOfCode, -1);
     }
 
     /** Notes message number {@link #size()}: a trade if it names a code, a time and a price, else nothing. */
@@ -43,9 +44,7 @@ final class BenchStream {
             code = Arrays.copyOf(code, n);
             time = Arrays.copyOf(time, n);
             price = Arrays.copyOf(price, n);
-            nextSame = Arrays.copyOf(nextSame, n);
         }
-        nextSame[i] = -1;
         code[i] = -1;
         String c = string(m, CODE);
         long t = number(m, TIME);
@@ -58,24 +57,21 @@ final class BenchStream {
             codes.add(k);
             return codes.size() - 1;
         });
-        if (ci == lastOfCode.length) {
-            int old = lastOfCode.length;
-            lastOfCode = Arrays.copyOf(lastOfCode, old * 2);
-            Arrays.fill(lastOfCode, old, lastOfCode.length, -1);
+        if (ci == ofCode.length) {
+            ofCode = Arrays.copyOf(ofCode, ci * 2);
+            count = Arrays.copyOf(count, ci * 2);
         }
+        if (ofCode[ci] == null) {
+            ofCode[ci] = new int[64];
+        } else if (count[ci] == ofCode[ci].length) {
+            ofCode[ci] = Arrays.copyOf(ofCode[ci], count[ci] * 2);
+        }
+        ofCode[ci][count[ci]++] = i;
         code[i] = ci;
         time[i] = t;
         price[i] = p;
         if (firstTime == Long.MIN_VALUE) {
             firstTime = t;
-        }
-        int prev = lastOfCode[ci];
-        if (prev >= 0) {
-            nextSame[prev] = i;
-        }
-        lastOfCode[ci] = i;
-        for (int k = 0; k < intervals.size(); k++) {
-            bucketStart.putIfAbsent(key(ci, k, intervals.get(k).openTimeOf(t)), i);
         }
     }
 
@@ -110,7 +106,7 @@ final class BenchStream {
 
     /** Returns the last message of market {@code c}. */
     int lastOf(int c) {
-        return lastOfCode[c];
+        return ofCode[c][count[c] - 1];
     }
 
     /**
@@ -118,24 +114,27 @@ final class BenchStream {
      * openTime} if its price is {@code close}, else -1 (the candle holds trades the bench did not send, or misses some).
      */
     int newest(int c, Interval interval, long openTime, long n, double close) {
-        int k = intervals.indexOf(interval);
-        if (k < 0 || n < 1) {
+        if (n < 1 || !intervals.contains(interval)) {
             return -1;
         }
-        Integer start = bucketStart.get(key(c, k, openTime));
-        if (start == null) {
+        int[] mine = ofCode[c];
+        // The first message of the market at or after the bucket's open (its trades are in time order).
+        int lo = 0;
+        int hi = count[c];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time[mine[mid]] < openTime) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long at = lo + n - 1;
+        if (at >= count[c]) {
             return -1;
         }
-        int i = start;
-        long end = openTime + interval.millis();
-        for (long left = n - 1; left > 0 && i >= 0; left--) {
-            i = nextSame[i];
-        }
-        return i >= 0 && time[i] < end && price[i] == close ? i : -1;
-    }
-
-    private static long key(int c, int k, long openTime) {
-        return (openTime / 60_000L) << 20 | (long) c << 4 | k;
+        int i = mine[(int) at];
+        return time[i] < openTime + interval.millis() && price[i] == close ? i : -1;
     }
 
     private static int find(byte[] m, byte[] what) {

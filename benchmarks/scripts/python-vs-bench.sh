@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the Python prototype (benchmarks/python/prototype.py) and `candlebus.jar bench` over the very same
-# bytes, ROUNDS times alternately, and prints each result and their ratios, measured in this one run.
+# Runs the Python prototype (benchmarks/python/prototype.py) and `candlebus.jar bench` (the node's Bithumb feed,
+# candle shards and strategy verticles, entered at the feed's frame handler) over the very same bytes, ROUNDS times
+# alternately, and prints each result and their ratios, measured in this one run.
 #
 # Usage: benchmarks/scripts/python-vs-bench.sh [MESSAGES] [ROUNDS] [-- extra bench options]
 #   MESSAGES  generated Bithumb trade messages (default 1000000), written once by `bench --write`
@@ -22,7 +23,7 @@ echo "input: $N messages, $(wc -c <"$dir/trades.jsonl") bytes; load average: $(c
 field() { sed -n "s/.*[ ^]$1=\([0-9.]*\).*/\1/p" | head -1; }
 for round in $(seq 1 "$ROUNDS"); do
   py=$(python3 benchmarks/python/prototype.py "$dir/trades.jsonl")
-  java_line=$(java -jar "$JAR" bench --input "$dir/trades.jsonl" "$@" 2>"$dir/err")
+  java_line=$(java -jar "$JAR" bench --input "$dir/trades.jsonl" "$@" 2>"$dir/err" | grep '^messages=')
   cpu=$(grep -o 'msgs_per_cpu_s=[0-9]*' "$dir/err" | cut -d= -f2)
   py_rate=$(echo " $py" | field msgs_per_s)
   py_cpu=$(echo " $py" | field msgs_per_cpu_s)

@@ -32,8 +32,8 @@ class GrafanaDashboardIT {
     /** A component/counter pair, the component matched exactly ({@code =}) or by a regular expression ({@code =~}). */
     private static final Pattern COUNTER = Pattern.compile("component(=~?)\"([^\"]+)\",counter=\"([^\"]+)\"");
     /** A served counter line's component and counter. */
-    private static final Pattern SERVED = Pattern.compile(
-            "candlebus_component_counter\\{component=\"([^\"]+)\",counter=\"([^\"]+)\"");
+    private static final Pattern SERVED =
+            Pattern.compile("candlebus_component_counter\\{component=\"([^\"]+)\",counter=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Node node;

@@ -10,6 +10,8 @@ import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
 import io.candlebus.market.lease.FeedLeaseGate;
+import io.candlebus.market.venue.TradeStreamFeed;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -82,9 +84,23 @@ public final class FeedVerticle extends VerticleBase {
     }
 
     /**
-     * Returns the sink the feed calls. The benchmark enters here, as the websocket handler's parse does; tests
-     * read the epoch.
+     * Handles one websocket message as the connection's frame handler does; call it on {@link #context()}. The bench
+     * enters here, so that it measures the very path of a frame in a node. Only a trade-stream feed (Bithumb, Upbit:
+     * one connection) has a single frame handler to stand in for.
      */
+    public void onFrame(byte[] utf8) {
+        if (!(feed instanceof TradeStreamFeed trades)) {
+            throw new IllegalStateException("onFrame: expected a trade-stream feed (Bithumb, Upbit), was " + feedId);
+        }
+        trades.onFrame(utf8);
+    }
+
+    /** Returns the context this verticle runs on, for a caller outside it to run {@link #onFrame} there. */
+    public Context context() {
+        return context;
+    }
+
+    /** Returns the sink the feed calls; tests read the epoch. */
     public FeedEventSink sink() {
         return sink;
     }

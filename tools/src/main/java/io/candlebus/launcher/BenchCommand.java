@@ -1,14 +1,17 @@
 package io.candlebus.launcher;
 
+import ch.qos.logback.classic.Level;
 import io.candlebus.contract.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code bench}: raw exchange messages through the real parser, bus, aggregation and bands, and
- * prints one line of throughput and message-to-band latency (see {@link BenchOptions#usage()}).
+ * Runs {@code bench}: raw Bithumb websocket messages through the verticles a node deploys (feed, candle shards,
+ * strategy), and prints one line of throughput and message-to-band latency (see {@link BenchOptions#usage()}).
  */
 final class BenchCommand {
     private BenchCommand() {}
@@ -33,7 +36,7 @@ final class BenchCommand {
         }
         try {
             if (options.write() != null) {
-                BenchMessages.write(BenchMessages.generate(options.messages()), options.write());
+                BenchMessages.write(BenchMessages.generate(options.messages(), options.markets()), options.write());
                 err.println("candlebus bench: wrote " + options.messages() + " messages to " + options.write());
                 return 0;
             }
@@ -41,11 +44,24 @@ final class BenchCommand {
             out.println(result.line());
             err.println("candlebus bench: live bands " + result.liveBands() + ", closed bands " + result.closedBands()
                     + ", rejected messages " + result.badInput());
+            err.println("candlebus bench: " + result.split());
             err.println(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "candlebus bench: cpu_s=%.2f msgs_per_cpu_s=%.0f (all threads of this process)",
                     result.cpuNanos() / 1e9,
                     result.perCpuSecond()));
+            err.println(String.format(
+                    Locale.ROOT,
+                    "candlebus bench: event_loops=%d shards=%d markets=%d history_bands=%d untraced_bands=%d"
+                            + " rss_mb=%.0f peak_rss_mb=%.0f max_heap_mb=%.0f",
+                    result.eventLoops(),
+                    result.shards(),
+                    result.markets(),
+                    result.historyBands(),
+                    result.untraced(),
+                    result.rssBytes() / 1048576.0,
+                    result.peakRssBytes() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0));
             return 0;
         } catch (IOException e) {
             err.println("candlebus bench: " + e);
@@ -57,18 +73,36 @@ final class BenchCommand {
     }
 
     static BenchResult measure(BenchOptions options) throws IOException, TimeoutException {
+        // The node's INFO lines (every signal, every join to REST) would go to the console the result is printed
+        // on, a cost of the console rather than of the path: the bench keeps warnings and errors only.
+        level("io.candlebus", Level.WARN);
+        // The bench runs no recorder: each shard's outbox holds the closed candles (a node without a live recorder
+        // does the same), and at the stop would report every one as lost.
+        level("io.candlebus.market.candle.RecorderOutbox", Level.OFF);
+        // At the close, heartbeats still published while their readers undeploy.
+        level("io.vertx.core.eventbus.impl.MessageConsumerImpl", Level.ERROR);
+        BenchSetup setup = options.setup();
         if (options.warmup() > 0) {
-            BenchRun.run(BenchMessages.generate(options.warmup()), 0);
+            BenchRun.run(BenchSource.generated(options.warmup(), options.markets()), 0, setup);
         }
-        byte[][] messages = options.input() != null
-                ? BenchMessages.read(options.input())
-                : BenchMessages.generate(options.messages());
-        // The input (330 MB for a million messages) is fresh in the young generation: left there, every
-        // young collection of the measured run would copy it between survivor spaces again (pauses of
-        // 60 to 400 ms were seen), a cost of the bench, not of the path. A full collection now moves it
-        // to the old generation once; the driver hands over a fresh copy of each message, as the
-        // websocket hands the feed a fresh byte[] per frame.
-        System.gc();
-        return BenchRun.run(messages, options.rate());
+        BenchSource source;
+        if (options.input() != null) {
+            source = BenchSource.of(BenchMessages.read(options.input()));
+            // The input (330 MB for a million messages) is fresh in the young generation: left there, every young
+            // collection of the measured run would copy it between survivor spaces again (pauses of 60 to 400 ms
+            // were seen), a cost of the bench, not of the path. A full collection now moves it to the old
+            // generation once; the driver hands over a fresh copy of each message, as the websocket hands the
+            // feed a fresh byte[] per frame.
+            System.gc();
+        } else {
+            source = BenchSource.generated(options.messages(), options.markets());
+        }
+        return BenchRun.run(source, options.rate(), setup);
+    }
+
+    private static void level(String logger, Level level) {
+        if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(level);
+        }
     }
 }

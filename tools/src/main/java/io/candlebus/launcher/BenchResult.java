@@ -7,21 +7,40 @@ import org.HdrHistogram.Histogram;
  * What one bench run measured.
  *
  * @param messages messages injected (every one was handled before the run ended)
- * @param elapsedNanos from the first injection to the last message handled
+ * @param elapsedNanos from the first injection to the band of the last message of every market
  * @param cpuNanos CPU time the whole process used meanwhile (all threads), or negative if unknown
- * @param latency nanoseconds from injection to live band, one value per live band
- * @param liveBands live bands computed
- * @param closedBands bands computed from closed candles
- * @param badInput messages the parser rejected
+ * @param latency nanoseconds from the injection of the newest message a band's candle holds to the band, one value
+ *     per band traced to a message
+ * @param liveLatency the same for live bands only (the newest message the live candle holds)
+ * @param closedLatency the same for closed bands only (the message that closed the candle)
+ * @param liveBands bands of live candles traced to a message
+ * @param closedBands bands of closed candles traced to a message
+ * @param badInput messages the feed counted as bad input
+ * @param historyBands bands of candles holding no message of the stream (REST history, minutes without trades)
+ * @param untraced bands whose candle holds trades the bench cannot match to its messages (0 when all went well)
+ * @param eventLoops the Vert.x event-loop pool size
+ * @param shards candle shards
+ * @param markets markets in the stream
+ * @param rssBytes resident set at the end of the stream, -1 if unknown
+ * @param peakRssBytes peak resident set of the process, -1 if unknown
  */
 record BenchResult(
         long messages,
         long elapsedNanos,
         long cpuNanos,
         Histogram latency,
+        Histogram liveLatency,
+        Histogram closedLatency,
         long liveBands,
         long closedBands,
-        long badInput) {
+        long badInput,
+        long historyBands,
+        long untraced,
+        int eventLoops,
+        int shards,
+        int markets,
+        long rssBytes,
+        long peakRssBytes) {
 
     /** Returns the one line the command prints. */
     String line() {
@@ -39,6 +58,19 @@ record BenchResult(
     /** Returns messages per CPU second of the whole process, or 0 if the CPU time is unknown. */
     double perCpuSecond() {
         return cpuNanos > 0 ? messages * 1e9 / cpuNanos : 0;
+    }
+
+    /** Returns the latency of live and of closed bands apart, one line. */
+    String split() {
+        return String.format(
+                Locale.ROOT,
+                "live_bands=%d live_p50_us=%.1f live_p99_us=%.1f closed_bands=%d closed_p50_us=%.1f closed_p99_us=%.1f",
+                liveBands,
+                liveLatency.getValueAtPercentile(50) / 1000.0,
+                liveLatency.getValueAtPercentile(99) / 1000.0,
+                closedBands,
+                closedLatency.getValueAtPercentile(50) / 1000.0,
+                closedLatency.getValueAtPercentile(99) / 1000.0);
     }
 
     private double micros(double percentile) {

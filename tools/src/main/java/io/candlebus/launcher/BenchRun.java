@@ -1,142 +1,291 @@
 package io.candlebus.launcher;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.candlebus.contract.Exchange;
+import io.candlebus.contract.FeedShards;
+import io.candlebus.contract.Heartbeat;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
+import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
+import io.candlebus.market.CandleVerticle;
+import io.candlebus.market.FeedVerticle;
+import io.candlebus.market.MarketConfig;
+import io.candlebus.market.Venues;
+import io.candlebus.strategy.StrategyConfig;
+import io.candlebus.strategy.StrategyVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Runs the bench: one Vert.x with the market and strategy verticles, and this thread standing in for
- * the websocket, handing raw messages to the market verticle's event loop flat out (in batches, at
- * most {@link #WINDOW} in flight) or paced at a rate (each message stamped with its due time, so a
- * stall shows as latency rather than slowing the stream).
+ * Runs the bench: one Vert.x with the verticles a node deploys for Bithumb, the same classes ({@link
+ * FeedVerticle} of Bithumb, {@link CandleVerticle} shards, {@link StrategyVerticle}), and this thread standing in for
+ * the websocket, handing each message to the feed's frame handler ({@link FeedVerticle#onFrame}) on the
+ * feed's event loop, flat out (at most {@link #WINDOW} messages ahead of the bands) or paced at a rate (each message
+ * stamped with its due time, so a stall shows as latency rather than slowing the stream).
+ *
+ * <p>Before the stream the feed goes live as in a node: it loads the market list and the history from the simulator's
+ * REST, connects, and finds the markets quiet for a minute (the clock is stepped through the minutes before the first
+ * trade). From then on the clock is the trade time of the message the feed handles.
  */
 final class BenchRun {
-    static final int WINDOW = 32_768;
+    /** Messages in flight at most: more than the live throttle lets through between two bands, at any rate seen. */
+    static final int WINDOW = 1 << 18;
+
     private static final int BATCH = 64;
     private static final long STALL_NANOS = 30_000_000_000L;
+    private static final long PRE_ROLL_MILLIS = 4 * 60_000L;
+    private static final String NODE = "bench";
+    private static final long PING_LAG_MILLIS = 15_000;
+    private static final int OUTBOX_CAPACITY = 1_000;
 
     private BenchRun() {}
 
-    static BenchResult run(byte[][] messages, double rate) throws TimeoutException {
-        Vertx vertx = Vertx.vertx();
-        try {
-            Codecs.registerAll(vertx.eventBus());
-            BenchStamps stamps = new BenchStamps();
-            BenchMarketVerticle market = new BenchMarketVerticle(stamps);
-            BenchStrategyVerticle strategy = new BenchStrategyVerticle(stamps, Clock.systemUTC());
-            vertx.deployVerticle(strategy).await();
-            vertx.deployVerticle(market).await();
-            Context context = market.context();
-            long cpuStart = processCpuNanos();
-            long start = System.nanoTime();
-            if (rate > 0) {
-                paced(messages, rate, start, context, market, stamps);
-            } else {
-                flatOut(messages, context, market, stamps);
+    static BenchResult run(BenchSource source, double rate, BenchSetup setup) throws TimeoutException {
+        BenchStream stream = index(source, setup.intervals());
+        if (stream.firstTime() == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("bench input: expected at least one Bithumb trade message, was none");
+        }
+        long first = Interval.M1.openTimeOf(stream.firstTime());
+        Interval largest = setup.intervals().get(setup.intervals().size() - 1);
+        try (BenchVenue venue =
+                BenchVenue.start(stream.codes(), first, BenchVenue.historyMinutes(setup.warmupCandles(), largest))) {
+            BenchClock clock = new BenchClock(first - PRE_ROLL_MILLIS);
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(setup.eventLoops()));
+            try {
+                return measure(vertx, venue, clock, source, stream, rate, setup);
+            } finally {
+                vertx.close().await();
             }
-            awaitDone(stamps, messages.length);
-            long elapsed = System.nanoTime() - start;
-            long cpu = processCpuNanos() - cpuStart;
-            return new BenchResult(
-                    messages.length,
-                    elapsed,
-                    cpu,
-                    strategy.latency(),
-                    strategy.liveBands(),
-                    strategy.closedBands(),
-                    market.badInput());
-        } finally {
-            vertx.close().await();
         }
     }
 
+    private static BenchResult measure(
+            Vertx vertx,
+            BenchVenue venue,
+            BenchClock clock,
+            BenchSource source,
+            BenchStream stream,
+            double rate,
+            BenchSetup setup)
+            throws TimeoutException {
+        Codecs.registerAll(vertx.eventBus());
+        MarketConfig config = config(venue, stream, setup);
+        int n = source.size();
+        long[] injected = new long[n];
+        FeedVerticle feed = new FeedVerticle(config, clock, NODE, Venues.of(Exchange.BITHUMB), Market.SPOT);
+        int[] shardOfCode = new int[stream.codes().size()];
+        for (int c = 0; c < shardOfCode.length; c++) {
+            shardOfCode[c] = FeedShards.shardOf(
+                    Instrument.parse("bithumb:spot:" + stream.codes().get(c)), setup.shards());
+        }
+        BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, "market.bithumb");
+        // Deployed round robin over the event loops: with two, the feed shares one with the first shard and the
+        // strategy, the probe and the second shard have the other.
+        vertx.deployVerticle(new StrategyVerticle(StrategyConfig.defaults(), clock, NODE))
+                .await();
+        for (int shard = 0; shard < setup.shards(); shard++) {
+            vertx.deployVerticle(new CandleVerticle(
+                            config, clock, NODE, shard, setup.shards(), null, List.of(feed.feedId())))
+                    .await();
+        }
+        vertx.deployVerticle(feed).await();
+        vertx.deployVerticle(probe).await();
+        preRoll(clock, probe, venue, stream.firstTime());
+
+        Context context = feed.context();
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        double period = rate > 0 ? 1e9 / rate : 0;
+        for (int i = 0; i < n; ) {
+            int count = Math.min(BATCH, n - i);
+            if (rate > 0) {
+                long now = System.nanoTime();
+                count = 0;
+                while (i + count < n && count < BATCH && start + (long) ((i + count) * period) <= now) {
+                    count++;
+                }
+                if (count == 0) {
+                    LockSupport.parkNanos(Math.min(20_000, start + (long) (i * period) - now));
+                    continue;
+                }
+            }
+            awaitWindow(stream, probe, i);
+            byte[][] batch = new byte[count][];
+            long[] times = new long[count];
+            long stamp = System.nanoTime();
+            for (int j = 0; j < count; j++) {
+                batch[j] = source.frame(i + j);
+                times[j] = stream.time(i + j);
+                injected[i + j] = rate > 0 ? start + (long) ((i + j) * period) : stamp;
+            }
+            context.runOnContext(v -> {
+                for (int j = 0; j < batch.length; j++) {
+                    if (times[j] != Long.MIN_VALUE) {
+                        clock.set(times[j]);
+                    }
+                    feed.onFrame(batch[j]);
+                }
+            });
+            i += count;
+        }
+        awaitAllBands(stream, probe);
+        long elapsed = probe.lastBandNanos() - start;
+        long cpu = processCpuNanos() - cpuStart;
+        long badInput = badInput(probe);
+        long[] rss = BenchMemory.rss();
+        BenchProbe.Seen seen = probe.seen().await();
+        return new BenchResult(
+                n,
+                elapsed,
+                cpu,
+                seen.latency(),
+                seen.liveLatency(),
+                seen.closedLatency(),
+                seen.liveBands(),
+                seen.closedBands(),
+                badInput,
+                seen.historyBands(),
+                seen.untraced(),
+                setup.eventLoops(),
+                setup.shards(),
+                stream.codes().size(),
+                rss[0],
+                rss[1]);
+    }
+
+    /** The market config a node would read for these markets, the venue's endpoints and the set-up. */
+    static MarketConfig config(BenchVenue venue, BenchStream stream, BenchSetup setup) {
+        JsonArray instruments = new JsonArray();
+        stream.codes().forEach(c -> instruments.add("bithumb:spot:" + c));
+        JsonArray intervals = new JsonArray();
+        setup.intervals().forEach(i -> intervals.add(i.code()));
+        JsonObject json = new JsonObject()
+                .put("instruments", instruments)
+                .put("intervals", intervals)
+                .put("warmupCandles", setup.warmupCandles())
+                .put("candleShards", setup.shards())
+                .put("maxInstruments", Math.max(200, stream.codes().size()))
+                // No recorder acknowledges here: a small outbox keeps the closed candles a node's recorders would
+                // have taken from standing in the heap (the rest are dropped and counted).
+                .put("recorderOutboxCapacity", OUTBOX_CAPACITY)
+                .put("bithumb", new JsonObject().put("restUrl", venue.restUrl()).put("wsUrl", venue.wsUrl()));
+        return MarketConfig.fromJson(json, "market");
+    }
+
+    private static BenchStream index(BenchSource source, List<Interval> intervals) {
+        BenchStream stream = new BenchStream(intervals);
+        BenchSource copy = source.again();
+        for (int i = 0; i < copy.size(); i++) {
+            stream.add(copy.frame(i));
+        }
+        return stream;
+    }
+
     /**
-     * Returns the CPU time of the whole process (every thread: event loops, the driver, GC, JIT), or -1
-     * where the JVM does not tell. On a shared machine it is steadier than wall time: other programs'
-     * load stretches the wall clock, much less the CPU a message costs.
+     * Steps the clock through the quiet minutes before the first trade until the feed reports every market live
+     * (history from REST, then live from a minute that surely had no trade), stopping a second before it. A step is
+     * taken only while the venue answered a {@code PING} within {@link #PING_LAG_MILLIS} of clock time: the feed
+     * pings every 10 s of clock time, and a link silent for its stall timeout (30 s) is dropped.
+     */
+    private static void preRoll(BenchClock clock, BenchProbe probe, BenchVenue venue, long firstTrade)
+            throws TimeoutException {
+        long deadline = System.nanoTime() + STALL_NANOS;
+        long last = firstTrade - 1_000;
+        long pings = venue.pings();
+        long answeredAt = clock.millis();
+        while (true) {
+            Heartbeat h = probe.feedHeartbeat();
+            if (h != null && "live".equals(h.state()) && clock.millis() == last) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("bench: expected the feed live within 30 s of its start, was "
+                        + (h == null ? "no heartbeat" : h.state() + " " + h.counters()));
+            }
+            if (venue.pings() != pings) {
+                pings = venue.pings();
+                answeredAt = clock.millis();
+            }
+            if (clock.millis() - answeredAt < PING_LAG_MILLIS) {
+                clock.set(Math.min(last, clock.millis() + 1_000));
+            }
+            LockSupport.parkNanos(10_000_000L);
+        }
+    }
+
+    /** Holds the driver while message {@code injected - WINDOW} has not reached a band yet. */
+    private static void awaitWindow(BenchStream stream, BenchProbe probe, int injected) throws TimeoutException {
+        int behind = injected - WINDOW;
+        if (behind < 0 || stream.code(behind) < 0) {
+            return;
+        }
+        int c = stream.code(behind);
+        waitFor(probe, () -> probe.reflected(c) >= behind, () -> "message " + behind + " in a band", 10_000);
+    }
+
+    private static void awaitAllBands(BenchStream stream, BenchProbe probe) throws TimeoutException {
+        for (int c = 0; c < stream.codes().size(); c++) {
+            int code = c;
+            int last = stream.lastOf(c);
+            waitFor(
+                    probe,
+                    () -> probe.reflected(code) >= last,
+                    () -> "the last message of " + stream.codes().get(code) + " (" + last + ") in a band, was "
+                            + probe.reflected(code),
+                    50_000);
+        }
+    }
+
+    /** Waits until {@code done}; gives up once no band was traced for 30 s. */
+    private static void waitFor(BenchProbe probe, BooleanSupplier done, Supplier<String> what, long parkNanos)
+            throws TimeoutException {
+        long progressAt = System.nanoTime();
+        long band = probe.lastBandNanos();
+        while (!done.getAsBoolean()) {
+            LockSupport.parkNanos(parkNanos);
+            long now = probe.lastBandNanos();
+            if (now != band) {
+                band = now;
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > STALL_NANOS) {
+                throw new TimeoutException("bench: expected " + what.get() + ", with no band for 30 s");
+            }
+        }
+    }
+
+    /** Waits for a feed heartbeat sent after the stream, and returns its bad-input counts summed. */
+    private static long badInput(BenchProbe probe) throws TimeoutException {
+        Heartbeat before = probe.feedHeartbeat();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (probe.feedHeartbeat() == before) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("bench: expected a feed heartbeat after the stream within 5 s");
+            }
+            LockSupport.parkNanos(10_000_000L);
+        }
+        return probe.feedHeartbeat().counters().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("badInput."))
+                .mapToLong(e -> e.getValue())
+                .sum();
+    }
+
+    /**
+     * Returns the CPU time of the whole process (every thread: event loops, the driver, GC, JIT), or -1 where the JVM
+     * does not tell. On a shared machine it is steadier than wall time.
      */
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime()
                 : -1;
-    }
-
-    private static void flatOut(byte[][] messages, Context context, BenchMarketVerticle market, BenchStamps stamps)
-            throws TimeoutException {
-        int n = messages.length;
-        for (int i = 0; i < n; ) {
-            awaitWindow(stamps, i);
-            int count = Math.min(BATCH, n - i);
-            byte[][] batch = frames(messages, i, count);
-            long[] injected = new long[count];
-            Arrays.fill(injected, System.nanoTime());
-            context.runOnContext(v -> market.onRaw(batch, injected));
-            i += count;
-        }
-    }
-
-    private static void paced(
-            byte[][] messages, double rate, long start, Context context, BenchMarketVerticle market, BenchStamps stamps)
-            throws TimeoutException {
-        int n = messages.length;
-        double period = 1e9 / rate;
-        for (int i = 0; i < n; ) {
-            long now = System.nanoTime();
-            int count = 0;
-            while (i + count < n && count < BATCH && start + (long) ((i + count) * period) <= now) {
-                count++;
-            }
-            if (count == 0) {
-                LockSupport.parkNanos(Math.min(20_000, start + (long) (i * period) - now));
-                continue;
-            }
-            awaitWindow(stamps, i);
-            byte[][] batch = frames(messages, i, count);
-            long[] due = new long[count];
-            for (int j = 0; j < count; j++) {
-                due[j] = start + (long) ((i + j) * period);
-            }
-            context.runOnContext(v -> market.onRaw(batch, due));
-            i += count;
-        }
-    }
-
-    /** Copies {@code count} messages from {@code from}: each a fresh byte[], as a websocket frame is. */
-    private static byte[][] frames(byte[][] messages, int from, int count) {
-        byte[][] batch = new byte[count][];
-        for (int j = 0; j < count; j++) {
-            batch[j] = messages[from + j].clone();
-        }
-        return batch;
-    }
-
-    private static void awaitWindow(BenchStamps stamps, long injected) throws TimeoutException {
-        waitFor(stamps, injected - WINDOW + BATCH, 10_000);
-    }
-
-    private static void awaitDone(BenchStamps stamps, long n) throws TimeoutException {
-        waitFor(stamps, n, 50_000);
-    }
-
-    private static void waitFor(BenchStamps stamps, long target, long parkNanos) throws TimeoutException {
-        long last = stamps.doneCount();
-        long progressAt = System.nanoTime();
-        while (last < target) {
-            LockSupport.parkNanos(parkNanos);
-            long now = stamps.doneCount();
-            if (now != last) {
-                last = now;
-                progressAt = System.nanoTime();
-            } else if (System.nanoTime() - progressAt > STALL_NANOS) {
-                throw new TimeoutException("bench: expected every message handled, was " + last + " of " + target
-                        + " with no progress for 30 s");
-            }
-        }
     }
 }

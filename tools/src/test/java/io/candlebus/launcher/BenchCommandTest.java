@@ -2,6 +2,7 @@ package io.candlebus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candlebus.contract.Interval;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,31 +17,39 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     private static final String LINE =
             "messages=(\\d+) msgs_per_s=\\d+ p50_us=\\d+\\.\\d p99_us=\\d+\\.\\d p999_us=\\d+\\.\\d";
+    /** Closed bands of 20,000 generated trades (50 minutes over four markets): 49 minutes and nine 5m buckets each. */
+    private static final long CLOSED_20000 = 4 * (49 + 9);
 
     @Test
     void printsOneLineForTheGeneratedTradeStream() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ToolMain.run(
-                new String[] {"bench", "--messages", "20000", "--warmup", "1000"},
+                new String[] {"bench", "--messages", "20000", "--warmup", "1000", "--event-loops", "2"},
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).matches(LINE + "\\R").startsWith("messages=20000 ");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("live bands 12400, closed bands 120");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(", closed bands " + CLOSED_20000 + ", rejected messages 0")
+                .contains("event_loops=2 shards=2 markets=4 ")
+                .contains("untraced_bands=0 ");
     }
 
     @Test
-    void computesABandForEveryTradeOnceTheBandsAreWarm() throws Exception {
-        BenchResult result = BenchCommand.measure(new BenchOptions(null, 20_000, 0, 0, null, false));
-        // 400 trades a minute over four markets: the live bands need 19 closed minutes (7600 messages);
-        // the 1m bands of 49 closed minutes start at the 20th, 30 per market.
+    void tracesEveryClosedCandleToTheTradeThatClosedIt() throws Exception {
+        BenchResult result = BenchCommand.measure(BenchOptions.of(null, 20_000, 0, 0));
+        // 400 trades a minute over four markets, 50 minutes: every minute but the last closes (49 x 4) and the
+        // first nine 5m buckets (9 x 4). The bands are warm from the REST history before the first trade.
         assertThat(result.messages()).isEqualTo(20_000);
-        assertThat(result.liveBands()).isEqualTo(20_000 - 7_600);
-        assertThat(result.latency().getTotalCount()).isEqualTo(result.liveBands());
-        assertThat(result.closedBands()).isEqualTo(4 * 30);
+        assertThat(result.closedBands()).isEqualTo(CLOSED_20000);
+        assertThat(result.liveBands()).isPositive();
+        assertThat(result.latency().getTotalCount()).isEqualTo(result.liveBands() + result.closedBands());
+        assertThat(result.closedLatency().getTotalCount()).isEqualTo(result.closedBands());
+        assertThat(result.historyBands()).isPositive();
+        assertThat(result.untraced()).isZero();
         assertThat(result.badInput()).isZero();
         assertThat(result.line()).matches(LINE);
     }
@@ -58,10 +67,12 @@ class BenchCommandTest {
         lines.add("{\"type\":\"trade\",\"code\":");
         Path file = dir.resolve("messages.jsonl");
         Files.write(file, lines);
-        BenchResult result = BenchCommand.measure(new BenchOptions(file, 0, 20_000, 0, null, false));
+        BenchResult result = BenchCommand.measure(BenchOptions.of(file, 0, 20_000, 0));
         assertThat(result.messages()).isEqualTo(9_002);
         assertThat(result.badInput()).isEqualTo(1);
-        assertThat(result.liveBands()).isEqualTo(9_000 - 7_600);
+        // 22.5 minutes: 22 closed minutes and four closed 5m buckets per market.
+        assertThat(result.closedBands()).isEqualTo(4 * (22 + 4));
+        assertThat(result.untraced()).isZero();
         assertThat(result.messages() * 1e9 / result.elapsedNanos()).isLessThan(21_000);
     }
 
@@ -90,7 +101,7 @@ class BenchCommandTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches(LINE + "\\R").startsWith("messages=20000 ");
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("live bands " + (20_000 - 7_600) + ", closed bands 120, rejected messages 0");
+                .contains(", closed bands " + CLOSED_20000 + ", rejected messages 0");
     }
 
     @Test
@@ -122,14 +133,35 @@ class BenchCommandTest {
 
     @Test
     void rejectsBadOptionsWithExitCode2() {
+        assertThat(badOption("--rate", "-1")).contains("--rate: expected messages per second > 0, was '-1'");
+        assertThat(badOption("--event-loops", "0"))
+                .contains("--event-loops: expected an integer from 1 to 256, was '0'");
+        assertThat(badOption("--intervals", "5m,1m")).contains("--intervals: expected intervals from the smallest up");
+    }
+
+    @Test
+    void readsTheLayoutOptions() {
+        BenchOptions options = BenchOptions.parse(
+                List.of("--event-loops", "3", "--instruments", "100", "--intervals", "1m,5m,15m", "--messages", "5"));
+        assertThat(options.setup())
+                .isEqualTo(new BenchSetup(3, 3, List.of(Interval.M1, Interval.M5, Interval.M15), 25));
+        assertThat(BenchOptions.parse(List.of("--event-loops", "1", "--shards", "4"))
+                        .setup()
+                        .shards())
+                .isEqualTo(4);
+        assertThat(BenchMessages.codes(6))
+                .containsExactly("KRW-BTC", "KRW-ETH", "KRW-XRP", "KRW-SOL", "KRW-C0005", "KRW-C0006");
+    }
+
+    private static String badOption(String flag, String value) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ToolMain.run(
-                new String[] {"bench", "--rate", "-1"},
+                new String[] {"bench", flag, value},
                 Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate: expected messages per second > 0, was '-1'");
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Returns the trade message of {@code ticker}'s trade with {@code idJson} (a number or a string) as its id. */

@@ -314,6 +314,14 @@ public class TradeStreamFeed implements Feed {
         connectIfNeeded();
     }
 
+    /**
+     * Handles {@code utf8} as a message of the published connection's socket (its frame handler's path), on the feed's
+     * event loop: the bench's entry.
+     */
+    public void onFrame(byte[] utf8) {
+        link.connection.deliver(utf8);
+    }
+
     @Override
     public Set<Instrument> instruments() {
         TreeSet<Instrument> out =

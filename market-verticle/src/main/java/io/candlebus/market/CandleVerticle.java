@@ -272,6 +272,10 @@ public final class CandleVerticle extends VerticleBase {
             if (owns(r.instrument()) && !dropped(repair)) {
                 aggregator.resume(r.instrument(), r.liveFrom());
             }
+            // The trades a feed held back until this resume follow it, each its own message: this shard's tick may
+            // run between them, and the feed's last Alive counted them as heard. Until the feed's next Alive (sent
+            // after them) nothing of the feed is closed by the clock, or a minute would close without them.
+            aggregator.alive(aggregatorFeed(r.feed()), Long.MIN_VALUE);
         } else if (event instanceof FeedEvent.Follow f) {
             if (owns(f.instrument())) {
                 aggregator.add(f.instrument());

@@ -284,6 +284,7 @@ class BinanceBrokerIT {
     }
 
     @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void pollingFollowsARestingOrderUntilSimTradesFillIt() throws IOException {
         LiveBroker broker = broker(Market.SPOT);
         // Just under the last price; a trade landing in between fills it at once, then another is placed.

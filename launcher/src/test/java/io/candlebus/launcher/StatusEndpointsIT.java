@@ -49,7 +49,9 @@ class StatusEndpointsIT {
         try {
             String base = "http://127.0.0.1:" + node.httpPort();
 
-            HttpResponse<String> btc = await("BTC's detail once a candle closed")
+            // Once a candle closed and the stream is live (a reconnect of a loaded machine may pass through
+            // "connecting" first).
+            HttpResponse<String> btc = await("BTC's detail once a candle closed, its stream live")
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(300))
                     .until(
@@ -58,7 +60,11 @@ class StatusEndpointsIT {
                                     && new JsonObject(r.body())
                                             .getJsonObject("intervals")
                                             .containsKey("1m")
-                                    && new JsonObject(r.body()).getJsonObject("stream") != null);
+                                    && new JsonObject(r.body()).getJsonObject("stream") != null
+                                    && "live"
+                                            .equals(new JsonObject(r.body())
+                                                    .getJsonObject("stream")
+                                                    .getString("state")));
             JsonObject detail = new JsonObject(btc.body());
             assertThat(detail.getString("instrument")).isEqualTo(BTC);
             assertThat(detail.getJsonObject("stream").getString("component")).startsWith("market.binance");

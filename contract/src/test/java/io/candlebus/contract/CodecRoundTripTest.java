@@ -139,8 +139,10 @@ class CodecRoundTripTest {
                         1767225661000L,
                         Map.of("binance:spot:BTCUSDT/1m", 1767225600000L)));
         long epoch = 7_331_902_114_220_551L;
-        s.put(FeedEvent.TradeEvent.class, new FeedEvent.TradeEvent("bithumb.spot", epoch, 41, (Trade)
-                s.get(Trade.class)));
+        s.put(
+                FeedEvent.Trades.class,
+                new FeedEvent.Trades(
+                        "bithumb.spot", epoch, 41, List.of((Trade) s.get(Trade.class), (Trade) s.get(Trade.class))));
         s.put(FeedEvent.KlineEvent.class, new FeedEvent.KlineEvent("binance.spot", epoch, 42, (Candle)
                 s.get(Candle.class)));
         s.put(FeedEvent.Suspend.class, new FeedEvent.Suspend("bithumb.spot", epoch, 43, KRW_BTC));

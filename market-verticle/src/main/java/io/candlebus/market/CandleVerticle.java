@@ -6,6 +6,7 @@ import io.candlebus.contract.FeedEvent;
 import io.candlebus.contract.FeedRepair;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Trade;
 import io.candlebus.market.candle.CandleAggregator;
 import io.candlebus.market.candle.LiveThrottle;
 import io.candlebus.market.candle.OutboxSpool;
@@ -244,10 +245,14 @@ public final class CandleVerticle extends VerticleBase {
     }
 
     private void apply(FeedEvent event, Repair repair) {
-        if (event instanceof FeedEvent.TradeEvent t) {
-            if (owns(t.trade().instrument()) && !dropped(repair)) {
+        if (event instanceof FeedEvent.Trades t) {
+            if (!dropped(repair)) {
                 lastEvent = clock.millis();
-                aggregator.onTrade(t.trade());
+                for (Trade trade : t.trades()) {
+                    if (owns(trade.instrument())) {
+                        aggregator.onTrade(trade);
+                    }
+                }
             }
         } else if (event instanceof FeedEvent.KlineEvent k) {
             if (owns(k.kline().instrument()) && !dropped(repair)) {

@@ -4,9 +4,9 @@ import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.FeedRepair;
 import io.candlebus.contract.FeedShards;
+import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
-import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
 import io.candlebus.market.lease.FeedLeaseGate;
@@ -121,32 +121,7 @@ public final class FeedVerticle extends VerticleBase {
             }
         }
         leases = FeedLeaseGate.forNode(vertx, node, this::replaceFeed);
-        heartbeat = new HeartbeatTimer(vertx, node, feed.component(), clock, new HeartbeatTimer.Source() {
-            @Override
-            public String state() {
-                return leases.heartbeat(feed, 0).state();
-            }
-
-            @Override
-            public Map<String, Long> counters() {
-                Map<String, Long> c = new TreeMap<>(leases.heartbeat(feed, 0).counters());
-                if (leases.active(feed)) {
-                    c.putAll(sink.counters());
-                    c.put("repairsServed", repairsServed);
-                }
-                return c;
-            }
-
-            @Override
-            public long lastEventTime() {
-                return feed.lastEventTime();
-            }
-
-            @Override
-            public List<StreamStatus> streams() {
-                return leases.heartbeat(feed, 0).streams();
-            }
-        });
+        heartbeat = new HeartbeatTimer(vertx, feed.component(), clock, this::heartbeat);
         tickTimer = vertx.setPeriodic(config.tickMillis(), id -> onTick());
         heartbeat.start();
         return leases.start(List.of(feed), this::startFeed)
@@ -158,8 +133,23 @@ public final class FeedVerticle extends VerticleBase {
                         vertx.isClustered() ? ", runs while this node holds its lease" : ""));
     }
 
+    /**
+     * The feed's heartbeat: its own while this node holds the lease (with the sink's counters and the repairs served),
+     * a standby's otherwise.
+     */
+    private Heartbeat heartbeat(long now) {
+        Heartbeat h = leases.heartbeat(feed, now);
+        if (!leases.active(feed)) {
+            return h;
+        }
+        Map<String, Long> c = new TreeMap<>(h.counters());
+        c.putAll(sink.counters());
+        c.put("repairsServed", repairsServed);
+        return new Heartbeat(h.node(), h.component(), h.state(), c, h.lastEventTime(), h.time(), h.streams());
+    }
+
     private FeedEventSink newSink() {
-        return new FeedEventSink(vertx.eventBus(), feedId, EPOCHS.nextLong() & Long.MAX_VALUE, shards);
+        return new FeedEventSink(vertx.eventBus(), context, feedId, EPOCHS.nextLong() & Long.MAX_VALUE, shards);
     }
 
     /** Announces the feed's instruments to their shards under the sink's epoch, serves the feed's addresses, runs. */
@@ -180,6 +170,7 @@ public final class FeedVerticle extends VerticleBase {
     private Feed replaceFeed(Feed stopped) {
         served.forEach(MessageConsumer::unregister);
         served.clear();
+        sink.close();
         sink = newSink();
         Feed fresh = newFeed(wsClient, new RestClient(webClient), sink);
         stopped.instruments().forEach(fresh::add);

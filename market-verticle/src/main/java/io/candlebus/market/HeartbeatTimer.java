@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Publishes one component's {@link Heartbeat} on {@code status.heartbeat} every second: the one way every market
@@ -31,18 +32,35 @@ public final class HeartbeatTimer {
     private static final long PERIOD_MILLIS = 1_000;
 
     private final Vertx vertx;
-    private final String node;
     private final String component;
     private final Clock clock;
-    private final Source source;
+    private final LongFunction<Heartbeat> build;
     private long timer = -1;
 
     public HeartbeatTimer(Vertx vertx, String node, String component, Clock clock, Source source) {
+        this(
+                vertx,
+                component,
+                clock,
+                now -> new Heartbeat(
+                        node,
+                        component,
+                        source.state(),
+                        source.counters(),
+                        source.lastEventTime(),
+                        now,
+                        source.streams()));
+    }
+
+    /**
+     * A timer publishing what {@code build} makes of the clock time: for a component whose heartbeat is made whole
+     * elsewhere (a feed's, by its lease gate), read once per beat.
+     */
+    public HeartbeatTimer(Vertx vertx, String component, Clock clock, LongFunction<Heartbeat> build) {
         this.vertx = vertx;
-        this.node = node;
         this.component = component;
         this.clock = clock;
-        this.source = source;
+        this.build = build;
     }
 
     /** Starts publishing every second. */
@@ -62,16 +80,6 @@ public final class HeartbeatTimer {
 
     /** Publishes one heartbeat now. */
     public void publish() {
-        vertx.eventBus()
-                .publish(
-                        Addresses.STATUS_HEARTBEAT,
-                        new Heartbeat(
-                                node,
-                                component,
-                                source.state(),
-                                source.counters(),
-                                source.lastEventTime(),
-                                clock.millis(),
-                                source.streams()));
+        vertx.eventBus().publish(Addresses.STATUS_HEARTBEAT, build.apply(clock.millis()));
     }
 }

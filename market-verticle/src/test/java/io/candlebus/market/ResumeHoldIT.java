@@ -12,11 +12,13 @@ import io.candlebus.contract.Interval;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.Trade;
 import io.candlebus.contract.codec.Codecs;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,22 +57,27 @@ class ResumeHoldIT {
         vertx.deployVerticle(new CandleVerticle(config, clock, "it", 0, 1, null, List.of(FEED)))
                 .await(30, TimeUnit.SECONDS);
 
-        FeedEventSink sink = new FeedEventSink(vertx.eventBus(), FEED, 7L, 1);
-        sink.follow(KRW_BTC);
-        sink.suspend(KRW_BTC);
-        sink.cover(KRW_BTC, LIVE_FROM - 2 * MIN);
-        sink.kline(restCandle(LIVE_FROM - 2 * MIN, "100"));
-        sink.kline(restCandle(LIVE_FROM - MIN, "100"));
-        // The feed heard the held trades (and more) before this report; they are still in its buffer.
-        sink.alive(now, now);
-        sink.resume(KRW_BTC, LIVE_FROM);
+        // The sink is the feed's, used on the feed's event loop only: every call below runs on that loop.
+        Context feedLoop = vertx.getOrCreateContext();
+        FeedEventSink sink = new FeedEventSink(vertx.eventBus(), feedLoop, FEED, 7L, 1);
+        onLoop(feedLoop, () -> {
+            sink.follow(KRW_BTC);
+            sink.suspend(KRW_BTC);
+            sink.cover(KRW_BTC, LIVE_FROM - 2 * MIN);
+            sink.kline(restCandle(LIVE_FROM - 2 * MIN, "100"));
+            sink.kline(restCandle(LIVE_FROM - MIN, "100"));
+            // The feed heard the held trades (and more) before this report; they are still in its buffer.
+            sink.alive(now, now);
+            sink.resume(KRW_BTC, LIVE_FROM);
+        });
         int seen = heartbeats.get();
         await().atMost(Duration.ofSeconds(10)).until(() -> heartbeats.get() >= seen + 2);
 
-        sink.trade(trade(LIVE_FROM + 5_000, "101", "1", 1));
-        sink.trade(trade(LIVE_FROM + 20_000, "102", "2", 2));
-        sink.trade(trade(LIVE_FROM + MIN + 1_000, "103", "1", 3));
-        sink.alive(now, now);
+        // The held trades go out in the turns after the resume, one turn each, as a feed flushing its buffer may.
+        onLoop(feedLoop, () -> sink.trade(trade(LIVE_FROM + 5_000, "101", "1", 1)));
+        onLoop(feedLoop, () -> sink.trade(trade(LIVE_FROM + 20_000, "102", "2", 2)));
+        onLoop(feedLoop, () -> sink.trade(trade(LIVE_FROM + MIN + 1_000, "103", "1", 3)));
+        onLoop(feedLoop, () -> sink.alive(now, now));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> closed.stream()
                 .anyMatch(c -> c.interval() == Interval.M1 && c.openTime() == LIVE_FROM + MIN));
@@ -81,6 +88,20 @@ class ResumeHoldIT {
         assertThat(first.get(0).volume()).as("with the held trades").isEqualByComparingTo("3");
         assertThat(first.get(0).tradeCount()).isEqualTo(2);
         assertThat(first.get(0).high()).isEqualByComparingTo("102");
+    }
+
+    /** Runs {@code work} on {@code loop} and waits for it. */
+    private static void onLoop(Context loop, Runnable work) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.runOnContext(v -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
     }
 
     private static Candle restCandle(long openTime, String price) {

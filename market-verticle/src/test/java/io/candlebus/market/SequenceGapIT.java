@@ -85,13 +85,15 @@ class SequenceGapIT {
 
     @Test
     void aLostTradeIsDetectedAndItsMinuteReCoveredFromRest() throws Exception {
-        // A live trade in the middle of a minute: without the repair its trade-built candle would lack it.
+        // Live trades in the middle of a minute (the feed's trades of one loop turn travel as one event): without the
+        // repair their trade-built candle would lack them.
         runDropping(
                 KRW_BTC,
-                e -> e instanceof FeedEvent.TradeEvent t
-                        && t.trade().instrument().equals(KRW_BTC)
-                        && t.trade().tradeTime() >= START + 4 * MIN
-                        && t.trade().tradeTime() % MIN > 10_000);
+                e -> e instanceof FeedEvent.Trades t
+                        && t.trades().stream()
+                                .anyMatch(trade -> trade.instrument().equals(KRW_BTC)
+                                        && trade.tradeTime() >= START + 4 * MIN
+                                        && trade.tradeTime() % MIN > 10_000));
     }
 
     @Test
@@ -156,8 +158,8 @@ class SequenceGapIT {
     }
 
     private static long minuteOf(FeedEvent e) {
-        return e instanceof FeedEvent.TradeEvent t
-                ? t.trade().tradeTime()
+        return e instanceof FeedEvent.Trades t
+                ? t.trades().get(0).tradeTime()
                 : ((FeedEvent.KlineEvent) e).kline().openTime();
     }
 

@@ -41,7 +41,7 @@ public final class Codecs {
             NodeInfo.class,
             CandleBatch.class,
             RecorderPresence.class,
-            FeedEvent.TradeEvent.class,
+            FeedEvent.Trades.class,
             FeedEvent.KlineEvent.class,
             FeedEvent.Suspend.class,
             FeedEvent.Cover.class,

@@ -4,9 +4,6 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.Backoff;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The Bithumb feed's state for one market code: where its seam is, held trades, trade ids seen. */
 final class CodeState {
@@ -64,7 +61,7 @@ final class CodeState {
 
     long bufferDropped;
     final ArrayDeque<Trade> buffer = new ArrayDeque<>();
-    private final LinkedHashMap<Long, Long> seen = new LinkedHashMap<>();
+    private final TradeIdWindow seen = new TradeIdWindow(REMEMBER_MILLIS, MAX_REMEMBERED);
 
     CodeState(Instrument instrument, Backoff restBackoff) {
         this.instrument = instrument;
@@ -73,25 +70,12 @@ final class CodeState {
 
     /** Remembers a trade id; returns false if it was seen before (a repeat). */
     boolean firstSighting(Trade trade) {
-        if (seen.containsKey(trade.tradeId())) {
-            return false;
-        }
-        seen.put(trade.tradeId(), trade.tradeTime());
-        long cutoff = trade.tradeTime() - REMEMBER_MILLIS;
-        Iterator<Map.Entry<Long, Long>> it = seen.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, Long> oldest = it.next();
-            if (oldest.getValue() >= cutoff && seen.size() <= MAX_REMEMBERED) {
-                break;
-            }
-            it.remove();
-        }
-        return true;
+        return seen.firstSighting(trade.tradeId(), trade.tradeTime());
     }
 
     /** Returns whether the trade id was seen (and not yet forgotten). */
     boolean knows(long tradeId) {
-        return seen.containsKey(tradeId);
+        return seen.knows(tradeId);
     }
 
     void hold(Trade trade) {

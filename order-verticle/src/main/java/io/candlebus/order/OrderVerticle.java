@@ -22,7 +22,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Paper mode (the default) fills through {@link PaperBroker}. Live mode opens the durable journal, and
  * until every non-final intent in it is reconciled with its venue refuses new orders (heartbeat state
  * {@code reconciling}; {@code orders.submit} fails UNAVAILABLE, signals are dropped and counted), then
- * trades through {@link LiveBrokers} and polls open orders to their final state, publishing each change.
+ * trades through {@link LiveBrokers} and polls open orders to their final state ({@link LiveOrderSync}),
+ * publishing each change.
  *
  * <p>The {@link KillSwitch} ({@code orders.kill}, or {@code killSwitch: true} in the config) refuses every new
  * order while tripped (heartbeat state {@code killed}, counter {@code killSwitch} 1) and, in live mode,
@@ -87,11 +87,11 @@ public final class OrderVerticle extends VerticleBase {
     private Broker broker;
     private OrderDesk desk;
     private LiveBrokers brokers;
+    /** Null in paper mode. */
+    private LiveOrderSync sync;
+
     private boolean reconciled;
-    private boolean polling;
-    private boolean stopped;
     private long heartbeatTimer = -1;
-    private long liveTimer = -1;
 
     /** Creates a paper-mode verticle; {@code node} names this process in heartbeats. */
     public OrderVerticle(OrderConfig config, Clock clock, String node) {
@@ -143,7 +143,11 @@ public final class OrderVerticle extends VerticleBase {
                             report.openIntents(),
                             report.tornBytes());
                     desk = newDesk(opened);
-                    return listen().onSuccess(v -> reconcile());
+                    sync = new LiveOrderSync(vertx, opened, live.pollMillis(), kill, results, this::onEvent, () -> {
+                        reconciled = true;
+                        publishHeartbeat(state());
+                    });
+                    return listen().onSuccess(v -> sync.reconcile());
                 });
     }
 
@@ -193,77 +197,12 @@ public final class OrderVerticle extends VerticleBase {
                 });
     }
 
-    /** Settles the journal's open intents with the venues, retrying until it succeeds; then starts polling. */
-    private void reconcile() {
-        brokers.reconcile().onComplete(ar -> {
-            if (stopped) {
-                return;
-            }
-            if (ar.failed()) {
-                LOG.warn(
-                        "live orders: reconciliation incomplete, no new order until it is done; retrying in {} ms:"
-                                + " {}",
-                        live.pollMillis(),
-                        ar.cause().getMessage());
-                liveTimer = vertx.setTimer(live.pollMillis(), id -> reconcile());
-                return;
-            }
-            ar.result().forEach(this::onEvent);
-            // Some intents may have been settled by an earlier, failed attempt: take every latest state.
-            brokers.journaled().forEach(results::update);
-            reconciled = true;
-            LOG.info("live orders: reconciled ({} intents still open at the venues); trading", brokers.openIntents());
-            publishHeartbeat(state());
-            liveTimer = vertx.setPeriodic(live.pollMillis(), id -> poll());
-        });
-    }
-
-    /**
-     * Looks up the open orders, cancels them while the kill switch is tripped, then settles the intents whose
-     * outcome is unknown; one poll at a time.
-     */
-    private void poll() {
-        if (polling || stopped) {
-            return;
-        }
-        polling = true;
-        List<OrderEvent> all = new ArrayList<>();
-        brokers.poll()
-                .compose(changed -> {
-                    all.addAll(changed);
-                    return kill.tripped() ? brokers.cancelOpen() : Future.succeededFuture(List.<OrderEvent>of());
-                })
-                .compose(cancelled -> {
-                    all.addAll(cancelled);
-                    return brokers.settleUnknown();
-                })
-                .map(settled -> {
-                    all.addAll(settled);
-                    return all;
-                })
-                .onComplete(ar -> {
-                    polling = false;
-                    if (stopped) {
-                        return;
-                    }
-                    if (ar.failed()) {
-                        LOG.warn(
-                                "live orders: polling open orders failed: {}",
-                                ar.cause().getMessage());
-                    } else {
-                        for (OrderEvent event : ar.result()) {
-                            results.update(event);
-                            onEvent(event);
-                        }
-                    }
-                });
-    }
-
     @Override
     public Future<?> stop() {
-        stopped = true;
         vertx.cancelTimer(heartbeatTimer);
-        vertx.cancelTimer(liveTimer);
+        if (sync != null) {
+            sync.stop();
+        }
         publishHeartbeat("stopped");
         if (web != null) {
             web.close();
@@ -351,8 +290,8 @@ public final class OrderVerticle extends VerticleBase {
             paper.cancelOpen(changed.reason()).forEach(this::onLaterEvent);
         }
         publishHeartbeat(state());
-        if (changed.tripped() && brokers != null && reconciled) {
-            poll();
+        if (changed.tripped() && sync != null && reconciled) {
+            sync.poll();
         }
     }
 

@@ -1,10 +1,54 @@
 package io.candlebus.market.binance;
 
 import io.candlebus.contract.StreamState;
+import io.candlebus.contract.StreamStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
-/** The per-stream state a Binance feed reports, and how states rank for the feed's own state. */
+/**
+ * The per-stream state and status a Binance feed reports, and its own state: the worst of its streams'.
+ */
 final class StreamStates {
     private StreamStates() {}
+
+    /** Returns the feed's heartbeat state: starting, stopped, or the worst state of its streams. */
+    static String feedState(
+            boolean started, boolean stopped, Collection<KlineStream> streams, RestGate gate, Clock clock) {
+        if (!started) {
+            return "starting";
+        }
+        if (stopped || streams.isEmpty()) {
+            return "stopped";
+        }
+        long now = clock.millis();
+        StreamState worst = StreamState.UNKNOWN;
+        for (KlineStream s : streams) {
+            StreamState state = of(s, gate, now);
+            if (severity(state) > severity(worst)) {
+                worst = state;
+            }
+        }
+        return worst.wireName();
+    }
+
+    /** Returns the status of every stream. */
+    static List<StreamStatus> statuses(Collection<KlineStream> streams, RestGate gate, long now) {
+        List<StreamStatus> out = new ArrayList<>();
+        for (KlineStream s : streams) {
+            out.add(new StreamStatus(
+                    s.instrument,
+                    of(s, gate, now),
+                    s.lastMessageTime,
+                    s.reconnects,
+                    s.gapsFilled,
+                    s.filling && s.fillingGap && !s.confirming ? 1 : 0,
+                    gate.lastReported(),
+                    gate.bannedUntil(now)));
+        }
+        return out;
+    }
 
     /** Returns where {@code s} stands, judged by its connection and its market's REST gate. */
     static StreamState of(KlineStream s, RestGate gate, long now) {

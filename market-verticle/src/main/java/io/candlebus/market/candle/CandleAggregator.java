@@ -1,7 +1,6 @@
 package io.candlebus.market.candle;
 
 import io.candlebus.contract.Candle;
-import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Trade;
@@ -31,6 +30,7 @@ import java.util.function.Predicate;
  *
  * <p>The feeds tell the aggregator about their connection through {@link #suspend}, {@link #cover} and
  * {@link #resume}, in order with the data they publish. Pure logic: single-threaded, time passed in.
+ * Closing and publishing are {@link CandleCloser}'s.
  */
 public final class CandleAggregator {
     /** Receives every closed candle, once, in order per stream. */
@@ -41,7 +41,8 @@ public final class CandleAggregator {
     private final List<Interval> larger;
     private final long graceMillis;
     private final long silenceMillis;
-    private final Sink sink;
+    /** Publishes every closed candle to the sink. */
+    private final CandleCloser closer;
     /** Every trade looks its stream up here: by hash, not by comparing instruments down a tree. */
     private final Map<Instrument, MinuteStream> streams = new HashMap<>();
     /** The same streams in instrument order, the order the clock closes them in. */
@@ -58,16 +59,12 @@ public final class CandleAggregator {
 
     private long klines;
     private long trades;
-    private long closedCandles;
     private long lateTrades;
     private long duplicates;
     private long staleKlines;
     private long superseded;
     private long discardedInDoubt;
-    private long partialSkipped;
-    private long lateForLarger;
     private long ignored;
-    private long quietMinutes;
 
     /**
      * {@code intervals} must contain 1m, the others are built from 1m. A trade-built minute closes by the
@@ -86,7 +83,7 @@ public final class CandleAggregator {
                 .toList();
         this.graceMillis = closeGraceMillis;
         this.silenceMillis = silenceMillis;
-        this.sink = sink;
+        this.closer = new CandleCloser(larger, sink, this::markDirty);
     }
 
     /** Handles a candle from {@code market.klines}: a closed one is upserted, an open one is shown live. */
@@ -125,7 +122,7 @@ public final class CandleAggregator {
         if (s.openKline != null && s.openKline.openTime() <= kline.openTime()) {
             s.openKline = null;
         }
-        publishMinute(s, kline);
+        closer.publishMinute(s, kline);
     }
 
     /** Handles a trade from {@code market.trades}. */
@@ -141,7 +138,7 @@ public final class CandleAggregator {
         TradeFeed feed = s.feed;
         if (time > feed.watermark) {
             feed.watermark = time;
-            advanceWatermark(feed, time);
+            closer.advanceWatermark(feed, time);
         }
         long minute = Interval.M1.openTimeOf(time);
         if (minute < s.completeThrough || minute <= s.lastPublished) {
@@ -154,12 +151,12 @@ public final class CandleAggregator {
                 return;
             }
             // A later trade on the same connection proves the earlier minute complete.
-            closeBuilding(s);
+            closer.closeBuilding(s);
         }
         if (s.building == null) {
             if (!s.suspended) {
                 // The stream's trades arrive in order, so the minutes before this one with no trade had none.
-                advanceComplete(s, minute);
+                closer.advanceComplete(s, minute);
             }
             s.building = new TradeCandleBuilder(minute);
         }
@@ -191,9 +188,9 @@ public final class CandleAggregator {
             }
             long time = Math.min(now, heard == Long.MAX_VALUE ? heard : heard - silenceMillis);
             if (s.building != null && time >= s.building.endTime() + graceMillis) {
-                closeBuilding(s);
+                closer.closeBuilding(s);
             }
-            advanceComplete(s, Interval.M1.openTimeOf(time - graceMillis));
+            closer.advanceComplete(s, Interval.M1.openTimeOf(time - graceMillis));
         }
     }
 
@@ -227,7 +224,7 @@ public final class CandleAggregator {
         if (liveFrom > s.completeThrough) {
             s.completeThrough = liveFrom;
         }
-        checkBuckets(s);
+        closer.checkBuckets(s);
         markDirty(s);
     }
 
@@ -322,7 +319,7 @@ public final class CandleAggregator {
         if (minute != null) {
             long bucketOpen = key.interval().openTimeOf(minute.openTime());
             if (bucket == null || bucket.openTime() != bucketOpen) {
-                bucket = new HigherBucket(key.interval(), bucketOpen, covers(s, bucketOpen));
+                bucket = new HigherBucket(key.interval(), bucketOpen, CandleCloser.covers(s, bucketOpen));
             }
         }
         if (bucket == null || !bucket.complete()) {
@@ -337,16 +334,13 @@ public final class CandleAggregator {
         Map<String, Long> c = new TreeMap<>();
         c.put("klines", klines);
         c.put("trades", trades);
-        c.put("closedCandles", closedCandles);
         c.put("lateTrades", lateTrades);
         c.put("duplicates", duplicates);
         c.put("staleKlines", staleKlines);
         c.put("superseded", superseded);
         c.put("discardedInDoubt", discardedInDoubt);
-        c.put("partialSkipped", partialSkipped);
-        c.put("lateForLarger", lateForLarger);
         c.put("ignored", ignored);
-        c.put("quietMinutes", quietMinutes);
+        closer.exportTo(c);
         return c;
     }
 
@@ -372,118 +366,6 @@ public final class CandleAggregator {
     /** Returns the index of {@code interval} in a stream's {@code keys}. */
     private int slot(Interval interval) {
         return interval == Interval.M1 ? 0 : larger.indexOf(interval) + 1;
-    }
-
-    private void advanceWatermark(TradeFeed feed, long watermark) {
-        long through = Interval.M1.openTimeOf(watermark);
-        for (MinuteStream s : feed.streams) {
-            if (!s.tradeFed || s.suspended || s.removed) {
-                continue;
-            }
-            if (s.building != null && s.building.endTime() <= watermark) {
-                closeBuilding(s);
-            }
-            advanceComplete(s, through);
-        }
-    }
-
-    /**
-     * The connection proved every minute before {@code through} over (a later trade on it, or the clock
-     * past boundary + grace while it was heard): those without a candle had no trade and close flat.
-     */
-    private void advanceComplete(MinuteStream s, long through) {
-        // A candle still in progress before `through` (trades released after a seam) keeps the stream open.
-        if (s.building != null && s.building.openTime() < through) {
-            return;
-        }
-        if (through > s.completeThrough) {
-            closeQuietMinutes(s, through);
-            s.completeThrough = through;
-            checkBuckets(s);
-        }
-    }
-
-    /**
-     * Publishes a flat candle for each minute in [completeThrough, through) after the last one published.
-     * Minutes before completeThrough are not this connection's to prove (REST covered them up to a resume),
-     * and nothing is invented before the stream's first candle.
-     */
-    private void closeQuietMinutes(MinuteStream s, long through) {
-        if (s.lastPublished == MinuteStream.NONE) {
-            return;
-        }
-        long minute = Interval.M1.millis();
-        long first = Math.max(s.lastPublished + minute, s.completeThrough);
-        for (long t = first; t < through; t += minute) {
-            quietMinutes++;
-            publishMinute(s, QuietMinutes.flat(s.instrument, t, s.lastClose));
-        }
-    }
-
-    private void closeBuilding(MinuteStream s) {
-        Candle candle = s.building.toCandle(s.instrument, true);
-        s.building = null;
-        publishMinute(s, candle);
-    }
-
-    private void publishMinute(MinuteStream s, Candle candle) {
-        Candle closed = candle.closed() ? candle : candle.asClosed(CandleSource.AGGREGATED);
-        sink.closed(closed);
-        closedCandles++;
-        s.lastPublished = closed.openTime();
-        s.lastClose = closed.close();
-        if (s.firstOpen == MinuteStream.NONE) {
-            s.firstOpen = closed.openTime();
-        }
-        if (closed.endTime() > s.completeThrough) {
-            s.completeThrough = closed.endTime();
-        }
-        for (Interval interval : larger) {
-            long bucketOpen = interval.openTimeOf(closed.openTime());
-            HigherBucket bucket = s.buckets.get(interval);
-            if (bucket != null && bucket.openTime() < bucketOpen) {
-                closeBucket(s, bucket, interval);
-                bucket = null;
-            }
-            if (bucket == null) {
-                if (closed.openTime() < s.bucketsClosedThrough.getOrDefault(interval, MinuteStream.NONE)) {
-                    lateForLarger++;
-                    continue;
-                }
-                bucket = new HigherBucket(interval, bucketOpen, covers(s, bucketOpen));
-                s.buckets.put(interval, bucket);
-            }
-            bucket.add(closed);
-        }
-        checkBuckets(s);
-        markDirty(s);
-    }
-
-    private static boolean covers(MinuteStream s, long bucketOpen) {
-        return s.firstOpen != MinuteStream.NONE && s.firstOpen <= bucketOpen;
-    }
-
-    private void checkBuckets(MinuteStream s) {
-        for (Interval interval : larger) {
-            HigherBucket bucket = s.buckets.get(interval);
-            if (bucket != null && bucket.endTime() <= s.completeThrough) {
-                closeBucket(s, bucket, interval);
-            }
-        }
-    }
-
-    private void closeBucket(MinuteStream s, HigherBucket bucket, Interval interval) {
-        s.buckets.remove(interval);
-        s.bucketsClosedThrough.put(interval, bucket.endTime());
-        if (!bucket.complete()) {
-            partialSkipped++;
-            return;
-        }
-        Candle candle = bucket.candle(null, true);
-        if (candle != null) {
-            sink.closed(candle);
-            closedCandles++;
-        }
     }
 
     private void markDirty(MinuteStream s) {

@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class SeamFill {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SeamFill.class);
+    /** Clock time a code waits without a trade before a quiet market sets its seam. */
+    private static final long QUIET_SEAM_MILLIS = 60_000;
     /** How far before a REST range the feed looks for the close its first quiet minutes repeat. */
     private static final long LOOKBACK_MILLIS = 60 * 60_000L;
 
@@ -93,6 +96,25 @@ final class SeamFill {
         cs.buffer.removeIf(t -> Interval.M1.openTimeOf(t.tradeTime()) <= seamMinute);
         if (!cs.warmupRequested && cs.restFrom == CodeState.NONE) {
             startHistoryFetch(cs);
+        }
+    }
+
+    /**
+     * Ticks every code of {@code codes}; one quiet for a minute on a connection that answered a {@code PING}
+     * ({@code answering}) gets its seam at this minute.
+     */
+    void tick(Collection<CodeState> codes, boolean answering, long now) {
+        for (CodeState cs : new ArrayList<>(codes)) {
+            if (answering
+                    && cs.onLink
+                    && cs.phase == CodeState.Phase.WAITING
+                    && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
+                // A quiet market: no trade for a minute on a connection that answers, so the minute after this
+                // one is surely covered. A connection that never answered may be stalled: when it resumes
+                // without replaying what it missed, its first trade sets the seam instead.
+                begin(cs, Interval.M1.openTimeOf(now));
+            }
+            tick(cs, now);
         }
     }
 

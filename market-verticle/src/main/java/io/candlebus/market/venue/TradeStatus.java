@@ -2,11 +2,15 @@ package io.candlebus.market.venue;
 
 import io.candlebus.contract.StreamState;
 import io.candlebus.contract.StreamStatus;
+import io.candlebus.market.RestClient;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
-/** The heartbeat state and per-stream status of a {@link TradeStreamFeed}, from what it knows now. */
+/**
+ * The heartbeat state, counters and per-stream status of a {@link TradeStreamFeed}, from what it knows now.
+ */
 final class TradeStatus {
     /** What the status is made of, read from the feed. */
     record Snapshot(
@@ -21,6 +25,40 @@ final class TradeStatus {
             long bannedUntil) {}
 
     private TradeStatus() {}
+
+    /** Registers the feed's counters and gauges in the order the heartbeat lists them. */
+    static void registerCounters(
+            FeedCounters counters, RestClient rest, Map<String, CodeState> codes, CodeCheck check) {
+        // Registered in the order the heartbeat lists them.
+        counters.counter("messages");
+        counters.counter("trades");
+        counters.counter("duplicates");
+        counters.counter("snapshotsSkipped");
+        counters.counter("beforeSeam");
+        counters.counter("reconnects");
+        counters.counter("stalls");
+        counters.counter("resubscribes");
+        counters.counter("recoveries");
+        counters.counter("gapsFilled");
+        counters.gauge("restRequests", rest::requests);
+        counters.gauge("restFailures", rest::failures);
+        counters.counter("restRows");
+        counters.counter("pings");
+        counters.counter("statusUp");
+        counters.counter("venueErrors");
+        counters.counter("ignoredMessages");
+        counters.counter("quietMinutes");
+        counters.counter("connectsDeferred");
+        counters.counter("handovers");
+        counters.counter("handoversAbandoned");
+        counters.gauge(
+                "bufferDropped",
+                () -> codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
+        counters.gauge("streams", codes::size);
+        counters.gauge("unknownSymbols", check::unknownCount);
+        counters.gauge("symbolListLoads", () -> check.markets().loads());
+        counters.gauge("symbolListFailures", () -> check.markets().failures());
+    }
 
     /** Returns the feed's heartbeat state: starting, unknown, stopped, backing-off, connecting, recovering or live. */
     static String state(Snapshot s, Collection<CodeState> codes, CodeCheck check) {

@@ -1,24 +1,19 @@
 package io.candlebus.market.venue;
 
 import io.candlebus.contract.Instrument;
-import io.candlebus.contract.Interval;
 import io.candlebus.contract.StreamStatus;
 import io.candlebus.contract.Trade;
 import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
-import io.candlebus.market.BadInputException;
 import io.candlebus.market.Feed;
-import io.candlebus.market.FeedConnection;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
-import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.SymbolDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +39,21 @@ import org.slf4j.LoggerFactory;
  * <p>Adding or removing a code disturbs no other code: a removed code's trades are dropped while the
  * running connection still sends them; an added code is subscribed by a replacement connection that takes
  * over from the running one once their overlap is proven ({@link Replacement}), else a reconnect.
+ *
+ * <p>The published connection's lifecycle (connect, keep alive, reconnect, hand over) is {@link TradeConnector}'s.
  */
 public class TradeStreamFeed implements Feed {
     private static final Logger LOG = LoggerFactory.getLogger(TradeStreamFeed.class);
-    private static final long QUIET_SEAM_MILLIS = 60_000;
     /** Clock time between two loads of the market list. */
     private static final long MARKETS_REFRESH_MILLIS = 3_600_000L;
     /** Clock time before the market list is asked again early (a failed load, an unlisted code). */
     private static final long MARKETS_RECHECK_MILLIS = 60_000L;
 
-    private final Vertx vertx;
-    private final WebSocketClient wsClient;
     private final Clock clock;
     private final MarketConfig config;
     private final FeedSink sink;
     private final TradeVenue venue;
     private final String component;
-    private final TradeVenue.Reader reader;
     private final BadInputCounter badInput;
     private final FeedCounters counters = new FeedCounters();
     private final Map<String, CodeState> codes = new TreeMap<>();
@@ -70,15 +63,13 @@ public class TradeStreamFeed implements Feed {
      */
     private final Map<String, Instrument> unsubscribed = new HashMap<>();
 
-    private final Backoff reconnectBackoff;
-    /** Connection attempts in the last real second (the venue counts them in real time). */
-    private final SlidingWindowLimiter connectAttempts;
     /** Codes held back until the market list is in, and codes it does not list. */
     private final CodeCheck check;
 
     private final SeamFill seam;
     private final Replacement replacement;
     private final TradeIntake intake;
+    private final TradeConnector connector;
     /** The connection whose trades are published. */
     private TradeLink link;
 
@@ -87,19 +78,8 @@ public class TradeStreamFeed implements Feed {
     private boolean listAsked;
 
     private boolean stopped;
-    private boolean backingOff;
 
-    private long lastEventTime;
-    /** Clock time of the last message handled, MIN_VALUE if none yet. */
-    private long lastHeard = Long.MIN_VALUE;
-
-    private final FeedCounters.Counter messages;
-    private final FeedCounters.Counter reconnects;
-    private final FeedCounters.Counter stalls;
-    private final FeedCounters.Counter resubscribes;
     private final FeedCounters.Counter recoveries;
-    private final FeedCounters.Counter pings;
-    private final FeedCounters.Counter connectsDeferred;
 
     /**
      * A feed of {@code venue}; {@code rest} is the client the venue's requests go through (its request and
@@ -113,50 +93,18 @@ public class TradeStreamFeed implements Feed {
             MarketConfig config,
             FeedSink sink,
             TradeVenue venue) {
-        this.vertx = vertx;
-        this.wsClient = wsClient;
         this.clock = clock;
         this.config = config;
         this.sink = sink;
         this.venue = venue;
         this.component = venue.component();
-        this.reader = venue.reader(this::instrumentOf);
         this.badInput = venue.badInput();
-        this.reconnectBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
-        this.connectAttempts = new SlidingWindowLimiter(venue.connectsPerSecond(), 1_000);
         this.check = new CodeCheck(
                 new SymbolDirectory(venue::loadMarkets, clock, MARKETS_REFRESH_MILLIS, MARKETS_RECHECK_MILLIS),
                 LOG,
                 component);
-        // Registered in the order the heartbeat lists them.
-        this.messages = counters.counter("messages");
-        counters.counter("trades");
-        counters.counter("duplicates");
-        counters.counter("snapshotsSkipped");
-        counters.counter("beforeSeam");
-        this.reconnects = counters.counter("reconnects");
-        this.stalls = counters.counter("stalls");
-        this.resubscribes = counters.counter("resubscribes");
+        TradeStatus.registerCounters(counters, rest, codes, check);
         this.recoveries = counters.counter("recoveries");
-        counters.counter("gapsFilled");
-        counters.gauge("restRequests", rest::requests);
-        counters.gauge("restFailures", rest::failures);
-        counters.counter("restRows");
-        this.pings = counters.counter("pings");
-        counters.counter("statusUp");
-        counters.counter("venueErrors");
-        counters.counter("ignoredMessages");
-        counters.counter("quietMinutes");
-        this.connectsDeferred = counters.counter("connectsDeferred");
-        counters.counter("handovers");
-        counters.counter("handoversAbandoned");
-        counters.gauge(
-                "bufferDropped",
-                () -> codes.values().stream().mapToLong(s -> s.bufferDropped).sum());
-        counters.gauge("streams", codes::size);
-        counters.gauge("unknownSymbols", check::unknownCount);
-        counters.gauge("symbolListLoads", () -> check.markets().loads());
-        counters.gauge("symbolListFailures", () -> check.markets().failures());
         venue.registerCounters(counters);
         this.seam = new SeamFill(vertx, clock, config, sink, venue, counters, new SeamFill.Owner() {
             @Override
@@ -170,8 +118,21 @@ public class TradeStreamFeed implements Feed {
             }
         });
         this.replacement = new Replacement(clock, venue, config.pingMillis(), counters, new ReplacementOwner());
-        this.link = newLink();
         this.intake = new TradeIntake(codes, seam, replacement, sink, () -> link, component, counters);
+        this.connector = new TradeConnector(
+                vertx,
+                wsClient,
+                clock,
+                config,
+                sink,
+                venue,
+                codes,
+                unsubscribed,
+                replacement,
+                intake,
+                counters,
+                new ConnectorOwner());
+        this.link = connector.newLink();
     }
 
     @Override
@@ -240,7 +201,7 @@ public class TradeStreamFeed implements Feed {
         }
         CodeState cs = new CodeState(instrument, new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()));
         cs.waitingSince = clock.millis();
-        cs.messagesAtAdd = messages.get();
+        cs.messagesAtAdd = connector.messages();
         codes.put(instrument.symbol(), cs);
         unsubscribed.remove(instrument.symbol());
         sink.suspend(instrument);
@@ -340,25 +301,10 @@ public class TradeStreamFeed implements Feed {
             // do is made here (connectIfNeeded does nothing while connected, connecting or backing off).
             connectIfNeeded();
         }
-        watchStall(now);
+        connector.tick(now);
         boolean open = link.isOpen();
-        if (link.keepAlive(now, config.pingMillis())) {
-            pings.inc();
-        }
         replacement.tick(now);
-        for (CodeState cs : new ArrayList<>(codes.values())) {
-            if (open
-                    && link.answered
-                    && cs.onLink
-                    && cs.phase == CodeState.Phase.WAITING
-                    && now - cs.waitingSince >= QUIET_SEAM_MILLIS) {
-                // A quiet market: no trade for a minute on a connection that answers, so the minute after this
-                // one is surely covered. A connection that never answered may be stalled: when it resumes
-                // without replaying what it missed, its first trade sets the seam instead.
-                seam.begin(cs, Interval.M1.openTimeOf(now));
-            }
-            seam.tick(cs, now);
-        }
+        seam.tick(codes.values(), open && link.answered, now);
     }
 
     @Override
@@ -375,7 +321,7 @@ public class TradeStreamFeed implements Feed {
 
     @Override
     public long lastEventTime() {
-        return lastEventTime;
+        return connector.lastEventTime();
     }
 
     @Override
@@ -387,31 +333,18 @@ public class TradeStreamFeed implements Feed {
         return new TradeStatus.Snapshot(
                 started,
                 stopped,
-                backingOff,
+                connector.backingOff(),
                 link.isOpen(),
                 link.heard,
-                messages.get(),
-                lastHeard,
+                connector.messages(),
+                connector.lastHeard(),
                 venue.restUsed(),
                 venue.bannedUntil());
     }
 
     @Override
     public long aliveUntil() {
-        return lastHeard;
-    }
-
-    /**
-     * Replaces a connection that has sent no frame at all (no trade, no {@code {"status":"UP"}} answer to
-     * our PING, no ping of its own) for longer than the stall timeout: a quiet code is never the reason.
-     */
-    private void watchStall(long now) {
-        FeedConnection c = link.connection;
-        if (!c.isOpen() || now - c.aliveSince() <= config.stallTimeoutMillis()) {
-            return;
-        }
-        stalls.inc();
-        c.drop("silent for " + (now - c.aliveSince()) + " ms (stalled)");
+        return connector.lastHeard();
     }
 
     /** Returns whether any code is followed, subscribed or held back by the market-list check. */
@@ -419,54 +352,33 @@ public class TradeStreamFeed implements Feed {
         return !codes.isEmpty() || !check.instruments().isEmpty();
     }
 
-    private Instrument instrumentOf(String code) {
-        CodeState cs = codes.get(code);
-        return cs != null ? cs.instrument : unsubscribed.get(code);
+    private void connectIfNeeded() {
+        connector.connectIfNeeded();
     }
 
-    private TradeLink newLink() {
-        Routing routing = new Routing();
-        TradeLink l = new TradeLink(wsClient, clock, routing, config.maxMessageBytes());
-        routing.link = l;
-        return l;
+    private void dropConnection() {
+        connector.dropConnection();
     }
 
-    private String subscription() {
-        return venue.subscription(new ArrayList<>(codes.keySet()));
-    }
-
-    /** Routes a connection's events by its role: the published link, the handover's replacement, or none. */
-    private final class Routing implements FeedConnection.Listener {
-        private TradeLink link;
-
+    private final class ConnectorOwner implements TradeConnector.Owner {
         @Override
-        public void onOpen() {
-            if (link == TradeStreamFeed.this.link) {
-                opened();
-            } else if (replacement.isCandidate(link)) {
-                replacement.opened(subscription());
-            }
+        public boolean mayConnect() {
+            return started && !stopped && check.markets().attempted();
         }
 
         @Override
-        public void onMessage(byte[] utf8, long bytes) {
-            if (link == TradeStreamFeed.this.link) {
-                message(utf8, bytes);
-            } else if (replacement.isCandidate(link)) {
-                replacement.message(utf8, bytes);
-            }
+        public boolean stopped() {
+            return stopped;
         }
 
         @Override
-        public void onLost(String reason, long retryAfterMillis) {
-            if (link == TradeStreamFeed.this.link) {
-                // A handover under way is given up: its replacement's buffered trades overlap what the lost
-                // link published into minutes the reconnect seam takes from REST again, so it starts over.
-                replacement.lostRunning();
-                onDisconnected(reason);
-            } else if (replacement.isCandidate(link)) {
-                replacement.lost(reason);
-            }
+        public TradeLink published() {
+            return link;
+        }
+
+        @Override
+        public void publish(TradeLink next) {
+            link = next;
         }
     }
 
@@ -478,189 +390,32 @@ public class TradeStreamFeed implements Feed {
 
         @Override
         public TradeLink newLink() {
-            return TradeStreamFeed.this.newLink();
+            return connector.newLink();
         }
 
         @Override
         public boolean tryConnect() {
-            return connectAttempts.tryAcquire(realMillis());
+            return connector.tryConnect();
         }
 
         @Override
         public void restart(String reason) {
-            restartIfConnected(reason);
+            connector.restartIfConnected(reason);
         }
 
         @Override
         public void takeOver(TradeLink next, List<Handover.Delivered> buffered) {
-            TradeStreamFeed.this.takeOver(next, buffered);
+            connector.takeOver(next, buffered);
         }
 
         @Override
         public boolean read(byte[] utf8, long bytes, TradeVenue.Messages to) {
-            return TradeStreamFeed.this.read(utf8, bytes, to);
+            return connector.read(utf8, bytes, to);
         }
 
         @Override
         public boolean stopped() {
             return stopped;
         }
-    }
-
-    // ---- connection ----
-
-    private void connectIfNeeded() {
-        if (!started
-                || stopped
-                || !check.markets().attempted()
-                || codes.isEmpty()
-                || link.isOpen()
-                || link.connection.isConnecting()
-                || backingOff) {
-            return;
-        }
-        long real = realMillis();
-        if (!connectAttempts.tryAcquire(real)) {
-            connectsDeferred.inc();
-            backingOff = true;
-            vertx.setTimer(Math.max(1, connectAttempts.nextAllowed(real) - real), id -> {
-                backingOff = false;
-                connectIfNeeded();
-            });
-            return;
-        }
-        link.connection.connect(venue.wsUrl());
-    }
-
-    private void opened() {
-        unsubscribed.clear();
-        long now = link.connection.connectedAt();
-        link.opened(now);
-        intake.newConnection();
-        for (CodeState cs : codes.values()) {
-            cs.waitingSince = now;
-            cs.onLink = true;
-        }
-        LOG.info("{}: connected to {} ({} codes)", component, venue.wsUrl(), codes.size());
-        link.send(subscription());
-    }
-
-    /**
-     * Switches every code at once to the handover's replacement: the old connection closes, the
-     * replacement's first live trade sets the seam of the codes it added, as on a new connection.
-     */
-    private void takeOver(TradeLink next, List<Handover.Delivered> buffered) {
-        TradeLink old = link;
-        link = next;
-        old.connection.retire();
-        intake.newConnection();
-        for (CodeState cs : codes.values()) {
-            cs.onLink = true;
-            if (cs.phase == CodeState.Phase.WAITING) {
-                // A quiet minute counts only on the connection that now carries the code.
-                cs.waitingSince = Math.max(cs.waitingSince, link.connection.connectedAt());
-            }
-        }
-        LOG.info("{}: handed over to the replacement connection ({} trades buffered)", component, buffered.size());
-        for (Handover.Delivered d : buffered) {
-            intake.trade(d.trade(), d.snapshot());
-        }
-    }
-
-    /** Changes the subscription by reconnecting: the new connection goes through the seam and REST fill. */
-    private void restartIfConnected(String reason) {
-        if (!link.isOpen() && !link.connection.isConnecting()) {
-            connectIfNeeded();
-            return;
-        }
-        link.connection.retire();
-        dropConnection();
-        resubscribes.inc();
-        LOG.info("{}: reconnecting to change the subscription ({})", component, reason);
-        connectIfNeeded();
-    }
-
-    /** Reconnects after the backoff: a refused handshake's Retry-After is not used, the attempt cap paces it. */
-    private void onDisconnected(String reason) {
-        dropConnection();
-        if (stopped || codes.isEmpty()) {
-            return;
-        }
-        reconnects.inc();
-        for (CodeState cs : codes.values()) {
-            cs.reconnects++;
-        }
-        backingOff = true;
-        long delay = reconnectBackoff.next();
-        LOG.warn("{}: connection lost: {}; reconnecting in {} ms", component, reason, delay);
-        vertx.setTimer(delay, id -> {
-            backingOff = false;
-            connectIfNeeded();
-        });
-    }
-
-    /** Forgets the connection; every code waits for a new seam, REST restarting where live data is in doubt. */
-    private void dropConnection() {
-        intake.newConnection();
-        long now = clock.millis();
-        for (CodeState cs : codes.values()) {
-            if (cs.phase == CodeState.Phase.LIVE) {
-                // The candle of the last minute with live trades is in doubt: REST restarts there.
-                cs.restFrom = cs.lastTradeMinute != CodeState.NONE && cs.lastTradeMinute >= cs.liveFrom
-                        ? cs.lastTradeMinute
-                        : cs.liveFrom;
-            }
-            cs.phase = CodeState.Phase.WAITING;
-            cs.seam = CodeState.NONE;
-            cs.fetching = false;
-            cs.retryPending = false;
-            cs.fetchAt = CodeState.NONE;
-            cs.fetchToken++;
-            cs.buffer.clear();
-            cs.waitingSince = now;
-            sink.suspend(cs.instrument);
-        }
-    }
-
-    // ---- messages ----
-
-    private void message(byte[] utf8, long bytes) {
-        long now = clock.millis();
-        long silent = now - link.connection.dataBefore();
-        if (silent > config.stallTimeoutMillis()) {
-            // The tick never saw this silence (this process was paused: a GC, a busy host), so the link may
-            // have stalled and dropped trades before this message: it is not trusted, REST fills the doubt.
-            stalls.inc();
-            link.connection.drop("silent for " + silent + " ms before a message arrived (stalled)");
-            return;
-        }
-        messages.inc();
-        lastEventTime = now;
-        lastHeard = lastEventTime;
-        if (!link.heard) {
-            link.heard = true;
-            reconnectBackoff.reset();
-        }
-        read(utf8, bytes, intake.messages());
-    }
-
-    /** Reads a venue message into {@code to}, or counts it as bad input (oversized, malformed, invalid). */
-    private boolean read(byte[] utf8, long bytes, TradeVenue.Messages to) {
-        if (badInput.oversized(utf8, bytes, config.maxMessageBytes())) {
-            return false;
-        }
-        try {
-            reader.read(utf8, to);
-            return true;
-        } catch (BadInputException e) {
-            badInput.record(e, utf8);
-        } catch (RuntimeException e) {
-            badInput.record(new BadInputException("invalid", String.valueOf(e.getMessage())), utf8);
-        }
-        return false;
-    }
-
-    private static long realMillis() {
-        return System.nanoTime() / 1_000_000;
     }
 }

@@ -4,7 +4,6 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderRequest;
 import io.candlebus.contract.OrderStatus;
-import io.candlebus.contract.Side;
 import io.candlebus.order.AssetBalance;
 import io.candlebus.order.Broker;
 import io.candlebus.order.journal.JournalEntry;
@@ -17,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on one event loop. {@link #poll()} follows accepted orders to their final state. The position
  * (for risk checks) starts from the fills the journal holds for this venue and moves with every fill journaled;
  * on a futures market, {@link #venuePositions} with {@code adopt} (at reconcile) replaces it with the venue's.
+ * The journal writes, the position and the events are kept by its {@link LiveLedger}.
  */
 public final class LiveBroker implements Broker {
     private static final Logger log = LoggerFactory.getLogger(LiveBroker.class);
@@ -47,7 +46,7 @@ public final class LiveBroker implements Broker {
     private final VenueOrders venue;
     private final OrderJournalFile journal;
     private final Clock clock;
-    private final Map<Instrument, BigDecimal> positions = new HashMap<>();
+    private final LiveLedger ledger;
     /** Intents whose submit has not completed: {@link #settleUnknown()} leaves them to it. */
     private final Set<String> submitting = new HashSet<>();
 
@@ -79,16 +78,7 @@ public final class LiveBroker implements Broker {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
-        // After a restart the position starts from what the journal says this venue filled.
-        for (JournalEntry entry : journal.entries()) {
-            if (handles(entry) && entry.filledQuantity().signum() > 0) {
-                BigDecimal filled = entry.filledQuantity();
-                positions.merge(
-                        entry.request().instrument(),
-                        entry.request().side() == Side.BUY ? filled : filled.negate(),
-                        BigDecimal::add);
-            }
-        }
+        this.ledger = new LiveLedger(vertx, journal, clock, this::handles);
     }
 
     @Override
@@ -97,7 +87,8 @@ public final class LiveBroker implements Broker {
             venue.validate(request);
         } catch (IllegalArgumentException e) {
             // Nothing can be sent, so nothing is journaled.
-            return Future.succeededFuture(event(request, OrderStatus.REJECTED, null, BigDecimal.ZERO, e.getMessage()));
+            return Future.succeededFuture(
+                    ledger.event(request, OrderStatus.REJECTED, null, BigDecimal.ZERO, e.getMessage()));
         }
         String id = request.clientOrderId();
         submitting.add(id);
@@ -110,10 +101,11 @@ public final class LiveBroker implements Broker {
     /** Journals a clear answer to the order; an unclear one is resolved by lookups, never by resending. */
     private Future<OrderEvent> answered(OrderRequest request, VenueOrders.Reply reply) {
         if (reply instanceof VenueOrders.Known k) {
-            return record(request, k.state(), k.exchangeOrderId(), k.filledQuantity(), "accepted by " + venue.venue());
+            return ledger.record(
+                    request, k.state(), k.exchangeOrderId(), k.filledQuantity(), "accepted by " + venue.venue());
         }
         if (reply instanceof VenueOrders.Rejected r) {
-            return record(request, OrderState.REJECTED, null, BigDecimal.ZERO, venue.venue() + " " + r.reason());
+            return ledger.record(request, OrderState.REJECTED, null, BigDecimal.ZERO, venue.venue() + " " + r.reason());
         }
         log.info(
                 "order {}: unclear answer from {} ({}); looking it up by client order id",
@@ -161,7 +153,7 @@ public final class LiveBroker implements Broker {
                                 && (k.state() != entry.state()
                                         || k.filledQuantity().compareTo(entry.filledQuantity()) != 0)
                                 && entry.state().canMoveTo(k.state())) {
-                            return record(
+                            return ledger.record(
                                             entry.request(),
                                             k.state(),
                                             k.exchangeOrderId(),
@@ -218,7 +210,8 @@ public final class LiveBroker implements Broker {
                         String reason = k.state() == OrderState.CANCELED
                                 ? "cancelled at " + venue.venue() + " " + why
                                 : venue.venue() + " reports " + k.state();
-                        return record(entry.request(), k.state(), k.exchangeOrderId(), k.filledQuantity(), reason)
+                        return ledger.record(
+                                        entry.request(), k.state(), k.exchangeOrderId(), k.filledQuantity(), reason)
                                 .map(Optional::of);
                     }
                     return Future.succeededFuture(Optional.<OrderEvent>empty());
@@ -242,22 +235,15 @@ public final class LiveBroker implements Broker {
                     + " is still being looked up; cancel again once it is known");
         }
         if (entry.state().isFinal()) {
-            return Future.succeededFuture(journaledEvent(entry));
+            return Future.succeededFuture(ledger.journaledEvent(entry));
         }
         return cancelEntry(entry, "on request").compose(changed -> {
             JournalEntry now = journal.find(clientOrderId).orElseThrow();
             return now.state().isFinal()
-                    ? Future.succeededFuture(changed.orElseGet(() -> journaledEvent(now)))
+                    ? Future.succeededFuture(changed.orElseGet(() -> ledger.journaledEvent(now)))
                     : Future.failedFuture(venue.venue() + ": the cancel of order " + clientOrderId
                             + " got no clear answer; it is still " + now.state() + ", retry");
         });
-    }
-
-    /** Returns the journaled state of {@code entry} as an event. */
-    private OrderEvent journaledEvent(JournalEntry entry) {
-        String reason =
-                entry.reason() == null || entry.reason().isBlank() ? "journaled " + entry.state() : entry.reason();
-        return event(entry.request(), status(entry.state()), entry.exchangeOrderId(), entry.filledQuantity(), reason);
     }
 
     /** Fetches this venue market's balances. */
@@ -275,15 +261,9 @@ public final class LiveBroker implements Broker {
     public Future<Map<Instrument, BigDecimal>> venuePositions(Collection<Instrument> instruments, boolean adopt) {
         return VenuePositionReader.read(venue, settings.lookupTimeoutMillis(), instruments, futures -> {
             if (adopt) {
-                positions.clear();
-                positions.putAll(futures);
+                ledger.adopt(futures);
             }
         });
-    }
-
-    /** Returns the instruments this broker holds a position in (from the journal, or adopted from the venue). */
-    public Set<Instrument> positionInstruments() {
-        return Set.copyOf(positions.keySet());
     }
 
     /**
@@ -320,16 +300,11 @@ public final class LiveBroker implements Broker {
         }
     }
 
-    @Override
-    public BigDecimal position(Instrument instrument) {
-        return positions.getOrDefault(instrument, BigDecimal.ZERO);
-    }
-
     /** Looks the order up by client order id until it is found or the deadline passes. */
     private Future<OrderEvent> resolve(OrderRequest request, long deadlineNanos) {
         return venue.lookup(request, settings.lookupTimeoutMillis()).compose(reply -> {
             if (reply instanceof VenueOrders.Known k) {
-                return record(
+                return ledger.record(
                         request,
                         k.state(),
                         k.exchangeOrderId(),
@@ -340,7 +315,7 @@ public final class LiveBroker implements Broker {
                 return delay(settings.lookupBackoffMillis()).compose(v -> resolve(request, deadlineNanos));
             }
             if (reply instanceof VenueOrders.NotFound) {
-                return record(
+                return ledger.record(
                         request,
                         OrderState.REJECTED,
                         null,
@@ -354,54 +329,6 @@ public final class LiveBroker implements Broker {
         });
     }
 
-    private Future<OrderEvent> record(
-            OrderRequest request, OrderState state, String exchangeOrderId, BigDecimal filled, String reason) {
-        long now = clock.millis();
-        String id = request.clientOrderId();
-        return vertx.executeBlocking(() -> {
-                    BigDecimal before = journal.find(id).orElseThrow().filledQuantity();
-                    JournalEntry after = journal.recordState(id, state, exchangeOrderId, filled, reason, now);
-                    return new Recorded(after, filled.subtract(before));
-                })
-                .map(recorded -> {
-                    BigDecimal delta = request.side() == Side.BUY
-                            ? recorded.fillDelta()
-                            : recorded.fillDelta().negate();
-                    positions.merge(request.instrument(), delta, BigDecimal::add);
-                    return event(request, status(state), recorded.entry().exchangeOrderId(), filled, reason);
-                });
-    }
-
-    /** A journaled state change and how much it added to the fill. */
-    private record Recorded(JournalEntry entry, BigDecimal fillDelta) {}
-
-    private OrderEvent event(
-            OrderRequest request, OrderStatus status, String exchangeOrderId, BigDecimal filled, String reason) {
-        return new OrderEvent(
-                request.clientOrderId(),
-                exchangeOrderId,
-                request.instrument(),
-                request.side(),
-                status,
-                request.quantity(),
-                filled,
-                request.price(),
-                position(request.instrument()),
-                reason,
-                false,
-                clock.millis());
-    }
-
-    /** Returns how {@code state} is published on {@code orders.events}. */
-    static OrderStatus status(OrderState state) {
-        return switch (state) {
-            case PENDING, NEW, PARTIALLY_FILLED -> OrderStatus.ACCEPTED;
-            case FILLED -> OrderStatus.FILLED;
-            case CANCELED, EXPIRED -> OrderStatus.CANCELLED;
-            case REJECTED -> OrderStatus.REJECTED;
-        };
-    }
-
     private long deadline() {
         return System.nanoTime() + settings.lookupDeadlineMillis() * 1_000_000L;
     }
@@ -410,5 +337,15 @@ public final class LiveBroker implements Broker {
         Promise<Void> promise = Promise.promise();
         vertx.setTimer(millis, id -> promise.complete());
         return promise.future();
+    }
+
+    @Override
+    public BigDecimal position(Instrument instrument) {
+        return ledger.position(instrument);
+    }
+
+    /** Returns the instruments this broker holds a position in (from the journal, or adopted from the venue). */
+    public Set<Instrument> positionInstruments() {
+        return ledger.positionInstruments();
     }
 }

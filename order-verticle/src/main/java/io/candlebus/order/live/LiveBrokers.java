@@ -191,7 +191,7 @@ public final class LiveBrokers implements Broker {
                     e.exchangeOrderId(),
                     r.instrument(),
                     r.side(),
-                    LiveBroker.status(e.state()),
+                    LiveLedger.status(e.state()),
                     r.quantity(),
                     e.filledQuantity(),
                     r.price(),

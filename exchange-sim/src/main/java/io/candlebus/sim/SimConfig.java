@@ -78,36 +78,21 @@ public record SimConfig(
         Objects.requireNonNull(wireForms, "simConfig.wireForms: expected forms, was null");
     }
 
-    /** Creates a config with the venues' connection limits ({@link ConnectionLimits#venues()}). */
-    public SimConfig(
-            String host,
-            int port,
-            long seed,
-            double speed,
-            long startTime,
-            int historyMinutes,
-            List<SimInstrument> instruments,
-            long spotPushMillis,
-            long futuresPushMillis,
-            long minRealTimerMillis) {
-        this(
-                host,
-                port,
-                seed,
-                speed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                ConnectionLimits.venues(),
-                WireForms.real());
-    }
-
     /** Returns the demo set-up: loopback, any free port, seed 42, real time, now, one day of history. */
     public static SimConfig defaults() {
-        return new SimConfig("127.0.0.1", 0, 42L, 1.0, 0L, 1440, demoInstruments(), 2_000L, 250L, 10L);
+        return new SimConfig(
+                "127.0.0.1",
+                0,
+                42L,
+                1.0,
+                0L,
+                1440,
+                demoInstruments(),
+                2_000L,
+                250L,
+                10L,
+                ConnectionLimits.venues(),
+                WireForms.real());
     }
 
     /** Returns the demo set-up, the same as {@link #defaults()}. */
@@ -147,138 +132,50 @@ public record SimConfig(
 
     /** Returns this config listening on another port. */
     public SimConfig withPort(int newPort) {
-        return new SimConfig(
-                host,
-                newPort,
-                seed,
-                speed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().port(newPort).build();
     }
 
     /** Returns this config with another seed. */
     public SimConfig withSeed(long newSeed) {
-        return new SimConfig(
-                host,
-                port,
-                newSeed,
-                speed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().seed(newSeed).build();
     }
 
     /** Returns this config running at another speed. */
     public SimConfig withSpeed(double newSpeed) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                newSpeed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().speed(newSpeed).build();
     }
 
     /** Returns this config starting at another sim time (epoch ms; 0 = now). */
     public SimConfig withStartTime(long newStartTime) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                speed,
-                newStartTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().startTime(newStartTime).build();
     }
 
     /** Returns this config with another amount of history. */
     public SimConfig withHistoryMinutes(int minutes) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                speed,
-                startTime,
-                minutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().historyMinutes(minutes).build();
     }
 
     /** Returns this config enforcing other websocket connection limits. */
     public SimConfig withConnectionLimits(ConnectionLimits limits) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                speed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                limits,
-                wireForms);
+        return toBuilder().connectionLimits(limits).build();
     }
 
     /** Returns this config writing the given forms ({@link WireForms#alternate()} for the other ones). */
     public SimConfig withWireForms(WireForms forms) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                speed,
-                startTime,
-                historyMinutes,
-                instruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                forms);
+        return toBuilder().wireForms(forms).build();
     }
 
     /** Returns this config serving other instruments. */
     public SimConfig withInstruments(List<SimInstrument> newInstruments) {
-        return new SimConfig(
-                host,
-                port,
-                seed,
-                speed,
-                startTime,
-                historyMinutes,
-                newInstruments,
-                spotPushMillis,
-                futuresPushMillis,
-                minRealTimerMillis,
-                connectionLimits,
-                wireForms);
+        return toBuilder().instruments(newInstruments).build();
+    }
+
+    /**
+     * Returns a builder holding this config's values: the one place that copies every component, so a
+     * new setting is added to the record, its check, {@link #defaults()} and {@link SimConfigBuilder}.
+     */
+    public SimConfigBuilder toBuilder() {
+        return new SimConfigBuilder(this);
     }
 
     /**

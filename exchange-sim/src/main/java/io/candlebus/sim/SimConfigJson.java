@@ -60,19 +60,21 @@ final class SimConfigJson {
                     instruments.add(instrumentFromJson(array.getJsonObject(i), path + ".instruments[" + i + "]"));
                 }
             }
-            return new SimConfig(
-                    json.getString("host", d.host()),
-                    json.getInteger("port", d.port()),
-                    json.getLong("seed", d.seed()),
-                    json.getDouble("speed", d.speed()),
-                    json.getLong("startTime", d.startTime()),
-                    json.getInteger("historyMinutes", d.historyMinutes()),
-                    instruments,
-                    json.getLong("spotPushMillis", d.spotPushMillis()),
-                    json.getLong("futuresPushMillis", d.futuresPushMillis()),
-                    json.getLong("minRealTimerMillis", d.minRealTimerMillis()),
-                    limitsFromJson(json.getJsonObject("connectionLimits"), d.connectionLimits(), path),
-                    WireForms.fromJson(json.getJsonObject("wireForms"), d.wireForms(), path + ".wireForms"));
+            return d.toBuilder()
+                    .host(json.getString("host", d.host()))
+                    .port(json.getInteger("port", d.port()))
+                    .seed(json.getLong("seed", d.seed()))
+                    .speed(json.getDouble("speed", d.speed()))
+                    .startTime(json.getLong("startTime", d.startTime()))
+                    .historyMinutes(json.getInteger("historyMinutes", d.historyMinutes()))
+                    .instruments(instruments)
+                    .spotPushMillis(json.getLong("spotPushMillis", d.spotPushMillis()))
+                    .futuresPushMillis(json.getLong("futuresPushMillis", d.futuresPushMillis()))
+                    .minRealTimerMillis(json.getLong("minRealTimerMillis", d.minRealTimerMillis()))
+                    .connectionLimits(
+                            limitsFromJson(json.getJsonObject("connectionLimits"), d.connectionLimits(), path))
+                    .wireForms(WireForms.fromJson(json.getJsonObject("wireForms"), d.wireForms(), path + ".wireForms"))
+                    .build();
         } catch (ClassCastException e) {
             throw new ConfigException(path, "fields of the documented types", json.encode());
         } catch (ConfigException e) {

@@ -126,4 +126,35 @@ class SimConfigTest {
         assertThatThrownBy(() -> SimInstrument.of("binance:coinm:BTCUSD_PERP", "87000", "0.1", "1", 10))
                 .hasMessageContaining("contractSize");
     }
+
+    @Test
+    void everyCopyKeepsTheOtherFieldsAndRunsTheChecks() {
+        SimConfig base = SimConfig.fromJson(
+                new JsonObject()
+                        .put("seed", 7)
+                        .put("speed", 60.0)
+                        .put("startTime", 1_700_000_000_000L)
+                        .put("historyMinutes", 90)
+                        .put("spotPushMillis", 1_000)
+                        .put("futuresPushMillis", 100)
+                        .put("minRealTimerMillis", 5),
+                "sim");
+
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        assertThat(base.withPort(base.port())
+                        .withSeed(base.seed())
+                        .withSpeed(base.speed())
+                        .withStartTime(base.startTime())
+                        .withHistoryMinutes(base.historyMinutes())
+                        .withInstruments(base.instruments())
+                        .withConnectionLimits(base.connectionLimits())
+                        .withWireForms(base.wireForms()))
+                .isEqualTo(base);
+        SimConfig moved = base.withPort(8123);
+        assertThat(moved.port()).isEqualTo(8123);
+        assertThat(moved.toBuilder().port(base.port()).build()).isEqualTo(base);
+        assertThatThrownBy(() -> base.toBuilder().speed(0).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sim.speed: ");
+    }
 }

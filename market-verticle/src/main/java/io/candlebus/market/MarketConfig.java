@@ -150,90 +150,30 @@ public record MarketConfig(
 
     /** Returns this config pointing at other venue endpoints (the simulator in tests and the demo). */
     public MarketConfig withEndpoints(Map<Market, Endpoint> newBinance, Endpoint newBithumb) {
-        return new MarketConfig(
-                instruments,
-                binance.withEndpoints(newBinance),
-                with(venues, Exchange.BITHUMB, newBithumb),
-                intervals,
-                warmupCandles,
-                closeGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                tickMillis,
-                reconnectMinMillis,
-                reconnectMaxMillis,
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                candleShards);
+        return toBuilder()
+                .binance(binance.withEndpoints(newBinance))
+                .venues(with(venues, Exchange.BITHUMB, newBithumb))
+                .build();
     }
 
     /** Returns this config pointing a venue with one endpoint elsewhere (the simulator in tests and the demo). */
     public MarketConfig withEndpoint(Exchange exchange, Endpoint endpoint) {
-        return new MarketConfig(
-                instruments,
-                binance,
-                with(venues, exchange, endpoint),
-                intervals,
-                warmupCandles,
-                closeGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                tickMillis,
-                reconnectMinMillis,
-                reconnectMaxMillis,
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                candleShards);
+        return toBuilder().venues(with(venues, exchange, endpoint)).build();
     }
 
     /** Returns this config following other instruments from the start. */
     public MarketConfig withInstruments(List<Instrument> newInstruments) {
-        return new MarketConfig(
-                newInstruments,
-                binance,
-                venues,
-                intervals,
-                warmupCandles,
-                closeGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                tickMillis,
-                reconnectMinMillis,
-                reconnectMaxMillis,
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                candleShards);
+        return toBuilder().instruments(newInstruments).build();
     }
 
     /** Returns this config with other timings (tests speed these up against an accelerated clock). */
     public MarketConfig withTimings(long newCloseGraceMillis, long newTickMillis, long newReconnectMinMillis) {
-        return new MarketConfig(
-                instruments,
-                binance,
-                venues,
-                intervals,
-                warmupCandles,
-                newCloseGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                newTickMillis,
-                newReconnectMinMillis,
-                Math.max(reconnectMaxMillis, newReconnectMinMillis),
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                candleShards);
+        return toBuilder()
+                .closeGraceMillis(newCloseGraceMillis)
+                .tickMillis(newTickMillis)
+                .reconnectMinMillis(newReconnectMinMillis)
+                .reconnectMaxMillis(Math.max(reconnectMaxMillis, newReconnectMinMillis))
+                .build();
     }
 
     /**
@@ -241,46 +181,22 @@ public record MarketConfig(
      * over several connections).
      */
     public MarketConfig withBinanceConnections(long newRotateAfterMillis, int newStreamsPerConnection) {
-        return new MarketConfig(
-                instruments,
-                binance.withConnections(newRotateAfterMillis, newStreamsPerConnection),
-                venues,
-                intervals,
-                warmupCandles,
-                closeGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                tickMillis,
-                reconnectMinMillis,
-                reconnectMaxMillis,
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                candleShards);
+        return toBuilder()
+                .binance(binance.withConnections(newRotateAfterMillis, newStreamsPerConnection))
+                .build();
     }
 
     /** Returns this config with {@code shards} candle shards (0: the event-loop count). */
     public MarketConfig withCandleShards(int shards) {
-        return new MarketConfig(
-                instruments,
-                binance,
-                venues,
-                intervals,
-                warmupCandles,
-                closeGraceMillis,
-                liveThrottleMillis,
-                recorderTimeoutMillis,
-                tickMillis,
-                reconnectMinMillis,
-                reconnectMaxMillis,
-                pingMillis,
-                recorderOutboxCapacity,
-                stallTimeoutMillis,
-                maxMessageBytes,
-                maxInstruments,
-                shards);
+        return toBuilder().candleShards(shards).build();
+    }
+
+    /**
+     * Returns a builder holding this config's values: the one place that copies every component, so a
+     * new setting is added to the record, its check, {@link #defaults()} and {@link MarketConfigBuilder}.
+     */
+    public MarketConfigBuilder toBuilder() {
+        return new MarketConfigBuilder(this);
     }
 
     /** Returns the candle shard count in effect: {@code candleShards}, or the event-loop count if 0. */

@@ -99,24 +99,25 @@ final class MarketConfigJson {
                     "at most " + path + ".maxInstruments (" + maxInstruments + ") instruments",
                     instruments.size() + " instruments");
         }
-        return new MarketConfig(
-                instruments,
-                binance,
-                venues,
-                intervals,
-                warmup,
-                grace,
-                throttle,
-                recorderTimeout,
-                tick,
-                reconnectMin,
-                reconnectMax,
-                ping,
-                outbox,
-                stall,
-                maxMessage,
-                maxInstruments,
-                shards);
+        return d.toBuilder()
+                .instruments(instruments)
+                .binance(binance)
+                .venues(venues)
+                .intervals(intervals)
+                .warmupCandles(warmup)
+                .closeGraceMillis(grace)
+                .liveThrottleMillis(throttle)
+                .recorderTimeoutMillis(recorderTimeout)
+                .tickMillis(tick)
+                .reconnectMinMillis(reconnectMin)
+                .reconnectMaxMillis(reconnectMax)
+                .pingMillis(ping)
+                .recorderOutboxCapacity(outbox)
+                .stallTimeoutMillis(stall)
+                .maxMessageBytes(maxMessage)
+                .maxInstruments(maxInstruments)
+                .candleShards(shards)
+                .build();
     }
 
     private static List<Instrument> instrumentsFrom(Object value, String path) {

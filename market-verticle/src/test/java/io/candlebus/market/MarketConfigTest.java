@@ -233,4 +233,29 @@ class MarketConfigTest {
                 .hasMessageStartingWith(
                         "market.binance.streamsPerConnection: expected an integer from 1 to 1024, was 0");
     }
+
+    @Test
+    void aBuilderCopiesEverySettingAndRunsTheChecks() {
+        MarketConfig base = MarketConfig.fromJson(
+                new JsonObject()
+                        .put("warmupCandles", 7)
+                        .put("liveThrottleMillis", 11)
+                        .put("recorderTimeoutMillis", 13)
+                        .put("pingMillis", 17)
+                        .put("recorderOutboxCapacity", 19)
+                        .put("stallTimeoutMillis", 2_300)
+                        .put("maxMessageBytes", 2_900)
+                        .put("candleShards", 3),
+                "market");
+
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        MarketConfig changed = base.toBuilder().pingMillis(31).build();
+        assertThat(changed.pingMillis()).isEqualTo(31);
+        assertThat(changed.toBuilder().pingMillis(base.pingMillis()).build()).isEqualTo(base);
+        assertThatThrownBy(() -> base.toBuilder().tickMillis(0).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("market.tickMillis: expected an integer from 1 to 10000, was 0");
+        assertThat(base.withCandleShards(5))
+                .isEqualTo(base.toBuilder().candleShards(5).build());
+    }
 }

@@ -105,66 +105,10 @@ public record OrderConfig(
         instruments.forEach((instrument, settings) -> settings.check("instruments." + instrument.key()));
     }
 
-    /** Creates a config with the default {@link RiskSettings}. */
-    public OrderConfig(
-            String mode,
-            boolean tradeSignals,
-            int maxOrdersPerMinute,
-            long maxSignalAgeMillis,
-            InstrumentSettings defaultSettings,
-            Map<Instrument, InstrumentSettings> instruments,
-            OrderEndpoints endpoints,
-            String journalDir,
-            long pollMillis,
-            long lookupDeadlineMillis,
-            boolean killSwitch) {
-        this(
-                mode,
-                tradeSignals,
-                maxOrdersPerMinute,
-                maxSignalAgeMillis,
-                defaultSettings,
-                instruments,
-                endpoints,
-                journalDir,
-                pollMillis,
-                lookupDeadlineMillis,
-                killSwitch,
-                null,
-                null,
-                null);
-    }
-
-    /** Creates a config whose kill switch starts armed (not tripped). */
-    public OrderConfig(
-            String mode,
-            boolean tradeSignals,
-            int maxOrdersPerMinute,
-            long maxSignalAgeMillis,
-            InstrumentSettings defaultSettings,
-            Map<Instrument, InstrumentSettings> instruments,
-            OrderEndpoints endpoints,
-            String journalDir,
-            long pollMillis,
-            long lookupDeadlineMillis) {
-        this(
-                mode,
-                tradeSignals,
-                maxOrdersPerMinute,
-                maxSignalAgeMillis,
-                defaultSettings,
-                instruments,
-                endpoints,
-                journalDir,
-                pollMillis,
-                lookupDeadlineMillis,
-                false,
-                null,
-                null,
-                null);
-    }
-
-    /** Creates a config with the default endpoints, journal directory and live timings. */
+    /**
+     * Creates a config with the default endpoints, journal directory, live timings, paper settings and risk
+     * settings, and the kill switch armed (not tripped).
+     */
     public OrderConfig(
             String mode,
             boolean tradeSignals,
@@ -182,7 +126,11 @@ public record OrderConfig(
                 OrderEndpoints.UNSET,
                 null,
                 DEFAULT_POLL_MILLIS,
-                DEFAULT_LOOKUP_DEADLINE_MILLIS);
+                DEFAULT_LOOKUP_DEADLINE_MILLIS,
+                false,
+                null,
+                null,
+                null);
     }
 
     /** Returns paper mode, signals traded, 10 orders a minute, 0.001 per order, 0.01 per order and position. */
@@ -203,59 +151,25 @@ public record OrderConfig(
 
     /** Returns this config in {@code newMode} ({@code paper} or {@code live}). */
     public OrderConfig withMode(String newMode) {
-        return new OrderConfig(
-                newMode,
-                tradeSignals,
-                maxOrdersPerMinute,
-                maxSignalAgeMillis,
-                defaultSettings,
-                instruments,
-                endpoints,
-                journalDir,
-                pollMillis,
-                lookupDeadlineMillis,
-                killSwitch,
-                paper,
-                maxDailyLoss,
-                risk);
+        return toBuilder().mode(newMode).build();
     }
 
     /** Returns this config with {@code newEndpoints} as the endpoints set in the config. */
     public OrderConfig withEndpoints(OrderEndpoints newEndpoints) {
-        return new OrderConfig(
-                mode,
-                tradeSignals,
-                maxOrdersPerMinute,
-                maxSignalAgeMillis,
-                defaultSettings,
-                instruments,
-                newEndpoints,
-                journalDir,
-                pollMillis,
-                lookupDeadlineMillis,
-                killSwitch,
-                paper,
-                maxDailyLoss,
-                risk);
+        return toBuilder().endpoints(newEndpoints).build();
     }
 
     /** Returns this config with {@code newPaper} as its paper settings and {@code newMaxDailyLoss} as its limit. */
     public OrderConfig withPaper(PaperSettings newPaper, DailyLossLimit newMaxDailyLoss) {
-        return new OrderConfig(
-                mode,
-                tradeSignals,
-                maxOrdersPerMinute,
-                maxSignalAgeMillis,
-                defaultSettings,
-                instruments,
-                endpoints,
-                journalDir,
-                pollMillis,
-                lookupDeadlineMillis,
-                killSwitch,
-                newPaper,
-                newMaxDailyLoss,
-                risk);
+        return toBuilder().paper(newPaper).maxDailyLoss(newMaxDailyLoss).build();
+    }
+
+    /**
+     * Returns a builder holding this config's values: the one place that copies every component, so a
+     * new setting is added to the record, its check, {@link #defaults()} and {@link OrderConfigBuilder}.
+     */
+    public OrderConfigBuilder toBuilder() {
+        return new OrderConfigBuilder(this);
     }
 
     /** Returns the sizing and limits of {@code instrument}: its entry, else the defaults. */

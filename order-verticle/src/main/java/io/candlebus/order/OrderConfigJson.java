@@ -84,21 +84,22 @@ final class OrderConfigJson {
                 DailyLossLimit.fromJson(riskReader.value("maxDailyLoss"), riskReader.at("maxDailyLoss"));
         RiskSettings risk = RiskSettings.fromJson(json, path);
         try {
-            return new OrderConfig(
-                    mode,
-                    tradeSignals,
-                    maxOrdersPerMinute,
-                    maxSignalAgeMillis,
-                    defaults,
-                    instruments,
-                    endpoints,
-                    (String) dir,
-                    pollMillis,
-                    lookupDeadlineMillis,
-                    killSwitch,
-                    paper,
-                    maxDailyLoss,
-                    risk);
+            return d.toBuilder()
+                    .mode(mode)
+                    .tradeSignals(tradeSignals)
+                    .maxOrdersPerMinute(maxOrdersPerMinute)
+                    .maxSignalAgeMillis(maxSignalAgeMillis)
+                    .defaultSettings(defaults)
+                    .instruments(instruments)
+                    .endpoints(endpoints)
+                    .journalDir((String) dir)
+                    .pollMillis(pollMillis)
+                    .lookupDeadlineMillis(lookupDeadlineMillis)
+                    .killSwitch(killSwitch)
+                    .paper(paper)
+                    .maxDailyLoss(maxDailyLoss)
+                    .risk(risk)
+                    .build();
         } catch (ConfigException e) {
             throw new ConfigException(path + "." + e.getMessage());
         }

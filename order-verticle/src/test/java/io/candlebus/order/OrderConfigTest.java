@@ -158,4 +158,30 @@ class OrderConfigTest {
         assertThat(new OrderConfig("live", true, 10, 60_000L, d.defaultSettings(), Map.of()).live())
                 .isTrue();
     }
+
+    @Test
+    void everyCopyKeepsTheOtherFieldsAndRunsTheChecks() {
+        OrderConfig base = OrderConfig.fromJson(
+                new JsonObject()
+                        .put("mode", "live")
+                        .put("tradeSignals", false)
+                        .put("maxOrdersPerMinute", 3)
+                        .put("journalDir", "/tmp/journal")
+                        .put("pollMillis", 500)
+                        .put("killSwitch", true)
+                        .put("risk", new JsonObject().put("maxDailyLoss", new JsonObject().put("USDT", "50"))),
+                "order");
+
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        assertThat(base.withMode(base.mode())
+                        .withEndpoints(base.endpoints())
+                        .withPaper(base.paper(), base.maxDailyLoss()))
+                .isEqualTo(base);
+        OrderConfig paper = base.withMode(OrderConfig.PAPER);
+        assertThat(paper.live()).isFalse();
+        assertThat(paper.toBuilder().mode(OrderConfig.LIVE).build()).isEqualTo(base);
+        assertThatThrownBy(() -> base.toBuilder().pollMillis(5).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("pollMillis: expected an integer from 10 to 3600000, was 5");
+    }
 }

@@ -4,6 +4,7 @@ import io.candlebus.sim.WireForms;
 import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.InstrumentSpec;
 import io.candlebus.sim.market.SimTrade;
+import io.candlebus.sim.v1family.V1Json;
 import io.candlebus.sim.wire.JsonWriter;
 import java.math.BigDecimal;
 
@@ -92,34 +93,6 @@ final class BithumbJson {
      * HTTP status there, else {@code {"error":{"name":"404",...}}}.
      */
     static String error(int status, String message, boolean numericName) {
-        if (!numericName) {
-            return error(Integer.toString(status), message);
-        }
-        return new JsonWriter()
-                .beginObject()
-                .name("error")
-                .beginObject()
-                .name("name")
-                .value(status)
-                .name("message")
-                .value(message)
-                .endObject()
-                .endObject()
-                .toString();
-    }
-
-    /** Returns {@code {"error":{"name":...,"message":...}}}. */
-    static String error(String name, String message) {
-        return new JsonWriter()
-                .beginObject()
-                .name("error")
-                .beginObject()
-                .name("name")
-                .value(name)
-                .name("message")
-                .value(message)
-                .endObject()
-                .endObject()
-                .toString();
+        return numericName ? V1Json.error(status, message) : V1Json.error(Integer.toString(status), message);
     }
 }

@@ -1,28 +1,29 @@
 package io.candlebus.sim.bithumb;
 
 import io.candlebus.contract.Exchange;
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.sim.WireForms;
-import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.SimTrade;
 import io.candlebus.sim.market.TradeScript;
+import io.candlebus.sim.v1family.V1Json;
+import io.candlebus.sim.v1family.V1Rest;
 import io.candlebus.sim.wire.JsonWriter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Serves Bithumb's public REST endpoints: minute candles (newest first, no row for a bucket without
  * trades, the in-progress bucket included, {@code to} as naive KST), the market list and tickers.
  */
 public final class BithumbRestRoutes {
-    private static final Set<Integer> UNITS = Set.of(1, 3, 5, 10, 15, 30, 60, 240);
     private static final int MAX_COUNT = 200;
+    /** Bithumb's candles are bucketed and paged ({@code to} without a zone) in KST. */
+    private static final V1Rest.Zone ZONE = new V1Rest.Zone(KstTime::bucketStart, KstTime::parseTo);
+
     private static final Map<String, String[]> NAMES = Map.of(
             "BTC", new String[] {"비트코인", "Bitcoin"},
             "ETH", new String[] {"이더리움", "Ethereum"},
@@ -47,14 +48,8 @@ public final class BithumbRestRoutes {
 
     private void onCandles(RoutingContext ctx) {
         long now = market.now();
-        int unit;
-        try {
-            unit = Integer.parseInt(ctx.pathParam("unit"));
-        } catch (NumberFormatException e) {
-            unit = -1;
-        }
-        if (!UNITS.contains(unit)) {
-            invalid(ctx, "unit: expected one of 1, 3, 5, 10, 15, 30, 60, 240, was '" + ctx.pathParam("unit") + "'");
+        int unit = V1Rest.minuteUnit(ctx, BithumbRestRoutes::invalid);
+        if (unit < 0) {
             return;
         }
         TradeScript script = script(ctx.request().getParam("market"));
@@ -65,57 +60,24 @@ public final class BithumbRestRoutes {
                             + ctx.request().getParam("market") + "'");
             return;
         }
-        int count = 1;
-        String countText = ctx.request().getParam("count");
-        if (countText != null) {
-            try {
-                count = Math.min(MAX_COUNT, Integer.parseInt(countText));
-            } catch (NumberFormatException e) {
-                count = 0;
-            }
-            if (count < 1) {
-                invalid(ctx, "count: expected an integer 1..200, was '" + countText + "'");
-                return;
-            }
+        Integer count = V1Rest.count(ctx, MAX_COUNT, BithumbRestRoutes::invalid);
+        if (count == null) {
+            return;
         }
-        long length = unit * TradeScript.MINUTE;
-        long newest = KstTime.bucketStart(now, length);
-        String to = ctx.request().getParam("to");
-        if (to != null && !to.isEmpty()) {
-            try {
-                newest = Math.min(newest, KstTime.bucketStart(KstTime.parseTo(to) - 1, length));
-            } catch (IllegalArgumentException e) {
-                invalid(ctx, e.getMessage());
-                return;
-            }
-        }
-        JsonWriter w = new JsonWriter().beginArray();
-        int rows = 0;
-        for (long t = newest; rows < count && t + length > script.origin(); t -= length) {
-            Bar bar = script.bar(t, length, now);
-            if (bar != null && !bar.isEmpty()) {
-                BithumbJson.candle(w, bar, script.spec(), unit, forms.bithumbRestNumericStrings());
-                rows++;
-            }
-        }
-        json(ctx, 200, w.endArray().toString());
+        V1Rest.candles(
+                ctx,
+                script,
+                now,
+                unit * TradeScript.MINUTE,
+                count,
+                ZONE,
+                BithumbRestRoutes::invalid,
+                (w, bar, start) -> BithumbJson.candle(w, bar, script.spec(), unit, forms.bithumbRestNumericStrings()));
     }
 
     private void onMarkets(RoutingContext ctx) {
         boolean details = "true".equalsIgnoreCase(ctx.request().getParam("isDetails"));
-        JsonWriter w = new JsonWriter().beginArray();
-        for (TradeScript s : market.scripts(Exchange.BITHUMB, Market.SPOT)) {
-            String code = s.spec().instrument().symbol();
-            String base = code.substring(code.indexOf('-') + 1);
-            String[] names = NAMES.getOrDefault(base, new String[] {base, base});
-            w.beginObject().name("market").value(code);
-            w.name("korean_name").value(names[0]).name("english_name").value(names[1]);
-            if (details) {
-                w.name("market_warning").value("NONE");
-            }
-            w.endObject();
-        }
-        json(ctx, 200, w.endArray().toString());
+        V1Rest.markets(ctx, market.scripts(Exchange.BITHUMB, Market.SPOT), NAMES, details, w -> {});
     }
 
     private void onTicker(RoutingContext ctx) {
@@ -145,10 +107,7 @@ public final class BithumbRestRoutes {
     }
 
     private TradeScript script(String code) {
-        if (code == null || !code.matches("[A-Z0-9]{1,10}-[A-Z0-9]{1,20}")) {
-            return null;
-        }
-        return market.script(new Instrument(Exchange.BITHUMB, Market.SPOT, code));
+        return V1Rest.script(market, Exchange.BITHUMB, code);
     }
 
     private String codes() {
@@ -160,13 +119,10 @@ public final class BithumbRestRoutes {
     }
 
     private static void invalid(RoutingContext ctx, String message) {
-        json(ctx, 400, BithumbJson.error("invalid_parameter", message));
+        json(ctx, 400, V1Json.error("invalid_parameter", message));
     }
 
     private static void json(RoutingContext ctx, int status, String body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body);
+        V1Rest.json(ctx, status, body);
     }
 }

@@ -149,21 +149,6 @@ final class UpbitJson {
         return w.toString();
     }
 
-    /** Returns {@code {"error":{"name":...,"message":...}}}. */
-    static String error(String name, String message) {
-        return new JsonWriter()
-                .beginObject()
-                .name("error")
-                .beginObject()
-                .name("name")
-                .value(name)
-                .name("message")
-                .value(message)
-                .endObject()
-                .endObject()
-                .toString();
-    }
-
     private static void rest(JsonWriter w, BigDecimal value) {
         w.raw(value.setScale(Math.max(REST_SCALE, value.scale()), RoundingMode.UNNECESSARY)
                 .toPlainString());

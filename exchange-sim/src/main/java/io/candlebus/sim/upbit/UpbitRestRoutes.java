@@ -1,19 +1,18 @@
 package io.candlebus.sim.upbit;
 
 import io.candlebus.contract.Exchange;
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
-import io.candlebus.sim.market.Bar;
 import io.candlebus.sim.market.SimMarket;
 import io.candlebus.sim.market.SimTrade;
 import io.candlebus.sim.market.TradeScript;
+import io.candlebus.sim.v1family.V1Json;
+import io.candlebus.sim.v1family.V1Rest;
 import io.candlebus.sim.wire.JsonWriter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Serves Upbit's public (quotation) REST endpoints under {@code /upbit/v1}: minute and day candles (newest
@@ -22,7 +21,9 @@ import java.util.Set;
  * {@code Remaining-Req} header, 429 over the limit and 418 for a client that keeps going.
  */
 public final class UpbitRestRoutes {
-    private static final Set<Integer> UNITS = Set.of(1, 3, 5, 10, 15, 30, 60, 240);
+    /** Upbit's candles are bucketed in UTC; {@code to} is UTC unless it names a zone. */
+    private static final V1Rest.Zone ZONE = new V1Rest.Zone(UpbitTime::bucketStart, UpbitTime::parseTo);
+
     private static final int MAX_CANDLES = 200;
     private static final int MAX_TICKS = 500;
     private static final Map<String, String[]> NAMES = Map.of(
@@ -68,7 +69,7 @@ public final class UpbitRestRoutes {
             json(
                     ctx,
                     418,
-                    UpbitJson.error(
+                    V1Json.error(
                             "too_many_requests",
                             "Blocked for " + seconds + " seconds after repeated requests over the rate limit."));
         } else {
@@ -77,17 +78,10 @@ public final class UpbitRestRoutes {
     }
 
     private void onMinutes(RoutingContext ctx, long now) {
-        int unit;
-        try {
-            unit = Integer.parseInt(ctx.pathParam("unit"));
-        } catch (NumberFormatException e) {
-            unit = -1;
+        int unit = V1Rest.minuteUnit(ctx, UpbitRestRoutes::invalid);
+        if (unit > 0) {
+            candles(ctx, now, unit * TradeScript.MINUTE, unit);
         }
-        if (!UNITS.contains(unit)) {
-            invalid(ctx, "unit: expected one of 1, 3, 5, 10, 15, 30, 60, 240, was '" + ctx.pathParam("unit") + "'");
-            return;
-        }
-        candles(ctx, now, unit * TradeScript.MINUTE, unit);
     }
 
     private void onDays(RoutingContext ctx, long now) {
@@ -100,63 +94,34 @@ public final class UpbitRestRoutes {
         if (script == null) {
             return;
         }
-        Integer count = count(ctx, MAX_CANDLES);
+        Integer count = V1Rest.count(ctx, MAX_CANDLES, UpbitRestRoutes::invalid);
         if (count == null) {
             return;
         }
-        long newest = UpbitTime.bucketStart(now, length);
-        String to = ctx.request().getParam("to");
-        if (to != null && !to.isEmpty()) {
-            try {
-                newest = Math.min(newest, UpbitTime.bucketStart(UpbitTime.parseTo(to) - 1, length));
-            } catch (IllegalArgumentException e) {
-                invalid(ctx, e.getMessage());
-                return;
+        V1Rest.candles(ctx, script, now, length, count, ZONE, UpbitRestRoutes::invalid, (w, bar, start) -> {
+            if (unit > 0) {
+                UpbitJson.minuteCandle(w, bar, script.spec(), unit);
+            } else {
+                UpbitJson.dayCandle(w, bar, script.spec(), script.closeBefore(Math.max(start, script.origin())));
             }
-        }
-        JsonWriter w = new JsonWriter().beginArray();
-        int rows = 0;
-        for (long t = newest; rows < count && t + length > script.origin(); t -= length) {
-            Bar bar = script.bar(t, length, now);
-            if (bar != null && !bar.isEmpty()) {
-                if (unit > 0) {
-                    UpbitJson.minuteCandle(w, bar, script.spec(), unit);
-                } else {
-                    UpbitJson.dayCandle(w, bar, script.spec(), script.closeBefore(Math.max(t, script.origin())));
-                }
-                rows++;
-            }
-        }
-        json(ctx, 200, w.endArray().toString());
+        });
     }
 
     private void onMarkets(RoutingContext ctx, long now) {
-        String detailsText = param(ctx, "isDetails", "is_details");
-        boolean details = "true".equalsIgnoreCase(detailsText);
-        JsonWriter w = new JsonWriter().beginArray();
-        for (TradeScript s : market.scripts(Exchange.UPBIT, Market.SPOT)) {
-            String code = s.spec().instrument().symbol();
-            String base = code.substring(code.indexOf('-') + 1);
-            String[] names = NAMES.getOrDefault(base, new String[] {base, base});
-            w.beginObject().name("market").value(code);
-            w.name("korean_name").value(names[0]).name("english_name").value(names[1]);
-            if (details) {
-                w.name("market_warning").value("NONE");
-                w.name("market_event").beginObject().name("warning").value(false);
-                w.name("caution").beginObject();
-                for (String flag : List.of(
-                        "PRICE_FLUCTUATIONS",
-                        "TRADING_VOLUME_SOARING",
-                        "DEPOSIT_AMOUNT_SOARING",
-                        "GLOBAL_PRICE_DIFFERENCES",
-                        "CONCENTRATION_OF_SMALL_ACCOUNTS")) {
-                    w.name(flag).value(false);
-                }
-                w.endObject().endObject();
+        boolean details = "true".equalsIgnoreCase(param(ctx, "isDetails", "is_details"));
+        V1Rest.markets(ctx, market.scripts(Exchange.UPBIT, Market.SPOT), NAMES, details, w -> {
+            w.name("market_event").beginObject().name("warning").value(false);
+            w.name("caution").beginObject();
+            for (String flag : List.of(
+                    "PRICE_FLUCTUATIONS",
+                    "TRADING_VOLUME_SOARING",
+                    "DEPOSIT_AMOUNT_SOARING",
+                    "GLOBAL_PRICE_DIFFERENCES",
+                    "CONCENTRATION_OF_SMALL_ACCOUNTS")) {
+                w.name(flag).value(false);
             }
-            w.endObject();
-        }
-        json(ctx, 200, w.endArray().toString());
+            w.endObject().endObject();
+        });
     }
 
     /**
@@ -169,7 +134,7 @@ public final class UpbitRestRoutes {
         if (script == null) {
             return;
         }
-        Integer count = count(ctx, MAX_TICKS);
+        Integer count = V1Rest.count(ctx, MAX_TICKS, UpbitRestRoutes::invalid);
         if (count == null) {
             return;
         }
@@ -230,47 +195,13 @@ public final class UpbitRestRoutes {
             invalid(ctx, "market: expected a market code such as KRW-BTC, was none");
             return null;
         }
-        TradeScript script = code.matches("[A-Z0-9]{1,10}-[A-Z0-9]{1,20}")
-                ? market.script(new Instrument(Exchange.UPBIT, Market.SPOT, code))
-                : null;
+        TradeScript script = V1Rest.script(market, Exchange.UPBIT, code);
         if (script == null) {
             // As Bithumb's copy of this API answers an unknown code: the HTTP status as a number in "name".
-            json(
-                    ctx,
-                    404,
-                    new JsonWriter()
-                            .beginObject()
-                            .name("error")
-                            .beginObject()
-                            .name("name")
-                            .value(404)
-                            .name("message")
-                            .value("Code not found")
-                            .endObject()
-                            .endObject()
-                            .toString());
+            json(ctx, 404, V1Json.error(404, "Code not found"));
             return null;
         }
         return script;
-    }
-
-    /** Returns the {@code count} parameter (default 1, at most {@code max}), or answers the error and returns null. */
-    private static Integer count(RoutingContext ctx, int max) {
-        String text = ctx.request().getParam("count");
-        if (text == null) {
-            return 1;
-        }
-        int count;
-        try {
-            count = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1) {
-            invalid(ctx, "count: expected an integer 1.." + max + ", was '" + text + "'");
-            return null;
-        }
-        return Math.min(count, max);
     }
 
     /** Returns the parameter {@code name}, or else {@code alias} (the other spelling clients use), or null. */
@@ -280,13 +211,10 @@ public final class UpbitRestRoutes {
     }
 
     private static void invalid(RoutingContext ctx, String message) {
-        json(ctx, 400, UpbitJson.error("validation_error", message));
+        json(ctx, 400, V1Json.error("validation_error", message));
     }
 
     private static void json(RoutingContext ctx, int status, String body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body);
+        V1Rest.json(ctx, status, body);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candlebus.sim.Json;
 import io.candlebus.sim.faults.BadInput;
+import io.candlebus.sim.v1family.V1BadInput;
 import org.junit.jupiter.api.Test;
 
 class BithumbBadInputTest {
@@ -15,7 +16,7 @@ class BithumbBadInputTest {
             + "\"sequential_id\":17672256001239999,\"stream_type\":\"REALTIME\"}";
 
     private static JsonNode trade(BadInput kind) {
-        return Json.parse(BithumbBadInput.trade(kind, TRADE));
+        return Json.parse(V1BadInput.trade(kind, TRADE, false));
     }
 
     @Test
@@ -38,8 +39,8 @@ class BithumbBadInputTest {
 
     @Test
     void leavesKindsThatAreNoChangedTradeToTheConnection() {
-        assertThat(BithumbBadInput.trade(BadInput.HIGH_BELOW_LOW, TRADE)).isNull();
-        assertThat(BithumbBadInput.trade(BadInput.LATE_TRADE, TRADE)).isNull();
-        assertThat(BithumbBadInput.trade(BadInput.OVERSIZED, TRADE)).isNull();
+        assertThat(V1BadInput.trade(BadInput.HIGH_BELOW_LOW, TRADE, false)).isNull();
+        assertThat(V1BadInput.trade(BadInput.LATE_TRADE, TRADE, false)).isNull();
+        assertThat(V1BadInput.trade(BadInput.OVERSIZED, TRADE, false)).isNull();
     }
 }

@@ -16,6 +16,7 @@ import io.candlebus.sim.faults.FaultInjector;
 import io.candlebus.sim.faults.FaultKind;
 import io.candlebus.sim.faults.Faults;
 import io.candlebus.sim.faults.PlannedFault;
+import io.candlebus.sim.v1family.V1BadInput;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -107,7 +108,7 @@ class UpbitFaultsIT {
         await(sim.faults().sendBadInput(BadInput.LATE_TRADE));
         await().atMost(DEADLINE)
                 .until(() -> plain.binaries.contains(Faults.GARBAGE)
-                        && plain.binaries.stream().anyMatch(b -> b.contains(UpbitBadInput.UNKNOWN_CODE))
+                        && plain.binaries.stream().anyMatch(b -> b.contains(V1BadInput.UNKNOWN_CODE))
                         && plain.binaries.stream().anyMatch(b -> b.contains("\"trade_price\":-"))
                         && simple.binaries.stream().anyMatch(b -> b.contains("\"cd\":\"KRW-NOSUCHCOIN\""))
                         && simple.binaries.stream().anyMatch(b -> b.contains("\"tp\":-")));

@@ -15,9 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,6 @@ public final class BithumbHistory {
     public static final long LOOKBACK_MILLIS = 60 * 60_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(BithumbHistory.class);
-    private static final DateTimeFormatter KST_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
     private static final long MINUTE = Interval.M1.millis();
 
     private final Vertx vertx;
@@ -82,9 +77,7 @@ public final class BithumbHistory {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("market", instrument.symbol());
         query.put("count", Integer.toString(PAGE_COUNT));
-        query.put(
-                "to",
-                LocalDateTime.ofEpochSecond(Math.floorDiv(until, 1000), 0, KST).format(KST_FORMAT));
+        query.put("to", BithumbVenue.kstTo(until));
         Promise<Page> done = Promise.promise();
         long start = windowFrom;
         long end = until;

@@ -2,13 +2,11 @@ package io.candlebus.market.bithumb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candlebus.contract.Instrument;
-import io.candlebus.contract.Side;
-import io.candlebus.contract.Trade;
 import io.candlebus.market.BadInputException;
-import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
-import java.math.BigDecimal;
+import io.candlebus.market.venue.V1TradeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,27 +27,8 @@ import java.util.function.Function;
  * <p>Public so that the launcher's {@code bench} command drives raw messages through this parser.
  */
 public final class BithumbTradeParser {
-    /** Every field any message kind below reads, in both the DEFAULT and the SIMPLE format. */
-    private static final Set<String> FIELDS = Set.of(
-            "status",
-            "error",
-            "type",
-            "ty",
-            "code",
-            "cd",
-            "trade_price",
-            "tp",
-            "trade_volume",
-            "tv",
-            "ask_bid",
-            "ab",
-            "trade_timestamp",
-            "ttms",
-            "sequential_id",
-            "sid",
-            "stream_type",
-            "st",
-            "delisting_date");
+    /** Every field any message kind below reads: the family's, and a ticker's delisting date. */
+    private static final Set<String> FIELDS = fields();
 
     private final Function<String, Instrument> codes;
     private final BithumbTradeScanner scanner;
@@ -58,6 +37,12 @@ public final class BithumbTradeParser {
     public BithumbTradeParser(Function<String, Instrument> codes) {
         this.codes = codes;
         this.scanner = new BithumbTradeScanner(codes);
+    }
+
+    private static Set<String> fields() {
+        Set<String> fields = new HashSet<>(V1TradeMessage.FIELDS);
+        fields.add("delisting_date");
+        return Set.copyOf(fields);
     }
 
     /** Parses one message from its UTF-8 bytes; throws {@link BadInputException} naming the field. */
@@ -78,11 +63,11 @@ public final class BithumbTradeParser {
             throw new BadInputException("wrong-type", "message: expected a JSON object, was " + root.getNodeType());
         }
         JsonNode status = root.get("status");
-        if (status != null && !root.has("type") && !root.has("ty")) {
+        if (status != null && V1TradeMessage.untyped(root)) {
             return "UP".equals(status.asText()) ? new BithumbMessage.StatusUp() : new BithumbMessage.Other("status");
         }
         JsonNode error = root.get("error");
-        if (error != null && !root.has("type") && !root.has("ty")) {
+        if (error != null && V1TradeMessage.untyped(root)) {
             return BithumbErrors.read(error, "error");
         }
         String type = JsonFields.text(JsonFields.field(root, "type", "ty", "message"), "message.type");
@@ -99,39 +84,6 @@ public final class BithumbTradeParser {
     }
 
     private BithumbMessage trade(JsonNode root) throws BadInputException {
-        String kind = "trade";
-        String code = JsonFields.text(JsonFields.field(root, "code", "cd", kind), kind + ".code");
-        Instrument instrument = codes.apply(code);
-        if (instrument == null) {
-            throw new BadInputException(
-                    "unknown-symbol", kind + ".code: expected a followed market, was '" + code + "'");
-        }
-        BigDecimal price = CandleChecks.positive(
-                JsonFields.decimal(JsonFields.field(root, "trade_price", "tp", kind), kind + ".trade_price"),
-                kind + ".trade_price");
-        BigDecimal volume = CandleChecks.positive(
-                JsonFields.decimal(JsonFields.field(root, "trade_volume", "tv", kind), kind + ".trade_volume"),
-                kind + ".trade_volume");
-        String askBid = JsonFields.text(JsonFields.field(root, "ask_bid", "ab", kind), kind + ".ask_bid");
-        Side aggressor;
-        if (askBid.equals("BID")) {
-            aggressor = Side.BUY;
-        } else if (askBid.equals("ASK")) {
-            aggressor = Side.SELL;
-        } else {
-            throw new BadInputException("bad-side", kind + ".ask_bid: expected ASK or BID, was '" + askBid + "'");
-        }
-        long time =
-                JsonFields.integer(JsonFields.field(root, "trade_timestamp", "ttms", kind), kind + ".trade_timestamp");
-        if (time <= 0) {
-            throw new BadInputException("non-positive", kind + ".trade_timestamp: expected > 0, was " + time);
-        }
-        CandleChecks.time(time, kind + ".trade_timestamp");
-        long sequentialId =
-                JsonFields.integer(JsonFields.field(root, "sequential_id", "sid", kind), kind + ".sequential_id");
-        JsonNode streamType = root.has("stream_type") ? root.get("stream_type") : root.get("st");
-        boolean snapshot = streamType != null && "SNAPSHOT".equals(streamType.asText());
-        return new BithumbMessage.TradeMessage(
-                new Trade(instrument, price, volume, time, aggressor, sequentialId), snapshot);
+        return new BithumbMessage.TradeMessage(V1TradeMessage.trade(root, codes), V1TradeMessage.snapshot(root));
     }
 }

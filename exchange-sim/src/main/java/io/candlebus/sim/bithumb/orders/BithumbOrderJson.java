@@ -175,19 +175,4 @@ final class BithumbOrderJson {
         w.name("unit_currency").value("KRW");
         w.endObject();
     }
-
-    /** An error body: {@code {"error":{"name":...,"message":...}}}. */
-    static String error(String name, String message) {
-        return new JsonWriter()
-                .beginObject()
-                .name("error")
-                .beginObject()
-                .name("name")
-                .value(name)
-                .name("message")
-                .value(message)
-                .endObject()
-                .endObject()
-                .toString();
-    }
 }

@@ -18,6 +18,8 @@ import io.candlebus.sim.orders.SimAccount;
 import io.candlebus.sim.orders.SimOrder;
 import io.candlebus.sim.orders.SimVenue;
 import io.candlebus.sim.orders.TradingRules;
+import io.candlebus.sim.v1family.V1Json;
+import io.candlebus.sim.v1family.V1Rest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -99,11 +101,7 @@ public final class BithumbOrderRoutes {
             String placed =
                     BithumbOrderJson.placed(engine.place(account, request).order());
             FaultedAnswer.send(
-                    ctx,
-                    engine.faults(),
-                    201,
-                    placed,
-                    BithumbOrderJson.error("server_error", "the order's outcome is unknown"));
+                    ctx, engine.faults(), 201, placed, V1Json.error("server_error", "the order's outcome is unknown"));
         } catch (OrderRejection e) {
             rejected(ctx, e, request.side());
         }
@@ -253,13 +251,10 @@ public final class BithumbOrderRoutes {
     }
 
     private static void error(RoutingContext ctx, int status, String name, String message) {
-        json(ctx, status, BithumbOrderJson.error(name, message));
+        json(ctx, status, V1Json.error(name, message));
     }
 
     private static void json(RoutingContext ctx, int status, String body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body);
+        V1Rest.json(ctx, status, body);
     }
 }

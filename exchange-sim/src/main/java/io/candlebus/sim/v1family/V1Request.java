@@ -1,4 +1,4 @@
-package io.candlebus.sim.upbit;
+package io.candlebus.sim.v1family;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -9,26 +9,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A parsed Upbit websocket request: one JSON array of a ticket object, type objects with {@code codes}
- * (and optional {@code is_only_snapshot} / {@code is_only_realtime}, the docs' snake case, or the camel case
- * Bithumb documents) and an optional format object ({@code DEFAULT}, {@code SIMPLE}, {@code JSON_LIST},
- * {@code SIMPLE_LIST}). Refusals carry the error names of Upbit's websocket guide.
+ * A parsed websocket request of the Upbit v1 family: one JSON array of a ticket object, type objects with
+ * {@code codes} (and optional only-flags, {@code is_only_snapshot} / {@code isOnlySnapshot} and the realtime
+ * pair) and an optional format object. Refusals carry the error names of Upbit's websocket guide, which
+ * Bithumb's copies; {@link V1Dialect} holds where the venues differ.
  *
  * @param ticket the client's ticket
- * @param types the requested types by name
- * @param format the form messages are written in
+ * @param types the requested types by name, in request order
+ * @param format the format requested (the dialect's first if none)
  */
-record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat format) {
-    /** The public types Upbit serves; only {@code trade} is simulated, the others are accepted and stay quiet. */
-    static final Set<String> TYPE_NAMES = Set.of("trade", "ticker", "orderbook");
+public record V1Request(String ticket, Map<String, TypeRequest> types, String format) {
+    /** A market code as both venues write it: upper-case {@code QUOTE-BASE}. */
+    public static final Pattern CODE = Pattern.compile("[A-Z0-9]{1,10}-[A-Z0-9]{1,20}");
 
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{1,10}-[A-Z0-9]{1,20}");
-
-    UpbitRequest {
+    public V1Request {
         types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     }
 
@@ -40,14 +37,14 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
      * @param snapshot whether a snapshot is sent first
      * @param realtime whether realtime messages follow
      */
-    record TypeRequest(String type, List<String> codes, boolean snapshot, boolean realtime) {
-        TypeRequest {
+    public record TypeRequest(String type, List<String> codes, boolean snapshot, boolean realtime) {
+        public TypeRequest {
             codes = List.copyOf(codes);
         }
     }
 
-    /** A request Upbit would refuse, with its error name. */
-    static final class RequestException extends Exception {
+    /** A request the venue would refuse, with its error name. */
+    public static final class RequestException extends Exception {
         private static final long serialVersionUID = 1L;
         private final String name;
 
@@ -56,13 +53,14 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
             this.name = name;
         }
 
-        String name() {
+        /** Returns the error name ({@code WRONG_FORMAT}, {@code NO_TICKET}, ...). */
+        public String name() {
             return name;
         }
     }
 
-    /** Parses one request text. */
-    static UpbitRequest parse(String text) throws RequestException {
+    /** Parses one request text as {@code dialect} reads it. */
+    public static V1Request parse(String text, V1Dialect dialect) throws RequestException {
         Object decoded;
         try {
             decoded = Json.decodeValue(text);
@@ -77,7 +75,7 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
                             + "'");
         }
         String ticket = null;
-        UpbitFormat format = UpbitFormat.DEFAULT;
+        String format = dialect.defaultFormat();
         Map<String, TypeRequest> types = new LinkedHashMap<>();
         for (Object item : array) {
             if (!(item instanceof JsonObject object)) {
@@ -91,16 +89,15 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
                 }
                 ticket = t;
             } else if (object.containsKey("type")) {
-                TypeRequest type = type(object);
+                TypeRequest type = type(object, dialect);
                 types.put(type.type(), type);
             } else if (object.containsKey("format")) {
-                format = UpbitFormat.named(object.getValue("format"));
-                if (format == null) {
+                Object value = object.getValue("format");
+                if (!(value instanceof String f) || !dialect.formats().contains(f)) {
                     throw new RequestException(
-                            "INVALID_PARAM",
-                            "format: expected DEFAULT, SIMPLE, JSON_LIST or SIMPLE_LIST, was '"
-                                    + object.getValue("format") + "'");
+                            "INVALID_PARAM", "format: expected " + dialect.formatsExpected() + ", was '" + value + "'");
                 }
+                format = f;
             } else {
                 throw new RequestException(
                         "WRONG_FORMAT", "request: expected a ticket, type or format object, was " + object.encode());
@@ -112,14 +109,14 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
         if (types.isEmpty()) {
             throw new RequestException("NO_TYPE", "request: expected at least one type object, was none");
         }
-        return new UpbitRequest(ticket, types, format);
+        return new V1Request(ticket, types, format);
     }
 
-    private static TypeRequest type(JsonObject object) throws RequestException {
+    private static TypeRequest type(JsonObject object, V1Dialect dialect) throws RequestException {
         Object type = object.getValue("type");
-        if (!(type instanceof String name) || !TYPE_NAMES.contains(name)) {
+        if (!(type instanceof String name) || !dialect.typeNames().contains(name)) {
             throw new RequestException(
-                    "INVALID_PARAM", "type: expected trade, ticker or orderbook, was '" + type + "'");
+                    "INVALID_PARAM", "type: expected " + dialect.typesExpected() + ", was '" + type + "'");
         }
         if (!(object.getValue("codes") instanceof JsonArray codes) || codes.isEmpty()) {
             throw new RequestException(
@@ -137,9 +134,14 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
                 list.add(c);
             }
         }
-        boolean onlySnapshot = flag(object, "is_only_snapshot", "isOnlySnapshot");
-        boolean onlyRealtime = flag(object, "is_only_realtime", "isOnlyRealtime");
-        if (onlySnapshot && onlyRealtime) {
+        boolean snake = dialect.snakeCaseFlags();
+        boolean onlySnapshot = snake
+                ? flag(object, "is_only_snapshot", "isOnlySnapshot")
+                : flag(object, "isOnlySnapshot", "is_only_snapshot");
+        boolean onlyRealtime = snake
+                ? flag(object, "is_only_realtime", "isOnlyRealtime")
+                : flag(object, "isOnlyRealtime", "is_only_realtime");
+        if (dialect.refusesBothOnlyFlags() && onlySnapshot && onlyRealtime) {
             throw new RequestException(
                     "INVALID_PARAM",
                     name + ": expected at most one of is_only_snapshot and is_only_realtime, was both");
@@ -147,13 +149,14 @@ record UpbitRequest(String ticket, Map<String, TypeRequest> types, UpbitFormat f
         return new TypeRequest(name, list, !onlyRealtime, !onlySnapshot);
     }
 
-    private static boolean flag(JsonObject object, String snake, String camel) throws RequestException {
-        Object value = object.containsKey(snake) ? object.getValue(snake) : object.getValue(camel);
+    /** Reads a flag under its own spelling, else the other venue's; errors name the own spelling. */
+    private static boolean flag(JsonObject object, String own, String other) throws RequestException {
+        Object value = object.containsKey(own) ? object.getValue(own) : object.getValue(other);
         if (value == null) {
             return false;
         }
         if (!(value instanceof Boolean b)) {
-            throw new RequestException("WRONG_FORMAT", snake + ": expected true or false, was '" + value + "'");
+            throw new RequestException("WRONG_FORMAT", own + ": expected true or false, was '" + value + "'");
         }
         return b;
     }

@@ -1,4 +1,4 @@
-package io.candlebus.sim.upbit;
+package io.candlebus.sim.v1family;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,21 +6,21 @@ import io.candlebus.contract.codec.ContractJson;
 import io.candlebus.sim.faults.BadInput;
 
 /**
- * Turns a real Upbit trade message (an object, full or abbreviated keys) into a bad one of a given
- * {@link BadInput} kind: a price or size of the wrong type, missing, not a number, zero or negative, or an
- * unknown market code.
+ * Turns a real trade message of the Upbit v1 family (one object) into a bad one of a given {@link BadInput}
+ * kind: a price or size of the wrong type, missing, not a number, zero or negative, or an unknown market code.
  */
-final class UpbitBadInput {
+public final class V1BadInput {
     /** The market code no simulated market lists. */
-    static final String UNKNOWN_CODE = "KRW-NOSUCHCOIN";
+    public static final String UNKNOWN_CODE = "KRW-NOSUCHCOIN";
 
-    private UpbitBadInput() {}
+    private V1BadInput() {}
 
     /**
-     * Returns {@code tradeMessage} with the fault of {@code kind}, or null for kinds that are not a changed
-     * trade (malformed JSON, late trades, oversized frames) or do not occur on Upbit.
+     * Returns {@code tradeMessage} with the fault of {@code kind}, its keys full ({@code trade_price}) or, if
+     * {@code abbreviated}, Upbit's SIMPLE ones ({@code tp}); null for kinds that are not a changed trade
+     * (malformed JSON, late trades, oversized frames) or do not occur on these venues.
      */
-    static String trade(BadInput kind, String tradeMessage, boolean abbreviated) {
+    public static String trade(BadInput kind, String tradeMessage, boolean abbreviated) {
         ObjectNode trade = parse(tradeMessage);
         String price = abbreviated ? "tp" : "trade_price";
         String volume = abbreviated ? "tv" : "trade_volume";

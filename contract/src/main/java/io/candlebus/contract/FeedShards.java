@@ -14,10 +14,14 @@ public final class FeedShards {
      * (String hashes, the same in every JVM) modulo {@code shards}.
      */
     public static int shardOf(Instrument instrument, int shards) {
+        return Math.floorMod(hash(instrument), shards);
+    }
+
+    /** Returns the hash of {@code instrument}'s venue, market and symbol names, the same in every JVM. */
+    public static int hash(Instrument instrument) {
         int h = instrument.exchange().wireName().hashCode();
         h = 31 * h + instrument.market().wireName().hashCode();
-        h = 31 * h + instrument.symbol().hashCode();
-        return Math.floorMod(h, shards);
+        return 31 * h + instrument.symbol().hashCode();
     }
 
     /** Returns the id of the feed of a venue market, {@code exchange.market}, e.g. {@code binance.spot}. */

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every role in one JVM against the simulator on an accelerated clock for more than three
  * simulated hours, then checks candles, bands and the Parquet dataset against the simulator's truth.
+ * The trade-stream venues run spread over two connections ({@code market.feedConnections}: two feed verticles
+ * each), Bithumb's two codes one on each, Upbit's one code on one of them while the other follows nothing.
  */
 class PipelineIT {
     private static final long HOUR = 3_600_000L;
@@ -49,6 +51,7 @@ class PipelineIT {
             Instrument.parse("binance:usdm:BTCUSDT"),
             Instrument.parse("binance:coinm:BTCUSD_PERP"),
             Instrument.parse("bithumb:spot:KRW-BTC"),
+            Instrument.parse("bithumb:spot:KRW-ETH"),
             Instrument.parse("upbit:spot:KRW-BTC"));
 
     @Test
@@ -73,6 +76,7 @@ class PipelineIT {
                                         .put(
                                                 "intervals",
                                                 new JsonArray().add("1m").add("5m"))
+                                        .put("feedConnections", 2)
                                         // Sim time: 30 s of simulated grace is 100 ms real at 300x, so
                                         // scheduler jitter on a busy machine cannot close a candle early.
                                         .put("closeGraceMillis", 30_000)),
@@ -125,12 +129,28 @@ class PipelineIT {
                     .as("status of %s", instrument)
                     .isNotNull();
         }
+        for (String part : List.of("market.bithumb#0", "market.bithumb#1")) {
+            JsonObject component = componentOf(status, part);
+            assertThat(component.getString("state")).as("state of %s", part).isEqualTo("live");
+            assertThat(component.getJsonObject("counters").getLong("trades"))
+                    .as("trades carried by %s", part)
+                    .isPositive();
+        }
         assertThat(orders).as("paper orders from signals").anyMatch(e -> e.status() == OrderStatus.FILLED && e.paper());
         assertThat(status.getJsonObject("pnl").getJsonArray("instruments"))
                 .as("PnL of the paper fills in /status")
                 .isNotEmpty();
         assertThat(metrics).contains("candlebus_pnl_realised{").contains("candlebus_pnl_total_unrealised{asset=");
         assertDatasetHoldsExactlyThePublishedCandles(data, closed);
+    }
+
+    private static JsonObject componentOf(JsonObject status, String component) {
+        return status.getJsonArray("components").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> component.equals(c.getString("component")))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no component " + component + " in " + status.getJsonArray("components")));
     }
 
     private static List<Candle> closedOf(Queue<Candle> closed, Instrument instrument, Interval interval) {

@@ -69,7 +69,9 @@ public final class CandleVerticle extends VerticleBase {
     private final List<String> feedIds;
     private final boolean localFeeds;
     /** What other nodes already published (a takeover's warm-up must not publish it again); clustered only. */
-    private final TakeoverMarks marks = new TakeoverMarks();
+    private final FeedParts parts;
+
+    private final TakeoverMarks marks;
 
     private final SequenceTracker sequences = new SequenceTracker();
     private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
@@ -134,6 +136,8 @@ public final class CandleVerticle extends VerticleBase {
         this.spoolDir = spoolDir;
         this.feedIds = List.copyOf(feedIds);
         this.localFeeds = localFeeds;
+        this.parts = FeedParts.of(config);
+        this.marks = new TakeoverMarks(parts::feedKey);
     }
 
     /** Returns the heartbeat component of shard {@code shard}, {@code market.aggregator.<shard>}. */
@@ -152,7 +156,11 @@ public final class CandleVerticle extends VerticleBase {
                 new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()),
                 spoolDir == null ? null : new OutboxSpool(spoolDir));
         aggregator = new CandleAggregator(
-                config.intervals(), config.closeGraceMillis(), config.stallTimeoutMillis(), this::onClosed);
+                config.intervals(),
+                config.closeGraceMillis(),
+                config.stallTimeoutMillis(),
+                this::onClosed,
+                parts::feedKey);
         throttle = new LiveThrottle(config.liveThrottleMillis());
         heartbeat = new HeartbeatTimer(vertx, node, component(shard), clock, new HeartbeatTimer.Source() {
             @Override
@@ -220,7 +228,7 @@ public final class CandleVerticle extends VerticleBase {
         if (verdict == SequenceTracker.Verdict.FRESH) {
             // A feed's start follows, suspends and warms up every instrument itself: no older repair is owed. In a
             // cluster it may be a takeover: what was published before is not published again.
-            marks.gained(Set.of(aggregatorFeed(event.feed())));
+            marks.gained(Set.of(FeedParts.feedKey(event.feed())));
             Repair r = repairs.remove(event.feed());
             if (r != null) {
                 vertx.cancelTimer(r.timer);
@@ -239,7 +247,7 @@ public final class CandleVerticle extends VerticleBase {
             }
         }
         if (aliveKnown.add(event.feed())) {
-            aggregator.alive(aggregatorFeed(event.feed()), Long.MIN_VALUE);
+            aggregator.alive(FeedParts.feedKey(event.feed()), Long.MIN_VALUE);
         }
         apply(event, repairs.get(event.feed()));
     }
@@ -263,7 +271,7 @@ public final class CandleVerticle extends VerticleBase {
             checkShards(a);
             feedNow = Math.max(feedNow, a.now());
             if (!dropped(repair)) {
-                aggregator.alive(aggregatorFeed(a.feed()), a.aliveUntil());
+                aggregator.alive(FeedParts.feedKey(a.feed()), a.aliveUntil());
             }
         } else if (event instanceof FeedEvent.Suspend s) {
             if (owns(s.instrument())) {
@@ -280,7 +288,7 @@ public final class CandleVerticle extends VerticleBase {
             // The trades a feed held back until this resume follow it, each its own message: this shard's tick may
             // run between them, and the feed's last Alive counted them as heard. Until the feed's next Alive (sent
             // after them) nothing of the feed is closed by the clock, or a minute would close without them.
-            aggregator.alive(aggregatorFeed(r.feed()), Long.MIN_VALUE);
+            aggregator.alive(FeedParts.feedKey(r.feed()), Long.MIN_VALUE);
         } else if (event instanceof FeedEvent.Follow f) {
             if (owns(f.instrument())) {
                 aggregator.add(f.instrument());
@@ -354,7 +362,7 @@ public final class CandleVerticle extends VerticleBase {
             repair.token = token;
         }
         for (Instrument i : aggregator.followed()) {
-            if (FeedShards.feedId(i).equals(feed)) {
+            if (parts.feedId(i).equals(feed)) {
                 aggregator.hold(i);
             }
         }
@@ -365,7 +373,7 @@ public final class CandleVerticle extends VerticleBase {
         Map<String, Long> from = new TreeMap<>();
         for (Instrument i : aggregator.followed()) {
             long next = aggregator.nextOpenTime(i);
-            if (FeedShards.feedId(i).equals(feed) && next != Long.MIN_VALUE) {
+            if (parts.feedId(i).equals(feed) && next != Long.MIN_VALUE) {
                 from.put(i.key(), next);
             }
         }
@@ -395,11 +403,6 @@ public final class CandleVerticle extends VerticleBase {
                         }
                     });
                 });
-    }
-
-    /** Returns the aggregator's name of a feed's connection, {@code exchange:market}. */
-    private static String aggregatorFeed(String feedId) {
-        return feedId.replace('.', ':');
     }
 
     private void onClosed(Candle candle) {
@@ -435,8 +438,7 @@ public final class CandleVerticle extends VerticleBase {
         c.put("shardMismatch", shardMismatch);
         c.put(
                 "takeoverSuppressed",
-                marks.suppressed(
-                        feedIds.stream().map(CandleVerticle::aggregatorFeed).collect(Collectors.toSet())));
+                marks.suppressed(feedIds.stream().map(FeedParts::feedKey).collect(Collectors.toSet())));
         return c;
     }
 }

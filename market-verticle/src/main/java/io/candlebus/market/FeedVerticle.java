@@ -3,7 +3,6 @@ package io.candlebus.market;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
 import io.candlebus.contract.FeedRepair;
-import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
@@ -49,6 +48,8 @@ public final class FeedVerticle extends VerticleBase {
     private final Clock clock;
     private final Venues.Venue venue;
     private final Market market;
+    private final FeedPart part;
+    private final FeedParts parts;
     private final String node;
     private final String feedId;
     private final int shards;
@@ -62,23 +63,35 @@ public final class FeedVerticle extends VerticleBase {
     private long tickTimer = -1;
     private long repairsServed;
 
-    /** The feed verticle of one venue market of {@code venue} (a {@link Venues} row). */
+    /** The feed verticle of one venue market of {@code venue} (a {@link Venues} row), the whole of its codes. */
     public FeedVerticle(MarketConfig config, Clock clock, String node, Venues.Venue venue, Market market) {
+        this(config, clock, node, venue, market, FeedPart.WHOLE);
+    }
+
+    /** The feed verticle of part {@code part} of the codes of one venue market of {@code venue}. */
+    public FeedVerticle(
+            MarketConfig config, Clock clock, String node, Venues.Venue venue, Market market, FeedPart part) {
         this.config = config;
         this.clock = clock;
         this.node = node;
         this.venue = venue;
         this.market = market;
-        this.feedId = FeedShards.feedId(venue.exchange(), market);
+        this.part = part;
+        this.parts = FeedParts.of(config);
+        if (part.count() != parts.count(venue.exchange())) {
+            throw new IllegalArgumentException("feed part: expected one of " + parts.count(venue.exchange())
+                    + " parts of " + venue.exchange().wireName() + " (market.feedConnections), was " + part);
+        }
+        this.feedId = FeedParts.feedId(venue.exchange(), market, part);
         this.shards = config.effectiveCandleShards();
     }
 
     /** Creates the feed, on this verticle's context, from the venue's registration row. */
     private Feed newFeed(WebSocketClient ws, RestClient rest, FeedSink sink) {
-        return venue.feed().create(vertx, ws, rest, clock, config, market, sink);
+        return venue.feed().create(vertx, ws, rest, clock, config, market, sink, part);
     }
 
-    /** Returns the feed id, e.g. {@code binance.spot}. */
+    /** Returns the feed id, e.g. {@code binance.spot}, {@code bithumb.spot#1}. */
     public String feedId() {
         return feedId;
     }
@@ -116,7 +129,7 @@ public final class FeedVerticle extends VerticleBase {
         sink = newSink();
         feed = newFeed(wsClient, new RestClient(webClient), sink);
         for (Instrument instrument : config.instruments()) {
-            if (FeedShards.feedId(instrument).equals(feedId)) {
+            if (parts.feedId(instrument).equals(feedId)) {
                 feed.add(instrument);
             }
         }
@@ -232,7 +245,7 @@ public final class FeedVerticle extends VerticleBase {
 
     /** Follows {@code instrument} unless the venue does not list it (refused as REJECTED naming it). */
     private void add(Message<Object> message, Instrument instrument) {
-        if (!FeedShards.feedId(instrument).equals(feedId)) {
+        if (!parts.feedId(instrument).equals(feedId)) {
             message.fail(
                     FailureCode.INVALID.code(),
                     "control.subscriptions: expected an instrument of " + feedId + ", was '" + instrument.key() + "'");

@@ -51,6 +51,11 @@ import java.util.TreeSet;
  *     the instruments {@link io.candlebus.contract.FeedShards#shardOf} gives it); 0, the default, means the node's
  *     event-loop count. Feeds route by it too: every node of a cluster that runs feeds or candles must resolve it
  *     to the same number (set it explicitly when their core counts differ)
+ * @param feedConnections websocket connections, each its own feed verticle on its own event loop, over which the
+ *     followed codes of a trade-stream venue (Bithumb, Upbit) are spread ({@link FeedParts}: a hash of the names
+ *     mod N, so each has its own share of the parsing); 1, the default, is one connection per venue. The venue's
+ *     connection-attempt cap is shared out between them. Candle shards route by it too: every node of a cluster
+ *     running feeds or candles must set the same
  */
 public record MarketConfig(
         List<Instrument> instruments,
@@ -69,7 +74,8 @@ public record MarketConfig(
         long stallTimeoutMillis,
         long maxMessageBytes,
         int maxInstruments,
-        int candleShards) {
+        int candleShards,
+        int feedConnections) {
 
     /** The real venue hosts. */
     public static final Map<Market, Endpoint> BINANCE_ENDPOINTS = Map.of(
@@ -85,6 +91,8 @@ public record MarketConfig(
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
     /** Most candle shards a node may run. */
     static final int MAX_CANDLE_SHARDS = 256;
+    /** Most connections a trade-stream venue's codes may be spread over. */
+    static final int MAX_FEED_CONNECTIONS = 16;
 
     public MarketConfig {
         instruments = checkInstruments(instruments, "market.instruments");
@@ -106,6 +114,7 @@ public record MarketConfig(
         range(maxMessageBytes, 1_024, 4_194_304, "market.maxMessageBytes");
         range(maxInstruments, 1, MAX_INSTRUMENTS_LIMIT, "market.maxInstruments");
         range(candleShards, 0, MAX_CANDLE_SHARDS, "market.candleShards");
+        range(feedConnections, 1, MAX_FEED_CONNECTIONS, "market.feedConnections");
         if (instruments.size() > maxInstruments) {
             throw new ConfigException(
                     "market.instruments",
@@ -145,7 +154,8 @@ public record MarketConfig(
                 30_000L,
                 65_536L,
                 200,
-                0);
+                0,
+                1);
     }
 
     /** Returns this config pointing at other venue endpoints (the simulator in tests and the demo). */
@@ -189,6 +199,11 @@ public record MarketConfig(
     /** Returns this config with {@code shards} candle shards (0: the event-loop count). */
     public MarketConfig withCandleShards(int shards) {
         return toBuilder().candleShards(shards).build();
+    }
+
+    /** Returns this config spreading each trade-stream venue's codes over {@code connections} connections. */
+    public MarketConfig withFeedConnections(int connections) {
+        return toBuilder().feedConnections(connections).build();
     }
 
     /**

@@ -28,6 +28,7 @@ public final class MarketConfigBuilder {
     private long maxMessageBytes;
     private int maxInstruments;
     private int candleShards;
+    private int feedConnections;
 
     MarketConfigBuilder(MarketConfig c) {
         instruments = c.instruments();
@@ -47,6 +48,7 @@ public final class MarketConfigBuilder {
         maxMessageBytes = c.maxMessageBytes();
         maxInstruments = c.maxInstruments();
         candleShards = c.candleShards();
+        feedConnections = c.feedConnections();
     }
 
     /** Returns the config these values make; throws {@link io.candlebus.contract.ConfigException} as the record does. */
@@ -68,7 +70,8 @@ public final class MarketConfigBuilder {
                 stallTimeoutMillis,
                 maxMessageBytes,
                 maxInstruments,
-                candleShards);
+                candleShards,
+                feedConnections);
     }
 
     public MarketConfigBuilder instruments(List<Instrument> value) {
@@ -153,6 +156,11 @@ public final class MarketConfigBuilder {
 
     public MarketConfigBuilder candleShards(int value) {
         candleShards = value;
+        return this;
+    }
+
+    public MarketConfigBuilder feedConnections(int value) {
+        feedConnections = value;
         return this;
     }
 }

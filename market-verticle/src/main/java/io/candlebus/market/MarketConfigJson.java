@@ -36,7 +36,8 @@ final class MarketConfigJson {
             "binanceStreamsPerConnection",
             "binanceRestWeightLimit",
             "maxInstruments",
-            "candleShards");
+            "candleShards",
+            "feedConnections");
     private static final Set<String> ENDPOINT_KEYS = Set.of("restUrl", "wsUrl");
     /**
      * The flat keys the Binance settings had before they moved into {@code market.binance}: still read, as
@@ -93,6 +94,8 @@ final class MarketConfigJson {
         int maxInstruments =
                 (int) number(json, "maxInstruments", d.maxInstruments(), 1, MarketConfig.MAX_INSTRUMENTS_LIMIT, path);
         int shards = (int) number(json, "candleShards", d.candleShards(), 0, MarketConfig.MAX_CANDLE_SHARDS, path);
+        int connections =
+                (int) number(json, "feedConnections", d.feedConnections(), 1, MarketConfig.MAX_FEED_CONNECTIONS, path);
         if (instruments.size() > maxInstruments) {
             throw new ConfigException(
                     path + ".instruments",
@@ -117,6 +120,7 @@ final class MarketConfigJson {
                 .maxMessageBytes(maxMessage)
                 .maxInstruments(maxInstruments)
                 .candleShards(shards)
+                .feedConnections(connections)
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package io.candlebus.market;
 
-import io.candlebus.contract.Market;
 import io.candlebus.market.candle.ShardSpools;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -9,7 +8,6 @@ import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +70,8 @@ public final class MarketVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         int shards = config.effectiveCandleShards();
-        List<String> feedIds = FeedIds.all();
+        FeedParts feedParts = FeedParts.of(config);
+        List<String> feedIds = feedParts.ids();
         Future<Void> chain = Future.succeededFuture();
         if (parts.candles()) {
             if (outboxDir != null) {
@@ -93,10 +92,9 @@ public final class MarketVerticle extends VerticleBase {
         }
         if (parts.feeds()) {
             chain = chain.compose(v -> deploy(new SubscriptionVerticle(config, clock, node, feedIds)));
-            for (Venues.Venue venue : Venues.ALL) {
-                for (Market market : new TreeSet<>(venue.markets())) {
-                    chain = chain.compose(v -> deploy(new FeedVerticle(config, clock, node, venue, market)));
-                }
+            for (FeedParts.Part p : feedParts.all()) {
+                chain = chain.compose(
+                        v -> deploy(new FeedVerticle(config, clock, node, p.venue(), p.market(), p.part())));
             }
         }
         return chain.onSuccess(v ->

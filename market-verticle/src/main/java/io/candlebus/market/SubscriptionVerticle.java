@@ -2,7 +2,6 @@ package io.candlebus.market;
 
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.FailureCode;
-import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
@@ -152,7 +151,7 @@ public final class SubscriptionVerticle extends VerticleBase {
 
     /** Sends {@code command} to the feed of {@code instrument}; a feed that runs nowhere has nothing to remove. */
     private Future<Void> feedRequest(Instrument instrument, SubscriptionCommand command, boolean removing) {
-        String address = Addresses.marketFeedControl(FeedShards.feedId(instrument));
+        String address = Addresses.marketFeedControl(FeedParts.of(config).feedId(instrument));
         return vertx.eventBus()
                 .request(address, command, options)
                 .<Void>mapEmpty()

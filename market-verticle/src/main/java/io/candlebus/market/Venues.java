@@ -30,15 +30,19 @@ public final class Venues {
                 Clock clock,
                 MarketConfig config,
                 Market market,
-                FeedSink sink);
+                FeedSink sink,
+                FeedPart part);
     }
 
     /**
-     * One venue: its exchange, its markets (a feed each), its feed, and the real hosts of a venue reached at
-     * one endpoint ({@code market.<exchange>: {"restUrl", "wsUrl"}}; null for Binance, whose endpoints per
-     * market are in {@link BinanceSettings}).
+     * One venue: its exchange, its markets (a feed each), its feed, the real hosts of a venue reached at one endpoint
+     * ({@code market.<exchange>: {"restUrl", "wsUrl"}}; null for Binance, whose endpoints per market are in {@link
+     * BinanceSettings}), and whether a market's codes may be spread over {@code market.feedConnections} feeds ({@link
+     * FeedParts}): the trade-stream venues, whose one connection per feed carries every code. Binance spreads its
+     * streams over connections inside its one feed per market ({@code market.binance.streamsPerConnection}), under
+     * one REST weight budget.
      */
-    public record Venue(Exchange exchange, Set<Market> markets, FeedFactory feed, Endpoint endpoint) {
+    public record Venue(Exchange exchange, Set<Market> markets, FeedFactory feed, Endpoint endpoint, boolean spreads) {
         public Venue {
             markets = Set.copyOf(markets);
         }
@@ -46,19 +50,27 @@ public final class Venues {
 
     /** Every venue, in the order their feeds are started. */
     public static final List<Venue> ALL = List.of(
-            new Venue(Exchange.BINANCE, Set.of(Market.SPOT, Market.USDM, Market.COINM), BinanceFeed::new, null),
+            new Venue(
+                    Exchange.BINANCE,
+                    Set.of(Market.SPOT, Market.USDM, Market.COINM),
+                    (vertx, ws, rest, clock, config, market, sink, part) ->
+                            new BinanceFeed(vertx, ws, rest, clock, config, market, sink),
+                    null,
+                    false),
             new Venue(
                     Exchange.BITHUMB,
                     Set.of(Market.SPOT),
-                    (vertx, ws, rest, clock, config, market, sink) ->
-                            new BithumbFeed(vertx, ws, rest, clock, config, sink),
-                    MarketConfig.BITHUMB_ENDPOINT),
+                    (vertx, ws, rest, clock, config, market, sink, part) ->
+                            new BithumbFeed(vertx, ws, rest, clock, config, sink, part),
+                    MarketConfig.BITHUMB_ENDPOINT,
+                    true),
             new Venue(
                     Exchange.UPBIT,
                     Set.of(Market.SPOT),
-                    (vertx, ws, rest, clock, config, market, sink) ->
-                            new UpbitFeed(vertx, ws, rest, clock, config, sink),
-                    UpbitFeed.REAL_ENDPOINT));
+                    (vertx, ws, rest, clock, config, market, sink, part) ->
+                            new UpbitFeed(vertx, ws, rest, clock, config, sink, part),
+                    UpbitFeed.REAL_ENDPOINT,
+                    true));
 
     private Venues() {}
 

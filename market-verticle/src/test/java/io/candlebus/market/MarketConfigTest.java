@@ -126,6 +126,16 @@ class MarketConfigTest {
     }
 
     @Test
+    void feedConnectionsDefaultToOneAndCanBeSet() {
+        assertThat(MarketConfig.defaults().feedConnections()).isEqualTo(1);
+        MarketConfig two = MarketConfig.fromJson(new JsonObject().put("feedConnections", 2), "market");
+        assertThat(two.feedConnections()).isEqualTo(2);
+        assertThat(two.withInstruments(List.of()).feedConnections()).isEqualTo(2);
+        assertThat(MarketConfig.defaults().withFeedConnections(3).feedConnections())
+                .isEqualTo(3);
+    }
+
+    @Test
     void candleShardsDefaultToTheEventLoopCountAndCanBeSet() {
         assertThat(MarketConfig.defaults().candleShards()).isZero();
         assertThat(MarketConfig.defaults().effectiveCandleShards())
@@ -178,6 +188,8 @@ class MarketConfigTest {
                 "{\"maxInstruments\":0}|market.maxInstruments: expected an integer from 1 to 10000, was 0",
                 "{\"candleShards\":-1}|market.candleShards: expected an integer from 0 to 256, was -1",
                 "{\"candleShards\":257}|market.candleShards: expected an integer from 0 to 256, was 257",
+                "{\"feedConnections\":0}|market.feedConnections: expected an integer from 1 to 16, was 0",
+                "{\"feedConnections\":17}|market.feedConnections: expected an integer from 1 to 16, was 17",
                 "{\"maxInstruments\":1}|market.instruments: expected at most market.maxInstruments (1) instruments, was"
                         + " '4 instruments'",
             })

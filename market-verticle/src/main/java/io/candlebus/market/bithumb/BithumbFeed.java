@@ -1,5 +1,6 @@
 package io.candlebus.market.bithumb;
 
+import io.candlebus.market.FeedPart;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
@@ -14,8 +15,21 @@ import java.time.Clock;
  * {@link BithumbVenue}.
  */
 public final class BithumbFeed extends TradeStreamFeed {
+    /** A feed of every followed code, on one connection. */
     public BithumbFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
-        super(vertx, wsClient, rest, clock, config, sink, new BithumbVenue(rest, config.bithumb()));
+        this(vertx, wsClient, rest, clock, config, sink, FeedPart.WHOLE);
+    }
+
+    /** A feed of the codes of part {@code part} ({@code market.feedConnections}), on a connection of its own. */
+    public BithumbFeed(
+            Vertx vertx,
+            WebSocketClient wsClient,
+            RestClient rest,
+            Clock clock,
+            MarketConfig config,
+            FeedSink sink,
+            FeedPart part) {
+        super(vertx, wsClient, rest, clock, config, sink, new BithumbVenue(rest, config.bithumb()), part);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,9 @@ public final class CandleAggregator {
     /** Per feed, the clock time up to which its connection is known to have delivered everything. */
     private final Map<String, Long> alive = new HashMap<>();
 
+    /** Names an instrument's feed, as {@link #alive} is told. */
+    private final Function<Instrument, String> feedOf;
+
     private long klines;
     private long trades;
     private long lateTrades;
@@ -73,6 +77,20 @@ public final class CandleAggregator {
      * closed candle short of trades).
      */
     public CandleAggregator(List<Interval> intervals, long closeGraceMillis, long silenceMillis, Sink sink) {
+        this(intervals, closeGraceMillis, silenceMillis, sink, MinuteStream::feedOf);
+    }
+
+    /**
+     * As above, with the feeds named by {@code feedOf} (the name {@link #alive} is told for an instrument's feed), for
+     * a node whose venue markets are spread over several feeds ({@code bithumb:spot#1}).
+     */
+    public CandleAggregator(
+            List<Interval> intervals,
+            long closeGraceMillis,
+            long silenceMillis,
+            Sink sink,
+            Function<Instrument, String> feedOf) {
+        this.feedOf = feedOf;
         if (!intervals.contains(Interval.M1)) {
             throw new IllegalArgumentException("intervals: expected a list containing 1m, was " + intervals);
         }
@@ -350,7 +368,7 @@ public final class CandleAggregator {
     }
 
     private MinuteStream newStream(Instrument instrument) {
-        TradeFeed feed = feeds.computeIfAbsent(MinuteStream.feedOf(instrument), TradeFeed::new);
+        TradeFeed feed = feeds.computeIfAbsent(feedOf.apply(instrument), TradeFeed::new);
         MinuteStream s = new MinuteStream(instrument, feed, larger);
         streams.put(instrument, s);
         ordered.put(instrument, s);

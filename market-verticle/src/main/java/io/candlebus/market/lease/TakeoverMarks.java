@@ -6,6 +6,7 @@ import io.candlebus.contract.Interval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Keeps a taking-over feed from publishing on {@code candles.closed} what the previous holder already published.
@@ -25,6 +26,17 @@ public final class TakeoverMarks {
     private final Map<Stream, Long> heard = new HashMap<>();
     private final Map<Stream, Long> thresholds = new HashMap<>();
     private final Map<String, Long> suppressed = new HashMap<>();
+    private final Function<Instrument, String> feedOf;
+
+    /** Marks keyed by venue market ({@code exchange:market}), each market one feed. */
+    public TakeoverMarks() {
+        this(TakeoverMarks::venueMarket);
+    }
+
+    /** Marks keyed by the feed {@code feedOf} names for an instrument ({@code bithumb:spot#1} when spread). */
+    public TakeoverMarks(Function<Instrument, String> feedOf) {
+        this.feedOf = feedOf;
+    }
 
     /** Notes a closed candle published by any node (this one included). */
     public void heard(Candle candle) {
@@ -37,7 +49,7 @@ public final class TakeoverMarks {
      */
     public void gained(Set<String> venueMarkets) {
         heard.forEach((stream, openTime) -> {
-            if (venueMarkets.contains(venueMarket(stream.instrument()))) {
+            if (venueMarkets.contains(feedOf.apply(stream.instrument()))) {
                 thresholds.put(stream, openTime);
             }
         });
@@ -55,7 +67,7 @@ public final class TakeoverMarks {
             published = minute != null && candle.openTime() + candle.interval().millis() <= minute + MINUTE;
         }
         if (published) {
-            suppressed.merge(venueMarket(candle.instrument()), 1L, Long::sum);
+            suppressed.merge(feedOf.apply(candle.instrument()), 1L, Long::sum);
             return false;
         }
         return true;

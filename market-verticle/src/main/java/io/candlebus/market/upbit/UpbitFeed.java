@@ -2,6 +2,7 @@ package io.candlebus.market.upbit;
 
 import io.candlebus.contract.Exchange;
 import io.candlebus.market.Endpoint;
+import io.candlebus.market.FeedPart;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
@@ -20,8 +21,21 @@ public final class UpbitFeed extends TradeStreamFeed {
     public static final Endpoint REAL_ENDPOINT =
             new Endpoint("https://api.upbit.com", "wss://api.upbit.com/websocket/v1");
 
+    /** A feed of every followed code, on one connection. */
     public UpbitFeed(
             Vertx vertx, WebSocketClient wsClient, RestClient rest, Clock clock, MarketConfig config, FeedSink sink) {
+        this(vertx, wsClient, rest, clock, config, sink, FeedPart.WHOLE);
+    }
+
+    /** A feed of the codes of part {@code part} ({@code market.feedConnections}), on a connection of its own. */
+    public UpbitFeed(
+            Vertx vertx,
+            WebSocketClient wsClient,
+            RestClient rest,
+            Clock clock,
+            MarketConfig config,
+            FeedSink sink,
+            FeedPart part) {
         super(
                 vertx,
                 wsClient,
@@ -29,6 +43,7 @@ public final class UpbitFeed extends TradeStreamFeed {
                 clock,
                 config,
                 sink,
-                new UpbitVenue(vertx, rest, clock, config.endpoint(Exchange.UPBIT)));
+                new UpbitVenue(vertx, rest, clock, config.endpoint(Exchange.UPBIT)),
+                part);
     }
 }

@@ -6,6 +6,7 @@ import io.candlebus.contract.Trade;
 import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
 import io.candlebus.market.Feed;
+import io.candlebus.market.FeedPart;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.RestClient;
@@ -82,8 +83,8 @@ public class TradeStreamFeed implements Feed {
     private final FeedCounters.Counter recoveries;
 
     /**
-     * A feed of {@code venue}; {@code rest} is the client the venue's requests go through (its request and
-     * failure counts are reported).
+     * A feed of part {@code part} of {@code venue}'s codes; {@code rest} is the client the venue's requests go through
+     * (its request and failure counts are reported).
      */
     protected TradeStreamFeed(
             Vertx vertx,
@@ -92,7 +93,9 @@ public class TradeStreamFeed implements Feed {
             Clock clock,
             MarketConfig config,
             FeedSink sink,
-            TradeVenue venue) {
+            TradeVenue whole,
+            FeedPart part) {
+        TradeVenue venue = PartVenue.of(whole, part);
         this.clock = clock;
         this.config = config;
         this.sink = sink;
@@ -247,7 +250,8 @@ public class TradeStreamFeed implements Feed {
      */
     @Override
     public void recover(Map<Instrument, Long> fromOpenTime) {
-        if (stopped || codes.isEmpty()) {
+        if (stopped || codes.isEmpty() || fromOpenTime.isEmpty()) {
+            // Nothing of this feed on the asking shard: its other codes' connection is left alone.
             return;
         }
         recoveries.inc();

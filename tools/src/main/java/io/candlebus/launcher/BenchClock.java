@@ -21,6 +21,18 @@ final class BenchClock extends Clock {
         now = millis;
     }
 
+    /**
+     * Moves the clock to {@code millis} unless it is there or past it already: each feed part's loop advances it with
+     * the trade time of the batch it is about to handle. The check and the write are not atomic; two loops racing may
+     * leave it behind by the smaller of their two batches' times until the next batch, which a node's clock, read
+     * from another thread than the one advancing it, may be too.
+     */
+    void advance(long millis) {
+        if (millis > now) {
+            now = millis;
+        }
+    }
+
     @Override
     public long millis() {
         return now;

@@ -52,10 +52,12 @@ final class BenchCommand {
                     result.perCpuSecond()));
             err.println(String.format(
                     Locale.ROOT,
-                    "candlebus bench: event_loops=%d shards=%d markets=%d history_bands=%d untraced_bands=%d"
+                    "candlebus bench: event_loops=%d shards=%d feed_connections=%d markets=%d history_bands=%d"
+                            + " untraced_bands=%d"
                             + " rss_mb=%.0f peak_rss_mb=%.0f max_heap_mb=%.0f",
                     result.eventLoops(),
                     result.shards(),
+                    result.feedConnections(),
                     result.markets(),
                     result.historyBands(),
                     result.untraced(),

@@ -18,6 +18,7 @@ import java.util.List;
  * @param help whether only the usage was asked for
  * @param eventLoops the Vert.x event-loop pool size
  * @param shards candle shards, 0 for one per event loop
+ * @param feedConnections connections (feed verticles) the codes are spread over
  * @param markets markets of the generated stream
  * @param intervals candle intervals
  */
@@ -30,6 +31,7 @@ record BenchOptions(
         boolean help,
         int eventLoops,
         int shards,
+        int feedConnections,
         int markets,
         List<Interval> intervals) {
     static final int DEFAULT_MESSAGES = 1_000_000;
@@ -52,13 +54,15 @@ record BenchOptions(
                 false,
                 VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE,
                 0,
+                1,
                 DEFAULT_MARKETS,
                 DEFAULT_INTERVALS);
     }
 
     /** The node's layout these options ask for. */
     BenchSetup setup() {
-        return new BenchSetup(eventLoops, shards > 0 ? shards : eventLoops, intervals, BenchSetup.WARMUP_CANDLES);
+        return new BenchSetup(
+                eventLoops, shards > 0 ? shards : eventLoops, feedConnections, intervals, BenchSetup.WARMUP_CANDLES);
     }
 
     static String usage() {
@@ -81,6 +85,10 @@ record BenchOptions(
                         "--event-loops N",
                         "Vert.x event loops (default " + VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE + ", 2 x cores)")
                 + String.format("  %-18s %s%n", "--shards N", "candle shards (default: one per event loop)")
+                + String.format(
+                        "  %-18s %s%n",
+                        "--feed-connections N",
+                        "connections the codes are spread over, a feed verticle each (default 1)")
                 + String.format("  %-18s %s%n", "--instruments N", "markets of the generated stream (default 4)")
                 + String.format("  %-18s %s%n", "--intervals LIST", "candle intervals (default 1m,5m)");
     }
@@ -94,13 +102,24 @@ record BenchOptions(
         Path write = null;
         int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int shards = 0;
+        int feedConnections = 1;
         int markets = DEFAULT_MARKETS;
         List<Interval> intervals = DEFAULT_INTERVALS;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
                 return new BenchOptions(
-                        null, messages, rate, warmup, null, true, eventLoops, shards, markets, intervals);
+                        null,
+                        messages,
+                        rate,
+                        warmup,
+                        null,
+                        true,
+                        eventLoops,
+                        shards,
+                        feedConnections,
+                        markets,
+                        intervals);
             }
             if (i + 1 >= args.size()) {
                 throw new ConfigException(flag, "a value after it", "nothing");
@@ -114,16 +133,18 @@ record BenchOptions(
                 case "--write" -> write = Path.of(value);
                 case "--event-loops" -> eventLoops = count("--event-loops", value, 1, 256);
                 case "--shards" -> shards = count("--shards", value, 1, 256);
+                case "--feed-connections" -> feedConnections = count("--feed-connections", value, 1, 16);
                 case "--instruments" -> markets = count("--instruments", value, 1, 9_999);
                 case "--intervals" -> intervals = intervals(value);
                 default -> throw new ConfigException(
                         "bench",
-                        "one of --input, --messages, --rate, --warmup, --write, --event-loops, --shards,"
+                        "one of --input, --messages, --rate, --warmup, --write, --event-loops, --shards, --feed-connections,"
                                 + " --instruments, --intervals",
                         flag);
             }
         }
-        return new BenchOptions(input, messages, rate, warmup, write, false, eventLoops, shards, markets, intervals);
+        return new BenchOptions(
+                input, messages, rate, warmup, write, false, eventLoops, shards, feedConnections, markets, intervals);
     }
 
     private static int count(String flag, String value, int min, int max) {

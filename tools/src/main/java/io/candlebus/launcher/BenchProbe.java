@@ -12,10 +12,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * {@code candles.closed} candle of each stream, and for every band on {@code bands} traces the newest message its
  * candle holds ({@link BenchStream#newest}), or for a closed candle the message that closed it, and records the time
  * from that message's injection to the band. It also
- * keeps the feed's last heartbeat (its state and counters). Bands of candles holding no bench message (REST
+ * keeps the last heartbeat of each feed (its state and counters). Bands of candles holding no bench message (REST
  * history, minutes without trades) count as history bands.
  */
 final class BenchProbe extends VerticleBase {
@@ -48,7 +50,7 @@ final class BenchProbe extends VerticleBase {
     private final BenchStream stream;
     private final long[] injected;
     private final int[] shardOfCode;
-    private final String feedComponent;
+    private final List<String> feedComponents;
     private final Map<Key, ArrayDeque<Candle>> pending = new HashMap<>();
     /** Bands that came before their candle, which the shard had handed to the strategy first. */
     private final Map<Key, ArrayDeque<Arrived>> earlyBands = new HashMap<>();
@@ -57,7 +59,7 @@ final class BenchProbe extends VerticleBase {
     private final Histogram liveLatency = new Histogram(MAX_NANOS, 3);
     private final Histogram closedLatency = new Histogram(MAX_NANOS, 3);
     private final AtomicIntegerArray reflected;
-    private final AtomicReference<Heartbeat> feedHeartbeat = new AtomicReference<>();
+    private final Map<String, Heartbeat> feedHeartbeats = new ConcurrentHashMap<>();
     private long liveBands;
     private long closedBands;
     private long historyBands;
@@ -68,11 +70,11 @@ final class BenchProbe extends VerticleBase {
      * {@code shardOfCode[c]} is the candle shard of market {@code c}; {@code injected[i]} is written by the driver
      * before message {@code i} is handed to the feed.
      */
-    BenchProbe(BenchStream stream, long[] injected, int[] shardOfCode, String feedComponent) {
+    BenchProbe(BenchStream stream, long[] injected, int[] shardOfCode, List<String> feedComponents) {
         this.stream = stream;
         this.shardOfCode = shardOfCode.clone();
         this.injected = injected;
-        this.feedComponent = feedComponent;
+        this.feedComponents = List.copyOf(feedComponents);
         this.reflected = new AtomicIntegerArray(Math.max(1, stream.codes().size()));
         for (int c = 0; c < reflected.length(); c++) {
             reflected.set(c, -1);
@@ -106,9 +108,13 @@ final class BenchProbe extends VerticleBase {
         return bandNanos;
     }
 
-    /** Returns the feed's last heartbeat, or null (any thread). */
-    Heartbeat feedHeartbeat() {
-        return feedHeartbeat.get();
+    /** Returns the last heartbeat of every feed, in the order of their components, null for one not heard (any thread). */
+    List<Heartbeat> feedHeartbeats() {
+        List<Heartbeat> out = new ArrayList<>();
+        for (String component : feedComponents) {
+            out.add(feedHeartbeats.get(component));
+        }
+        return out;
     }
 
     /** Copies what the probe saw, on its event loop. */
@@ -225,8 +231,8 @@ final class BenchProbe extends VerticleBase {
     }
 
     private void onHeartbeat(Message<Heartbeat> message) {
-        if (feedComponent.equals(message.body().component())) {
-            feedHeartbeat.set(message.body());
+        if (feedComponents.contains(message.body().component())) {
+            feedHeartbeats.put(message.body().component(), message.body());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
  * @param untraced bands whose candle holds trades the bench cannot match to its messages (0 when all went well)
  * @param eventLoops the Vert.x event-loop pool size
  * @param shards candle shards
+ * @param feedConnections the feed verticles (connections) the codes were spread over
  * @param markets markets in the stream
  * @param rssBytes resident set at the end of the stream, -1 if unknown
  * @param peakRssBytes peak resident set of the process, -1 if unknown
@@ -38,6 +39,7 @@ record BenchResult(
         long untraced,
         int eventLoops,
         int shards,
+        int feedConnections,
         int markets,
         long rssBytes,
         long peakRssBytes) {

@@ -9,17 +9,19 @@ import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.CandleVerticle;
+import io.candlebus.market.FeedPart;
+import io.candlebus.market.FeedParts;
 import io.candlebus.market.FeedVerticle;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.Venues;
 import io.candlebus.strategy.StrategyConfig;
 import io.candlebus.strategy.StrategyVerticle;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -82,30 +84,47 @@ final class BenchRun {
         MarketConfig config = config(venue, stream, setup);
         int n = source.size();
         long[] injected = new long[n];
-        FeedVerticle feed = new FeedVerticle(config, clock, NODE, Venues.of(Exchange.BITHUMB), Market.SPOT);
-        int[] shardOfCode = new int[stream.codes().size()];
-        for (int c = 0; c < shardOfCode.length; c++) {
-            shardOfCode[c] = FeedShards.shardOf(
-                    Instrument.parse("bithumb:spot:" + stream.codes().get(c)), setup.shards());
+        FeedParts parts = FeedParts.of(config);
+        int connections = parts.count(Exchange.BITHUMB);
+        List<FeedVerticle> feeds = new ArrayList<>();
+        for (int p = 0; p < connections; p++) {
+            feeds.add(new FeedVerticle(
+                    config, clock, NODE, Venues.of(Exchange.BITHUMB), Market.SPOT, new FeedPart(p, connections)));
         }
-        BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, "market.bithumb");
-        // Deployed round robin over the event loops: with two, the feed shares one with the first shard and the
-        // strategy, the probe and the second shard have the other.
+        int[] shardOfCode = new int[stream.codes().size()];
+        int[] partOfCode = new int[stream.codes().size()];
+        for (int c = 0; c < shardOfCode.length; c++) {
+            Instrument instrument =
+                    Instrument.parse("bithumb:spot:" + stream.codes().get(c));
+            shardOfCode[c] = FeedShards.shardOf(instrument, setup.shards());
+            partOfCode[c] = parts.partOf(instrument).index();
+        }
+        List<String> components = new ArrayList<>();
+        List<String> feedIds = new ArrayList<>();
+        for (int p = 0; p < connections; p++) {
+            FeedPart part = new FeedPart(p, connections);
+            components.add("market.bithumb" + part.suffix());
+            feedIds.add(FeedParts.feedId(Exchange.BITHUMB, Market.SPOT, part));
+        }
+        BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, components);
+        // Deployed round robin over the event loops: with two, the strategy, the second shard and the second feed
+        // share one, the first shard, the first feed and the probe the other.
         vertx.deployVerticle(new StrategyVerticle(StrategyConfig.defaults(), clock, NODE))
                 .await();
         for (int shard = 0; shard < setup.shards(); shard++) {
-            vertx.deployVerticle(new CandleVerticle(
-                            config, clock, NODE, shard, setup.shards(), null, List.of(feed.feedId())))
+            vertx.deployVerticle(new CandleVerticle(config, clock, NODE, shard, setup.shards(), null, feedIds))
                     .await();
         }
-        vertx.deployVerticle(feed).await();
+        for (FeedVerticle feed : feeds) {
+            vertx.deployVerticle(feed).await();
+        }
         vertx.deployVerticle(probe).await();
         preRoll(clock, probe, venue, stream.firstTime());
 
-        Context context = feed.context();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         double period = rate > 0 ? 1e9 / rate : 0;
+        Handout handout = new Handout(feeds, partOfCode, stream, clock);
         for (int i = 0; i < n; ) {
             int count = Math.min(BATCH, n - i);
             if (rate > 0) {
@@ -120,22 +139,12 @@ final class BenchRun {
                 }
             }
             awaitWindow(stream, probe, i);
-            byte[][] batch = new byte[count][];
-            long[] times = new long[count];
             long stamp = System.nanoTime();
             for (int j = 0; j < count; j++) {
-                batch[j] = source.frame(i + j);
-                times[j] = stream.time(i + j);
                 injected[i + j] = rate > 0 ? start + (long) ((i + j) * period) : stamp;
+                handout.add(i + j, source.frame(i + j));
             }
-            context.runOnContext(v -> {
-                for (int j = 0; j < batch.length; j++) {
-                    if (times[j] != Long.MIN_VALUE) {
-                        clock.set(times[j]);
-                    }
-                    feed.onFrame(batch[j]);
-                }
-            });
+            handout.send();
             i += count;
         }
         awaitAllBands(stream, probe);
@@ -158,9 +167,66 @@ final class BenchRun {
                 seen.untraced(),
                 setup.eventLoops(),
                 setup.shards(),
+                setup.feedConnections(),
                 stream.codes().size(),
                 rss[0],
                 rss[1]);
+    }
+
+    /**
+     * Hands messages to the feed verticle whose connection carries their code, as the venue's websocket would: one
+     * task per feed per batch on that feed's event loop, which first moves the clock to the batch's first trade time.
+     * A message naming no code goes to the first feed.
+     */
+    private static final class Handout {
+        private final List<FeedVerticle> feeds;
+        private final int[] partOfCode;
+        private final BenchStream stream;
+        private final BenchClock clock;
+        private final List<List<byte[]>> frames = new ArrayList<>();
+        private final long[] firstTime;
+
+        Handout(List<FeedVerticle> feeds, int[] partOfCode, BenchStream stream, BenchClock clock) {
+            this.feeds = feeds;
+            this.partOfCode = partOfCode;
+            this.stream = stream;
+            this.clock = clock;
+            this.firstTime = new long[feeds.size()];
+            for (int p = 0; p < feeds.size(); p++) {
+                frames.add(new ArrayList<>(BATCH));
+            }
+        }
+
+        void add(int message, byte[] frame) {
+            int c = stream.code(message);
+            int p = c < 0 ? 0 : partOfCode[c];
+            List<byte[]> mine = frames.get(p);
+            if (mine.isEmpty()) {
+                firstTime[p] = stream.time(message);
+            }
+            mine.add(frame);
+        }
+
+        void send() {
+            for (int p = 0; p < feeds.size(); p++) {
+                List<byte[]> mine = frames.get(p);
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                byte[][] batch = mine.toArray(new byte[0][]);
+                mine.clear();
+                long time = firstTime[p];
+                FeedVerticle feed = feeds.get(p);
+                feed.context().runOnContext(v -> {
+                    if (time != Long.MIN_VALUE) {
+                        clock.advance(time);
+                    }
+                    for (byte[] frame : batch) {
+                        feed.onFrame(frame);
+                    }
+                });
+            }
+        }
     }
 
     /** The market config a node would read for these markets, the venue's endpoints and the set-up. */
@@ -174,6 +240,7 @@ final class BenchRun {
                 .put("intervals", intervals)
                 .put("warmupCandles", setup.warmupCandles())
                 .put("candleShards", setup.shards())
+                .put("feedConnections", setup.feedConnections())
                 .put("maxInstruments", Math.max(200, stream.codes().size()))
                 // No recorder acknowledges here: a small outbox keeps the closed candles a node's recorders would
                 // have taken from standing in the heap (the rest are dropped and counted).
@@ -204,13 +271,18 @@ final class BenchRun {
         long pings = venue.pings();
         long answeredAt = clock.millis();
         while (true) {
-            Heartbeat h = probe.feedHeartbeat();
-            if (h != null && "live".equals(h.state()) && clock.millis() == last) {
+            List<Heartbeat> beats = probe.feedHeartbeats();
+            boolean live = beats.stream().allMatch(h -> h != null && "live".equals(h.state()));
+            if (live && clock.millis() == last) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("bench: expected the feed live within 30 s of its start, was "
-                        + (h == null ? "no heartbeat" : h.state() + " " + h.counters()));
+                throw new TimeoutException("bench: expected every feed live within 30 s of its start, was "
+                        + beats.stream()
+                                .map(h -> h == null
+                                        ? "no heartbeat"
+                                        : h.component() + " " + h.state() + " " + h.counters())
+                                .toList());
             }
             if (venue.pings() != pings) {
                 pings = venue.pings();
@@ -263,20 +335,32 @@ final class BenchRun {
         }
     }
 
-    /** Waits for a feed heartbeat sent after the stream, and returns its bad-input counts summed. */
+    /** Waits for a heartbeat of every feed sent after the stream, and returns their bad-input counts summed. */
     private static long badInput(BenchProbe probe) throws TimeoutException {
-        Heartbeat before = probe.feedHeartbeat();
+        List<Heartbeat> before = probe.feedHeartbeats();
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (probe.feedHeartbeat() == before) {
+        List<Heartbeat> after = probe.feedHeartbeats();
+        while (anySame(before, after)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("bench: expected a feed heartbeat after the stream within 5 s");
+                throw new TimeoutException("bench: expected a heartbeat of every feed after the stream within 5 s");
             }
             LockSupport.parkNanos(10_000_000L);
+            after = probe.feedHeartbeats();
         }
-        return probe.feedHeartbeat().counters().entrySet().stream()
+        return after.stream()
+                .flatMap(h -> h.counters().entrySet().stream())
                 .filter(e -> e.getKey().startsWith("badInput."))
                 .mapToLong(e -> e.getValue())
                 .sum();
+    }
+
+    private static boolean anySame(List<Heartbeat> before, List<Heartbeat> after) {
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) == after.get(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,7 +34,7 @@ class BenchCommandTest {
         assertThat(text).matches(LINE + "\\R").startsWith("messages=20000 ");
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains(", closed bands " + CLOSED_20000 + ", rejected messages 0")
-                .contains("event_loops=2 shards=2 markets=4 ")
+                .contains("event_loops=2 shards=2 feed_connections=1 markets=4 ")
                 .contains("untraced_bands=0 ");
     }
 
@@ -144,7 +144,7 @@ class BenchCommandTest {
         BenchOptions options = BenchOptions.parse(
                 List.of("--event-loops", "3", "--instruments", "100", "--intervals", "1m,5m,15m", "--messages", "5"));
         assertThat(options.setup())
-                .isEqualTo(new BenchSetup(3, 3, List.of(Interval.M1, Interval.M5, Interval.M15), 25));
+                .isEqualTo(new BenchSetup(3, 3, 1, List.of(Interval.M1, Interval.M5, Interval.M15), 25));
         assertThat(BenchOptions.parse(List.of("--event-loops", "1", "--shards", "4"))
                         .setup()
                         .shards())

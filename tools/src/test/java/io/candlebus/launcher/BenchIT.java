@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bench end to end through the verticles a node deploys: six markets over two event loops and two candle shards,
- * three intervals, paced; every closed candle of every interval comes out of the shards and gets its band.
+ * The bench end to end through the verticles a node deploys: six markets over two event loops, two feed connections
+ * (two feed verticles) and two candle shards, three intervals, paced; every closed candle of every interval comes out of the shards and gets its band.
  */
 class BenchIT {
     @Test
@@ -16,12 +16,13 @@ class BenchIT {
         // 400 trades a minute over six markets for 31 minutes: minutes 0 to 29 close, and the 5m and 15m buckets
         // that end by minute 30 (six and two); the 31st minute stays open.
         BenchOptions options = new BenchOptions(
-                null, 400 * 31, 20_000, 0, null, false, 2, 0, 6, List.of(Interval.M1, Interval.M5, Interval.M15));
+                null, 400 * 31, 20_000, 0, null, false, 2, 0, 2, 6, List.of(Interval.M1, Interval.M5, Interval.M15));
 
         BenchResult result = BenchCommand.measure(options);
 
         assertThat(result.eventLoops()).isEqualTo(2);
         assertThat(result.shards()).isEqualTo(2);
+        assertThat(result.feedConnections()).isEqualTo(2);
         assertThat(result.markets()).isEqualTo(6);
         assertThat(result.closedBands()).isEqualTo(6 * (30 + 6 + 2));
         assertThat(result.liveBands()).isPositive();

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Addresses {
     private Addresses() {}
 
-    /** Trades from the feeds. Publish; body {@link Trade}. */
+    /** Trades from the feeds, a feed's trades of one turn of its event loop together. Publish; body {@link TradeBatch}. */
     public static final String MARKET_TRADES = "market.trades";
 
     /** Candles as the venue sent them, open or closed, from websocket or REST. Publish; body {@link Candle}. */

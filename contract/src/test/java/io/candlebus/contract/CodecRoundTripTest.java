@@ -138,6 +138,7 @@ class CodecRoundTripTest {
                         RecorderPresence.LIVE,
                         1767225661000L,
                         Map.of("binance:spot:BTCUSDT/1m", 1767225600000L)));
+        s.put(TradeBatch.class, new TradeBatch(List.of((Trade) s.get(Trade.class))));
         long epoch = 7_331_902_114_220_551L;
         s.put(
                 FeedEvent.Trades.class,

@@ -6,6 +6,7 @@ import io.candlebus.contract.FeedEvent;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.vertx.core.Context;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.function.LongFunction;
 /**
  * The {@link FeedSink} of a feed verticle: numbers what its feed produces per candle shard and sends it as {@link
  * FeedEvent}s to the shard that owns the instrument ({@code market.feed.<feed>.<shard>}). Trades and klines are
- * also published on {@code market.trades} and {@code market.klines} for their other readers (the order node's
- * last prices). Used on the feed verticle's event loop only.
+ * also published on {@code market.trades} (a {@link TradeBatch} per turn) and {@code market.klines} for their other
+ * readers (the order node's last prices and paper fills). Used on the feed verticle's event loop only.
  *
  * <p>The trades a shard is due in one turn of the feed's event loop go as one {@link FeedEvent.Trades}, sent when
  * the turn is over (a task queued on the loop at the first of them) or before any other event for that shard, so
@@ -27,6 +28,9 @@ import java.util.function.LongFunction;
  * more than parsing did, and a wake-up of the shard's loop per trade.
  */
 public final class FeedEventSink implements FeedSink {
+    /** Trades held at most before they are sent within the turn. */
+    static final int MAX_BATCH = 512;
+
     private final EventBus bus;
     private final Context context;
     private final String feed;
@@ -36,6 +40,8 @@ public final class FeedEventSink implements FeedSink {
     private final long[] next;
     /** Per shard, the trades taken in this turn of the loop and not yet sent; null when none. */
     private final List<List<Trade>> pending;
+    /** The trades taken in this turn of the loop and not yet published on market.trades; null when none. */
+    private List<Trade> published;
 
     private boolean flushQueued;
     private boolean closed;
@@ -102,11 +108,20 @@ public final class FeedEventSink implements FeedSink {
             pending.set(shard, due);
         }
         due.add(trade);
-        if (!flushQueued) {
-            flushQueued = true;
-            context.runOnContext(v -> flush());
+        if (published == null) {
+            published = new ArrayList<>();
         }
-        bus.publish(Addresses.MARKET_TRADES, trade);
+        published.add(trade);
+        if (published.size() >= MAX_BATCH) {
+            // A loop behind on its queue (a burst) would otherwise hold the trades until it is through it.
+            flush();
+        } else if (!flushQueued) {
+            flushQueued = true;
+            context.runOnContext(v -> {
+                flushQueued = false;
+                flush();
+            });
+        }
     }
 
     @Override
@@ -151,12 +166,18 @@ public final class FeedEventSink implements FeedSink {
         send(shard, seq -> new FeedEvent.RepairStart(feed, epoch, seq, token));
     }
 
-    /** Sends the trades taken so far, one {@link FeedEvent.Trades} per shard due any. */
+    /**
+     * Sends the trades taken so far, one {@link FeedEvent.Trades} per shard due any, and publishes them on {@code
+     * market.trades} as one {@link TradeBatch}.
+     */
     public void flush() {
-        flushQueued = false;
         for (int shard = 0; shard < shards; shard++) {
             flush(shard);
         }
+        if (published != null && !closed) {
+            bus.publish(Addresses.MARKET_TRADES, new TradeBatch(published));
+        }
+        published = null;
     }
 
     /**
@@ -166,6 +187,7 @@ public final class FeedEventSink implements FeedSink {
     public void close() {
         closed = true;
         Collections.fill(pending, null);
+        published = null;
     }
 
     /** Returns the heartbeat counters: events sent, trades among them. */

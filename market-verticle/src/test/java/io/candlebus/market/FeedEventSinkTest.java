@@ -9,6 +9,7 @@ import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.candlebus.contract.codec.Codecs;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -18,12 +19,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link FeedEventSink} over a real event bus: the trades of one loop turn reach each shard as one {@link
- * FeedEvent.Trades}, and every shard receives its events numbered 0, 1, 2, ... in the order the feed produced them,
+ * FeedEvent.Trades} and {@code market.trades} as one {@link TradeBatch}, and every shard receives its events numbered 0, 1, 2, ... in the order the feed produced them,
  * whatever other events come between trades.
  */
 @ExtendWith(VertxExtension.class)
@@ -50,6 +52,12 @@ class FeedEventSinkTest {
                 }
             });
         }
+        List<TradeBatch> published = new ArrayList<>();
+        vertx.eventBus().<TradeBatch>consumer(Addresses.MARKET_TRADES, m -> {
+            synchronized (published) {
+                published.add(m.body());
+            }
+        });
         Context feedLoop = vertx.getOrCreateContext();
         FeedEventSink sink = new FeedEventSink(vertx.eventBus(), feedLoop, FEED, 9L, SHARDS);
         int turns = 50;
@@ -70,6 +78,11 @@ class FeedEventSinkTest {
 
         long expectedTrades = turns * 8L;
         await().atMost(Duration.ofSeconds(20)).until(() -> tradesIn(received) >= expectedTrades);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            synchronized (published) {
+                return published.stream().mapToInt(b -> b.trades().size()).sum() >= expectedTrades;
+            }
+        });
         test.verify(() -> {
             assertThat(tradesIn(received)).isEqualTo(expectedTrades);
             long lastId = 0;
@@ -102,6 +115,47 @@ class FeedEventSinkTest {
                 assertThat(batches).isLessThanOrEqualTo(turns + turns / 3 + 1);
             }
             assertThat(lastId).isGreaterThan(expectedTrades - CODES.size());
+            synchronized (published) {
+                // market.trades: every trade once, in the feed's order, at most one batch per turn of the feed's loop
+                // (the flush queued at a turn's first trade runs after the turns already queued).
+                assertThat(published).hasSizeBetween(1, turns);
+                assertThat(published.stream()
+                                .flatMap(b -> b.trades().stream())
+                                .mapToLong(Trade::tradeId)
+                                .toArray())
+                        .containsExactly(
+                                LongStream.rangeClosed(1, expectedTrades).toArray());
+            }
+            test.completeNow();
+        });
+    }
+
+    @Test
+    void aTurnOfManyTradesIsSentInBatchesOfAtMostTheCap(Vertx vertx, VertxTestContext test) {
+        Codecs.registerAll(vertx.eventBus());
+        List<Integer> sizes = new ArrayList<>();
+        vertx.eventBus().<TradeBatch>consumer(Addresses.MARKET_TRADES, m -> {
+            synchronized (sizes) {
+                sizes.add(m.body().trades().size());
+            }
+        });
+        Context feedLoop = vertx.getOrCreateContext();
+        FeedEventSink sink = new FeedEventSink(vertx.eventBus(), feedLoop, FEED, 3L, 1);
+        int trades = 2 * FeedEventSink.MAX_BATCH + 76;
+        feedLoop.runOnContext(v -> {
+            for (int k = 1; k <= trades; k++) {
+                sink.trade(trade(CODES.get(0), k));
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            synchronized (sizes) {
+                return sizes.stream().mapToInt(Integer::intValue).sum() >= trades;
+            }
+        });
+        test.verify(() -> {
+            synchronized (sizes) {
+                assertThat(sizes).containsExactly(FeedEventSink.MAX_BATCH, FeedEventSink.MAX_BATCH, 76);
+            }
             test.completeNow();
         });
     }

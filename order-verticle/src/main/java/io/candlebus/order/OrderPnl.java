@@ -6,6 +6,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.candlebus.order.paper.ContractSizes;
 import io.candlebus.order.paper.PaperBroker;
 import io.candlebus.order.paper.RulesBook;
@@ -53,12 +54,11 @@ final class OrderPnl {
     /** Subscribes to the market prices. */
     Future<?> listen(EventBus bus) {
         return Future.all(
-                bus.<Trade>consumer(
-                                Addresses.MARKET_TRADES,
-                                m -> onPrice(
-                                        m.body().instrument(),
-                                        m.body().price(),
-                                        m.body().quantity()))
+                bus.<TradeBatch>consumer(Addresses.MARKET_TRADES, m -> {
+                            for (Trade t : m.body().trades()) {
+                                onPrice(t.instrument(), t.price(), t.quantity());
+                            }
+                        })
                         .completion(),
                 bus.<Candle>consumer(
                                 Addresses.CANDLES_LIVE,

@@ -5,6 +5,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.Side;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.candlebus.sim.ExchangeSimulator;
 import io.candlebus.sim.SimConfig;
 import io.vertx.core.Vertx;
@@ -32,13 +33,13 @@ public final class TestMarket {
         this.timer = vertx.setPeriodic(20, id -> vertx.eventBus()
                 .publish(
                         Addresses.MARKET_TRADES,
-                        new Trade(
+                        TradeBatch.of(new Trade(
                                 instrument,
                                 price.get(),
                                 size.get(),
                                 System.currentTimeMillis(),
                                 Side.BUY,
-                                ids.incrementAndGet())));
+                                ids.incrementAndGet()))));
     }
 
     /** Starts the simulator and trades of {@code instrument} at {@code start}; blocks until the simulator runs. */

@@ -13,7 +13,8 @@ import java.util.List;
  * @param input a file of JSON lines (Bithumb websocket messages), or null to generate
  * @param messages how many trade messages to generate when there is no input file
  * @param rate messages per second to pace the stream at, or 0 to run flat out
- * @param warmup generated messages run flat out first, in a fresh Vert.x, and not measured (JIT warm-up)
+ * @param warmup generated messages of one warm-up round, run flat out in a fresh Vert.x and not measured; rounds
+ *     repeat while the JIT still compiles much (at most 8)
  * @param write a file to write the generated messages to as JSON lines, instead of measuring; or null
  * @param help whether only the usage was asked for
  * @param eventLoops the Vert.x event-loop pool size
@@ -75,7 +76,9 @@ record BenchOptions(
                 + String.format("  %-18s %s%n", "--messages N", "generate N trade messages (default 1000000)")
                 + String.format("  %-18s %s%n", "--rate R", "pace the stream at R messages/s (default: flat out)")
                 + String.format(
-                        "  %-18s %s%n", "--warmup N", "run N generated messages first, unmeasured (default 200000)")
+                        "  %-18s %s%n",
+                        "--warmup N",
+                        "rounds of N generated messages first, unmeasured, until the JIT settles (default 200000)")
                 + String.format(
                         "  %-18s %s%n",
                         "--write FILE",

@@ -261,14 +261,14 @@ final class BenchRun {
     /**
      * Steps the clock through the quiet minutes before the first trade until the feed reports every market live
      * (history from REST, then live from a minute that surely had no trade), stopping a second before it. A step is
-     * taken only while the venue answered a {@code PING} within {@link #PING_LAG_MILLIS} of clock time: the feed
+     * taken only while every connection answered a {@code PING} within {@link #PING_LAG_MILLIS} of clock time: the feed
      * pings every 10 s of clock time, and a link silent for its stall timeout (30 s) is dropped.
      */
     private static void preRoll(BenchClock clock, BenchProbe probe, BenchVenue venue, long firstTrade)
             throws TimeoutException {
         long deadline = System.nanoTime() + STALL_NANOS;
         long last = firstTrade - 1_000;
-        long pings = venue.pings();
+        long pings = venue.pingRounds();
         long answeredAt = clock.millis();
         while (true) {
             List<Heartbeat> beats = probe.feedHeartbeats();
@@ -284,8 +284,9 @@ final class BenchRun {
                                         : h.component() + " " + h.state() + " " + h.counters())
                                 .toList());
             }
-            if (venue.pings() != pings) {
-                pings = venue.pings();
+            long rounds = venue.pingRounds();
+            if (rounds != pings) {
+                pings = rounds;
                 answeredAt = clock.millis();
             }
             if (clock.millis() - answeredAt < PING_LAG_MILLIS) {

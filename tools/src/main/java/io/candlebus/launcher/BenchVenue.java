@@ -9,8 +9,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,9 +27,14 @@ final class BenchVenue implements AutoCloseable {
     private final Vertx vertx;
     private final ExchangeSimulator sim;
     private final HttpServer ws;
-    private final AtomicLong pings;
+    /** Per open connection, the PINGs it answered. */
+    private final Map<ServerWebSocket, AtomicLong> pings;
+    /** Per connection, the PINGs it had answered when the last round ended. */
+    private final Map<ServerWebSocket, Long> roundStart = new HashMap<>();
 
-    private BenchVenue(Vertx vertx, ExchangeSimulator sim, HttpServer ws, AtomicLong pings) {
+    private long rounds;
+
+    private BenchVenue(Vertx vertx, ExchangeSimulator sim, HttpServer ws, Map<ServerWebSocket, AtomicLong> pings) {
         this.vertx = vertx;
         this.pings = pings;
         this.sim = sim;
@@ -48,15 +57,20 @@ final class BenchVenue implements AutoCloseable {
                     .withInstruments(instruments)
                     .withStartTime(start)
                     .withHistoryMinutes(historyMinutes);
-            AtomicLong pings = new AtomicLong();
+            Map<ServerWebSocket, AtomicLong> pings = new ConcurrentHashMap<>();
             ExchangeSimulator sim = ExchangeSimulator.start(vertx, config).await();
             HttpServer ws = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
-                    .webSocketHandler(socket -> socket.textMessageHandler(text -> {
-                        if ("PING".equals(text.trim())) {
-                            pings.incrementAndGet();
-                            socket.writeTextMessage("{\"status\":\"UP\"}");
-                        }
-                    }))
+                    .webSocketHandler(socket -> {
+                        AtomicLong answered = new AtomicLong();
+                        pings.put(socket, answered);
+                        socket.closeHandler(v -> pings.remove(socket));
+                        socket.textMessageHandler(text -> {
+                            if ("PING".equals(text.trim())) {
+                                answered.incrementAndGet();
+                                socket.writeTextMessage("{\"status\":\"UP\"}");
+                            }
+                        });
+                    })
                     .listen(0)
                     .await();
             return new BenchVenue(vertx, sim, ws, pings);
@@ -71,9 +85,23 @@ final class BenchVenue implements AutoCloseable {
         return (int) ((warmupCandles + 2) * largest.millis() / Interval.M1.millis()) + 30;
     }
 
-    /** Returns the {@code PING}s the websocket answered (any thread). */
-    long pings() {
-        return pings.get();
+    /**
+     * Returns how many rounds of {@code PING}s the open connections answered: a round ends when every open connection
+     * answered one more since the last round ended (so one quiet connection next to a chatty one stops the count).
+     * For one caller thread.
+     */
+    synchronized long pingRounds() {
+        if (pings.isEmpty()) {
+            return rounds;
+        }
+        for (Map.Entry<ServerWebSocket, AtomicLong> e : pings.entrySet()) {
+            if (e.getValue().get() <= roundStart.getOrDefault(e.getKey(), 0L)) {
+                return rounds;
+            }
+        }
+        roundStart.clear();
+        pings.forEach((socket, answered) -> roundStart.put(socket, answered.get()));
+        return ++rounds;
     }
 
     String restUrl() {

@@ -17,6 +17,7 @@ import io.candlebus.contract.Signal;
 import io.candlebus.contract.SubscriptionCommand;
 import io.candlebus.contract.SubscriptionList;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public final class Codecs {
     /** Every record type that may be a message body. */
     public static final List<Class<? extends Record>> ALL = List.of(
             Trade.class,
+            TradeBatch.class,
             Candle.class,
             Bands.class,
             Signal.class,

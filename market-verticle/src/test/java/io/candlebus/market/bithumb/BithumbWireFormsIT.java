@@ -10,6 +10,7 @@ import io.candlebus.contract.Heartbeat;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.contract.Trade;
+import io.candlebus.contract.TradeBatch;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.MarketVerticle;
@@ -74,7 +75,9 @@ class BithumbWireFormsIT {
                 .withWireForms(forms);
         ExchangeSimulator sim = join(ExchangeSimulator.start(vertx, simConfig));
         vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> closed.add(m.body()));
-        vertx.eventBus().<Trade>consumer(Addresses.MARKET_TRADES, m -> trades.add(m.body()));
+        vertx.eventBus()
+                .<TradeBatch>consumer(
+                        Addresses.MARKET_TRADES, m -> trades.addAll(m.body().trades()));
         vertx.eventBus()
                 .<Heartbeat>consumer(
                         Addresses.STATUS_HEARTBEAT, m -> heartbeats.put(m.body().component(), m.body()));

@@ -103,58 +103,30 @@ public record SimInstrument(
 
     /** Returns this instrument with another probability of minutes without trades. */
     public SimInstrument withEmptyMinuteProbability(double probability) {
-        return new SimInstrument(
-                instrument,
-                startPrice,
-                tickSize,
-                lotSize,
-                tradesPerMinute,
-                contractSize,
-                probability,
-                meanQuantity,
-                quiet);
+        return toBuilder().emptyMinuteProbability(probability).build();
     }
 
     /** Returns this instrument with another mean number of trades per minute. */
     public SimInstrument withTradesPerMinute(double perMinute) {
-        return new SimInstrument(
-                instrument,
-                startPrice,
-                tickSize,
-                lotSize,
-                perMinute,
-                contractSize,
-                emptyMinuteProbability,
-                meanQuantity,
-                quiet);
+        return toBuilder().tradesPerMinute(perMinute).build();
     }
 
     /** Returns this instrument with another mean trade quantity. */
     public SimInstrument withMeanQuantity(String quantity) {
-        return new SimInstrument(
-                instrument,
-                startPrice,
-                tickSize,
-                lotSize,
-                tradesPerMinute,
-                contractSize,
-                emptyMinuteProbability,
-                new BigDecimal(quantity),
-                quiet);
+        return toBuilder().meanQuantity(new BigDecimal(quantity)).build();
     }
 
     /** Returns this instrument pushing its Binance klines only on change (or always, if false). */
     public SimInstrument withQuiet(boolean pushOnlyOnChange) {
-        return new SimInstrument(
-                instrument,
-                startPrice,
-                tickSize,
-                lotSize,
-                tradesPerMinute,
-                contractSize,
-                emptyMinuteProbability,
-                meanQuantity,
-                pushOnlyOnChange);
+        return toBuilder().quiet(pushOnlyOnChange).build();
+    }
+
+    /**
+     * Returns a builder holding this instrument's values: the one place that copies every component, so a
+     * new one is added to the record, its check, {@link #of}, {@link #inverse} and {@link SimInstrumentBuilder}.
+     */
+    public SimInstrumentBuilder toBuilder() {
+        return new SimInstrumentBuilder(this);
     }
 
     private static void positive(BigDecimal value, String field) {

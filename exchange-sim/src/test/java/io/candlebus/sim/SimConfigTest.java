@@ -157,4 +157,26 @@ class SimConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("sim.speed: ");
     }
+
+    @Test
+    void instrumentCopiesKeepTheOtherFieldsAndRunTheChecks() {
+        SimInstrument base = SimInstrument.inverse("binance:coinm:BTCUSD_PERP", "87020.0", "0.1", "100", 40)
+                .withEmptyMinuteProbability(0.2)
+                .withQuiet(true);
+
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        SimInstrument busy = base.withTradesPerMinute(90).withMeanQuantity("7");
+        assertThat(busy.tradesPerMinute()).isEqualTo(90);
+        assertThat(busy.meanQuantity()).isEqualByComparingTo("7");
+        assertThat(busy.contractSize()).isEqualByComparingTo("100");
+        assertThat(busy.emptyMinuteProbability()).isEqualTo(0.2);
+        assertThat(busy.quiet()).isTrue();
+        assertThat(busy.toBuilder()
+                        .tradesPerMinute(base.tradesPerMinute())
+                        .meanQuantity(base.meanQuantity())
+                        .build())
+                .isEqualTo(base);
+        assertThatThrownBy(() -> base.toBuilder().contractSize(null).build())
+                .hasMessageStartingWith("simInstrument.contractSize: expected a contract size for COIN-M");
+    }
 }

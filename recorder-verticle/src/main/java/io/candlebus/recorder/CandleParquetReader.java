@@ -2,6 +2,8 @@ package io.candlebus.recorder;
 
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.CandleSource;
+import io.candlebus.contract.Instrument;
+import io.candlebus.contract.Interval;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -26,9 +28,21 @@ final class CandleParquetReader {
     }
 
     private static Candle candle(Group g, PartitionPath partition) {
-        return new Candle(
+        return candle(
+                g,
                 partition.instrument(),
                 partition.interval(),
+                CandleSource.valueOf(g.getString(CandleWriteSupport.SOURCE, 0).toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * Returns the candle of row {@code g} of a stream of {@code instrument} and {@code interval}, marked as
+     * from {@code source}. The recorder stores doubles; an exchange decimal survives as its shortest repr.
+     */
+    static Candle candle(Group g, Instrument instrument, Interval interval, CandleSource source) {
+        return new Candle(
+                instrument,
+                interval,
                 g.getLong("candle_begin_time", 0),
                 decimal(g, "open"),
                 decimal(g, "high"),
@@ -40,7 +54,7 @@ final class CandleParquetReader {
                 decimal(g, "taker_buy_base_asset_volume"),
                 decimal(g, "taker_buy_quote_asset_volume"),
                 true,
-                CandleSource.valueOf(g.getString(CandleWriteSupport.SOURCE, 0).toUpperCase(Locale.ROOT)));
+                source);
     }
 
     private static BigDecimal decimal(Group g, String column) {

@@ -5,7 +5,6 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class ParquetCandles {
 
     private static void readFile(Path file, Instrument instrument, Interval interval, Consumer<Candle> sink)
             throws IOException {
-        readGroups(file, g -> sink.accept(candle(g, instrument, interval)));
+        readGroups(file, g -> sink.accept(CandleParquetReader.candle(g, instrument, interval, CandleSource.REST)));
     }
 
     /** Hands the open time of every row of one part file to {@code sink}, in file order (the dataset check). */
@@ -88,28 +87,5 @@ public final class ParquetCandles {
 
     private static void readGroups(Path file, Consumer<Group> sink) throws IOException {
         PartFileReader.forEachRow(file, sink);
-    }
-
-    private static Candle candle(Group g, Instrument instrument, Interval interval) {
-        // The recorder stores doubles; an exchange decimal survives as its shortest repr (Double.toString).
-        return new Candle(
-                instrument,
-                interval,
-                g.getLong("candle_begin_time", 0),
-                decimal(g, "open"),
-                decimal(g, "high"),
-                decimal(g, "low"),
-                decimal(g, "close"),
-                decimal(g, "volume"),
-                decimal(g, "quote_volume"),
-                g.getLong("trade_num", 0),
-                decimal(g, "taker_buy_base_asset_volume"),
-                decimal(g, "taker_buy_quote_asset_volume"),
-                true,
-                CandleSource.REST);
-    }
-
-    private static BigDecimal decimal(Group g, String column) {
-        return BigDecimal.valueOf(g.getDouble(column, 0));
     }
 }

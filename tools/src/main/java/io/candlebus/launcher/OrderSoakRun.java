@@ -1,7 +1,6 @@
 package io.candlebus.launcher;
 
 import io.candlebus.contract.Addresses;
-import io.candlebus.contract.Instrument;
 import io.candlebus.contract.OrderEvent;
 import io.candlebus.contract.OrderStatus;
 import io.candlebus.contract.Signal;
@@ -162,21 +161,8 @@ final class OrderSoakRun {
     }
 
     private JsonObject nodeConfig() {
-        long stallTimeout = SoakRun.stallTimeoutMillis(options.speed());
-        JsonObject market = new JsonObject()
-                .put("intervals", new JsonArray().add("1m"))
-                .put("closeGraceMillis", 30_000)
-                .put("stallTimeoutMillis", stallTimeout)
-                .put("pingMillis", 10_000)
-                .put("tickMillis", 10)
-                .put("reconnectMinMillis", 20)
-                .put("reconnectMaxMillis", 500);
-        if (!options.instruments().isEmpty()) {
-            market.put(
-                    "instruments",
-                    new JsonArray(
-                            options.instruments().stream().map(Instrument::key).toList()));
-        }
+        JsonObject market =
+                SoakRun.marketConfig(options, new JsonArray().add("1m"), SoakRun.stallTimeoutMillis(options.speed()));
         JsonObject order = new JsonObject()
                 .put("mode", "live")
                 .put("pollMillis", 200)

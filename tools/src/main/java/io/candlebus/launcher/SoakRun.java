@@ -148,9 +148,13 @@ final class SoakRun {
         }
     }
 
-    private JsonObject nodeConfig(long stallTimeout) {
+    /**
+     * Returns the {@code market} section of a soak node: the given intervals, {@code stallTimeout} and timings
+     * fit for an accelerated clock, and the instruments of {@code options} if it names any.
+     */
+    static JsonObject marketConfig(SoakOptions options, JsonArray intervals, long stallTimeout) {
         JsonObject market = new JsonObject()
-                .put("intervals", new JsonArray().add("1m").add("5m"))
+                .put("intervals", intervals)
                 // Clock (sim) time: a quiet minute closes 30 s after its boundary.
                 .put("closeGraceMillis", 30_000)
                 .put("stallTimeoutMillis", stallTimeout)
@@ -165,6 +169,11 @@ final class SoakRun {
                     new JsonArray(
                             options.instruments().stream().map(Instrument::key).toList()));
         }
+        return market;
+    }
+
+    private JsonObject nodeConfig(long stallTimeout) {
+        JsonObject market = marketConfig(options, new JsonArray().add("1m").add("5m"), stallTimeout);
         return new JsonObject()
                 .put("node", "soak")
                 .put("http", new JsonObject().put("port", 0))

@@ -4,11 +4,8 @@ import io.candlebus.contract.Market;
 import io.candlebus.sim.SimClock;
 import io.candlebus.sim.binance.BinanceStreamServer;
 import io.candlebus.sim.upbit.UpbitRateLimiter;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +26,9 @@ public final class FaultInjector {
     /** How many lifetimes a shortened lifetime stays in force, so the reopened connections are cut. */
     public static final int LIFETIME_WINDOWS = 3;
 
-    private final Context context;
     private final Faults faults;
     private final SimClock clock;
-    private final List<Long> timers = new ArrayList<>();
+    private final SimTimers timers;
     private final Map<FaultKind, Long> fired = new EnumMap<>(FaultKind.class);
     private final Map<BadInput, Long> firedBadInputs = new EnumMap<>(BadInput.class);
     private final Map<Market, Long> limitedUntil = new EnumMap<>(Market.class);
@@ -42,26 +38,25 @@ public final class FaultInjector {
 
     /** Creates an injector firing through {@code faults} on a context of {@code vertx}, timed by {@code clock}. */
     public FaultInjector(Vertx vertx, Faults faults, SimClock clock) {
-        this.context = vertx.getOrCreateContext();
         this.faults = faults;
         this.clock = clock;
+        this.timers = new SimTimers(vertx, clock);
     }
 
     /** Schedules every fault of {@code plan} at {@code startMillis} + its offset, in sim time. */
     public Future<Void> start(List<PlannedFault> plan, long startMillis) {
-        return onContext(() -> {
+        return timers.onContext(() -> {
             for (PlannedFault fault : plan) {
-                timers.add(at(startMillis + fault.atMillis(), () -> fire(fault)));
+                timers.at(startMillis + fault.atMillis(), () -> fire(fault));
             }
         });
     }
 
     /** Cancels what has not fired and restores the venue's weight limits and connection lifetime. */
     public Future<Void> stop() {
-        return onContext(() -> {
+        return timers.onContext(() -> {
             stopped = true;
-            timers.forEach(context.owner()::cancelTimer);
-            timers.clear();
+            timers.cancelAll();
             for (Market m : limitedUntil.keySet()) {
                 faults.restWeightLimit(m, publishedWeightLimit(m));
             }
@@ -73,16 +68,12 @@ public final class FaultInjector {
 
     /** Returns how many faults of each kind have fired. */
     public Future<Map<FaultKind, Long>> fired() {
-        Promise<Map<FaultKind, Long>> promise = Promise.promise();
-        context.runOnContext(v -> promise.complete(new EnumMap<>(fired)));
-        return promise.future();
+        return timers.read(() -> new EnumMap<>(fired));
     }
 
     /** Returns how many {@link FaultKind#BAD_INPUT} faults of each bad-input kind have fired. */
     public Future<Map<BadInput, Long>> firedBadInputs() {
-        Promise<Map<BadInput, Long>> promise = Promise.promise();
-        context.runOnContext(v -> promise.complete(new EnumMap<>(firedBadInputs)));
-        return promise.future();
+        return timers.read(() -> new EnumMap<>(firedBadInputs));
     }
 
     private void fire(PlannedFault fault) {
@@ -126,7 +117,7 @@ public final class FaultInjector {
         // A plan names a Binance market; Upbit's per-second limit is lowered for the same time.
         upbitLimitedUntil = Math.max(upbitLimitedUntil, until);
         faults.upbitRestLimit(LOW_UPBIT_LIMIT);
-        timers.add(at(until, () -> {
+        timers.at(until, () -> {
             Long latest = limitedUntil.get(market);
             if (!stopped && latest != null && clock.millis() >= latest) {
                 limitedUntil.remove(market);
@@ -135,18 +126,18 @@ public final class FaultInjector {
             if (!stopped && clock.millis() >= upbitLimitedUntil) {
                 faults.upbitRestLimit(UpbitRateLimiter.QUOTATION_PER_SECOND);
             }
-        }));
+        });
         return Future.succeededFuture();
     }
 
     private Future<Void> cutLifetime(long lifetimeMillis) {
         long until = clock.millis() + LIFETIME_WINDOWS * lifetimeMillis;
         lifetimeCutUntil = Math.max(lifetimeCutUntil, until);
-        timers.add(at(until, () -> {
+        timers.at(until, () -> {
             if (!stopped && clock.millis() >= lifetimeCutUntil) {
                 faults.binanceConnectionLifetime(BinanceStreamServer.DEFAULT_LIFETIME_MILLIS);
             }
-        }));
+        });
         // The lifetime applies to connections opened from now on: reopen them so the cut comes within the window.
         return faults.binanceConnectionLifetime(lifetimeMillis).compose(v -> faults.dropBinanceConnections());
     }
@@ -154,19 +145,5 @@ public final class FaultInjector {
     /** Binance's published REST weight per minute (what the simulator starts with): 6000 spot, 2400 futures. */
     public static int publishedWeightLimit(Market market) {
         return market == Market.SPOT ? 6_000 : 2_400;
-    }
-
-    private long at(long simMillis, Runnable action) {
-        long delay = clock.toRealMillis(Math.max(1, simMillis - clock.millis()));
-        return context.owner().setTimer(delay, id -> action.run());
-    }
-
-    private Future<Void> onContext(Runnable action) {
-        Promise<Void> promise = Promise.promise();
-        context.runOnContext(v -> {
-            action.run();
-            promise.complete();
-        });
-        return promise.future();
     }
 }

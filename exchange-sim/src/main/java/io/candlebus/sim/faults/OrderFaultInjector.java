@@ -2,11 +2,8 @@ package io.candlebus.sim.faults;
 
 import io.candlebus.sim.SimClock;
 import io.candlebus.sim.orders.OrderFaults;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class OrderFaultInjector {
     private static final Logger log = LoggerFactory.getLogger(OrderFaultInjector.class);
 
-    private final Context context;
     private final OrderFaults faults;
-    private final SimClock clock;
-    private final List<Long> timers = new ArrayList<>();
+    private final SimTimers timers;
     private final Map<OrderFaultKind, Long> armed = new EnumMap<>(OrderFaultKind.class);
     private boolean stopped;
 
@@ -37,18 +32,16 @@ public final class OrderFaultInjector {
         if (delayRealMillis < 1) {
             throw new IllegalArgumentException("delayRealMillis: expected >= 1, was " + delayRealMillis);
         }
-        this.context = vertx.getOrCreateContext();
         this.faults = faults;
-        this.clock = clock;
+        this.timers = new SimTimers(vertx, clock);
         faults.delayRealMillis(delayRealMillis);
     }
 
     /** Schedules every fault of {@code plan} at {@code startMillis} + its offset, in sim time. */
     public Future<Void> start(List<PlannedOrderFault> plan, long startMillis) {
-        return onContext(() -> {
+        return timers.onContext(() -> {
             for (PlannedOrderFault fault : plan) {
-                long delay = clock.toRealMillis(Math.max(1, startMillis + fault.atMillis() - clock.millis()));
-                timers.add(context.owner().setTimer(delay, id -> arm(fault)));
+                timers.at(startMillis + fault.atMillis(), () -> arm(fault));
             }
         });
     }
@@ -58,19 +51,16 @@ public final class OrderFaultInjector {
      * after the run are not spoiled.
      */
     public Future<Void> stop() {
-        return onContext(() -> {
+        return timers.onContext(() -> {
             stopped = true;
-            timers.forEach(context.owner()::cancelTimer);
-            timers.clear();
+            timers.cancelAll();
             faults.clear();
         });
     }
 
     /** Returns how many faults of each kind have been armed. */
     public Future<Map<OrderFaultKind, Long>> armed() {
-        Promise<Map<OrderFaultKind, Long>> promise = Promise.promise();
-        context.runOnContext(v -> promise.complete(new EnumMap<>(armed)));
-        return promise.future();
+        return timers.read(() -> new EnumMap<>(armed));
     }
 
     private void arm(PlannedOrderFault fault) {
@@ -94,14 +84,5 @@ public final class OrderFaultInjector {
                 faults.loseNextAnswers(1, OrderFaults.Loss.SERVER_ERROR);
             }
         }
-    }
-
-    private Future<Void> onContext(Runnable action) {
-        Promise<Void> promise = Promise.promise();
-        context.runOnContext(v -> {
-            action.run();
-            promise.complete();
-        });
-        return promise.future();
     }
 }

@@ -6,13 +6,17 @@ import io.candlebus.sim.v1family.V1Request;
 import org.junit.jupiter.api.Test;
 
 class BithumbRequestTest {
-    private static String errorName(String text) {
+    private static V1Request.RequestException refusal(String text) {
         try {
             V1Request.parse(text, BithumbConnection.DIALECT);
         } catch (V1Request.RequestException e) {
-            return e.name();
+            return e;
         }
         throw new AssertionError("expected a refusal of " + text);
+    }
+
+    private static String errorName(String text) {
+        return refusal(text).name();
     }
 
     @Test
@@ -70,11 +74,6 @@ class BithumbRequestTest {
     }
 
     private static String message(String text) {
-        try {
-            V1Request.parse(text, BithumbConnection.DIALECT);
-        } catch (V1Request.RequestException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a refusal of " + text);
+        return refusal(text).getMessage();
     }
 }

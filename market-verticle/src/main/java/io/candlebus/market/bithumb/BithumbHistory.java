@@ -11,6 +11,7 @@ import io.candlebus.market.RestException;
 import io.candlebus.market.Retry;
 import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.candle.QuietMinutes;
+import io.candlebus.market.venue.MinuteCandleRows;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -84,7 +85,7 @@ public final class BithumbHistory {
         attempt(instrument, query, stopped, done, body -> {
             TreeMap<Long, Candle> rows = new TreeMap<>();
             long answered = clock.millis();
-            for (Candle c : BithumbCandleParser.parse(body, instrument, e -> {})) {
+            for (Candle c : MinuteCandleRows.readBody(body, instrument, e -> {})) {
                 // The bucket in progress is sent too: only a minute whose end has passed is closed.
                 if (c.openTime() >= start && c.openTime() < end && c.openTime() + MINUTE <= answered) {
                     rows.put(c.openTime(), c);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.candlebus.contract.Instrument;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonFields;
+import io.candlebus.market.venue.V1Errors;
 import io.candlebus.market.venue.V1TradeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -68,7 +69,8 @@ public final class BithumbTradeParser {
         }
         JsonNode error = root.get("error");
         if (error != null && V1TradeMessage.untyped(root)) {
-            return BithumbErrors.read(error, "error");
+            V1Errors.Error e = V1Errors.read(error, "error");
+            return new BithumbMessage.Error(e.name(), e.message());
         }
         String type = JsonFields.text(JsonFields.field(root, "type", "ty", "message"), "message.type");
         switch (type) {

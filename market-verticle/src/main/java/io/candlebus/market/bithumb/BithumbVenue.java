@@ -1,8 +1,6 @@
 package io.candlebus.market.bithumb;
 
-import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
-import io.candlebus.market.BadInputException;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.RestClient;
 import io.candlebus.market.SlidingWindowLimiter;
@@ -11,9 +9,7 @@ import io.vertx.core.Future;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +71,6 @@ final class BithumbVenue extends V1Venue {
     static String kstTo(long epochMillis) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, KST)
                 .format(KST_FORMAT);
-    }
-
-    @Override
-    protected List<Candle> candles(byte[] body, Instrument instrument, Consumer<BadInputException> rejected)
-            throws BadInputException {
-        return BithumbCandleParser.parse(body, instrument, rejected);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonFields;
 import io.candlebus.market.venue.TradeVenue;
+import io.candlebus.market.venue.V1Errors;
 import io.candlebus.market.venue.V1TradeMessage;
 import java.util.function.Function;
 
@@ -41,7 +42,7 @@ final class UpbitMessageParser implements TradeVenue.Reader {
         }
         JsonNode error = root.get("error");
         if (error != null && !typed) {
-            UpbitErrors.Error e = UpbitErrors.read(error, "error");
+            V1Errors.Error e = V1Errors.read(error, "error");
             to.venueError(e.name(), e.message());
             return;
         }

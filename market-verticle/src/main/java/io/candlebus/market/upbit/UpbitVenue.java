@@ -1,8 +1,6 @@
 package io.candlebus.market.upbit;
 
-import io.candlebus.contract.Candle;
 import io.candlebus.contract.Instrument;
-import io.candlebus.market.BadInputException;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.RestClient;
 import io.candlebus.market.Retry;
@@ -16,9 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +52,6 @@ final class UpbitVenue extends V1Venue {
     @Override
     protected String candleTo(long pageTo) {
         return toParameter(pageTo);
-    }
-
-    @Override
-    protected List<Candle> candles(byte[] body, Instrument instrument, Consumer<BadInputException> rejected)
-            throws BadInputException {
-        return UpbitCandleParser.parse(body, instrument, rejected);
     }
 
     @Override

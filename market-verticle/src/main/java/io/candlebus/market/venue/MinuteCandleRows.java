@@ -8,6 +8,7 @@ import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.CandleChecks;
 import io.candlebus.market.JsonFields;
+import io.candlebus.market.RestException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +27,23 @@ import java.util.function.Consumer;
  */
 public final class MinuteCandleRows {
     private MinuteCandleRows() {}
+
+    /**
+     * Returns the good rows of a whole body; a bad row goes to {@code rejected} and is skipped, a bad body
+     * throws. An error body ({@code {"error":{"name":...,"message":...}}}), which Bithumb may send with a 2xx
+     * status (Upbit's come with a 4xx, which fails before a body is read), is the venue's refusal, not bad
+     * input: it throws a {@link RestException} naming the error, so the caller retries it as it retries any
+     * failed request.
+     */
+    public static List<Candle> readBody(byte[] body, Instrument instrument, Consumer<BadInputException> rejected)
+            throws BadInputException {
+        JsonNode root = JsonFields.parse(body);
+        if (root.isObject() && root.has("error")) {
+            V1Errors.Error error = V1Errors.read(root.get("error"), "candles.error");
+            throw new RestException(200, 0, "candles: venue error " + error.name() + ": " + error.message());
+        }
+        return read(root, instrument, rejected);
+    }
 
     /** Returns the good rows of the array {@code root}; a bad row goes to {@code rejected} and is skipped. */
     public static List<Candle> read(JsonNode root, Instrument instrument, Consumer<BadInputException> rejected)

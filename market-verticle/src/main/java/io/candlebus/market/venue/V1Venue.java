@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
  * What Upbit and Bithumb, as {@link TradeVenue}s, do alike: the trade subscription, the market list from
  * {@code /v1/market/all} and pages of closed 1m candles from {@code /v1/candles/minutes/1} (200 rows, newest
  * first). A venue says how a REST request is sent (paced or only counted), how it spells a page's {@code to}
- * (UTC on Upbit, naive KST on Bithumb) and how a candle body reads.
+ * (UTC on Upbit, naive KST on Bithumb) (the candle rows and error bodies are the family's: {@link MinuteCandleRows}).
  */
 public abstract class V1Venue implements TradeVenue {
     /** Rows per candle request: the most both venues answer. */
@@ -57,10 +56,6 @@ public abstract class V1Venue implements TradeVenue {
 
     /** Returns a candle page's {@code to} parameter for the exclusive bound {@code pageTo} (epoch ms). */
     protected abstract String candleTo(long pageTo);
-
-    /** Returns the good rows of a candle body; a bad row goes to {@code rejected}, a bad body throws. */
-    protected abstract List<Candle> candles(byte[] body, Instrument instrument, Consumer<BadInputException> rejected)
-            throws BadInputException;
 
     @Override
     public String component() {
@@ -125,7 +120,8 @@ public abstract class V1Venue implements TradeVenue {
         query.put("to", candleTo(pageTo));
         return get(endpoint.restUrl() + "/v1/candles/minutes/1", query).compose(body -> {
             try {
-                return Future.succeededFuture(candles(body, instrument, e -> badInput.record(e, "REST candles")));
+                return Future.succeededFuture(
+                        MinuteCandleRows.readBody(body, instrument, e -> badInput.record(e, "REST candles")));
             } catch (BadInputException e) {
                 badInput.record(e, new String(body, StandardCharsets.UTF_8));
                 return Future.failedFuture(new RestException(200, 0, "unusable candles body: " + e.getMessage()));

@@ -9,6 +9,7 @@ import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonMutations;
 import io.candlebus.market.JsonMutations.Ohlc;
 import io.candlebus.market.RestException;
+import io.candlebus.market.venue.MinuteCandleRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * Properties of {@link BithumbCandleParser}: any body gives rows, a {@link BadInputException} of a
+ * Properties of {@link MinuteCandleRows#readBody} (Bithumb bodies): any body gives rows, a {@link BadInputException} of a
  * known kind (and bad rows are reported with one) or, for an error object, the venue's refusal; valid
  * rows keep the exact text of their values, JSON numbers or numeric strings, and each broken invariant
  * is rejected with its own kind.
@@ -88,7 +89,7 @@ class BithumbCandleParserPropertyTest {
 
     @Property(tries = 200)
     void validRowsParseToExactlyTheirDecimals(@ForAll("rows") Row row) throws Exception {
-        List<Candle> out = BithumbCandleParser.parse(body(List.of(row.json())), KRW_BTC, e -> {
+        List<Candle> out = MinuteCandleRows.readBody(body(List.of(row.json())), KRW_BTC, e -> {
             throw new AssertionError(e);
         });
 
@@ -164,7 +165,7 @@ class BithumbCandleParserPropertyTest {
             throws Exception {
         List<BadInputException> rejected = new ArrayList<>();
 
-        List<Candle> out = BithumbCandleParser.parse(
+        List<Candle> out = MinuteCandleRows.readBody(
                 body(List.of(good.json(), breakage.json(good), good.json())), KRW_BTC, rejected::add);
 
         assertThat(out).hasSize(2);
@@ -194,7 +195,7 @@ class BithumbCandleParserPropertyTest {
     @Property(tries = 500)
     void anyBodyGivesRowsOrAKnownKind(@ForAll("bodies") byte[] body) {
         try {
-            List<Candle> out = BithumbCandleParser.parse(
+            List<Candle> out = MinuteCandleRows.readBody(
                     body, KRW_BTC, e -> assertThat(e.kind()).as(e.getMessage()).isIn(JsonMutations.PARSER_KINDS));
             assertThat(out).doesNotContainNull();
         } catch (BadInputException e) {
@@ -215,7 +216,7 @@ class BithumbCandleParserPropertyTest {
                 + "\"candle_acc_trade_price\":0,\"candle_acc_trade_volume\":0}]";
         List<BadInputException> rejected = new ArrayList<>();
 
-        List<Candle> out = BithumbCandleParser.parse(json.getBytes(StandardCharsets.UTF_8), KRW_BTC, rejected::add);
+        List<Candle> out = MinuteCandleRows.readBody(json.getBytes(StandardCharsets.UTF_8), KRW_BTC, rejected::add);
 
         assertThat(out).isEmpty();
         assertThat(rejected).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("bad-time"));

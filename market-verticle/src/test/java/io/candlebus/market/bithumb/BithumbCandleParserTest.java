@@ -9,6 +9,7 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Interval;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.RestException;
+import io.candlebus.market.venue.MinuteCandleRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class BithumbCandleParserTest {
 
     @Test
     void parsesTheDocumentedCandlesNewestFirstWithUtcBucketStarts() throws Exception {
-        List<Candle> rows = BithumbCandleParser.parse(bytes(DOC), KRW_BTC, e -> {
+        List<Candle> rows = MinuteCandleRows.readBody(bytes(DOC), KRW_BTC, e -> {
             throw new AssertionError(e);
         });
 
@@ -59,7 +60,7 @@ class BithumbCandleParserTest {
     void keepsLongDecimalTextExactly() throws Exception {
         String json = DOC.replace("42811520.5", "42811520.123456789012345678901");
 
-        Candle c = BithumbCandleParser.parse(bytes(json), KRW_BTC, e -> {}).get(0);
+        Candle c = MinuteCandleRows.readBody(bytes(json), KRW_BTC, e -> {}).get(0);
 
         assertThat(c.quoteVolume()).isEqualTo(new BigDecimal("42811520.123456789012345678901"));
     }
@@ -74,7 +75,7 @@ class BithumbCandleParserTest {
                 + row("KRW-BTC", "2026-01-01T00:04:00", "1", "2", "1", "1") + "]";
         List<BadInputException> rejected = new ArrayList<>();
 
-        List<Candle> rows = BithumbCandleParser.parse(bytes(json), KRW_BTC, rejected::add);
+        List<Candle> rows = MinuteCandleRows.readBody(bytes(json), KRW_BTC, rejected::add);
 
         assertThat(rows).extracting(Candle::openTime).containsExactly(1767225840000L);
         assertThat(rejected)
@@ -84,17 +85,17 @@ class BithumbCandleParserTest {
 
     @Test
     void rejectsABodyThatIsNotAnArray() {
-        assertThatThrownBy(() -> BithumbCandleParser.parse(bytes("{\"market\":\"KRW-BTC\"}"), KRW_BTC, e -> {}))
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(bytes("{\"market\":\"KRW-BTC\"}"), KRW_BTC, e -> {}))
                 .hasMessageContaining("wrong-type");
     }
 
     @Test
     void anErrorBodyIsTheVenuesRefusal() {
-        assertThatThrownBy(() -> BithumbCandleParser.parse(
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(
                         bytes("{\"error\":{\"name\":\"x\",\"message\":\"y\"}}"), KRW_BTC, e -> {}))
                 .isInstanceOf(RestException.class)
                 .hasMessage("candles: venue error x: y");
-        assertThatThrownBy(() -> BithumbCandleParser.parse(bytes("{\"error\":{\"message\":\"y\"}}"), KRW_BTC, e -> {}))
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(bytes("{\"error\":{\"message\":\"y\"}}"), KRW_BTC, e -> {}))
                 .isInstanceOfSatisfying(
                         BadInputException.class, e -> assertThat(e.kind()).isEqualTo("missing-field"));
     }

@@ -10,6 +10,7 @@ import io.candlebus.contract.Trade;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.Fixtures;
 import io.candlebus.market.RestException;
+import io.candlebus.market.venue.MinuteCandleRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,9 +123,9 @@ class BithumbRealShapesTest {
         List<BadInputException> rejected = new ArrayList<>();
 
         List<Candle> numbers =
-                BithumbCandleParser.parse(Fixtures.bytes("bithumb/rest-candles-numbers.json"), KRW_BTC, rejected::add);
+                MinuteCandleRows.readBody(Fixtures.bytes("bithumb/rest-candles-numbers.json"), KRW_BTC, rejected::add);
         List<Candle> strings =
-                BithumbCandleParser.parse(Fixtures.bytes("bithumb/rest-candles-strings.json"), KRW_BTC, rejected::add);
+                MinuteCandleRows.readBody(Fixtures.bytes("bithumb/rest-candles-strings.json"), KRW_BTC, rejected::add);
 
         assertThat(rejected).isEmpty();
         assertThat(numbers).hasSize(2);
@@ -140,7 +141,7 @@ class BithumbRealShapesTest {
                 .replaceFirst("\"unit\":\"1\"", "\"unit\":\"1.0\"");
         List<BadInputException> rejected = new ArrayList<>();
 
-        List<Candle> out = BithumbCandleParser.parse(body.getBytes(StandardCharsets.UTF_8), KRW_BTC, rejected::add);
+        List<Candle> out = MinuteCandleRows.readBody(body.getBytes(StandardCharsets.UTF_8), KRW_BTC, rejected::add);
 
         assertThat(out).hasSize(1);
         assertThat(rejected).singleElement().satisfies(e -> assertThat(e.getMessage())
@@ -151,7 +152,7 @@ class BithumbRealShapesTest {
     void anErrorBodyInPlaceOfCandlesIsTheVenuesRefusalNotBadInput() {
         List<BadInputException> rejected = new ArrayList<>();
 
-        assertThatThrownBy(() -> BithumbCandleParser.parse(
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(
                         Fixtures.bytes("bithumb/error-numeric-name.json"), KRW_BTC, rejected::add))
                 .isInstanceOf(RestException.class)
                 .hasMessage("candles: venue error 400: Invalid parameter: market");

@@ -8,6 +8,7 @@ import io.candlebus.contract.CandleSource;
 import io.candlebus.contract.Instrument;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.RestException;
+import io.candlebus.market.venue.MinuteCandleRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class UpbitCandleParserTest {
 
     @Test
     void parsesTheDocumentedCandlesNewestFirstKeyedByTheirUtcStart() throws Exception {
-        List<Candle> rows = UpbitCandleParser.parse(bytes(DOC), KRW_BTC, e -> {
+        List<Candle> rows = MinuteCandleRows.readBody(bytes(DOC), KRW_BTC, e -> {
             throw new AssertionError(e);
         });
 
@@ -53,7 +54,7 @@ class UpbitCandleParserTest {
     @Test
     void skipsABadRowAndReportsIt() throws Exception {
         List<BadInputException> rejected = new ArrayList<>();
-        List<Candle> rows = UpbitCandleParser.parse(
+        List<Candle> rows = MinuteCandleRows.readBody(
                 bytes(DOC.replaceFirst("\"low_price\":131200000.0", "\"low_price\":131400000.0")),
                 KRW_BTC,
                 rejected::add);
@@ -65,15 +66,15 @@ class UpbitCandleParserTest {
 
     @Test
     void anErrorObjectIsARefusalAndAnythingElseBadInput() {
-        assertThatThrownBy(() -> UpbitCandleParser.parse(
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(
                         bytes("{\"error\":{\"name\":\"invalid_parameter\",\"message\":\"market\"}}"), KRW_BTC, e -> {}))
                 .isInstanceOf(RestException.class)
                 .hasMessageContaining("invalid_parameter");
-        assertThatThrownBy(() -> UpbitCandleParser.parse(bytes("{\"rows\":[]}"), KRW_BTC, e -> {}))
+        assertThatThrownBy(() -> MinuteCandleRows.readBody(bytes("{\"rows\":[]}"), KRW_BTC, e -> {}))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("candles: expected an array");
         assertThatThrownBy(() ->
-                        UpbitCandleParser.parse(bytes(DOC.replace("\"unit\":1}]", "\"unit\":3}]")), KRW_BTC, e -> {
+                        MinuteCandleRows.readBody(bytes(DOC.replace("\"unit\":1}]", "\"unit\":3}]")), KRW_BTC, e -> {
                             throw new IllegalStateException(e.getMessage());
                         }))
                 .hasMessageContaining("candles[1].unit: expected 1, was 3");

@@ -1,21 +1,23 @@
-package io.candlebus.market.upbit;
+package io.candlebus.market.venue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candlebus.market.BadInputException;
 import io.candlebus.market.JsonFields;
 
 /**
- * Reads Upbit's error object {@code {"name":...,"message":...}} (websocket replies such as
- * {@code WRONG_FORMAT}, {@code INVALID_PARAM}; REST bodies such as {@code too_many_requests}). {@code name}
- * is kept as text whether it comes as a string or a number; {@code message} is optional.
+ * Reads the error object of the Upbit v1 family, {@code {"name":...,"message":...}}, on the websocket
+ * ({@code WRONG_FORMAT}, {@code INVALID_PARAM}) and in REST bodies ({@code too_many_requests},
+ * {@code invalid_parameter}). {@code name} is usually a string, but real Bithumb replies also carry a number
+ * there ({@code 400}); both are kept as text. {@code message} is optional.
  */
-final class UpbitErrors {
+public final class V1Errors {
     /** An error the venue sent. */
-    record Error(String name, String message) {}
+    public record Error(String name, String message) {}
 
-    private UpbitErrors() {}
+    private V1Errors() {}
 
-    static Error read(JsonNode error, String path) throws BadInputException {
+    /** Returns the error {@code error} (the value of the {@code error} key) describes. */
+    public static Error read(JsonNode error, String path) throws BadInputException {
         if (!error.isObject()) {
             throw new BadInputException("wrong-type", path + ": expected an object, was " + error.getNodeType());
         }

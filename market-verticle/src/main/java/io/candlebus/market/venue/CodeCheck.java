@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -29,6 +31,8 @@ final class CodeCheck {
 
     private final Set<String> reported = new HashSet<>();
     private long versionSeen;
+    /** Whether the market list was asked for since the start. */
+    private boolean asked;
 
     CodeCheck(SymbolDirectory markets, Logger log, String component) {
         this.markets = markets;
@@ -38,6 +42,30 @@ final class CodeCheck {
 
     SymbolDirectory markets() {
         return markets;
+    }
+
+    /**
+     * Asks the market list once (later calls do nothing); when it is in, unless {@code stopped} by then, hands
+     * every code that waited for it to {@code admitted} and runs {@code then}.
+     */
+    void askOnce(BooleanSupplier stopped, Consumer<Instrument> admitted, Runnable then) {
+        if (asked) {
+            return;
+        }
+        asked = true;
+        markets.ready().onComplete(v -> {
+            if (stopped.getAsBoolean()) {
+                return;
+            }
+            if (markets.size() < 0) {
+                log.warn(
+                        "{}: could not load the market list ({}); following codes unchecked",
+                        component,
+                        markets.lastError());
+            }
+            release().forEach(admitted);
+            then.run();
+        });
     }
 
     /** Returns whether {@code code} is held here (pending or unknown). */

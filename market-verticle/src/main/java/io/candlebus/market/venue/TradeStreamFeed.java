@@ -75,8 +75,6 @@ public class TradeStreamFeed implements Feed {
     private TradeLink link;
 
     private boolean started;
-    /** Whether the market list was asked for since the start. */
-    private boolean listAsked;
 
     private boolean stopped;
 
@@ -166,23 +164,7 @@ public class TradeStreamFeed implements Feed {
      * that follows nothing asks nothing: a node not following this venue never calls it.
      */
     private void askList() {
-        if (listAsked) {
-            return;
-        }
-        listAsked = true;
-        check.markets().ready().onComplete(v -> {
-            if (stopped) {
-                return;
-            }
-            if (check.markets().size() < 0) {
-                LOG.warn(
-                        "{}: could not load the market list ({}); following codes unchecked",
-                        component,
-                        check.markets().lastError());
-            }
-            check.release().forEach(this::add);
-            connectIfNeeded();
-        });
+        check.askOnce(() -> stopped, this::add, this::connectIfNeeded);
     }
 
     @Override

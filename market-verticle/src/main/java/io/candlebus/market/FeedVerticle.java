@@ -16,9 +16,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,8 +50,10 @@ public final class FeedVerticle extends VerticleBase {
     private final String node;
     private final String feedId;
     private final int shards;
-    private WebClient webClient;
-    private WebSocketClient wsClient;
+    /** Clients given by the deployer, shared with the other feeds; null: this verticle makes and closes its own. */
+    private final FeedClients shared;
+
+    private FeedClients clients;
     private FeedEventSink sink;
     private Feed feed;
     private HeartbeatTimer heartbeat;
@@ -71,6 +70,22 @@ public final class FeedVerticle extends VerticleBase {
     /** The feed verticle of part {@code part} of the codes of one venue market of {@code venue}. */
     public FeedVerticle(
             MarketConfig config, Clock clock, String node, Venues.Venue venue, Market market, FeedPart part) {
+        this(config, clock, node, venue, market, part, null);
+    }
+
+    /**
+     * The feed verticle of part {@code part} of the codes of one venue market, using {@code clients} (the deployer's,
+     * which it closes; null: its own).
+     */
+    public FeedVerticle(
+            MarketConfig config,
+            Clock clock,
+            String node,
+            Venues.Venue venue,
+            Market market,
+            FeedPart part,
+            FeedClients clients) {
+        this.shared = clients;
         this.config = config;
         this.clock = clock;
         this.node = node;
@@ -120,14 +135,9 @@ public final class FeedVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        webClient = WebClient.create(
-                vertx, new WebClientOptions().setConnectTimeout(5_000).setUserAgent("candlebus"));
-        wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxMessageSize(4 << 20)
-                .setMaxFrameSize(1 << 20)
-                .setConnectTimeout(10_000));
+        clients = shared != null ? shared : FeedClients.create(vertx);
         sink = newSink();
-        feed = newFeed(wsClient, new RestClient(webClient), sink);
+        feed = newFeed(clients.ws(), new RestClient(clients.web()), sink);
         for (Instrument instrument : config.instruments()) {
             if (parts.feedId(instrument).equals(feedId)) {
                 feed.add(instrument);
@@ -185,7 +195,7 @@ public final class FeedVerticle extends VerticleBase {
         served.clear();
         sink.close();
         sink = newSink();
-        Feed fresh = newFeed(wsClient, new RestClient(webClient), sink);
+        Feed fresh = newFeed(clients.ws(), new RestClient(clients.web()), sink);
         stopped.instruments().forEach(fresh::add);
         feed = fresh;
         return fresh;
@@ -196,11 +206,7 @@ public final class FeedVerticle extends VerticleBase {
         vertx.cancelTimer(tickTimer);
         heartbeat.stop();
         return Future.join(leases.stop(), feed.stop())
-                .eventually(() -> wsClient.close())
-                .eventually(() -> {
-                    webClient.close();
-                    return Future.succeededFuture();
-                });
+                .eventually(() -> shared != null ? Future.succeededFuture() : clients.close());
     }
 
     private void onTick() {

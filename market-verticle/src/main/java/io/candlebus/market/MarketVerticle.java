@@ -7,7 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,9 @@ public final class MarketVerticle extends VerticleBase {
         this(config, clock, node, outboxDir, Parts.ALL);
     }
 
+    /** The clients the feeds share, made at start when this node runs feeds. */
+    private FeedClients clients;
+
     public MarketVerticle(MarketConfig config, Clock clock, String node, Path outboxDir, Parts parts) {
         this.config = config;
         this.clock = clock;
@@ -83,25 +90,49 @@ public final class MarketVerticle extends VerticleBase {
                         })
                         .mapEmpty());
             }
+            List<Deployable> candles = new ArrayList<>();
             for (int shard = 0; shard < shards; shard++) {
                 Path spool = outboxDir == null ? null : ShardSpools.dir(outboxDir, shard);
-                CandleVerticle candles =
-                        new CandleVerticle(config, clock, node, shard, shards, spool, feedIds, parts == Parts.ALL);
-                chain = chain.compose(v -> deploy(candles));
+                candles.add(new CandleVerticle(config, clock, node, shard, shards, spool, feedIds, parts == Parts.ALL));
             }
+            chain = chain.compose(v -> deployOnDistinctLoops(candles));
         }
         if (parts.feeds()) {
             chain = chain.compose(v -> deploy(new SubscriptionVerticle(config, clock, node, feedIds)));
+            // The parts of one venue market side by side, so that each has a loop of its own; the clients made first.
+            clients = FeedClients.create(vertx);
+            Map<String, List<Deployable>> byMarket = new LinkedHashMap<>();
             for (FeedParts.Part p : feedParts.all()) {
-                chain = chain.compose(
-                        v -> deploy(new FeedVerticle(config, clock, node, p.venue(), p.market(), p.part())));
+                byMarket.computeIfAbsent(p.venue().exchange() + "/" + p.market(), k -> new ArrayList<>())
+                        .add(new FeedVerticle(config, clock, node, p.venue(), p.market(), p.part(), clients));
+            }
+            for (List<Deployable> feeds : byMarket.values()) {
+                chain = chain.compose(v -> deployOnDistinctLoops(feeds));
             }
         }
         return chain.onSuccess(v ->
                 LOG.info("market {} started on {}: {} candle shards, {}", parts, node, shards, config.instruments()));
     }
 
+    @Override
+    public Future<?> stop() {
+        // The feed verticles, deployed from here, are undeployed before this stop runs.
+        return clients == null ? Future.succeededFuture() : clients.close();
+    }
+
     private Future<Void> deploy(Deployable verticle) {
         return vertx.deployVerticle(verticle, new DeploymentOptions()).mapEmpty();
+    }
+
+    /**
+     * Deploys {@code verticles} as the instances of one deployment: Vert.x builds their contexts one after the other,
+     * taking the event loops in turn, so up to the loop count no two share a loop. Deployed one by one, other contexts
+     * created in between (clients, timers of earlier verticles) could put two shards or two feed parts on one loop
+     * and leave another idle.
+     */
+    private Future<Void> deployOnDistinctLoops(List<Deployable> verticles) {
+        Iterator<Deployable> next = verticles.iterator();
+        return vertx.deployVerticle(next::next, new DeploymentOptions().setInstances(verticles.size()))
+                .mapEmpty();
     }
 }

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,9 +56,14 @@ final class BenchCommand {
             err.println("candlebus bench: " + result.split());
             err.println(String.format(
                     Locale.ROOT,
-                    "candlebus bench: cpu_s=%.2f msgs_per_cpu_s=%.0f (all threads of this process)",
+                    "candlebus bench: cpu_s=%.2f msgs_per_cpu_s=%.0f jit_ms=%d (all threads of this process)",
                     result.cpuNanos() / 1e9,
-                    result.perCpuSecond()));
+                    result.perCpuSecond(),
+                    result.jitMillis()));
+            err.println("candlebus bench: busy="
+                    + result.busy().stream()
+                            .map(b -> String.format(Locale.ROOT, "%.2f", b))
+                            .toList() + " (share of the run on a CPU: each event loop, then the driver)");
             err.println(String.format(
                     Locale.ROOT,
                     "candlebus bench: event_loops=%d shards=%d feed_connections=%d markets=%d history_bands=%d"
@@ -96,29 +103,39 @@ final class BenchCommand {
         // At the close, heartbeats still published while their readers undeploy.
         level("io.vertx.core.eventbus.impl.MessageConsumerImpl", Level.ERROR);
         BenchSetup setup = options.setup();
-        warmUp(options, setup, notes);
         BenchSource source;
+        Supplier<BenchSource> warmup;
         if (options.input() != null) {
-            source = BenchSource.of(BenchMessages.read(options.input()));
+            byte[][] messages = BenchMessages.read(options.input());
+            source = BenchSource.of(messages);
+            // The warm-up takes the path of the measured run: messages held in memory, copied on the feed's loop.
+            byte[][] first = Arrays.copyOf(messages, Math.min(messages.length, options.warmup()));
+            warmup = () -> BenchSource.of(first);
+        } else {
+            source = BenchSource.generated(options.messages(), options.markets());
+            warmup = () -> BenchSource.generated(options.warmup(), options.markets());
+        }
+        warmUp(options, setup, warmup, notes);
+        if (options.input() != null) {
             // The input (330 MB for a million messages) is fresh in the young generation: left there, every young
             // collection of the measured run would copy it between survivor spaces again (pauses of 60 to 400 ms
             // were seen), a cost of the bench, not of the path. A full collection now moves it to the old
-            // generation once; the driver hands over a fresh copy of each message, as the websocket hands the
-            // feed a fresh byte[] per frame.
+            // generation once; each message is copied into a fresh array on the feed's loop, as the websocket hands
+            // the feed a fresh byte[] per frame.
             System.gc();
-        } else {
-            source = BenchSource.generated(options.messages(), options.markets());
         }
         return BenchRun.run(source, options.rate(), setup);
     }
 
     /**
-     * Runs rounds of {@code --warmup} generated messages through a fresh deployment of the same layout until the JIT
+     * Runs rounds of {@code --warmup} messages (generated, or the first of the input) through a fresh deployment of the same layout until the JIT
      * compiles little more ({@link #SETTLED_JIT_MILLIS} in a round) or {@link #MAX_WARMUP_ROUNDS} rounds: on two
      * cores the compiler threads of a JVM still compiling take the cores the event loops measure on (4 to 5 s of C2
      * CPU were seen inside a measured run after one round of 200,000), which measures the JIT, not the path.
      */
-    private static void warmUp(BenchOptions options, BenchSetup setup, PrintStream notes) throws TimeoutException {
+    private static void warmUp(
+            BenchOptions options, BenchSetup setup, Supplier<BenchSource> messages, PrintStream notes)
+            throws TimeoutException {
         if (options.warmup() == 0) {
             return;
         }
@@ -126,7 +143,7 @@ final class BenchCommand {
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
             long before = timed ? jit.getTotalCompilationTime() : 0;
-            BenchRun.run(BenchSource.generated(options.warmup(), options.markets()), 0, setup);
+            BenchRun.run(messages.get(), 0, setup);
             long compiled = timed ? jit.getTotalCompilationTime() - before : 0;
             if (notes != null) {
                 notes.println("candlebus bench: warm-up round " + round + " of " + options.warmup()

@@ -13,7 +13,8 @@ import java.util.List;
  * @param input a file of JSON lines (Bithumb websocket messages), or null to generate
  * @param messages how many trade messages to generate when there is no input file
  * @param rate messages per second to pace the stream at, or 0 to run flat out
- * @param warmup generated messages of one warm-up round, run flat out in a fresh Vert.x and not measured; rounds
+ * @param warmup messages of one warm-up round (generated, or the first of the input), run flat out in a fresh Vert.x
+ *     and not measured; rounds
  *     repeat while the JIT still compiles much (at most 8)
  * @param write a file to write the generated messages to as JSON lines, instead of measuring; or null
  * @param help whether only the usage was asked for
@@ -78,7 +79,7 @@ record BenchOptions(
                 + String.format(
                         "  %-18s %s%n",
                         "--warmup N",
-                        "rounds of N generated messages first, unmeasured, until the JIT settles (default 200000)")
+                        "rounds of N messages first (generated, or the first of the input), unmeasured, until the JIT settles (default 200000)")
                 + String.format(
                         "  %-18s %s%n",
                         "--write FILE",

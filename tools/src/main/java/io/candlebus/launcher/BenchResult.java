@@ -1,5 +1,6 @@
 package io.candlebus.launcher;
 
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -9,6 +10,7 @@ import org.HdrHistogram.Histogram;
  * @param messages messages injected (every one was handled before the run ended)
  * @param elapsedNanos from the first injection to the band of the last message of every market
  * @param cpuNanos CPU time the whole process used meanwhile (all threads), or negative if unknown
+ * @param jitMillis the JIT's compilation time during the measured run (-1: unknown)
  * @param latency nanoseconds from the injection of the newest message a band's candle holds to the band, one value
  *     per band traced to a message
  * @param liveLatency the same for live bands only (the newest message the live candle holds)
@@ -24,11 +26,14 @@ import org.HdrHistogram.Histogram;
  * @param markets markets in the stream
  * @param rssBytes resident set at the end of the stream, -1 if unknown
  * @param peakRssBytes peak resident set of the process, -1 if unknown
+ * @param busy the share of the measured run each event loop spent on its CPU, then the driver's (the thread handing
+ *     the messages over)
  */
 record BenchResult(
         long messages,
         long elapsedNanos,
         long cpuNanos,
+        long jitMillis,
         Histogram latency,
         Histogram liveLatency,
         Histogram closedLatency,
@@ -42,7 +47,8 @@ record BenchResult(
         int feedConnections,
         int markets,
         long rssBytes,
-        long peakRssBytes) {
+        long peakRssBytes,
+        List<Double> busy) {
 
     /** Returns the one line the command prints. */
     String line() {

@@ -9,6 +9,7 @@ import io.candlebus.contract.Interval;
 import io.candlebus.contract.Market;
 import io.candlebus.contract.codec.Codecs;
 import io.candlebus.market.CandleVerticle;
+import io.candlebus.market.FeedClients;
 import io.candlebus.market.FeedPart;
 import io.candlebus.market.FeedParts;
 import io.candlebus.market.FeedVerticle;
@@ -16,17 +17,21 @@ import io.candlebus.market.MarketConfig;
 import io.candlebus.market.Venues;
 import io.candlebus.strategy.StrategyConfig;
 import io.candlebus.strategy.StrategyVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Runs the bench: one Vert.x with the verticles a node deploys for Bithumb, the same classes ({@link
@@ -61,7 +66,7 @@ final class BenchRun {
         Interval largest = setup.intervals().get(setup.intervals().size() - 1);
         try (BenchVenue venue =
                 BenchVenue.start(stream.codes(), first, BenchVenue.historyMinutes(setup.warmupCandles(), largest))) {
-            BenchClock clock = new BenchClock(first - PRE_ROLL_MILLIS);
+            BenchClock clock = new BenchClock(first - PRE_ROLL_MILLIS, setup.feedConnections());
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(setup.eventLoops()));
             try {
                 return measure(vertx, venue, clock, source, stream, rate, setup);
@@ -86,10 +91,17 @@ final class BenchRun {
         long[] injected = new long[n];
         FeedParts parts = FeedParts.of(config);
         int connections = parts.count(Exchange.BITHUMB);
+        FeedClients clients = FeedClients.create(vertx);
         List<FeedVerticle> feeds = new ArrayList<>();
         for (int p = 0; p < connections; p++) {
             feeds.add(new FeedVerticle(
-                    config, clock, NODE, Venues.of(Exchange.BITHUMB), Market.SPOT, new FeedPart(p, connections)));
+                    config,
+                    clock.part(p),
+                    NODE,
+                    Venues.of(Exchange.BITHUMB),
+                    Market.SPOT,
+                    new FeedPart(p, connections),
+                    clients));
         }
         int[] shardOfCode = new int[stream.codes().size()];
         int[] partOfCode = new int[stream.codes().size()];
@@ -107,24 +119,27 @@ final class BenchRun {
             feedIds.add(FeedParts.feedId(Exchange.BITHUMB, Market.SPOT, part));
         }
         BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, components);
-        // Deployed round robin over the event loops: with two, the strategy, the second shard and the second feed
-        // share one, the first shard, the first feed and the probe the other.
+        // As a node deploys them: the shards side by side and the feed parts side by side, each set on distinct event
+        // loops (one deployment of several instances takes the loops in turn).
         vertx.deployVerticle(new StrategyVerticle(StrategyConfig.defaults(), clock, NODE))
                 .await();
-        for (int shard = 0; shard < setup.shards(); shard++) {
-            vertx.deployVerticle(new CandleVerticle(config, clock, NODE, shard, setup.shards(), null, feedIds))
-                    .await();
-        }
-        for (FeedVerticle feed : feeds) {
-            vertx.deployVerticle(feed).await();
-        }
+        Iterator<CandleVerticle> shards = IntStream.range(0, setup.shards())
+                .mapToObj(shard -> new CandleVerticle(config, clock, NODE, shard, setup.shards(), null, feedIds))
+                .iterator();
+        vertx.deployVerticle(shards::next, new DeploymentOptions().setInstances(setup.shards()))
+                .await();
+        Iterator<FeedVerticle> feedsInTurn = feeds.iterator();
+        vertx.deployVerticle(feedsInTurn::next, new DeploymentOptions().setInstances(feeds.size()))
+                .await();
         vertx.deployVerticle(probe).await();
         preRoll(clock, probe, venue, stream.firstTime());
 
+        ThreadBusy busy = ThreadBusy.of(vertx, setup.eventLoops());
         long cpuStart = processCpuNanos();
+        long jitStart = jitMillis();
         long start = System.nanoTime();
         double period = rate > 0 ? 1e9 / rate : 0;
-        Handout handout = new Handout(feeds, partOfCode, stream, clock);
+        Handout handout = new Handout(feeds, partOfCode, stream, clock, source.held());
         for (int i = 0; i < n; ) {
             int count = Math.min(BATCH, n - i);
             if (rate > 0) {
@@ -149,7 +164,9 @@ final class BenchRun {
         }
         awaitAllBands(stream, probe);
         long elapsed = probe.lastBandNanos() - start;
+        List<Double> loopBusy = busy.since(elapsed);
         long cpu = processCpuNanos() - cpuStart;
+        long jit = jitStart < 0 ? -1 : jitMillis() - jitStart;
         long badInput = badInput(probe);
         long[] rss = BenchMemory.rss();
         BenchProbe.Seen seen = probe.seen().await();
@@ -157,6 +174,7 @@ final class BenchRun {
                 n,
                 elapsed,
                 cpu,
+                jit,
                 seen.latency(),
                 seen.liveLatency(),
                 seen.closedLatency(),
@@ -170,13 +188,15 @@ final class BenchRun {
                 setup.feedConnections(),
                 stream.codes().size(),
                 rss[0],
-                rss[1]);
+                rss[1],
+                loopBusy);
     }
 
     /**
      * Hands messages to the feed verticle whose connection carries their code, as the venue's websocket would: one
-     * task per feed per batch on that feed's event loop, which first moves the clock to the batch's first trade time.
-     * A message naming no code goes to the first feed.
+     * task per feed per batch on that feed's event loop, which first moves the part's clock to the batch's first trade time
+     * and copies each held message into a fresh array there (a websocket reads each frame into a fresh buffer on the
+     * loop). A message naming no code goes to the first feed.
      */
     private static final class Handout {
         private final List<FeedVerticle> feeds;
@@ -185,8 +205,10 @@ final class BenchRun {
         private final BenchClock clock;
         private final List<List<byte[]>> frames = new ArrayList<>();
         private final long[] firstTime;
+        private final boolean copy;
 
-        Handout(List<FeedVerticle> feeds, int[] partOfCode, BenchStream stream, BenchClock clock) {
+        Handout(List<FeedVerticle> feeds, int[] partOfCode, BenchStream stream, BenchClock clock, boolean copy) {
+            this.copy = copy;
             this.feeds = feeds;
             this.partOfCode = partOfCode;
             this.stream = stream;
@@ -217,12 +239,14 @@ final class BenchRun {
                 mine.clear();
                 long time = firstTime[p];
                 FeedVerticle feed = feeds.get(p);
+                boolean fresh = !copy;
+                BenchClock.Part partClock = clock.part(p);
                 feed.context().runOnContext(v -> {
                     if (time != Long.MIN_VALUE) {
-                        clock.advance(time);
+                        partClock.advance(time);
                     }
                     for (byte[] frame : batch) {
-                        feed.onFrame(frame);
+                        feed.onFrame(fresh ? frame : frame.clone());
                     }
                 });
             }
@@ -362,6 +386,12 @@ final class BenchRun {
             }
         }
         return false;
+    }
+
+    /** Returns the JIT's compilation time so far in milliseconds, or -1 where the JVM does not tell. */
+    static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /**

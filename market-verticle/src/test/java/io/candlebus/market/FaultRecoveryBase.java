@@ -93,7 +93,7 @@ abstract class FaultRecoveryBase {
             heartbeats.put(m.body().component(), m.body());
             heartbeatCount.incrementAndGet();
         });
-        // A stand-in recorder that acknowledges every candle.
+        // A stand-in recorder that acknowledges every candle: a stop then has nothing to wait for.
         StandInRecorder.acknowledging(vertx, "stand-in", c -> {});
         join(vertx.deployVerticle(new MarketVerticle(config(), sim.clock(), "fault-it")));
         // Warm-up: REST history, then live minutes on both streams.

@@ -76,6 +76,7 @@ class BithumbHandoverIT {
         vertx.eventBus()
                 .<Heartbeat>consumer(
                         Addresses.STATUS_HEARTBEAT, m -> heartbeats.put(m.body().component(), m.body()));
+        // Acknowledges every candle, so that the market verticle's stop has nothing to wait for.
         StandInRecorder.acknowledging(vertx, "stand-in", c -> {});
     }
 

@@ -64,6 +64,7 @@ class BithumbListReloadIT {
                 .withHistoryMinutes(720);
         ExchangeSimulator sim = join(ExchangeSimulator.start(vertx, simConfig));
         vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> closed.add(m.body()));
+        // Acknowledges every candle, so that the market verticle's stop has nothing to wait for.
         StandInRecorder.acknowledging(vertx, "stand-in", c -> {});
         HttpServer venueRest = join(holdListReloads(vertx, URI.create(sim.bithumbRestUrl())));
         try {

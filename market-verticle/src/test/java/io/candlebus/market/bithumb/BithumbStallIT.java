@@ -67,6 +67,7 @@ class BithumbStallIT {
                         .toList());
         ExchangeSimulator sim = join(ExchangeSimulator.start(vertx, simConfig));
         vertx.eventBus().<Candle>consumer(Addresses.CANDLES_CLOSED, m -> closed.add(m.body()));
+        // Acknowledges every candle, so that the market verticle's stop has nothing to wait for.
         StandInRecorder.acknowledging(vertx, "stand-in", c -> {});
         try {
             join(vertx.deployVerticle(new MarketVerticle(config(sim), sim.clock(), "it")));

@@ -79,6 +79,7 @@ class BithumbWireFormsIT {
         vertx.eventBus()
                 .<Heartbeat>consumer(
                         Addresses.STATUS_HEARTBEAT, m -> heartbeats.put(m.body().component(), m.body()));
+        // Acknowledges every candle, so that the market verticle's stop has nothing to wait for.
         StandInRecorder.acknowledging(vertx, "stand-in", c -> {});
         try {
             join(vertx.deployVerticle(new MarketVerticle(config(sim), sim.clock(), "it")));

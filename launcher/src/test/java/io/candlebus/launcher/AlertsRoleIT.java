@@ -133,7 +133,8 @@ class AlertsRoleIT {
 
         // Data first (a stream with no message yet has no age), then stalled.
         await("stream has data").atMost(Duration.ofSeconds(120)).until(() -> withData.contains(BTC));
-        node.simulator().faults().stallStreams(30 * MINUTE).await(10, TimeUnit.SECONDS);
+        // Twelve sim minutes (12 s at 60x): past the stale threshold long enough to be alerted, and no longer.
+        node.simulator().faults().stallStreams(12 * MINUTE).await(10, TimeUnit.SECONDS);
 
         await("stale, then recovered").atMost(Duration.ofSeconds(180)).until(() -> webhook.stream()
                 .anyMatch(b -> b.getString("kind").equals("stream-recovered")));

@@ -150,12 +150,14 @@ class FeedFailoverIT {
             long epochBefore =
                     latest.get("market-a/market.binance.spot").counters().get("leaseEpoch");
 
-            // A live (websocket) Binance minute published by the first node, then the kill 1 s before a minute ends:
+            // A minute of each stream published by the first node, then the kill 1 s before the next minute ends:
             // its lease outlives it by at least 3 s (4 s TTL, renewed every second), so that minute closes while
             // no feed runs and only the standby's REST warm-up can bring it.
-            long liveFrom = Interval.M1.openTimeOf(sim.clock().millis()) + MINUTE;
             // Both feeds published a minute while the second node stood by, so it heard one of each stream (a
-            // standby that heard no minute of a stream publishes its warm-up again: README, failover).
+            // standby that heard no minute of a stream publishes its warm-up again: README, failover). The first
+            // minute that ends at least 10 s after the standby showed up is that minute: the 10 s leave its
+            // consumers time to be known cluster-wide; a later minute would only make the test wait longer.
+            long liveFrom = Interval.M1.openTimeOf(sim.clock().millis() + 10_000);
             for (Instrument i : List.of(SPOT, KRW)) {
                 await().atMost(Duration.ofSeconds(240))
                         .pollInterval(Duration.ofMillis(200))

@@ -72,7 +72,8 @@ class StreamReadinessIT {
                 .contains("candlebus_stream_state{instrument=\"" + BTC + "\",node=\"readiness-it\",state=\"live\"} 1");
         assertThat(get(base + "/").body()).contains("<table id=\"streams\">");
 
-        node.simulator().faults().stallStreams(30 * MINUTE).await(10, TimeUnit.SECONDS);
+        // Twelve sim minutes (12 s at 60x): past the threshold long enough to be seen, and no longer.
+        node.simulator().faults().stallStreams(12 * MINUTE).await(10, TimeUnit.SECONDS);
 
         HttpResponse<String> down = await("not ready while stalled")
                 .atMost(Duration.ofSeconds(60))

@@ -1,10 +1,5 @@
 package io.candlebus.launcher;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
 /**
  * The bench's clock: the venue time of the messages the feeds handle (and stepped forward before the stream starts).
  * A node's clock stays close to the trade times it reads; the bench replays a day of trade time in seconds, so a wall
@@ -15,7 +10,7 @@ import java.time.ZoneOffset;
  * a lagging part's connection look silent for minutes. The node's clock (this one, for the candle shards and the
  * strategy) is the latest of the parts'.
  */
-final class BenchClock extends Clock {
+final class BenchClock extends UtcClock {
     private final Part[] parts;
 
     BenchClock(long start, int parts) {
@@ -46,26 +41,8 @@ final class BenchClock extends Clock {
         return latest;
     }
 
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("bench clock: expected zone UTC, was " + zone);
-    }
-
     /** The clock of one feed part, moved by that part's event loop only. */
-    static final class Part extends Clock {
+    static final class Part extends UtcClock {
         private volatile long now;
 
         private Part(long start) {
@@ -82,24 +59,6 @@ final class BenchClock extends Clock {
         @Override
         public long millis() {
             return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            if (zone.equals(ZoneOffset.UTC)) {
-                return this;
-            }
-            throw new UnsupportedOperationException("bench clock: expected zone UTC, was " + zone);
         }
     }
 }

@@ -21,8 +21,6 @@ final class BenchCommand {
     /** JIT time in a warm-up round below which the compiler is taken as settled. */
     private static final long SETTLED_JIT_MILLIS = 150;
 
-    private static final int MAX_WARMUP_ROUNDS = 8;
-
     private BenchCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -129,7 +127,7 @@ final class BenchCommand {
 
     /**
      * Runs rounds of {@code --warmup} messages (generated, or the first of the input) through a fresh deployment of the same layout until the JIT
-     * compiles little more ({@link #SETTLED_JIT_MILLIS} in a round) or {@link #MAX_WARMUP_ROUNDS} rounds: on two
+     * compiles little more ({@link #SETTLED_JIT_MILLIS} in a round) or {@code --warmup-rounds} rounds: on two
      * cores the compiler threads of a JVM still compiling take the cores the event loops measure on (4 to 5 s of C2
      * CPU were seen inside a measured run after one round of 200,000), which measures the JIT, not the path.
      */
@@ -141,7 +139,7 @@ final class BenchCommand {
         }
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+        for (int round = 1; round <= options.warmupRounds(); round++) {
             long before = timed ? jit.getTotalCompilationTime() : 0;
             BenchRun.run(messages.get(), 0, setup);
             long compiled = timed ? jit.getTotalCompilationTime() - before : 0;

@@ -14,8 +14,8 @@ import java.util.List;
  * @param messages how many trade messages to generate when there is no input file
  * @param rate messages per second to pace the stream at, or 0 to run flat out
  * @param warmup messages of one warm-up round (generated, or the first of the input), run flat out in a fresh Vert.x
- *     and not measured; rounds
- *     repeat while the JIT still compiles much (at most 8)
+ *     and not measured; rounds repeat while the JIT still compiles much
+ * @param warmupRounds warm-up rounds at most
  * @param write a file to write the generated messages to as JSON lines, instead of measuring; or null
  * @param help whether only the usage was asked for
  * @param eventLoops the Vert.x event-loop pool size
@@ -29,6 +29,7 @@ record BenchOptions(
         int messages,
         double rate,
         int warmup,
+        int warmupRounds,
         Path write,
         boolean help,
         int eventLoops,
@@ -38,6 +39,7 @@ record BenchOptions(
         List<Interval> intervals) {
     static final int DEFAULT_MESSAGES = 1_000_000;
     static final int DEFAULT_WARMUP = 200_000;
+    static final int DEFAULT_WARMUP_ROUNDS = 8;
     static final int DEFAULT_MARKETS = BenchMessages.FIRST_CODES.length;
     static final List<Interval> DEFAULT_INTERVALS = List.of(Interval.M1, Interval.M5);
 
@@ -52,6 +54,7 @@ record BenchOptions(
                 messages,
                 rate,
                 warmup,
+                DEFAULT_WARMUP_ROUNDS,
                 null,
                 false,
                 VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE,
@@ -80,6 +83,7 @@ record BenchOptions(
                         "  %-18s %s%n",
                         "--warmup N",
                         "rounds of N messages first (generated, or the first of the input), unmeasured, until the JIT settles (default 200000)")
+                + String.format("  %-18s %s%n", "--warmup-rounds N", "warm-up rounds at most (default 8)")
                 + String.format(
                         "  %-18s %s%n",
                         "--write FILE",
@@ -103,6 +107,7 @@ record BenchOptions(
         int messages = DEFAULT_MESSAGES;
         double rate = 0;
         int warmup = DEFAULT_WARMUP;
+        int warmupRounds = DEFAULT_WARMUP_ROUNDS;
         Path write = null;
         int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int shards = 0;
@@ -117,6 +122,7 @@ record BenchOptions(
                         messages,
                         rate,
                         warmup,
+                        warmupRounds,
                         null,
                         true,
                         eventLoops,
@@ -133,6 +139,7 @@ record BenchOptions(
                 case "--input" -> input = Path.of(value);
                 case "--messages" -> messages = count("--messages", value, 1, Integer.MAX_VALUE);
                 case "--warmup" -> warmup = count("--warmup", value, 0, Integer.MAX_VALUE);
+                case "--warmup-rounds" -> warmupRounds = count("--warmup-rounds", value, 1, 100);
                 case "--rate" -> rate = rate(value);
                 case "--write" -> write = Path.of(value);
                 case "--event-loops" -> eventLoops = count("--event-loops", value, 1, 256);
@@ -142,13 +149,24 @@ record BenchOptions(
                 case "--intervals" -> intervals = intervals(value);
                 default -> throw new ConfigException(
                         "bench",
-                        "one of --input, --messages, --rate, --warmup, --write, --event-loops, --shards, --feed-connections,"
+                        "one of --input, --messages, --rate, --warmup, --warmup-rounds, --write, --event-loops, --shards, --feed-connections,"
                                 + " --instruments, --intervals",
                         flag);
             }
         }
         return new BenchOptions(
-                input, messages, rate, warmup, write, false, eventLoops, shards, feedConnections, markets, intervals);
+                input,
+                messages,
+                rate,
+                warmup,
+                warmupRounds,
+                write,
+                false,
+                eventLoops,
+                shards,
+                feedConnections,
+                markets,
+                intervals);
     }
 
     private static int count(String flag, String value, int min, int max) {

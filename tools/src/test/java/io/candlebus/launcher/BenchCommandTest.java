@@ -25,7 +25,9 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ToolMain.run(
-                new String[] {"bench", "--messages", "20000", "--warmup", "1000", "--event-loops", "2"},
+                new String[] {
+                    "bench", "--messages", "20000", "--warmup", "1000", "--warmup-rounds", "2", "--event-loops", "2"
+                },
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

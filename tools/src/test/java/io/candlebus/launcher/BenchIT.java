@@ -16,7 +16,7 @@ class BenchIT {
         // 400 trades a minute over six markets for 31 minutes: minutes 0 to 29 close, and the 5m and 15m buckets
         // that end by minute 30 (six and two); the 31st minute stays open.
         BenchOptions options = new BenchOptions(
-                null, 400 * 31, 20_000, 0, null, false, 2, 0, 2, 6, List.of(Interval.M1, Interval.M5, Interval.M15));
+                null, 400 * 31, 20_000, 0, 1, null, false, 2, 0, 2, 6, List.of(Interval.M1, Interval.M5, Interval.M15));
 
         BenchResult result = BenchCommand.measure(options);
 

@@ -48,7 +48,7 @@ final class BenchRun {
     /** Messages in flight at most: more than the live throttle lets through between two bands, at any rate seen. */
     static final int WINDOW = 1 << 18;
 
-    private static final int BATCH = 64;
+    static final int BATCH = 64;
     private static final long STALL_NANOS = 30_000_000_000L;
     private static final long PRE_ROLL_MILLIS = 4 * 60_000L;
     private static final String NODE = "bench";
@@ -139,7 +139,7 @@ final class BenchRun {
         long jitStart = jitMillis();
         long start = System.nanoTime();
         double period = rate > 0 ? 1e9 / rate : 0;
-        Handout handout = new Handout(feeds, partOfCode, stream, clock, source.held());
+        BenchHandout handout = new BenchHandout(feeds, partOfCode, stream, clock, source.held());
         for (int i = 0; i < n; ) {
             int count = Math.min(BATCH, n - i);
             if (rate > 0) {
@@ -190,67 +190,6 @@ final class BenchRun {
                 rss[0],
                 rss[1],
                 loopBusy);
-    }
-
-    /**
-     * Hands messages to the feed verticle whose connection carries their code, as the venue's websocket would: one
-     * task per feed per batch on that feed's event loop, which first moves the part's clock to the batch's first trade time
-     * and copies each held message into a fresh array there (a websocket reads each frame into a fresh buffer on the
-     * loop). A message naming no code goes to the first feed.
-     */
-    private static final class Handout {
-        private final List<FeedVerticle> feeds;
-        private final int[] partOfCode;
-        private final BenchStream stream;
-        private final BenchClock clock;
-        private final List<List<byte[]>> frames = new ArrayList<>();
-        private final long[] firstTime;
-        private final boolean copy;
-
-        Handout(List<FeedVerticle> feeds, int[] partOfCode, BenchStream stream, BenchClock clock, boolean copy) {
-            this.copy = copy;
-            this.feeds = feeds;
-            this.partOfCode = partOfCode;
-            this.stream = stream;
-            this.clock = clock;
-            this.firstTime = new long[feeds.size()];
-            for (int p = 0; p < feeds.size(); p++) {
-                frames.add(new ArrayList<>(BATCH));
-            }
-        }
-
-        void add(int message, byte[] frame) {
-            int c = stream.code(message);
-            int p = c < 0 ? 0 : partOfCode[c];
-            List<byte[]> mine = frames.get(p);
-            if (mine.isEmpty()) {
-                firstTime[p] = stream.time(message);
-            }
-            mine.add(frame);
-        }
-
-        void send() {
-            for (int p = 0; p < feeds.size(); p++) {
-                List<byte[]> mine = frames.get(p);
-                if (mine.isEmpty()) {
-                    continue;
-                }
-                byte[][] batch = mine.toArray(new byte[0][]);
-                mine.clear();
-                long time = firstTime[p];
-                FeedVerticle feed = feeds.get(p);
-                boolean fresh = !copy;
-                BenchClock.Part partClock = clock.part(p);
-                feed.context().runOnContext(v -> {
-                    if (time != Long.MIN_VALUE) {
-                        partClock.advance(time);
-                    }
-                    for (byte[] frame : batch) {
-                        feed.onFrame(fresh ? frame : frame.clone());
-                    }
-                });
-            }
-        }
     }
 
     /** The market config a node would read for these markets, the venue's endpoints and the set-up. */

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class FeedShardsTest {
     @Test
     void theShardIsFixedByNamesAloneSoEveryJvmRoutesAlike() {
-        // Pinned values: a change of the hash would split a running cluster's routing between versions.
+        // Pinned values: a change of the hash splits a running cluster's routing between versions (the nodes of a
+        // cluster run one version).
+        int hash = 31 * (31 * "binance".hashCode() + "spot".hashCode()) + "BTCUSDT".hashCode();
         assertThat(FeedShards.shardOf(Instrument.parse("binance:spot:BTCUSDT"), 4))
-                .isEqualTo(
-                        Math.floorMod(31 * (31 * "binance".hashCode() + "spot".hashCode()) + "BTCUSDT".hashCode(), 4));
+                .isEqualTo((int) ((((hash * 0x9E3779B9L) & 0xFFFFFFFFL) * 4) >>> 32));
         assertThat(FeedShards.shardOf(Instrument.parse("bithumb:spot:KRW-BTC"), 1))
                 .isZero();
     }

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 /**
  * Names the feeds of a node from its {@code market.feedConnections}: a venue whose codes may be spread ({@link
  * Venues.Venue#spreads()}: the trade-stream venues) has that many parts per market, each a feed of its own; every
- * other venue market is one feed. An instrument's part comes from the hash of its names ({@link FeedShards#hash}),
- * mixed (Fibonacci hashing, the high bits of the product) so that it does not follow the candle shard, whose
- * remainder of the same hash would put every code of a part on one shard. Every node that runs feeds or candles
- * must be given the same count, as for {@code market.candleShards}.
+ * other venue market is one feed. An instrument's part is the range its hash falls in ({@link FeedShards#slot}), as
+ * its candle shard is: with as many parts as shards, every code of part {@code p} goes to shard {@code p}, and {@link
+ * FeedPlacement} runs the two on one event loop, so that trades do not cross threads. Every node that runs feeds or
+ * candles must be given the same count, as for {@code market.candleShards}.
  */
 public final class FeedParts {
     private final int connections;
@@ -40,8 +40,7 @@ public final class FeedParts {
     /** Returns the part that carries {@code instrument}. */
     public FeedPart partOf(Instrument instrument) {
         int count = count(instrument.exchange());
-        long mixed = (FeedShards.hash(instrument) * 0x9E3779B9) & 0xFFFFFFFFL;
-        return new FeedPart((int) ((mixed * count) >>> 32), count);
+        return new FeedPart(FeedShards.slot(FeedShards.hash(instrument), count), count);
     }
 
     /** Returns the feed id of part {@code part} of a venue market: {@code bithumb.spot}, or {@code bithumb.spot#1}. */

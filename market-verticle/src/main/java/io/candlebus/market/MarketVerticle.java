@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public final class MarketVerticle extends VerticleBase {
         FeedParts feedParts = FeedParts.of(config);
         List<String> feedIds = feedParts.ids();
         Future<Void> chain = Future.succeededFuture();
+        FeedPlacement placement = new FeedPlacement(parts.candles() ? shards : 0);
         if (parts.candles()) {
             if (outboxDir != null) {
                 chain = chain.compose(v -> vertx.executeBlocking(() -> ShardSpools.migrate(outboxDir, shards))
@@ -91,27 +93,38 @@ public final class MarketVerticle extends VerticleBase {
                         .mapEmpty());
             }
             List<Deployable> candles = new ArrayList<>();
-            for (int shard = 0; shard < shards; shard++) {
+            for (int shard : FeedPlacement.shardOrder(shards, config.feedConnections())) {
                 Path spool = outboxDir == null ? null : ShardSpools.dir(outboxDir, shard);
-                candles.add(new CandleVerticle(config, clock, node, shard, shards, spool, feedIds, parts == Parts.ALL));
+                candles.add(placement.shard(
+                        shard,
+                        new CandleVerticle(config, clock, node, shard, shards, spool, feedIds, parts == Parts.ALL)));
             }
             chain = chain.compose(v -> deployOnDistinctLoops(candles));
         }
         if (parts.feeds()) {
             chain = chain.compose(v -> deploy(new SubscriptionVerticle(config, clock, node, feedIds)));
-            // The parts of one venue market side by side, so that each has a loop of its own; the clients made first.
+            // The parts of one venue market side by side, so that each has a loop of its own, the one of a shard it
+            // feeds where this node runs the shards; the clients made first.
             clients = FeedClients.create(vertx);
-            Map<String, List<Deployable>> byMarket = new LinkedHashMap<>();
+            Map<String, List<FeedPlacement.Part>> byMarket = new LinkedHashMap<>();
             for (FeedParts.Part p : feedParts.all()) {
                 byMarket.computeIfAbsent(p.venue().exchange() + "/" + p.market(), k -> new ArrayList<>())
-                        .add(new FeedVerticle(config, clock, node, p.venue(), p.market(), p.part(), clients));
+                        .add(new FeedPlacement.Part(
+                                new FeedVerticle(config, clock, node, p.venue(), p.market(), p.part(), clients),
+                                p.feedId(),
+                                p.part()));
             }
-            for (List<Deployable> feeds : byMarket.values()) {
-                chain = chain.compose(v -> deployOnDistinctLoops(feeds));
+            for (List<FeedPlacement.Part> feeds : byMarket.values()) {
+                chain = chain.compose(v -> deployOnDistinctLoops(placement.parts(feeds)));
             }
         }
-        return chain.onSuccess(v ->
-                LOG.info("market {} started on {}: {} candle shards, {}", parts, node, shards, config.instruments()));
+        return chain.onSuccess(v -> LOG.info(
+                "market {} started on {}: {} candle shards, {}; feeds on the loop of shard {}",
+                parts,
+                node,
+                shards,
+                config.instruments(),
+                new TreeMap<>(placement.placed())));
     }
 
     @Override

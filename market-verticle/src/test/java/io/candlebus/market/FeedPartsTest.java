@@ -7,7 +7,6 @@ import io.candlebus.contract.Exchange;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Market;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,23 +44,27 @@ class FeedPartsTest {
     }
 
     @Test
-    void codesSpreadOverEveryPartAndNotAlongTheCandleShards() {
+    void codesSpreadOverEveryPartAndFollowTheCandleShards() {
         for (int count = 2; count <= 4; count++) {
             FeedParts parts = new FeedParts(count);
             int[] perPart = new int[count];
-            Set<String> partAndShard = new HashSet<>();
             for (int i = 0; i < 400; i++) {
                 Instrument code = Instrument.parse("bithumb:spot:KRW-C" + i);
-                int part = parts.partOf(code).index();
-                perPart[part]++;
-                partAndShard.add(part + "/" + FeedShards.shardOf(code, count));
-                assertThat(parts.partOf(code)).isEqualTo(parts.partOf(code));
+                FeedPart part = parts.partOf(code);
+                perPart[part.index()]++;
+                assertThat(parts.partOf(code)).isEqualTo(part);
+                // With as many shards as parts, or a multiple, a part's codes go only to the shards it is placed with.
+                for (int shards : new int[] {count, 2 * count}) {
+                    assertThat(FeedPlacement.feeds(part, FeedShards.shardOf(code, shards), shards))
+                            .as(
+                                    "%s of %d parts feeds shard %d of %d",
+                                    code, count, FeedShards.shardOf(code, shards), shards)
+                            .isTrue();
+                }
             }
             for (int n : perPart) {
                 assertThat(n).as("codes of one of %d parts", count).isBetween(400 / count / 2, 400 / count * 2);
             }
-            // Each part feeds every shard: the part does not follow from the shard.
-            assertThat(partAndShard).as("parts x shards seen with %d", count).hasSize(count * count);
         }
         // The demo's two Bithumb codes (and the bench's four) land on both of two connections.
         FeedParts two = new FeedParts(2);

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,8 @@ final class BenchCommand {
                     + result.busy().stream()
                             .map(b -> String.format(Locale.ROOT, "%.2f", b))
                             .toList() + " (share of the run on a CPU: each event loop, then the driver)");
+            err.println("candlebus bench: placement=" + new TreeMap<>(result.placement())
+                    + " (the candle shard whose event loop each feed part ran on, -1: none)");
             err.println(String.format(
                     Locale.ROOT,
                     "candlebus bench: event_loops=%d shards=%d feed_connections=%d markets=%d history_bands=%d"

@@ -2,6 +2,7 @@ package io.candlebus.launcher;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,6 +29,7 @@ import org.HdrHistogram.Histogram;
  * @param peakRssBytes peak resident set of the process, -1 if unknown
  * @param busy the share of the measured run each event loop spent on its CPU, then the driver's (the thread handing
  *     the messages over)
+ * @param placement for each feed part, the candle shard whose event loop it ran on (-1: none)
  */
 record BenchResult(
         long messages,
@@ -48,7 +50,8 @@ record BenchResult(
         int markets,
         long rssBytes,
         long peakRssBytes,
-        List<Double> busy) {
+        List<Double> busy,
+        Map<String, Integer> placement) {
 
     /** Returns the one line the command prints. */
     String line() {

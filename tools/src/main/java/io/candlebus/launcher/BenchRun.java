@@ -12,11 +12,13 @@ import io.candlebus.market.CandleVerticle;
 import io.candlebus.market.FeedClients;
 import io.candlebus.market.FeedPart;
 import io.candlebus.market.FeedParts;
+import io.candlebus.market.FeedPlacement;
 import io.candlebus.market.FeedVerticle;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.Venues;
 import io.candlebus.strategy.StrategyConfig;
 import io.candlebus.strategy.StrategyVerticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -120,15 +122,22 @@ final class BenchRun {
         }
         BenchProbe probe = new BenchProbe(stream, injected, shardOfCode, components);
         // As a node deploys them: the shards side by side and the feed parts side by side, each set on distinct event
-        // loops (one deployment of several instances takes the loops in turn).
+        // loops (one deployment of several instances takes the loops in turn), each part on the loop of a shard it
+        // feeds where it can be.
         vertx.deployVerticle(new StrategyVerticle(StrategyConfig.defaults(), clock, NODE))
                 .await();
-        Iterator<CandleVerticle> shards = IntStream.range(0, setup.shards())
-                .mapToObj(shard -> new CandleVerticle(config, clock, NODE, shard, setup.shards(), null, feedIds))
+        FeedPlacement placement = new FeedPlacement(setup.shards());
+        Iterator<Deployable> shards = IntStream.of(FeedPlacement.shardOrder(setup.shards(), connections))
+                .mapToObj(shard -> placement.shard(
+                        shard, new CandleVerticle(config, clock, NODE, shard, setup.shards(), null, feedIds)))
                 .iterator();
         vertx.deployVerticle(shards::next, new DeploymentOptions().setInstances(setup.shards()))
                 .await();
-        Iterator<FeedVerticle> feedsInTurn = feeds.iterator();
+        List<FeedPlacement.Part> toPlace = new ArrayList<>();
+        for (int p = 0; p < connections; p++) {
+            toPlace.add(new FeedPlacement.Part(feeds.get(p), feedIds.get(p), new FeedPart(p, connections)));
+        }
+        Iterator<Deployable> feedsInTurn = placement.parts(toPlace).iterator();
         vertx.deployVerticle(feedsInTurn::next, new DeploymentOptions().setInstances(feeds.size()))
                 .await();
         vertx.deployVerticle(probe).await();
@@ -189,7 +198,8 @@ final class BenchRun {
                 stream.codes().size(),
                 rss[0],
                 rss[1],
-                loopBusy);
+                loopBusy,
+                placement.placed());
     }
 
     /** The market config a node would read for these markets, the venue's endpoints and the set-up. */

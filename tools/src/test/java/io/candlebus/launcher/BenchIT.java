@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candlebus.contract.Interval;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bench end to end through the verticles a node deploys: six markets over two event loops, two feed connections
- * (two feed verticles) and two candle shards, three intervals, paced; every closed candle of every interval comes out of the shards and gets its band.
+ * (two feed verticles, each on the event loop of the candle shard it feeds) and two candle shards, three intervals, paced; every closed candle of every interval comes out of the shards and gets its band.
  */
 class BenchIT {
     @Test
@@ -32,5 +33,8 @@ class BenchIT {
         assertThat(result.historyBands()).isGreaterThanOrEqualTo(6 * 3);
         assertThat(result.latency().getTotalCount()).isEqualTo(result.closedBands() + result.liveBands());
         assertThat(result.rssBytes()).isPositive();
+        // Each feed part ran on the event loop of the one shard it feeds, so its trades never crossed threads.
+        assertThat(result.placement())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("bithumb.spot#0", 0, "bithumb.spot#1", 1));
     }
 }

@@ -3,7 +3,6 @@ package io.candlebus.market;
 import io.candlebus.contract.Addresses;
 import io.candlebus.contract.Candle;
 import io.candlebus.contract.FeedEvent;
-import io.candlebus.contract.FeedRepair;
 import io.candlebus.contract.FeedShards;
 import io.candlebus.contract.Instrument;
 import io.candlebus.contract.Trade;
@@ -12,17 +11,16 @@ import io.candlebus.market.candle.LiveThrottle;
 import io.candlebus.market.candle.OutboxSpool;
 import io.candlebus.market.candle.RecorderOutbox;
 import io.candlebus.market.candle.SequenceTracker;
+import io.candlebus.market.candle.ShardRepairs;
 import io.candlebus.market.candle.StreamKey;
 import io.candlebus.market.lease.TakeoverMarks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +39,14 @@ import org.slf4j.LoggerFactory;
  * <p>A hole in a feed's sequence (an event lost or reordered on the bus, or a feed first heard mid-sequence) puts
  * the feed's instruments of this shard in doubt: trade-built ones are suspended, the feed's events for them are
  * dropped until the feed starts the repair this shard asks for ({@link FeedRepair}, answered in-band by {@link
- * FeedEvent.RepairStart}), which re-covers them from REST as after a reconnect. No candle is closed from a
- * sequence known to have a hole (ADR 0005).
+ * FeedEvent.RepairStart}), which re-covers them from REST as after a reconnect ({@link ShardRepairs}). No candle is
+ * closed from a sequence known to have a hole (ADR 0005).
  */
 public final class CandleVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CandleVerticle.class);
     private static final String COMPONENT = "market.aggregator";
     /** Real time a stop waits at most for recorders to acknowledge the candles in flight. */
     private static final long STOP_SETTLE_MILLIS = 3_000;
-
-    /** A repair asked of a feed and not yet started by it. */
-    private static final class Repair {
-        long token;
-        long timer = -1;
-
-        Repair(long token) {
-            this.token = token;
-        }
-    }
 
     private final MarketConfig config;
     private final Clock clock;
@@ -73,9 +61,7 @@ public final class CandleVerticle extends VerticleBase {
 
     private final TakeoverMarks marks;
 
-    private final SequenceTracker sequences = new SequenceTracker();
     private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
-    private final Map<String, Repair> repairs = new HashMap<>();
     /** Feeds whose liveness the aggregator knows (unheard ones start as not alive, never as unlimited). */
     private final Set<String> aliveKnown = new HashSet<>();
     /** Instruments already reported as not this shard's, so the log says it once each. */
@@ -88,17 +74,12 @@ public final class CandleVerticle extends VerticleBase {
     private RecorderOutbox outbox;
     private BadInputCounter busInput;
     private HeartbeatTimer heartbeat;
-    private Backoff repairBackoff;
+    private ShardRepairs repairs;
     private long tickTimer = -1;
     private long lastEvent;
     /** The latest clock time a feed reported: with feeds on another node, their clock drives the closing. */
     private long feedNow = Long.MIN_VALUE;
 
-    private long nextToken;
-    private long repairsRequested;
-    private long repairsStarted;
-    private long repairFailures;
-    private long droppedInRepair;
     private long wrongShard;
     private long shardMismatch;
 
@@ -148,7 +129,6 @@ public final class CandleVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         busInput = new BadInputCounter(LOG, component(shard));
-        repairBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
         outbox = new RecorderOutbox(
                 vertx,
                 config.recorderTimeoutMillis(),
@@ -162,6 +142,13 @@ public final class CandleVerticle extends VerticleBase {
                 this::onClosed,
                 parts::feedKey);
         throttle = new LiveThrottle(config.liveThrottleMillis());
+        repairs = new ShardRepairs(
+                shard,
+                shards,
+                aggregator,
+                parts::feedId,
+                new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis()),
+                ShardRepairs.Link.of(vertx, config.recorderTimeoutMillis()));
         heartbeat = new HeartbeatTimer(vertx, node, component(shard), clock, new HeartbeatTimer.Source() {
             @Override
             public String state() {
@@ -207,7 +194,7 @@ public final class CandleVerticle extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(tickTimer);
         heartbeat.stop();
-        repairs.values().forEach(r -> vertx.cancelTimer(r.timer));
+        repairs.cancelTimers();
         // No candle closes from here on; the recorders (undeployed after the market) get a moment to acknowledge
         // what is in flight, and what they have not acknowledged by then is kept for the next start.
         List<Future<Void>> unregistered = new ArrayList<>();
@@ -224,37 +211,23 @@ public final class CandleVerticle extends VerticleBase {
                     String.valueOf(message.body()));
             return;
         }
-        SequenceTracker.Verdict verdict = sequences.accept(event.feed(), event.epoch(), event.seq());
+        SequenceTracker.Verdict verdict = repairs.check(event);
+        if (verdict == SequenceTracker.Verdict.LATE) {
+            return;
+        }
         if (verdict == SequenceTracker.Verdict.FRESH) {
-            // A feed's start follows, suspends and warms up every instrument itself: no older repair is owed. In a
-            // cluster it may be a takeover: what was published before is not published again.
+            // In a cluster a feed's fresh start may be a takeover: what was published before is not published again.
             marks.gained(Set.of(FeedParts.feedKey(event.feed())));
-            Repair r = repairs.remove(event.feed());
-            if (r != null) {
-                vertx.cancelTimer(r.timer);
-            }
-        } else if (verdict != SequenceTracker.Verdict.NEXT) {
-            LOG.warn(
-                    "candle shard {}: {} in the events of {} (epoch {}, number {}); re-covering its instruments",
-                    shard,
-                    verdict == SequenceTracker.Verdict.GAP ? "a hole" : "an event out of order",
-                    event.feed(),
-                    event.epoch(),
-                    event.seq());
-            requestRepair(event.feed());
-            if (verdict == SequenceTracker.Verdict.LATE) {
-                return;
-            }
         }
         if (aliveKnown.add(event.feed())) {
             aggregator.alive(FeedParts.feedKey(event.feed()), Long.MIN_VALUE);
         }
-        apply(event, repairs.get(event.feed()));
+        apply(event);
     }
 
-    private void apply(FeedEvent event, Repair repair) {
+    private void apply(FeedEvent event) {
         if (event instanceof FeedEvent.Trades t) {
-            if (!dropped(repair)) {
+            if (!repairs.drops(event.feed())) {
                 lastEvent = clock.millis();
                 for (Trade trade : t.trades()) {
                     if (owns(trade.instrument())) {
@@ -263,14 +236,14 @@ public final class CandleVerticle extends VerticleBase {
                 }
             }
         } else if (event instanceof FeedEvent.KlineEvent k) {
-            if (owns(k.kline().instrument()) && !dropped(repair)) {
+            if (owns(k.kline().instrument()) && !repairs.drops(event.feed())) {
                 lastEvent = clock.millis();
                 aggregator.onKline(k.kline());
             }
         } else if (event instanceof FeedEvent.Alive a) {
             checkShards(a);
             feedNow = Math.max(feedNow, a.now());
-            if (!dropped(repair)) {
+            if (!repairs.drops(event.feed())) {
                 aggregator.alive(FeedParts.feedKey(a.feed()), a.aliveUntil());
             }
         } else if (event instanceof FeedEvent.Suspend s) {
@@ -282,7 +255,7 @@ public final class CandleVerticle extends VerticleBase {
                 aggregator.cover(c.instrument(), c.fromOpenTime());
             }
         } else if (event instanceof FeedEvent.Resume r) {
-            if (owns(r.instrument()) && !dropped(repair)) {
+            if (owns(r.instrument()) && !repairs.drops(event.feed())) {
                 aggregator.resume(r.instrument(), r.liveFrom());
             }
             // The trades a feed held back until this resume follow it, each its own message: this shard's tick may
@@ -298,22 +271,8 @@ public final class CandleVerticle extends VerticleBase {
                 aggregator.remove(u.instrument());
             }
         } else if (event instanceof FeedEvent.RepairStart start) {
-            if (repair != null && start.token() == repair.token) {
-                repairs.remove(start.feed());
-                vertx.cancelTimer(repair.timer);
-                repairsStarted++;
-                repairBackoff.reset();
-            }
+            repairs.started(start.feed(), start.token());
         }
-    }
-
-    /** While a repair of the event's feed is owed, its data and resumes are dropped: the repair re-sends them. */
-    private boolean dropped(Repair repair) {
-        if (repair == null) {
-            return false;
-        }
-        droppedInRepair++;
-        return true;
     }
 
     private boolean owns(Instrument instrument) {
@@ -347,64 +306,6 @@ public final class CandleVerticle extends VerticleBase {
         }
     }
 
-    /**
-     * Puts the feed's instruments of this shard in doubt and asks the feed to re-cover them from the first minute
-     * not closed here; a newer request supersedes one not yet started.
-     */
-    private void requestRepair(String feed) {
-        Repair repair = repairs.get(feed);
-        long token = ++nextToken;
-        if (repair == null) {
-            repair = new Repair(token);
-            repairs.put(feed, repair);
-        } else {
-            vertx.cancelTimer(repair.timer);
-            repair.token = token;
-        }
-        for (Instrument i : aggregator.followed()) {
-            if (parts.feedId(i).equals(feed)) {
-                aggregator.hold(i);
-            }
-        }
-        sendRepair(feed, repair);
-    }
-
-    private void sendRepair(String feed, Repair repair) {
-        Map<String, Long> from = new TreeMap<>();
-        for (Instrument i : aggregator.followed()) {
-            long next = aggregator.nextOpenTime(i);
-            if (parts.feedId(i).equals(feed) && next != Long.MIN_VALUE) {
-                from.put(i.key(), next);
-            }
-        }
-        repairsRequested++;
-        long token = repair.token;
-        vertx.eventBus()
-                .request(
-                        Addresses.marketFeedRepair(feed),
-                        new FeedRepair(shard, shards, token, from),
-                        new DeliveryOptions().setSendTimeout(config.recorderTimeoutMillis()))
-                .onFailure(e -> {
-                    Repair now = repairs.get(feed);
-                    if (now == null || now.token != token) {
-                        return;
-                    }
-                    repairFailures++;
-                    long delay = repairBackoff.next();
-                    LOG.warn(
-                            "candle shard {}: repair request to {} failed ({}); asking again in {} ms",
-                            shard,
-                            feed,
-                            e.getMessage(),
-                            delay);
-                    now.timer = vertx.setTimer(delay, id -> {
-                        if (repairs.get(feed) == now && now.token == token) {
-                            sendRepair(feed, now);
-                        }
-                    });
-                });
-    }
-
     private void onClosed(Candle candle) {
         if (marks.publishes(candle)) {
             vertx.eventBus().publish(Addresses.CANDLES_CLOSED, candle);
@@ -426,14 +327,7 @@ public final class CandleVerticle extends VerticleBase {
         Map<String, Long> c = new TreeMap<>(aggregator.counters());
         c.putAll(outbox.counters());
         busInput.exportTo(c);
-        c.put("seqGaps", sequences.gaps());
-        c.put("seqMissed", sequences.missed());
-        c.put("seqLate", sequences.late());
-        c.put("epochChanges", sequences.epochChanges());
-        c.put("repairsRequested", repairsRequested);
-        c.put("repairsStarted", repairsStarted);
-        c.put("repairFailures", repairFailures);
-        c.put("droppedInRepair", droppedInRepair);
+        repairs.exportTo(c);
         c.put("wrongShard", wrongShard);
         c.put("shardMismatch", shardMismatch);
         c.put(

@@ -15,15 +15,27 @@ import java.util.List;
  * @param speed how many times faster than real time the sim clock runs
  * @param data where the recorder writes, or null for a fresh temporary directory
  * @param instruments the instruments followed, empty for the demo set
+ * @param feedConnections the node's {@code market.feedConnections}: the websocket connections (each its own feed)
+ *     a Bithumb or Upbit market's codes are spread over
  * @param help whether only the usage was asked for
  */
 record SoakOptions(
-        double simHours, int faults, long seed, double speed, Path data, List<Instrument> instruments, boolean help) {
+        double simHours,
+        int faults,
+        long seed,
+        double speed,
+        Path data,
+        List<Instrument> instruments,
+        int feedConnections,
+        boolean help) {
 
     static final double DEFAULT_HOURS = 24;
     static final int DEFAULT_FAULTS = 1000;
     static final long DEFAULT_SEED = 7;
     static final double DEFAULT_SPEED = 600;
+    static final int DEFAULT_FEED_CONNECTIONS = 1;
+    /** The range {@code market.feedConnections} accepts. */
+    static final int MAX_FEED_CONNECTIONS = 16;
     /** The shortest soak: the fault window leaves a few sim minutes for warm-up and twenty for recovery. */
     static final double MIN_HOURS = 0.5;
 
@@ -43,7 +55,11 @@ record SoakOptions(
                 + String.format("  %-20s %s%n", "--speed X", "sim clock speed, 1 to 5000 times real time (default 600)")
                 + String.format(
                         "  %-20s %s%n", "--data DIR", "where Parquet goes (default: a fresh temporary directory)")
-                + String.format("  %-20s %s%n", "--instruments A,B", "instrument keys (default: the demo set)");
+                + String.format("  %-20s %s%n", "--instruments A,B", "instrument keys (default: the demo set)")
+                + String.format(
+                        "  %-20s %s%n",
+                        "--feed-connections N",
+                        "connections (feeds) a Bithumb/Upbit market is spread over, 1 to 16 (default 1)");
     }
 
     /** Parses the arguments after {@code soak}; a bad one throws a ConfigException naming it. */
@@ -54,6 +70,7 @@ record SoakOptions(
         double speed = DEFAULT_SPEED;
         Path data = null;
         List<Instrument> instruments = List.of();
+        int feedConnections = DEFAULT_FEED_CONNECTIONS;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -64,7 +81,7 @@ record SoakOptions(
                 value = arg.substring(eq + 1);
             }
             if (name.equals("--help") || name.equals("-h")) {
-                return new SoakOptions(hours, faults, seed, speed, data, instruments, true);
+                return new SoakOptions(hours, faults, seed, speed, data, instruments, feedConnections, true);
             }
             if (value == null) {
                 if (i + 1 >= args.size()) {
@@ -79,11 +96,13 @@ record SoakOptions(
                 case "--speed" -> speed = number(name, value, 1, 5_000, "a number from 1 to 5000");
                 case "--data" -> data = path(name, value);
                 case "--instruments" -> instruments = instruments(name, value);
+                case "--feed-connections" -> feedConnections = (int)
+                        integer(name, value, 1, MAX_FEED_CONNECTIONS, "an integer from 1 to " + MAX_FEED_CONNECTIONS);
                 default -> throw new ConfigException("soak: expected one of --sim-hours, --faults, --seed, --speed,"
-                        + " --data, --instruments, --help, was '" + arg + "'");
+                        + " --data, --instruments, --feed-connections, --help, was '" + arg + "'");
             }
         }
-        return new SoakOptions(hours, faults, seed, speed, data, instruments, false);
+        return new SoakOptions(hours, faults, seed, speed, data, instruments, feedConnections, false);
     }
 
     private static double number(String name, String value, double min, double max, String expected) {

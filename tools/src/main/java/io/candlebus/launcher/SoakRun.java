@@ -150,7 +150,7 @@ final class SoakRun {
 
     /**
      * Returns the {@code market} section of a soak node: the given intervals, {@code stallTimeout} and timings
-     * fit for an accelerated clock, and the instruments of {@code options} if it names any.
+     * fit for an accelerated clock, the feed connections of {@code options}, and its instruments if it names any.
      */
     static JsonObject marketConfig(SoakOptions options, JsonArray intervals, long stallTimeout) {
         JsonObject market = new JsonObject()
@@ -162,7 +162,8 @@ final class SoakRun {
                 // Real time: at hundreds of times real time, the production values would be sim hours.
                 .put("tickMillis", 10)
                 .put("reconnectMinMillis", 20)
-                .put("reconnectMaxMillis", 500);
+                .put("reconnectMaxMillis", 500)
+                .put("feedConnections", options.feedConnections());
         if (!options.instruments().isEmpty()) {
             market.put(
                     "instruments",

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.Instrument;
+import io.candlebus.market.MarketConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ class SoakOptionsTest {
         assertThat(o.speed()).isEqualTo(SoakOptions.DEFAULT_SPEED);
         assertThat(o.data()).isNull();
         assertThat(o.instruments()).isEmpty();
+        assertThat(o.feedConnections()).isEqualTo(1);
     }
 
     @Test
@@ -40,7 +44,8 @@ class SoakOptionsTest {
                 "--data",
                 "/tmp/x",
                 "--instruments",
-                "binance:spot:BTCUSDT, bithumb:spot:KRW-BTC"));
+                "binance:spot:BTCUSDT, bithumb:spot:KRW-BTC",
+                "--feed-connections=2"));
 
         assertThat(o.simHours()).isEqualTo(2.5);
         assertThat(o.faults()).isEqualTo(40);
@@ -49,6 +54,23 @@ class SoakOptionsTest {
         assertThat(o.data()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.instruments())
                 .containsExactly(Instrument.parse("binance:spot:BTCUSDT"), Instrument.parse("bithumb:spot:KRW-BTC"));
+        assertThat(o.feedConnections()).isEqualTo(2);
+        assertThat(SoakOptions.parse(List.of("--feed-connections", "16")).feedConnections())
+                .isEqualTo(16);
+    }
+
+    @Test
+    void theNodesMarketTakesTheFeedConnections() {
+        SoakOptions o = SoakOptions.parse(List.of("--feed-connections", "3"));
+
+        JsonObject market = SoakRun.marketConfig(o, new JsonArray().add("1m"), 60_000);
+
+        assertThat(MarketConfig.fromJson(market, "market").feedConnections()).isEqualTo(3);
+        assertThat(MarketConfig.fromJson(
+                                SoakRun.marketConfig(SoakOptions.parse(List.of()), new JsonArray().add("1m"), 60_000),
+                                "market")
+                        .feedConnections())
+                .isEqualTo(1);
     }
 
     @Test
@@ -66,6 +88,12 @@ class SoakOptionsTest {
                 .hasMessage("--seed: expected a value after the option, was nothing");
         assertThatThrownBy(() -> SoakOptions.parse(List.of("--instruments", "kraken:spot:XBTUSD")))
                 .hasMessageStartingWith("--instruments: expected instrument keys such as binance:spot:BTCUSDT");
+        assertThatThrownBy(() -> SoakOptions.parse(List.of("--feed-connections", "0")))
+                .hasMessage("--feed-connections: expected an integer from 1 to 16, was '0'");
+        assertThatThrownBy(() -> SoakOptions.parse(List.of("--feed-connections=17")))
+                .hasMessage("--feed-connections: expected an integer from 1 to 16, was '17'");
+        assertThatThrownBy(() -> SoakOptions.parse(List.of("--feed-connections", "two")))
+                .hasMessage("--feed-connections: expected an integer from 1 to 16, was 'two'");
         assertThatThrownBy(() -> SoakOptions.parse(List.of("--hours", "3")))
                 .hasMessageStartingWith("soak: expected one of --sim-hours, --faults,")
                 .hasMessageEndingWith("was '--hours'");
@@ -91,6 +119,7 @@ class SoakOptionsTest {
                 .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("--sim-hours H")
-                .contains("--faults N");
+                .contains("--faults N")
+                .contains("--feed-connections N");
     }
 }

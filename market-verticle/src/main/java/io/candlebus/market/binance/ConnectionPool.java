@@ -2,10 +2,10 @@ package io.candlebus.market.binance;
 
 import io.candlebus.contract.Market;
 import io.candlebus.market.Backoff;
+import io.candlebus.market.ConnectAttempts;
 import io.candlebus.market.Endpoint;
 import io.candlebus.market.MarketConfig;
 import io.candlebus.market.Retry;
-import io.candlebus.market.SlidingWindowLimiter;
 import io.candlebus.market.venue.FeedCounters;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
@@ -58,7 +58,7 @@ final class ConnectionPool implements BinanceConnection.Listener {
      * accelerated simulator enforces its own cap, and a refused handshake is backed off like any failed
      * connect; counting real time here as well stalled a 24-hour soak at 600x for good after 300 reconnects.
      */
-    private final SlidingWindowLimiter attempts = new SlidingWindowLimiter(ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW_MILLIS);
+    private final ConnectAttempts attempts;
 
     private final Rotation rotation;
     /** Pings sent and received by connections already closed. */
@@ -69,7 +69,6 @@ final class ConnectionPool implements BinanceConnection.Listener {
 
     private final FeedCounters.Counter reconnects;
     private final FeedCounters.Counter stalls;
-    private final FeedCounters.Counter attemptsDeferred;
 
     /**
      * Registers {@code rotations}, {@code rotationsAbandoned} and {@code connectAttemptsDeferred} in
@@ -113,7 +112,13 @@ final class ConnectionPool implements BinanceConnection.Listener {
                         ConnectionPool.this.discard(c);
                     }
                 });
-        this.attemptsDeferred = counters.counter("connectAttemptsDeferred");
+        this.attempts = ConnectAttempts.inClockTime(
+                vertx,
+                clock,
+                ATTEMPTS_PER_WINDOW,
+                ATTEMPT_WINDOW_MILLIS,
+                config.tickMillis(),
+                counters.counter("connectAttemptsDeferred")::inc);
     }
 
     /** Pings sent by every connection so far. */
@@ -228,18 +233,13 @@ final class ConnectionPool implements BinanceConnection.Listener {
         if (c.isOpen() || c.isConnecting() || c.backingOff) {
             return;
         }
-        long now = clock.millis();
-        long clockAt = attempts.nextAllowed(now);
-        if (clockAt > now) {
-            attemptsDeferred.inc();
+        if (!attempts.takeOrRetry(() -> {
+            c.backingOff = false;
+            connect(c);
+        })) {
             c.backingOff = true;
-            Retry.after(vertx, clock, config.tickMillis(), clockAt, () -> {
-                c.backingOff = false;
-                connect(c);
-            });
             return;
         }
-        attempts.tryAcquire(now);
         c.connect(endpoint.wsUrl());
     }
 

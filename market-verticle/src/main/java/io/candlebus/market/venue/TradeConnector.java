@@ -4,10 +4,10 @@ import io.candlebus.contract.Instrument;
 import io.candlebus.market.Backoff;
 import io.candlebus.market.BadInputCounter;
 import io.candlebus.market.BadInputException;
+import io.candlebus.market.ConnectAttempts;
 import io.candlebus.market.FeedConnection;
 import io.candlebus.market.FeedSink;
 import io.candlebus.market.MarketConfig;
-import io.candlebus.market.SlidingWindowLimiter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
@@ -62,7 +62,7 @@ final class TradeConnector {
 
     private final Backoff reconnectBackoff;
     /** Connection attempts in the last real second (the venue counts them in real time). */
-    private final SlidingWindowLimiter connectAttempts;
+    private final ConnectAttempts connectAttempts;
 
     private boolean backingOff;
 
@@ -75,7 +75,6 @@ final class TradeConnector {
     private final FeedCounters.Counter stalls;
     private final FeedCounters.Counter resubscribes;
     private final FeedCounters.Counter pings;
-    private final FeedCounters.Counter connectsDeferred;
 
     TradeConnector(
             Vertx vertx,
@@ -105,13 +104,13 @@ final class TradeConnector {
         this.reader = venue.reader(this::instrumentOf);
         this.badInput = venue.badInput();
         this.reconnectBackoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis());
-        this.connectAttempts = new SlidingWindowLimiter(venue.connectsPerSecond(), 1_000);
         this.messages = counters.counter("messages");
         this.reconnects = counters.counter("reconnects");
         this.stalls = counters.counter("stalls");
         this.resubscribes = counters.counter("resubscribes");
         this.pings = counters.counter("pings");
-        this.connectsDeferred = counters.counter("connectsDeferred");
+        this.connectAttempts = ConnectAttempts.inRealTime(
+                vertx, venue.connectsPerSecond(), 1_000, counters.counter("connectsDeferred")::inc);
     }
 
     /** Returns a new, unopened connection whose events are routed by its role. */
@@ -124,7 +123,7 @@ final class TradeConnector {
 
     /** Takes a connection attempt from the venue's cap; false if none is left this second. */
     boolean tryConnect() {
-        return connectAttempts.tryAcquire(realMillis());
+        return connectAttempts.tryTake();
     }
 
     /** Whether a reconnect waits for its backoff or for the connection-attempt cap. */
@@ -213,14 +212,11 @@ final class TradeConnector {
         if (!owner.mayConnect() || codes.isEmpty() || link.isOpen() || link.connection.isConnecting() || backingOff) {
             return;
         }
-        long real = realMillis();
-        if (!connectAttempts.tryAcquire(real)) {
-            connectsDeferred.inc();
+        if (!connectAttempts.takeOrRetry(() -> {
+            backingOff = false;
+            connectIfNeeded();
+        })) {
             backingOff = true;
-            vertx.setTimer(Math.max(1, connectAttempts.nextAllowed(real) - real), id -> {
-                backingOff = false;
-                connectIfNeeded();
-            });
             return;
         }
         link.connection.connect(venue.wsUrl());
@@ -361,9 +357,5 @@ final class TradeConnector {
     private Instrument instrumentOf(String code) {
         CodeState cs = codes.get(code);
         return cs != null ? cs.instrument : unsubscribed.get(code);
-    }
-
-    private static long realMillis() {
-        return System.nanoTime() / 1_000_000;
     }
 }

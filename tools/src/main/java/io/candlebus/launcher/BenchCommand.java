@@ -129,7 +129,8 @@ final class BenchCommand {
     }
 
     /**
-     * Runs rounds of {@code --warmup} messages (generated, or the first of the input) through a fresh deployment of the same layout until the JIT
+     * Runs rounds of {@code --warmup} messages (generated, or the first of the input) through a fresh deployment of the
+     * same layout, at the same rate, until the JIT
      * compiles little more ({@link #SETTLED_JIT_MILLIS} in a round) or {@code --warmup-rounds} rounds: on two
      * cores the compiler threads of a JVM still compiling take the cores the event loops measure on (4 to 5 s of C2
      * CPU were seen inside a measured run after one round of 200,000), which measures the JIT, not the path.
@@ -144,7 +145,10 @@ final class BenchCommand {
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         for (int round = 1; round <= options.warmupRounds(); round++) {
             long before = timed ? jit.getTotalCompilationTime() : 0;
-            BenchRun.run(messages.get(), 0, setup);
+            // At the measured run's pace: a paced stream takes paths a flat-out one keeps cold (small batches, idle
+            // loops woken per message, the live throttle's tick publishing), which the JIT would otherwise compile
+            // inside the measured run.
+            BenchRun.run(messages.get(), options.rate(), setup);
             long compiled = timed ? jit.getTotalCompilationTime() - before : 0;
             if (notes != null) {
                 notes.println("candlebus bench: warm-up round " + round + " of " + options.warmup()

@@ -13,7 +13,7 @@ import java.util.List;
  * @param input a file of JSON lines (Bithumb websocket messages), or null to generate
  * @param messages how many trade messages to generate when there is no input file
  * @param rate messages per second to pace the stream at, or 0 to run flat out
- * @param warmup messages of one warm-up round (generated, or the first of the input), run flat out in a fresh Vert.x
+ * @param warmup messages of one warm-up round (generated, or the first of the input), run at the rate in a fresh Vert.x
  *     and not measured; rounds repeat while the JIT still compiles much
  * @param warmupRounds warm-up rounds at most
  * @param write a file to write the generated messages to as JSON lines, instead of measuring; or null
@@ -82,7 +82,7 @@ record BenchOptions(
                 + String.format(
                         "  %-18s %s%n",
                         "--warmup N",
-                        "rounds of N messages first (generated, or the first of the input), unmeasured, until the JIT settles (default 200000)")
+                        "rounds of N messages first (generated, or the first of the input) at the rate, unmeasured, until the JIT settles (default 200000)")
                 + String.format("  %-18s %s%n", "--warmup-rounds N", "warm-up rounds at most (default 8)")
                 + String.format(
                         "  %-18s %s%n",

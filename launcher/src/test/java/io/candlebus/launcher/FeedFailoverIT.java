@@ -65,8 +65,11 @@ class FeedFailoverIT {
      * 200 simulated s) still lies within the standby's REST warm-up (3 candles of 5 minutes).
      */
     private static final int SPEED = 10;
-    /** Simulated time before a minute's end at which the first node is killed: 0.3 s of real time. */
-    private static final long KILL_LEAD_MILLIS = 3_000;
+    /**
+     * Simulated time before a minute's end at which the first node is killed: 1 s of real time, so that a loaded
+     * machine's pause between the poll and the kill does not carry the kill past the minute's end.
+     */
+    private static final long KILL_LEAD_MILLIS = 10_000;
 
     private static final int KILLED = 137;
     /** Kill to the standby's first heartbeat as holder; the lease TTL (4 s) and Hazelcast's 5 s detection bound it. */
@@ -160,7 +163,7 @@ class FeedFailoverIT {
             long epochBefore =
                     latest.get("market-a/market.binance.spot").counters().get("leaseEpoch");
 
-            // A minute of each stream published by the first node, then the kill 3 simulated seconds (0.3 s) before
+            // A minute of each stream published by the first node, then the kill 10 simulated seconds (1 s) before
             // the next minute ends: its lease outlives it by at least 3 s of real time (4 s TTL, renewed every
             // second), so that minute closes while no feed runs and only the standby's REST warm-up can bring it.
             // Both feeds published a minute while the second node stood by, so it heard one of each stream (a
@@ -175,7 +178,7 @@ class FeedFailoverIT {
                         .until(() ->
                                 closed.stream().anyMatch(c -> c.instrument().equals(i) && c.openTime() >= liveFrom));
             }
-            long boundary = Interval.M1.openTimeOf(sim.clock().millis() + 10_000) + MINUTE;
+            long boundary = Interval.M1.openTimeOf(sim.clock().millis() + KILL_LEAD_MILLIS) + MINUTE;
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> sim.clock().millis() >= boundary - KILL_LEAD_MILLIS);

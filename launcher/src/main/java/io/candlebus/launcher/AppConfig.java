@@ -28,6 +28,7 @@ record AppConfig(
         HttpConfig http,
         ClusterConfig cluster,
         SimSettings sim,
+        FollowClock followClock,
         MarketConfig market,
         StrategyConfig strategy,
         OrderConfig order,
@@ -163,12 +164,14 @@ record AppConfig(
                 cluster.integer("busPort", 0, 0, 65_535),
                 members);
 
-        ConfigReader sim = new ConfigReader(root.object("sim"), "sim", Set.of("seed", "speed", "port", "startTime"));
+        ConfigReader sim = new ConfigReader(
+                root.object("sim"), "sim", Set.of("seed", "speed", "port", "startTime", "followClock"));
         SimSettings simSettings = new SimSettings(
                 sim.longValue("seed", 7),
                 sim.number("speed", 1.0, 0, Simulators.MAX_SPEED),
                 sim.integer("port", 0, 0, 65535),
                 sim.longValue("startTime", 0, 0, Long.MAX_VALUE));
+        FollowClock followClock = FollowClock.fromJson(sim);
 
         JsonObject market = root.object("market").copy();
         if (source == Source.SIM && !market.containsKey("instruments")) {
@@ -187,6 +190,10 @@ record AppConfig(
         Map<Exchange, ApiCredentials> orderKeys = merged && orderConfig.live() && roles.contains(Role.ORDER)
                 ? LiveOrderChecks.keys(orderConfig, marketConfig, source, roles, env)
                 : Map.of();
+        if (merged && followClock != null) {
+            // On the merged tree only, as live mode's checks: a lower layer's source or endpoints may be overridden.
+            followClock.check(source, orderConfig, marketConfig);
+        }
         return new AppConfig(
                 node,
                 roles,
@@ -194,6 +201,7 @@ record AppConfig(
                 httpConfig,
                 clusterConfig,
                 simSettings,
+                followClock,
                 marketConfig,
                 StrategyConfig.fromJson(root.object("strategy"), "strategy"),
                 orderConfig,

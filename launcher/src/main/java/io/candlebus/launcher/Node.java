@@ -108,6 +108,14 @@ public final class Node {
 
     private Future<Void> deployAll() {
         Clock clock = Clock.systemUTC();
+        if (config.followClock() != null) {
+            clock = config.followClock().clock();
+            log.warn(
+                    "{} set: this node's clock follows a simulator's at {}x real time (tests only), now {}",
+                    FollowClock.PATH,
+                    config.followClock().speed(),
+                    clock.instant());
+        }
         Future<Clock> clockReady = Future.succeededFuture(clock);
         MarketConfig market = config.market();
         if (Role.runsFeeds(config.roles()) && config.source() == Source.SIM) {

@@ -46,18 +46,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One active feed per venue market across a cluster, and failover: a recorder+HTTP JVM and two market JVMs, all fed
- * by one simulator in this JVM (the venue outlives the nodes; the nodes run {@code --source live} against it, so
- * its clock runs at real speed: it is the only clock the three JVMs share). The first market node holds every feed
- * lease, the second stands by ({@code standby} in its heartbeats and in {@code /status}). The first is killed with
- * SIGKILL a second before a minute ends, so that minute closes with no feed running; the second takes over
- * within seconds, fills it from REST and carries on. Every closed candle then reached {@code candles.closed} (heard
- * here, a fourth cluster member) once, with no hole and the simulator's values, and the dataset holds each once.
+ * by one simulator in this JVM (the venue outlives the nodes; the nodes run {@code --source live} against it). The
+ * simulator runs {@value #SPEED} times real time and the market nodes follow its clock ({@code sim.followClock}), so
+ * the minutes pass quickly while what is real stays real: the lease TTL, Hazelcast's failure detection, the
+ * takeover bound and the time the nodes' consumers take to be known cluster-wide. The first market node holds every
+ * feed lease, the second stands by ({@code standby} in its heartbeats and in {@code /status}). The first is killed
+ * with SIGKILL just before a minute ends, so that minute closes with no feed running; the second takes over within
+ * seconds, fills it from REST and carries on. Every closed candle then reached {@code candles.closed} (heard here, a
+ * fourth cluster member) once, with no hole and the simulator's values, and the dataset holds each once.
  */
 class FeedFailoverIT {
     private static final Instrument SPOT = Instrument.parse("binance:spot:BTCUSDT");
     private static final Instrument KRW = Instrument.parse("bithumb:spot:KRW-BTC");
     private static final List<String> COMPONENTS = List.of("market.binance.spot", "market.bithumb");
     private static final long MINUTE = 60_000;
+    /**
+     * How many times real time the simulator and the market nodes' clocks run. A takeover at the bound below (20 s,
+     * 200 simulated s) still lies within the standby's REST warm-up (3 candles of 5 minutes).
+     */
+    private static final int SPEED = 10;
+    /**
+     * Simulated time before a minute's end at which the first node is killed: 1 s of real time, so that a loaded
+     * machine's pause between the poll and the kill does not carry the kill past the minute's end.
+     */
+    private static final long KILL_LEAD_MILLIS = 10_000;
+
     private static final int KILLED = 137;
     /** Kill to the standby's first heartbeat as holder; the lease TTL (4 s) and Hazelcast's 5 s detection bound it. */
     private static final long TAKEOVER_LIMIT_MILLIS = 20_000;
@@ -79,7 +92,7 @@ class FeedFailoverIT {
                         simVertx,
                         SimConfig.demo()
                                 .withSeed(11)
-                                .withSpeed(1)
+                                .withSpeed(SPEED)
                                 .withPort(0)
                                 .withInstruments(Simulators.instruments(List.of(SPOT, KRW))))
                 .await(60, TimeUnit.SECONDS);
@@ -150,26 +163,30 @@ class FeedFailoverIT {
             long epochBefore =
                     latest.get("market-a/market.binance.spot").counters().get("leaseEpoch");
 
-            // A minute of each stream published by the first node, then the kill 1 s before the next minute ends:
-            // its lease outlives it by at least 3 s (4 s TTL, renewed every second), so that minute closes while
-            // no feed runs and only the standby's REST warm-up can bring it.
+            // A minute of each stream published by the first node, then the kill 10 simulated seconds (1 s) before
+            // the next minute ends: its lease outlives it by at least 3 s of real time (4 s TTL, renewed every
+            // second), so that minute closes while no feed runs and only the standby's REST warm-up can bring it.
             // Both feeds published a minute while the second node stood by, so it heard one of each stream (a
             // standby that heard no minute of a stream publishes its warm-up again: README, failover). The first
-            // minute that ends at least 10 s after the standby showed up is that minute: the 10 s leave its
-            // consumers time to be known cluster-wide; a later minute would only make the test wait longer.
-            long liveFrom = Interval.M1.openTimeOf(sim.clock().millis() + 10_000);
+            // minute that ends at least 10 s of real time after the standby showed up is that minute: the 10 s leave
+            // its consumers time to be known cluster-wide; a later minute would only make the test wait longer.
+            long liveFrom =
+                    Interval.M1.openTimeOf(sim.clock().millis() + sim.clock().toSimMillis(10_000));
             for (Instrument i : List.of(SPOT, KRW)) {
                 await().atMost(Duration.ofSeconds(240))
                         .pollInterval(Duration.ofMillis(200))
                         .until(() ->
                                 closed.stream().anyMatch(c -> c.instrument().equals(i) && c.openTime() >= liveFrom));
             }
-            long boundary = Interval.M1.openTimeOf(sim.clock().millis() + 10_000) + MINUTE;
+            long boundary = Interval.M1.openTimeOf(sim.clock().millis() + KILL_LEAD_MILLIS) + MINUTE;
             await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> sim.clock().millis() >= boundary - 1_000);
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> sim.clock().millis() >= boundary - KILL_LEAD_MILLIS);
             assertThat(first.toHandle().destroyForcibly()).isTrue();
             long killedAt = System.nanoTime();
+            assertThat(sim.clock().millis())
+                    .as("the kill came before the minute ended")
+                    .isLessThan(boundary);
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue())
                     .as("the first market node's exit status (SIGKILL)")
@@ -192,14 +209,20 @@ class FeedFailoverIT {
                     .as("the takeover's fencing epoch")
                     .isGreaterThan(epochBefore);
 
-            // The minute that closed while no feed ran, and the first minute the second node built live.
+            // The minute that closed while no feed ran, and the first minute the second node built live: the one in
+            // which it started feeding (at this speed a slow takeover may begin a minute or two after the boundary;
+            // the minutes between come from its REST warm-up).
+            long liveAgain = Interval.M1.openTimeOf(firstActiveTime.values().stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElseThrow());
             for (Instrument i : List.of(SPOT, KRW)) {
                 await().atMost(Duration.ofSeconds(200))
-                        .pollInterval(Duration.ofMillis(500))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> closed.stream()
                                 .anyMatch(c -> c.instrument().equals(i)
                                         && c.interval() == Interval.M1
-                                        && c.openTime() >= boundary));
+                                        && c.openTime() >= liveAgain));
             }
             // The second node's candle shards hold back what the first had published.
             long suppressed = latest.entrySet().stream()
@@ -260,6 +283,7 @@ class FeedFailoverIT {
         }
         JsonObject tree = new JsonObject()
                 .put("source", "live")
+                .put("sim", new JsonObject().put("followClock", followClock(sim)))
                 .put(
                         "recorder",
                         new JsonObject()
@@ -277,7 +301,12 @@ class FeedFailoverIT {
                                         "bithumb",
                                         new JsonObject()
                                                 .put("restUrl", sim.bithumbRestUrl())
-                                                .put("wsUrl", sim.bithumbWsUrl())));
+                                                .put("wsUrl", sim.bithumbWsUrl()))
+                                .put(
+                                        "upbit",
+                                        new JsonObject()
+                                                .put("restUrl", sim.upbitRestUrl())
+                                                .put("wsUrl", sim.upbitWsUrl())));
         Path config = dir.resolve(name + ".json");
         Files.writeString(config, tree.encodePrettily());
         return ChildJvms.start(
@@ -297,6 +326,15 @@ class FeedFailoverIT {
                         "market",
                         "--node",
                         name));
+    }
+
+    /** The simulator's clock as a node reads it in: its time at a wall-clock moment, and its speed. */
+    private static JsonObject followClock(ExchangeSimulator sim) {
+        long wall = System.currentTimeMillis();
+        return new JsonObject()
+                .put("simTime", sim.clock().millis())
+                .put("wallTime", wall)
+                .put("speed", sim.clock().speed());
     }
 
     private void awaitState(String node, Process process, java.util.function.Predicate<String> wanted) {

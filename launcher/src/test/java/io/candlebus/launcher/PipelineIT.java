@@ -100,6 +100,12 @@ class PipelineIT {
             await().atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> sim.clock().millis() >= start + 3 * HOUR + 5 * 60_000);
+            // On a loaded machine a feed may trail the clock by more than those 5 minutes (1 s real): wait for the
+            // candles themselves, then read the truth.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> CHECKED.stream().allMatch(i -> closedOf(closed, i, Interval.M1).stream()
+                            .anyMatch(c -> c.openTime() >= start + 3 * HOUR)));
             for (Instrument i : CHECKED) {
                 truth.put(i, sim.truth(i));
             }

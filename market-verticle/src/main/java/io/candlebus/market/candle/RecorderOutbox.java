@@ -200,10 +200,12 @@ public final class RecorderOutbox {
     /**
      * Completes once every candle offered is acknowledged, or after {@code maxMillis}, whichever comes first;
      * never fails. A stop calls it before {@link #keep}, once no more candles are offered, so that candles a live
-     * recorder is about to acknowledge are recorded rather than kept for the next start.
+     * recorder is about to acknowledge are recorded rather than kept for the next start. With no live recorder and
+     * nothing in flight no acknowledgement can come, so it completes at once (a node without a recorder in reach
+     * stops without waiting out the bound; what is pending is kept as ever).
      */
     public Future<Void> settle(long maxMillis) {
-        if (pending() == 0 || closed) {
+        if (pending() == 0 || closed || (inFlight.isEmpty() && roster.live().isEmpty())) {
             return Future.succeededFuture();
         }
         Promise<Void> promise = Promise.promise();

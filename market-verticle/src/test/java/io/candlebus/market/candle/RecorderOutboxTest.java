@@ -126,6 +126,39 @@ class RecorderOutboxTest {
     }
 
     @Test
+    void settleDoesNotWaitWhenNoRecorderIsLiveAndNothingIsInFlight(Vertx vertx) throws Exception {
+        RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 10_000, 1_000, new Backoff(5, 50)));
+        onContext(vertx, () -> {
+            outbox.offer(candle(0));
+            return null;
+        });
+
+        long start = System.nanoTime();
+        onContext(vertx, () -> outbox.settle(30_000)).await(5, TimeUnit.SECONDS);
+        assertThat(System.nanoTime() - start)
+                .as("no recorder could acknowledge: no wait")
+                .isLessThan(2_000_000_000L);
+        assertThat(onContext(vertx, outbox::pending))
+                .as("still pending, for keep")
+                .isEqualTo(1L);
+
+        // With a recorder live, a settle waits for its acknowledgement again.
+        Promise<Void> release = Promise.promise();
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        StandInRecorder.start(
+                vertx, "r1", candles -> release.future().onSuccess(v -> candles.forEach(c -> acked.add(c.key()))));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onContext(vertx, outbox::counters).get("recorderBatches") == 1L);
+        Future<Void> answered = onContext(vertx, () -> outbox.settle(30_000));
+        assertThat(answered.isComplete())
+                .as("waits while the recorder has the batch")
+                .isFalse();
+        vertx.runOnContext(v -> release.complete());
+        answered.await(5, TimeUnit.SECONDS);
+        assertThat(acked).containsExactly(candle(0).key());
+    }
+
+    @Test
     void waitsForARecorderToAppearAndDropsWhenFull(Vertx vertx) throws Exception {
         RecorderOutbox outbox = onContext(vertx, () -> new RecorderOutbox(vertx, 1_000, 10, new Backoff(5, 20)));
         onContext(vertx, () -> {

@@ -26,7 +26,7 @@ class BenchCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ToolMain.run(
                 new String[] {
-                    "bench", "--messages", "20000", "--warmup", "1000", "--warmup-rounds", "2", "--event-loops", "2"
+                    "bench", "--messages", "20000", "--warmup", "1000", "--warmup-rounds", "1", "--event-loops", "2"
                 },
                 Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

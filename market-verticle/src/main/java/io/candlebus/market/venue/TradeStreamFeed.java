@@ -164,7 +164,7 @@ public class TradeStreamFeed implements Feed {
      * that follows nothing asks nothing: a node not following this venue never calls it.
      */
     private void askList() {
-        check.askOnce(() -> stopped, this::add, this::connectIfNeeded);
+        check.askOnce(() -> stopped, this::add, connector::connectIfNeeded);
     }
 
     @Override
@@ -192,7 +192,7 @@ public class TradeStreamFeed implements Feed {
         sink.suspend(instrument);
         if (!link.isOpen()) {
             // The subscription sent when the connection opens carries every code.
-            connectIfNeeded();
+            connector.connectIfNeeded();
             return;
         }
         cs.onLink = false;
@@ -220,7 +220,7 @@ public class TradeStreamFeed implements Feed {
         if (codes.isEmpty()) {
             replacement.abandon();
             link.connection.retire();
-            dropConnection();
+            connector.dropConnection();
             return;
         }
         replacement.forget(instrument.symbol());
@@ -241,7 +241,7 @@ public class TradeStreamFeed implements Feed {
         if (link.isOpen() || link.connection.isConnecting()) {
             link.connection.retire();
         }
-        dropConnection();
+        connector.dropConnection();
         for (Map.Entry<Instrument, Long> e : fromOpenTime.entrySet()) {
             CodeState cs = codes.get(e.getKey().symbol());
             if (cs == null) {
@@ -258,7 +258,7 @@ public class TradeStreamFeed implements Feed {
             }
         }
         LOG.info("{}: reconnecting to re-cover {} from REST (a candle shard lost an event)", component, fromOpenTime);
-        connectIfNeeded();
+        connector.connectIfNeeded();
     }
 
     /**
@@ -285,7 +285,7 @@ public class TradeStreamFeed implements Feed {
             check.release().forEach(this::add);
             // A feed with codes is never left without a connection: a reconnect whose timer found nothing to
             // do is made here (connectIfNeeded does nothing while connected, connecting or backing off).
-            connectIfNeeded();
+            connector.connectIfNeeded();
         }
         connector.tick(now);
         boolean open = link.isOpen();
@@ -336,14 +336,6 @@ public class TradeStreamFeed implements Feed {
     /** Returns whether any code is followed, subscribed or held back by the market-list check. */
     private boolean following() {
         return !codes.isEmpty() || !check.instruments().isEmpty();
-    }
-
-    private void connectIfNeeded() {
-        connector.connectIfNeeded();
-    }
-
-    private void dropConnection() {
-        connector.dropConnection();
     }
 
     private final class ConnectorOwner implements TradeConnector.Owner {

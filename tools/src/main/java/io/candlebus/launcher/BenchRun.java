@@ -52,6 +52,7 @@ final class BenchRun {
 
     static final int BATCH = 64;
     private static final long STALL_NANOS = 30_000_000_000L;
+    private static final long WINDOW_PARK_NANOS = 1_000_000L;
     private static final long PRE_ROLL_MILLIS = 4 * 60_000L;
     private static final String NODE = "bench";
     private static final long PING_LAG_MILLIS = 15_000;
@@ -269,14 +270,19 @@ final class BenchRun {
         }
     }
 
-    /** Holds the driver while message {@code injected - WINDOW} has not reached a band yet. */
+    /**
+     * Holds the driver while message {@code injected - WINDOW} has not reached a band yet. It looks again every
+     * millisecond: the feed still has a window's worth of messages queued (a quarter of a second at a million a second),
+     * and a driver waking every 10 us took a fifth of a core from the event loops, which a websocket's reads, done on
+     * the loop itself, never do.
+     */
     private static void awaitWindow(BenchStream stream, BenchProbe probe, int injected) throws TimeoutException {
         int behind = injected - WINDOW;
         if (behind < 0 || stream.code(behind) < 0) {
             return;
         }
         int c = stream.code(behind);
-        waitFor(probe, () -> probe.reflected(c) >= behind, () -> "message " + behind + " in a band", 10_000);
+        waitFor(probe, () -> probe.reflected(c) >= behind, () -> "message " + behind + " in a band", WINDOW_PARK_NANOS);
     }
 
     private static void awaitAllBands(BenchStream stream, BenchProbe probe) throws TimeoutException {

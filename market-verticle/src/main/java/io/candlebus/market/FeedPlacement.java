@@ -114,34 +114,24 @@ public final class FeedPlacement {
             this.open = new ArrayList<>(parts);
         }
 
+        /** Takes the open part feeding a shard that runs on {@code loop}, else the first open part. */
         synchronized Part claim(Thread loop) {
-            int shard = shardOn(loop);
-            Part chosen = open.get(0);
-            if (shard >= 0) {
-                for (Part p : open) {
-                    if (feeds(p.part(), shard, shards)) {
-                        chosen = p;
-                        break;
-                    }
-                }
-            }
-            open.remove(chosen);
-            placed.put(chosen.feedId(), shard >= 0 && feeds(chosen.part(), shard, shards) ? shard : -1);
-            return chosen;
-        }
-
-        /** Returns the shard running on {@code loop} that some open part feeds, else -1. */
-        private int shardOn(Thread loop) {
             for (Map.Entry<Integer, Thread> e : shardLoops.entrySet()) {
                 if (e.getValue() == loop) {
                     for (Part p : open) {
                         if (feeds(p.part(), e.getKey(), shards)) {
-                            return e.getKey();
+                            return take(p, e.getKey());
                         }
                     }
                 }
             }
-            return -1;
+            return take(open.get(0), -1);
+        }
+
+        private Part take(Part part, int shard) {
+            open.remove(part);
+            placed.put(part.feedId(), shard);
+            return part;
         }
     }
 }

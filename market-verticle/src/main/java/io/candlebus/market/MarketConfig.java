@@ -91,8 +91,8 @@ public record MarketConfig(
     static final int MAX_INSTRUMENTS_LIMIT = 10_000;
     /** Most candle shards a node may run. */
     static final int MAX_CANDLE_SHARDS = 256;
-    /** Most connections a trade-stream venue's codes may be spread over. */
-    static final int MAX_FEED_CONNECTIONS = 16;
+    /** Most connections a trade-stream venue's codes may be spread over ({@code market.feedConnections}). */
+    public static final int MAX_FEED_CONNECTIONS = 16;
 
     public MarketConfig {
         instruments = checkInstruments(instruments, "market.instruments");

@@ -2,6 +2,7 @@ package io.candlebus.launcher;
 
 import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.Interval;
+import io.candlebus.market.MarketConfig;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,7 +145,8 @@ record BenchOptions(
                 case "--write" -> write = Path.of(value);
                 case "--event-loops" -> eventLoops = count("--event-loops", value, 1, 256);
                 case "--shards" -> shards = count("--shards", value, 1, 256);
-                case "--feed-connections" -> feedConnections = count("--feed-connections", value, 1, 16);
+                case "--feed-connections" -> feedConnections =
+                        count("--feed-connections", value, 1, MarketConfig.MAX_FEED_CONNECTIONS);
                 case "--instruments" -> markets = count("--instruments", value, 1, 9_999);
                 case "--intervals" -> intervals = intervals(value);
                 default -> throw new ConfigException(

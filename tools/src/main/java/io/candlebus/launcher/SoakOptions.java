@@ -1,5 +1,7 @@
 package io.candlebus.launcher;
 
+import static io.candlebus.market.MarketConfig.MAX_FEED_CONNECTIONS;
+
 import io.candlebus.contract.ConfigException;
 import io.candlebus.contract.Instrument;
 import java.nio.file.Path;
@@ -34,8 +36,6 @@ record SoakOptions(
     static final long DEFAULT_SEED = 7;
     static final double DEFAULT_SPEED = 600;
     static final int DEFAULT_FEED_CONNECTIONS = 1;
-    /** The range {@code market.feedConnections} accepts. */
-    static final int MAX_FEED_CONNECTIONS = 16;
     /** The shortest soak: the fault window leaves a few sim minutes for warm-up and twenty for recovery. */
     static final double MIN_HOURS = 0.5;
 
